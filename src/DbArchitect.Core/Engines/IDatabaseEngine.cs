@@ -1,0 +1,50 @@
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Engines;
+
+/// <summary>
+/// One database engine. Each engine lives in its own folder (Engines/&lt;Engine&gt;/) with the same file names and is
+/// registered by one line in <see cref="EngineRegistry"/>; nothing else changes when an engine is added.
+/// </summary>
+public interface IDatabaseEngine
+{
+    /// <summary>Stable lower-case id used on the command line and in requirements files: "postgresql".</summary>
+    string Id { get; }
+
+    /// <summary>Name and minimum version the generated SQL targets: "PostgreSQL 15".</summary>
+    string DisplayName { get; }
+
+    IIdentifierRules Identifiers { get; }
+
+    ITypeMapper Types { get; }
+
+    IScriptGenerator Scripts { get; }
+}
+
+/// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>
+public interface IIdentifierRules
+{
+    /// <summary>Longest identifier the engine keeps, in UTF-8 bytes (PostgreSQL: 63).</summary>
+    int MaxIdentifierBytes { get; }
+
+    /// <summary>True when the name must be quoted to keep its exact spelling (reserved word, mixed case, odd characters).</summary>
+    bool NeedsQuoting(string identifier);
+
+    /// <summary>The identifier as it must appear in SQL: quoted (with embedded quotes doubled) only where needed.</summary>
+    string Quote(string identifier);
+}
+
+/// <summary>A native type chosen for a logical type, with the trade-off behind the choice.</summary>
+public sealed record NativeType(string Sql, string? Reason);
+
+public interface ITypeMapper
+{
+    NativeType Map(LogicalType type);
+}
+
+/// <summary>Turns a physical design into the ordered SQL scripts that build it.</summary>
+public interface IScriptGenerator
+{
+    IReadOnlyList<SqlScript> Generate(DbDesign design);
+}

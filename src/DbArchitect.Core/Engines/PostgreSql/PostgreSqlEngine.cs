@@ -1,0 +1,15 @@
+namespace DbArchitect.Core.Engines.PostgreSql;
+
+/// <summary>PostgreSQL 15 and later: the wiring of this folder's parts.</summary>
+public sealed class PostgreSqlEngine : IDatabaseEngine
+{
+    public string Id => "postgresql";
+
+    public string DisplayName => "PostgreSQL 15";
+
+    public IIdentifierRules Identifiers { get; } = new PostgreSqlIdentifiers();
+
+    public ITypeMapper Types { get; } = new PostgreSqlTypes();
+
+    public IScriptGenerator Scripts { get; } = new PostgreSqlScripts();
+}

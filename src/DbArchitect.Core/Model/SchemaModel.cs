@@ -1,0 +1,170 @@
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Model;
+
+/// <summary>
+/// The engine-neutral schema: what New-DbDesign builds and what Import-DbSchema will read from a live database.
+/// Types stay logical; <see cref="Column.NativeType"/> is filled in only in an engine's physical model.
+/// </summary>
+public sealed record SchemaModel(
+    string Name,
+    string Schema,
+    IReadOnlyList<Table> Tables,
+    IReadOnlyList<string> Extensions)
+{
+    public Table? FindTable(string name) =>
+        Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+}
+
+public enum TableKind { Entity, Junction, Tenant, Audit }
+
+/// <summary>Behaviour the design attaches to a table; engines turn each into triggers, policies or columns.</summary>
+public sealed record TableFeatures(bool Timestamps, bool SoftDelete, bool Audit, bool TenantScoped)
+{
+    public static readonly TableFeatures None = new(false, false, false, false);
+}
+
+public sealed record Table(
+    string Name,
+    TableKind Kind,
+    string? Comment,
+    IReadOnlyList<Column> Columns,
+    PrimaryKey PrimaryKey,
+    IReadOnlyList<ForeignKey> ForeignKeys,
+    IReadOnlyList<UniqueKey> UniqueKeys,
+    IReadOnlyList<CheckConstraint> Checks,
+    IReadOnlyList<Index> Indexes,
+    TableFeatures Features,
+    string? SourceEntity,
+    long? EstimatedRows,
+    long? RowsPerDay)
+{
+    public Column? FindColumn(string name) =>
+        Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+}
+
+public enum ColumnRole { PrimaryKey, ForeignKey, Attribute, TenantKey, CreatedAt, UpdatedAt, DeletedAt, Audit }
+
+public enum KeyGeneration { None, RandomUuid, Identity }
+
+public sealed record Column(
+    string Name,
+    LogicalType Type,
+    bool Nullable,
+    DefaultSpec? Default,
+    ColumnRole Role,
+    KeyGeneration Generation,
+    string? Comment,
+    string? NativeType);
+
+public sealed record PrimaryKey(string Name, IReadOnlyList<string> Columns);
+
+public sealed record ForeignKey(
+    string Name,
+    IReadOnlyList<string> Columns,
+    string ReferencedTable,
+    IReadOnlyList<string> ReferencedColumns,
+    DeleteAction OnDelete,
+    IReadOnlyList<string> SetNullColumns,
+    bool Required,
+    string Reason);
+
+/// <summary>A plain unique constraint on columns. Uniqueness on an expression or with a predicate is a unique <see cref="Index"/>.</summary>
+public sealed record UniqueKey(string Name, IReadOnlyList<string> Columns, string Reason);
+
+public enum CheckKind
+{
+    /// <summary>Conditions written in the requirements file.</summary>
+    Conditions,
+
+    /// <summary>Value must be one of the enum's members.</summary>
+    EnumMembers,
+
+    /// <summary>Every array element must be one of the enum's members.</summary>
+    EnumArrayMembers,
+
+    EmailFormat,
+    UrlFormat,
+}
+
+public sealed record CheckConstraint(
+    string Name,
+    string Column,
+    CheckKind Kind,
+    IReadOnlyList<CheckCondition> Conditions,
+    IReadOnlyList<string> EnumValues,
+    string Reason);
+
+public enum IndexMethod { BTree, Gin, Gist, Brin, Hash }
+
+public enum IndexExpressionKind
+{
+    /// <summary>lower(column): case-insensitive equality and uniqueness.</summary>
+    Lower,
+
+    /// <summary>A full-text document over one or more columns in a text search language.</summary>
+    FullText,
+}
+
+/// <summary>An engine-neutral index key expression; each engine renders it in its own dialect.</summary>
+public sealed record IndexExpression(IndexExpressionKind Kind, IReadOnlyList<string> Columns, string? Language);
+
+public enum KeyOperatorClass
+{
+    Default,
+
+    /// <summary>Trigram matching for fuzzy and infix search (pg_trgm on PostgreSQL).</summary>
+    Trigram,
+
+    /// <summary>JSON containment (jsonb_path_ops on PostgreSQL).</summary>
+    JsonPath,
+}
+
+public sealed record IndexKey(string? Column, IndexExpression? Expression, bool Descending, KeyOperatorClass OperatorClass)
+{
+    public static IndexKey Of(string column, bool descending = false) => new(column, null, descending, KeyOperatorClass.Default);
+
+    /// <summary>A readable form used in names, reasons and redundancy checks: "created_at desc", "lower(email)".</summary>
+    public override string ToString()
+    {
+        var body = Expression is null
+            ? Column!
+            : Expression.Kind == IndexExpressionKind.Lower
+                ? $"lower({Expression.Columns[0]})"
+                : $"fulltext({string.Join(", ", Expression.Columns)})";
+        var opclass = OperatorClass switch
+        {
+            KeyOperatorClass.Trigram => " trgm",
+            KeyOperatorClass.JsonPath => " jsonpath",
+            _ => string.Empty,
+        };
+        return body + opclass + (Descending ? " desc" : string.Empty);
+    }
+}
+
+public enum PredicateKind { IsNull, IsNotNull }
+
+/// <summary>A partial index predicate: the conjunction of simple column tests.</summary>
+public sealed record IndexPredicate(IReadOnlyList<ColumnTest> Tests)
+{
+    public override string ToString() => string.Join(" and ", Tests.Select(t => t.ToString()));
+}
+
+public sealed record ColumnTest(string Column, PredicateKind Kind)
+{
+    public override string ToString() => Kind == PredicateKind.IsNull ? $"{Column} is null" : $"{Column} is not null";
+}
+
+/// <summary>
+/// An index with the reason it exists. <see cref="Serves"/> lists the access patterns and rules it serves (after
+/// merging redundant candidates), so a DBA can see why dropping it would hurt.
+/// </summary>
+public sealed record Index(
+    string Name,
+    IReadOnlyList<IndexKey> Keys,
+    IReadOnlyList<string> Include,
+    IndexMethod Method,
+    bool Unique,
+    IndexPredicate? Predicate,
+    string Reason,
+    IReadOnlyList<string> Serves);
