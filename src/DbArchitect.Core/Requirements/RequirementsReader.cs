@@ -1,0 +1,27 @@
+using DbArchitect.Core.Errors;
+
+namespace DbArchitect.Core.Requirements;
+
+/// <summary>The outcome of reading a requirements file: the requirement when valid, and every error found.</summary>
+public sealed record RequirementsResult(DbRequirement? Requirement, IReadOnlyList<DbArchitectError> Errors)
+{
+    public bool IsValid => Requirement is not null && Errors.Count == 0;
+}
+
+/// <summary>Reads requirements format 1 (YAML). TODO(helper A): implementation.</summary>
+public static class RequirementsReader
+{
+    /// <summary>Reads and validates a file. Never throws for bad content: every problem is in <see cref="RequirementsResult.Errors"/>.</summary>
+    public static RequirementsResult ReadFile(string path) => Read(File.ReadAllText(path), path);
+
+    /// <summary>Reads YAML text; <paramref name="sourceName"/> is the file name used in error locations.</summary>
+    public static RequirementsResult Read(string yaml, string sourceName) =>
+        throw new NotImplementedException();
+
+    /// <summary>Reads a file and throws <see cref="DbArchitectException"/> carrying all errors when it is not valid.</summary>
+    public static DbRequirement Load(string path)
+    {
+        var result = ReadFile(path);
+        return result.IsValid ? result.Requirement! : throw new DbArchitectException(result.Errors);
+    }
+}

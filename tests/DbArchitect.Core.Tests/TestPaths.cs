@@ -1,0 +1,20 @@
+namespace DbArchitect.Core.Tests;
+
+/// <summary>Locates files of the repository from a test run (bin/…/net10.0 is five levels below the root).</summary>
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Examples => Path.Combine(RepositoryRoot, "examples", "requirements");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DbArchitect.PS.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (DbArchitect.PS.sln) not found above " + AppContext.BaseDirectory);
+    }
+}
