@@ -107,7 +107,15 @@ public enum IndexExpressionKind
 }
 
 /// <summary>An engine-neutral index key expression; each engine renders it in its own dialect.</summary>
-public sealed record IndexExpression(IndexExpressionKind Kind, IReadOnlyList<string> Columns, string? Language);
+public sealed record IndexExpression(IndexExpressionKind Kind, IReadOnlyList<string> Columns, string? Language)
+{
+    // Value equality over the column list, so two plans of lower(email) are the same key.
+    public bool Equals(IndexExpression? other) =>
+        other is not null && Kind == other.Kind && Columns.SequenceEqual(other.Columns, StringComparer.Ordinal)
+        && string.Equals(Language, other.Language, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, string.Join("\u0001", Columns), Language);
+}
 
 public enum KeyOperatorClass
 {
@@ -147,6 +155,10 @@ public enum PredicateKind { IsNull, IsNotNull }
 /// <summary>A partial index predicate: the conjunction of simple column tests.</summary>
 public sealed record IndexPredicate(IReadOnlyList<ColumnTest> Tests)
 {
+    public bool Equals(IndexPredicate? other) => other is not null && Tests.SequenceEqual(other.Tests);
+
+    public override int GetHashCode() => Tests.Aggregate(0, (h, t) => HashCode.Combine(h, t));
+
     public override string ToString() => string.Join(" and ", Tests.Select(t => t.ToString()));
 }
 
