@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using DbArchitect.Bench;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Export;
+using DbArchitect.Core.Requirements;
+
+// Usage: dotnet run -c Release --project bench/DbArchitect.Bench [-- sizes...]
+// Measures read (YAML → requirement), design, and export (files written to a temp folder) for synthetic specs,
+// median of several runs after a warm-up, and prints a Markdown table for bench/README.md.
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
+const int Runs = 7;
+Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");
+Console.WriteLine();
+Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var size in sizes)
+{
+    var yaml = SpecGenerator.Yaml(size);
+    var path = Path.Combine(Path.GetTempPath(), $"dbarch-bench-{size}.yaml");
+    File.WriteAllText(path, yaml);
+    var read = new List<double>();
+    var design = new List<double>();
+    var export = new List<double>();
+    DbDesign? last = null;
+    ExportResult? written = null;
+    for (var run = 0; run <= Runs; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        var requirement = RequirementsReader.Load(path);
+        var t1 = clock.Elapsed.TotalMilliseconds;
+        last = DesignEngine.Create(requirement);
+        var t2 = clock.Elapsed.TotalMilliseconds;
+        var folder = Path.Combine(Path.GetTempPath(), $"dbarch-bench-out-{size}-{run}");
+        written = DesignExporter.Export(last, folder, force: true);
+        var t3 = clock.Elapsed.TotalMilliseconds;
+        Directory.Delete(folder, recursive: true);
+        if (run > 0)
+        {
+            read.Add(t1);
+            design.Add(t2 - t1);
+            export.Add(t3 - t2);
+        }
+    }
+
+    var bytes = written!.Files.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Content));
+    var total = Median(read) + Median(design) + Median(export);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} |"));
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[sorted.Length / 2];
+}
