@@ -64,32 +64,14 @@ internal static class MermaidIdentifiers
     {
         var builder = new StringBuilder(name.Length);
         var lastWasReplacement = false;
-        foreach (var ch in name.Normalize(NormalizationForm.FormD))
+        foreach (var ch in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            if (ch is >= '\u0300' and <= '\u036F')
             {
-                continue;
+                continue; // combining accents of a decomposed name
             }
 
-            var piece = ch switch
-            {
-                _ when char.IsAsciiLetterOrDigit(ch) || ch == '_' => ch.ToString(),
-                'ß' => "ss",
-                'æ' => "ae",
-                'Æ' => "AE",
-                'œ' => "oe",
-                'Œ' => "OE",
-                'ø' => "o",
-                'Ø' => "O",
-                'đ' or 'ð' => "d",
-                'Đ' or 'Ð' => "D",
-                'ł' => "l",
-                'Ł' => "L",
-                'þ' => "th",
-                'Þ' => "Th",
-                _ => null,
-            };
-
+            var piece = AsciiFold(ch);
             if (piece is null)
             {
                 if (!lastWasReplacement)
@@ -121,6 +103,58 @@ internal static class MermaidIdentifiers
         }
 
         return IdentifierShortener.Shorten(text, MaxLength);
+    }
+
+    /// <summary>
+    /// Base letters of U+00C0..U+024F (Latin-1 Supplement to Latin Extended-B) by code point; '.' where a letter has
+    /// no single ASCII base. Built from Unicode canonical decompositions, because invariant-globalization builds
+    /// cannot normalize non-ASCII text at run time.
+    /// </summary>
+    private const string LatinBases =
+        "AAAAAA.CEEEEIIII.NOOOOO..UUUUY..aaaaaa.ceeeeiiii.nooooo..uuuuy.y" +
+        "AaAaAaCcCcCcCcDd..EeEeEeEeEeGgGgGgGgHh..IiIiIiIiI...JjKk.LlLlLl." +
+        "...NnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTt..UuUuUuUuUuUuWwYyYZzZzZz." +
+        "................................Oo.............Uu..............." +
+        ".............AaIiOoUuUuUuUuUu.AaAa....GgKkOoOo..j...Gg..NnAa...." +
+        "AaAaEeEeIiIiOoOoRrRrUuUuSsTt..Hh......AaEeOoOoOoOoYy............" +
+        "................";
+
+    private static string? AsciiFold(char ch)
+    {
+        if (char.IsAsciiLetterOrDigit(ch) || ch == '_')
+        {
+            return ch.ToString();
+        }
+
+        if (ch is >= '\u00C0' and <= '\u024F' && LatinBases[ch - '\u00C0'] is var b && b != '.')
+        {
+            return b.ToString();
+        }
+
+        return ch switch
+        {
+            'ß' => "ss",
+            'Æ' => "AE",
+            'æ' => "ae",
+            'Œ' => "OE",
+            'œ' => "oe",
+            'Ĳ' => "IJ",
+            'ĳ' => "ij",
+            'Ø' => "O",
+            'ø' => "o",
+            'Ð' or 'Đ' => "D",
+            'ð' or 'đ' => "d",
+            'Ħ' => "H",
+            'ħ' => "h",
+            'ı' => "i",
+            'Ŀ' or 'Ł' => "L",
+            'ŀ' or 'ł' => "l",
+            'Ŧ' => "T",
+            'ŧ' => "t",
+            'Þ' => "Th",
+            'þ' => "th",
+            _ => null,
+        };
     }
 
     private static string Hash(string name) =>

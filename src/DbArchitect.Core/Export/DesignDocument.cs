@@ -254,7 +254,8 @@ internal static class DesignDocument
             markers.Add("FK");
         }
 
-        if (table.UniqueKeys.Any(u => u.Columns.Contains(column.Name, StringComparer.Ordinal)))
+        if (table.UniqueKeys.Any(u => u.Columns.Contains(column.Name, StringComparer.Ordinal))
+            || table.Indexes.Any(i => i.Unique && i.Keys.Any(k => string.Equals(k.Column, column.Name, StringComparison.Ordinal))))
         {
             markers.Add("UK");
         }
@@ -349,10 +350,17 @@ internal static class DesignDocument
     private static bool IsArea(DesignDecision decision, string area) =>
         string.Equals(decision.Area, area, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>One honest sentence for an area the design recorded nothing for, with the likely reason.</summary>
+    /// <summary>
+    /// One honest sentence for an area the design recorded nothing for, with the likely reason, chosen from what the
+    /// requirements did and did not state.
+    /// </summary>
     private static string EmptyArea(DbDesign design, string area)
     {
         var engine = Escape(design.EngineDisplayName);
+        var requirement = design.Requirement;
+        var workload = requirement.Workload;
+        var volumeStated = workload.Records is not null || workload.RecordsPerDay is not null
+            || requirement.Entities.Any(e => e.Rows is not null || e.RowsPerDay is not null);
         return area switch
         {
             DesignAreas.Technology => $"No technology decision was recorded; {engine} is the engine this design was generated for, as the requirements or -Engine asked.",
@@ -360,13 +368,25 @@ internal static class DesignDocument
             DesignAreas.Schema => "No schema decisions beyond the tables and constraints above were recorded for this design.",
             DesignAreas.Indexing => "No indexing decisions were recorded for this design.",
             DesignAreas.Partitioning => "No table was partitioned: nothing in this design required it, which is expected when no table's stated volume, growth and retention make partition pruning or dropping old partitions worthwhile.",
-            DesignAreas.QueryOptimization => "No query-specific optimization was required for this design, likely because the stated access patterns are served by the indexes above.",
-            DesignAreas.PerformanceTuning => $"No {engine} configuration was recommended for this design, possibly because no hardware profile or performance target was stated to size it from.",
+            DesignAreas.QueryOptimization => requirement.AccessPatterns.Count == 0
+                ? "No query-specific optimization was required for this design: the requirements state no access patterns to optimize for."
+                : "No query-specific optimization was required for this design, likely because the stated access patterns are served by the indexes above.",
+            DesignAreas.PerformanceTuning => requirement.Hardware.MemoryGb is null && requirement.Hardware.Cpus is null
+                ? $"No {engine} configuration was recommended for this design, possibly because no hardware profile was stated to size it from."
+                : $"No {engine} configuration was recommended for this design; the engine's defaults may suit the stated hardware, but review them against the workload.",
             DesignAreas.DataMigration => "No data migration was required for this design: it builds a new, empty database, so applying the numbered scripts in order is the whole migration.",
-            DesignAreas.BackupAndRecovery => "No backup and recovery plan was recorded for this design, possibly because no retention or recovery objective was stated; agree one before production.",
-            DesignAreas.MonitoringAndMaintenance => "No monitoring or maintenance tasks were recorded for this design, possibly because no workload figures were stated to derive them from.",
-            DesignAreas.Security => "No security measures beyond the engine's defaults were recorded for this design, likely because it is single-tenant and no data was marked sensitive.",
-            DesignAreas.ScalabilityRoadmap => "No scalability roadmap was recorded for this design, possibly because no volume or growth rate was stated to project from.",
+            DesignAreas.BackupAndRecovery => workload.Retention is { } retention
+                ? $"No backup and recovery plan was recorded for this design although a retention of {Escape(retention.ToString())} was stated; agree backup frequency and a recovery objective before production."
+                : "No backup and recovery plan was recorded for this design, possibly because no retention or recovery objective was stated; agree one before production.",
+            DesignAreas.MonitoringAndMaintenance => volumeStated
+                ? "No monitoring or maintenance tasks were recorded for this design; the engine's built-in maintenance may be enough at the stated volume."
+                : "No monitoring or maintenance tasks were recorded for this design, possibly because no volumes were stated to derive them from.",
+            DesignAreas.Security => requirement.Application.Tenancy == Tenancy.Multi
+                ? "No security measures were recorded for this design even though it is multi-tenant; review tenant isolation before production."
+                : "No security measures beyond the engine's defaults were recorded for this design, likely because it is single-tenant and no data was marked sensitive.",
+            DesignAreas.ScalabilityRoadmap => volumeStated
+                ? "No scalability roadmap was recorded for this design: the stated volume and growth may fit a single primary server, so no later phase was required."
+                : "No scalability roadmap was recorded for this design, possibly because no volume or growth rate was stated to project from.",
             _ => "Nothing was recorded for this area in this design.",
         };
     }

@@ -18,10 +18,14 @@ internal static class MarkdownText
         }
 
         var builder = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
             switch (ch)
             {
+                case '_' when IsWordChar(text, i - 1) && IsWordChar(text, i + 1):
+                    builder.Append(ch); // intraword underscores never make emphasis; keep snake_case names readable
+                    break;
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!':
                     builder.Append('\\').Append(ch);
                     break;
@@ -38,6 +42,9 @@ internal static class MarkdownText
 
         return builder.ToString().Trim();
     }
+
+    private static bool IsWordChar(string text, int index) =>
+        index >= 0 && index < text.Length && char.IsLetterOrDigit(text[index]);
 
     /// <summary>A table cell: escaped, and an empty value shown as an en dash so the table stays readable.</summary>
     public static string Cell(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : Escape(text);
