@@ -52,7 +52,7 @@ internal static class DesignDocument
     {
         var physical = design.Physical;
         md.Heading(1, Escape(design.Application) + " — database design");
-        var source = Path.GetFileName(design.Requirement.SourcePath);
+        var source = ExportPaths.SourceName(design.Requirement.SourcePath);
         var summary = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(design.Requirement.Application.Description))
         {

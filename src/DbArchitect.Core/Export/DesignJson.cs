@@ -50,7 +50,7 @@ internal static class DesignJson
         var app = requirement.Application;
         var workload = requirement.Workload;
         return new RequirementJson(
-            Path.GetFileName(requirement.SourcePath),
+            ExportPaths.SourceName(requirement.SourcePath),
             requirement.Format,
             new ApplicationJson(app.Name, app.Description, app.Kind, app.Tenancy, app.Schema),
             new WorkloadJson(

@@ -5,6 +5,14 @@ namespace DbArchitect.Core.Export;
 /// <summary>Checks that every planned file stays inside the design folder and that no two files share a path.</summary>
 internal static class ExportPaths
 {
+    private static readonly char[] Separators = { '/', '\\' };
+
+    /// <summary>
+    /// The file name of the requirements file, never its folder: exported files must not reveal where the DBA keeps
+    /// it. Both separators count, so a path written on Windows is cut correctly on Linux too.
+    /// </summary>
+    public static string SourceName(string sourcePath) => sourcePath[(sourcePath.LastIndexOfAny(Separators) + 1)..];
+
     public static void Validate(IReadOnlyList<ExportFile> files)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

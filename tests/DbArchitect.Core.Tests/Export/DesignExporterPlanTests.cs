@@ -43,4 +43,17 @@ public sealed class DesignExporterPlanTests
         var ex = Assert.Throws<DbArchitectException>(() => DesignExporter.Plan(ShopDesign.Build(), scripts));
         Assert.Equal("InvalidExportPath", ex.Errors[0].ErrorId);
     }
+
+    [Theory]
+    [InlineData("/home/dba/shop.yaml")]
+    [InlineData(@"C:\Users\dba\shop.yaml")]
+    [InlineData("shop.yaml")]
+    public void DesignFilesNameTheRequirementsFileWithoutItsFolder(string source)
+    {
+        var design = ShopDesign.Build() with { Requirement = ShopDesign.Requirement() with { SourcePath = source } };
+        var plan = DesignExporter.Plan(design, SampleScripts.Build());
+        Assert.Contains("\"source\": \"shop.yaml\"", plan.Single(f => f.RelativePath == "design.json").Content, StringComparison.Ordinal);
+        Assert.Contains("from shop.yaml.", plan.Single(f => f.RelativePath == "design.md").Content, StringComparison.Ordinal);
+        Assert.All(plan, f => Assert.DoesNotContain("dba", f.Content, StringComparison.Ordinal));
+    }
 }
