@@ -1,4 +1,7 @@
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Diagrams;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Export;
 
@@ -11,15 +14,55 @@ public sealed record ExportResult(string Path, string Engine, IReadOnlyList<Expo
     public int FileCount => Files.Count;
 }
 
-/// <summary>Writes a design folder all-or-nothing. TODO(helper D): implementation.</summary>
+/// <summary>
+/// A design folder: the engine's SQL scripts at their relative paths (numbered build steps at the top, optional
+/// scripts in sub-folders), then er.mmd, design.md and design.json. Written all-or-nothing.
+/// </summary>
 public static class DesignExporter
 {
+    public const string DiagramFile = "er.mmd";
+    public const string DocumentFile = "design.md";
+    public const string JsonFile = "design.json";
+
     /// <summary>The files a design exports to, in order, without touching the disk (used by -WhatIf and by tests).</summary>
-    public static IReadOnlyList<ExportFile> Plan(DbDesign design) => throw new NotImplementedException();
+    public static IReadOnlyList<ExportFile> Plan(DbDesign design) =>
+        Plan(design, EngineRegistry.Get(design.Engine).Scripts.Generate(design));
 
     /// <summary>
     /// Writes the files under <paramref name="path"/>. An existing non-empty folder is refused unless
     /// <paramref name="force"/>; a failure leaves no partial folder and the old one intact.
     /// </summary>
-    public static ExportResult Export(DbDesign design, string path, bool force) => throw new NotImplementedException();
+    public static ExportResult Export(DbDesign design, string path, bool force) =>
+        Export(design, path, force, scripts: null, probe: null);
+
+    /// <summary>The plan for given scripts: lets tests use scripts independent of any engine's generator.</summary>
+    internal static IReadOnlyList<ExportFile> Plan(DbDesign design, IReadOnlyList<SqlScript> scripts)
+    {
+        var files = new List<ExportFile>(scripts.Count + 3);
+        files.AddRange(scripts.Select(s => new ExportFile(s.RelativePath, s.Description, s.Text)));
+        files.Add(new ExportFile(DiagramFile, "Mermaid ER diagram of the physical model", MermaidErDiagram.Render(design.Physical)));
+        files.Add(new ExportFile(DocumentFile, "Architecture document", DesignDocument.Render(design, scripts)));
+        files.Add(new ExportFile(JsonFile, "The design as JSON", DesignJson.Render(design, scripts)));
+        ExportPaths.Validate(files);
+        return files;
+    }
+
+    /// <summary>
+    /// <paramref name="scripts"/> replaces the engine's generator when given; <paramref name="probe"/> is called at
+    /// each <see cref="ExportStage"/> so a test can inject a failure mid-write.
+    /// </summary>
+    internal static ExportResult Export(
+        DbDesign design, string path, bool force, IReadOnlyList<SqlScript>? scripts, Action<ExportStage, string>? probe)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DbArchitectException(new DbArchitectError(
+                "DesignPathMissing", ErrorKind.InvalidArgument, "No folder was given to export the design to.",
+                "Give -Path the folder to create.", null));
+        }
+
+        var files = scripts is null ? Plan(design) : Plan(design, scripts);
+        var fullPath = DesignFolderWriter.Write(path, files, force, probe);
+        return new ExportResult(fullPath, design.Engine, files);
+    }
 }

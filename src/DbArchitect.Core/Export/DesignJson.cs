@@ -1,0 +1,104 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Model;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Export;
+
+/// <summary>
+/// design.json: the whole design as data for pipelines and other tools. camelCase properties in a fixed order
+/// (the order of the records below), enums as kebab-case strings, logical types in their canonical text, nulls
+/// omitted, LF line endings. The requirement appears as a summary without source locations, and its file by name
+/// only, so the document never carries an absolute path.
+/// </summary>
+internal static class DesignJson
+{
+    /// <summary>Bumped when a consumer of design.json would have to change.</summary>
+    public const int FormatVersion = 1;
+
+    internal static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // The file is never embedded in HTML, so only JSON's own escapes are needed and names stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNames.EnumPolicy), new LogicalTypeJsonConverter() },
+    };
+
+    public static string Render(DbDesign design, IReadOnlyList<SqlScript> scripts)
+    {
+        var document = new DesignDocumentJson(
+            FormatVersion,
+            design.Application,
+            new EngineJson(design.Engine, design.EngineDisplayName),
+            Summarize(design.Requirement),
+            design.Logical,
+            design.Physical,
+            design.Decisions,
+            design.Warnings,
+            scripts.Select(s => new ScriptJson(s.RelativePath, s.Kind, s.IsBuildStep, s.Description)).ToList());
+        var json = JsonSerializer.Serialize(document, Options);
+        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static RequirementJson Summarize(DbRequirement requirement)
+    {
+        var app = requirement.Application;
+        var workload = requirement.Workload;
+        return new RequirementJson(
+            ExportPaths.SourceName(requirement.SourcePath),
+            requirement.Format,
+            new ApplicationJson(app.Name, app.Description, app.Kind, app.Tenancy, app.Schema),
+            new WorkloadJson(
+                workload.Records, workload.RecordsPerDay, workload.ReadWriteRatio?.ToString(), workload.LatencyMs,
+                workload.ConcurrentUsers, workload.Tps, workload.Retention?.ToString()),
+            requirement.Hardware,
+            requirement.Engine,
+            requirement.Conventions,
+            requirement.Entities.Select(e => new EntityJson(e.Name, e.Description, e.Rows, e.RowsPerDay, e.Attributes.Count)).ToList(),
+            requirement.Relationships.Select(r => new RelationshipJson(r.From, r.To, r.Kind, r.OnDelete, r.Through, r.Role, r.Required)).ToList(),
+            requirement.AccessPatterns.Select(p => new AccessPatternJson(p.Name, p.Entity, p.PerSecond)).ToList());
+    }
+
+    private sealed record DesignDocumentJson(
+        int FormatVersion,
+        string Application,
+        EngineJson Engine,
+        RequirementJson Requirement,
+        SchemaModel Logical,
+        SchemaModel Physical,
+        IReadOnlyList<DesignDecision> Decisions,
+        IReadOnlyList<DesignWarning> Warnings,
+        IReadOnlyList<ScriptJson> Scripts);
+
+    private sealed record EngineJson(string Id, string DisplayName);
+
+    private sealed record ScriptJson(string Path, ScriptKind Kind, bool BuildStep, string Description);
+
+    private sealed record RequirementJson(
+        string Source,
+        int Format,
+        ApplicationJson Application,
+        WorkloadJson Workload,
+        HardwareProfile Hardware,
+        string Engine,
+        Conventions Conventions,
+        IReadOnlyList<EntityJson> Entities,
+        IReadOnlyList<RelationshipJson> Relationships,
+        IReadOnlyList<AccessPatternJson> AccessPatterns);
+
+    private sealed record ApplicationJson(string Name, string? Description, ApplicationKind Kind, Tenancy Tenancy, string? Schema);
+
+    private sealed record WorkloadJson(
+        long? Records, long? RecordsPerDay, string? ReadWriteRatio, double? LatencyMs, int? ConcurrentUsers, double? Tps, string? Retention);
+
+    private sealed record EntityJson(string Name, string? Description, long? Rows, long? RowsPerDay, int AttributeCount);
+
+    private sealed record RelationshipJson(string From, string To, RelationshipKind Kind, DeleteAction OnDelete, string? Through, string? Role, bool Required);
+
+    private sealed record AccessPatternJson(string Name, string Entity, double? PerSecond);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace DbArchitect.Core.Export;
+
+/// <summary>Escaping for text that comes from requirements (names, descriptions) when it is written into Markdown.</summary>
+internal static class MarkdownText
+{
+    /// <summary>
+    /// Inline text: characters Markdown would read as emphasis, links, HTML, headings or table cells are
+    /// backslash-escaped (CommonMark allows escaping any ASCII punctuation); line breaks become spaces.
+    /// </summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            switch (ch)
+            {
+                case '_' when IsWordChar(text, i - 1) && IsWordChar(text, i + 1):
+                    builder.Append(ch); // intraword underscores never make emphasis; keep snake_case names readable
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!':
+                    builder.Append('\\').Append(ch);
+                    break;
+                case '\r':
+                    break;
+                case '\n' or '\t':
+                    builder.Append(' ');
+                    break;
+                default:
+                    builder.Append(ch);
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static bool IsWordChar(string text, int index) =>
+        index >= 0 && index < text.Length && char.IsLetterOrDigit(text[index]);
+
+    /// <summary>A table cell: escaped, and an empty value shown as an en dash so the table stays readable.</summary>
+    public static string Cell(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : Escape(text);
+
+    public static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
