@@ -39,26 +39,26 @@ internal static class ArchitectureAdvisor
         var readFraction = w.ReadWriteRatio?.ReadFraction;
         var hot = readFraction >= 0.8 && (w.LatencyMs <= 20 || w.Tps >= 1000 || w.ConcurrentUsers >= 1000);
         decisions.Add(hot
-            ? new DesignDecision(DesignAreaNames.SupportingTechnology, "Cache layer", "Redis (cache-aside, short TTLs)",
+            ? new DesignDecision(DesignAreas.SupportingTechnology, "Cache layer", "Redis (cache-aside, short TTLs)",
                 $"Reads are {N(readFraction!.Value * 100)}% of traffic with a {Describe(w)} target: caching hot keys (sessions, product pages, counters) takes the repeated reads off the primary.")
-            : new DesignDecision(DesignAreaNames.SupportingTechnology, "Cache layer", "None for now",
+            : new DesignDecision(DesignAreas.SupportingTechnology, "Cache layer", "None for now",
                 $"The read share ({(readFraction is null ? "not stated" : N(readFraction.Value * 100) + "%")}) and targets ({Describe(w)}) are met by the database's own buffer cache; add Redis when hot reads dominate."));
 
         var searchRate = requirement.AccessPatterns.Where(p => p.Search.Count > 0).Sum(p => p.PerSecond ?? 0);
         var searchHeavy = searchRate >= 500;
         decisions.Add(requirement.AccessPatterns.Any(p => p.Search.Count > 0)
-            ? new DesignDecision(DesignAreaNames.SupportingTechnology, "Search engine",
+            ? new DesignDecision(DesignAreas.SupportingTechnology, "Search engine",
                 searchHeavy ? "OpenSearch/Elasticsearch fed by change data capture" : "In-database search (trigram / full-text GIN indexes)",
                 searchHeavy
                     ? $"Search runs at {N(searchRate)}/s: relevance ranking, facets and that rate belong on a dedicated search cluster, kept in sync from the database's change stream."
                     : $"Search runs at {N(searchRate)}/s, which GIN indexes in the primary serve without a second system to keep in sync.")
-            : new DesignDecision(DesignAreaNames.SupportingTechnology, "Search engine", "None", "No access pattern searches text."));
+            : new DesignDecision(DesignAreas.SupportingTechnology, "Search engine", "None", "No access pattern searches text."));
 
         var aggregated = requirement.AccessPatterns.Where(p => p.Aggregate is not null).Select(p => p.Entity).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var aggregatedTables = physical.Tables.Where(t => t.SourceEntity is not null && aggregated.Contains(t.SourceEntity)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var biggest = volumes.Where(v => aggregatedTables.Contains(v.Table)).Select(v => v.AtRetention).DefaultIfEmpty(0).Max();
         var analytics = requirement.Application.Kind == ApplicationKind.Analytics || (aggregated.Count > 0 && biggest >= 100_000_000);
-        decisions.Add(new DesignDecision(DesignAreaNames.SupportingTechnology, "Analytics",
+        decisions.Add(new DesignDecision(DesignAreas.SupportingTechnology, "Analytics",
             analytics ? "ClickHouse fed by change data capture" : "In the primary database",
             analytics
                 ? $"Aggregates over up to {Capacity.Count(biggest)} rows would compete with transactions; a columnar store answers them in milliseconds."
@@ -66,9 +66,9 @@ internal static class ArchitectureAdvisor
 
         var users = w.ConcurrentUsers ?? 0;
         decisions.Add(users > 200
-            ? new DesignDecision(DesignAreaNames.SupportingTechnology, "Connection pooler", "PgBouncer in transaction mode",
+            ? new DesignDecision(DesignAreas.SupportingTechnology, "Connection pooler", "PgBouncer in transaction mode",
                 $"{Capacity.Count(users)} concurrent users would need as many server connections; each costs memory and a process. A pooler multiplexes them onto a few dozen (about 2–4 per CPU core).")
-            : new DesignDecision(DesignAreaNames.SupportingTechnology, "Connection pooler", "Application-side pool",
+            : new DesignDecision(DesignAreas.SupportingTechnology, "Connection pooler", "Application-side pool",
                 $"{(users == 0 ? "Concurrency not stated" : Capacity.Count(users) + " concurrent users")}: the application's own pool is enough."));
     }
 
@@ -110,7 +110,7 @@ internal static class ArchitectureAdvisor
             var perMonth = perDay * 30.44;
             var interval = perMonth > 100_000_000 ? "daily" : perMonth > 10_000_000 ? "weekly" : "monthly";
             var retention = requirement.Workload.Retention is { } r ? $"; partitions older than the {r} retention are detached and dropped, which is instant where DELETE would bloat the table" : string.Empty;
-            decisions.Add(new DesignDecision(DesignAreaNames.Partitioning, table.Name,
+            decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name,
                 $"Range-partition by {created.Name}, {interval}",
                 $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let vacuum work per partition{retention}. The primary key must then include {created.Name}."));
         }
@@ -118,7 +118,7 @@ internal static class ArchitectureAdvisor
         if (!any)
         {
             var largest = volumes.OrderByDescending(v => v.AtRetention).FirstOrDefault();
-            decisions.Add(new DesignDecision(DesignAreaNames.Partitioning, "All tables", "No partitioning",
+            decisions.Add(new DesignDecision(DesignAreas.Partitioning, "All tables", "No partitioning",
                 largest is null || largest.AtRetention == 0
                     ? "No volumes were stated; partitioning is considered once a table approaches " + Capacity.Count(PartitionThresholdRows) + " rows."
                     : $"The largest table, {largest.Table}, reaches {Capacity.Count(largest.AtRetention)} rows (~{Capacity.Bytes(largest.BytesAt(largest.AtRetention))}), below the {Capacity.Count(PartitionThresholdRows)}-row point where partition pruning and per-partition maintenance repay their complexity."));
@@ -131,7 +131,7 @@ internal static class ArchitectureAdvisor
         {
             var serves = "access pattern '" + pattern.Name + "'";
             var indexes = physical.Tables.SelectMany(t => t.Indexes).Where(i => i.Serves.Contains(serves)).Select(i => i.Name).ToArray();
-            var byKey = decisions.FirstOrDefault(d => d.Area == DesignAreaNames.Indexing && d.Subject == serves);
+            var byKey = decisions.FirstOrDefault(d => d.Area == DesignAreas.Indexing && d.Subject == serves);
             var servedBy = indexes.Length > 0 ? string.Join(", ", indexes) : byKey is not null ? byKey.Decision.Replace("Served by ", string.Empty, StringComparison.Ordinal) : "a sequential scan";
             var shape = new List<string>();
             if (pattern.OrderBy.Count > 0 && pattern.Limit is not null)
@@ -155,7 +155,7 @@ internal static class ArchitectureAdvisor
                 shape.Add("compare e-mail addresses as lower(column) = lower($1) so the case-insensitive index is used");
             }
 
-            decisions.Add(new DesignDecision(DesignAreaNames.QueryOptimization, pattern.Name, $"Served by {servedBy}",
+            decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name, $"Served by {servedBy}",
                 (shape.Count == 0 ? "Parameterised query on the indexed columns" : string.Join("; ", shape)) +
                 (pattern.PerSecond is { } rate ? $"; expected {N(rate)}/s." : ".")));
         }
@@ -173,14 +173,14 @@ internal static class ArchitectureAdvisor
             ? "already reached"
             : perDay <= 0 ? "not reached at the stated growth" : $"in about {N(Math.Ceiling((threshold - today) / (double)perDay / 30.44))} months at {Capacity.Count(perDay)} rows/day";
 
-        decisions.Add(new DesignDecision(DesignAreaNames.ScalabilityRoadmap, "Phase 1 (up to 1M records)", "Single primary with backups and monitoring",
+        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 1 (up to 1M records)", "Single primary with backups and monitoring",
             $"Today {Capacity.Count(today)} records. One well-indexed primary with a standby for failover serves this comfortably."));
-        decisions.Add(new DesignDecision(DesignAreaNames.ScalabilityRoadmap, "Phase 2 (1M–10M records)", "Read replicas for reporting and read-heavy endpoints",
+        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 2 (1M–10M records)", "Read replicas for reporting and read-heavy endpoints",
             $"Threshold 1,000,000 records: {When(1_000_000)}. Route read-only traffic that tolerates replication lag to replicas."));
-        decisions.Add(new DesignDecision(DesignAreaNames.ScalabilityRoadmap, "Phase 3 (10M–100M records)", "Caching layer and partitioning of the largest tables",
+        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 3 (10M–100M records)", "Caching layer and partitioning of the largest tables",
             $"Threshold 10,000,000 records: {When(10_000_000)}. Cache hot reads; partition time-growing tables so retention is a DROP and indexes stay in memory."));
         var shardKey = requirement.Application.Tenancy == Tenancy.Multi ? "tenant_id (already leading every key and index)" : "the most selective access key of the largest tables";
-        decisions.Add(new DesignDecision(DesignAreaNames.ScalabilityRoadmap, "Phase 4 (100M+ records)", $"Horizontal sharding by {shardKey}",
+        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 4 (100M+ records)", $"Horizontal sharding by {shardKey}",
             $"Threshold 100,000,000 records: {When(100_000_000)}. Shard (for example with Citus) when one primary's write rate or storage becomes the limit."));
     }
 

@@ -34,7 +34,7 @@ public static class DesignEngine
         if (!string.IsNullOrWhiteSpace(engineOverride))
         {
             var chosen = EngineRegistry.Get(engineOverride.Trim());
-            decisions.Add(new DesignDecision(DesignAreaNames.Technology, "Primary database", chosen.DisplayName,
+            decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"Chosen on the command line (-Engine {chosen.Id}), overriding the requirements file's engine: {requirement.Engine}."));
             return chosen;
         }
@@ -42,13 +42,13 @@ public static class DesignEngine
         if (!string.Equals(requirement.Engine, "auto", StringComparison.OrdinalIgnoreCase))
         {
             var chosen = EngineRegistry.Get(requirement.Engine);
-            decisions.Add(new DesignDecision(DesignAreaNames.Technology, "Primary database", chosen.DisplayName,
+            decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"Requested by the requirements file (engine: {requirement.Engine})."));
             return chosen;
         }
 
         var engine = EngineRegistry.Get("postgresql");
-        decisions.Add(new DesignDecision(DesignAreaNames.Technology, "Primary database", engine.DisplayName,
+        decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", engine.DisplayName,
             TechnologyReasons.ForPostgreSql(requirement)));
         return engine;
     }

@@ -276,7 +276,7 @@ internal sealed class IndexPlanner
                 }
                 else
                 {
-                    _decisions.Add(new DesignDecision(DesignAreaNames.Indexing, candidate.Serves,
+                    _decisions.Add(new DesignDecision(DesignAreas.Indexing, candidate.Serves,
                         $"Served by {byConstraint.Name}", $"{byConstraint.Name} already leads with ({string.Join(", ", candidate.Keys)}); no extra index."));
                 }
 

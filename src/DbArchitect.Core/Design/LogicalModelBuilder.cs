@@ -89,7 +89,7 @@ internal sealed class LogicalModelBuilder
         if (declared is not null)
         {
             var table = BuildEntity(declared, null);
-            _decisions.Add(new DesignDecision(DesignAreaNames.Schema, table.Name,
+            _decisions.Add(new DesignDecision(DesignAreas.Schema, table.Name,
                 "The declared entity is the tenant root",
                 "Multi-tenant data is keyed by tenant_id referencing this table; the tenant row itself is not tenant-scoped."));
             return table;
@@ -105,7 +105,7 @@ internal sealed class LogicalModelBuilder
             "Display name of the tenant.", null));
         generated.PrimaryKey = new PrimaryKey(Naming.Compose(_style, "pk", new[] { generated.Name }), new[] { N(ImplicitColumns.Id) });
         _tables.Add(generated);
-        _decisions.Add(new DesignDecision(DesignAreaNames.Schema, generated.Name,
+        _decisions.Add(new DesignDecision(DesignAreas.Schema, generated.Name,
             "Generated a tenant table",
             "tenancy: multi and no entity named 'tenant' was declared; tenant_id on every tenant-owned table references it."));
         return generated;
@@ -146,7 +146,7 @@ internal sealed class LogicalModelBuilder
         table.PrimaryKey = new PrimaryKey(Naming.Compose(_style, "pk", new[] { table.Name }), keyColumns);
         if (keyColumns.Count > 1)
         {
-            _decisions.Add(new DesignDecision(DesignAreaNames.Schema, table.Name,
+            _decisions.Add(new DesignDecision(DesignAreas.Schema, table.Name,
                 $"Primary key ({string.Join(", ", keyColumns)})",
                 "Leading with the tenant key keeps each tenant's rows together in the key index, lets foreign keys include the tenant (a row can never reference another tenant's row) and is the distribution key if the database is later sharded by tenant."));
         }
@@ -380,7 +380,7 @@ internal sealed class LogicalModelBuilder
 
         _tables.Add(table);
         _byEntity[relationship.Through!] = table;
-        _decisions.Add(new DesignDecision(DesignAreaNames.Schema, table.Name,
+        _decisions.Add(new DesignDecision(DesignAreas.Schema, table.Name,
             $"Junction table with primary key ({string.Join(", ", key)})",
             $"Many-to-many between {left.Name} and {right.Name}: the composite key forbids duplicate links and serves lookups from {left.Name}; a second index serves the reverse direction."));
     }
@@ -442,7 +442,7 @@ internal sealed class LogicalModelBuilder
         table.Checks.Add(new CheckConstraint(Naming.Compose(_style, "ck", new[] { name, action, "values" }), action, CheckKind.EnumMembers,
             Array.Empty<CheckCondition>(), AuditActions, "Only the three DML actions are recorded."));
         _tables.Add(table);
-        _decisions.Add(new DesignDecision(DesignAreaNames.Security, name,
+        _decisions.Add(new DesignDecision(DesignAreas.Security, name,
             "Audit log written by a trigger",
             "conventions.audit (or an entity's audit: true) asks for a change history; a trigger cannot be bypassed by application code, and storing only changed columns for UPDATE keeps the log small."));
 

@@ -75,7 +75,7 @@ internal static class PhysicalDesigner
         var name = scope.Claim(wanted);
         if (!string.Equals(name, wanted, StringComparison.Ordinal))
         {
-            decisions.Add(new DesignDecision(DesignAreaNames.Schema, wanted, $"Named {name}",
+            decisions.Add(new DesignDecision(DesignAreas.Schema, wanted, $"Named {name}",
                 $"The {what} name is longer than the engine keeps or collides with another; shortened deterministically (readable prefix + hash of the full name)."));
         }
 

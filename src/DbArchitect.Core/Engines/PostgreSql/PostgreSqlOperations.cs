@@ -12,11 +12,11 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// </summary>
 internal static class PostgreSqlOperations
 {
-    private const string Tuning = "Performance tuning";
-    private const string Migration = "Data migration";
-    private const string Backup = "Backup and recovery";
-    private const string Monitoring = "Monitoring and maintenance";
-    private const string Security = "Security";
+    private const string Tuning = DesignAreas.PerformanceTuning;
+    private const string Migration = DesignAreas.DataMigration;
+    private const string Backup = DesignAreas.BackupAndRecovery;
+    private const string Monitoring = DesignAreas.MonitoringAndMaintenance;
+    private const string Security = DesignAreas.Security;
 
     public static void Advise(DbRequirement requirement, SchemaModel physical, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
     {
