@@ -33,7 +33,7 @@ internal static class PostgreSqlAuditDdl
         var function = W.Qualified(model.Schema, FunctionName);
 
         writer.BlankLine();
-        writer.Statement($"CREATE OR REPLACE FUNCTION {function}()", new[]
+        writer.ClausesStatement($"CREATE OR REPLACE FUNCTION {function}()", new[]
         {
             "RETURNS trigger",
             "LANGUAGE plpgsql",
@@ -42,14 +42,14 @@ internal static class PostgreSqlAuditDdl
             "AS " + W.DollarQuoted(Body(model.Schema, auditTable, columns, audited), "fn"),
         });
         writer.Statement($"COMMENT ON FUNCTION {function}() IS " + W.String(
-            $"Audit trigger: writes one row to {auditTable.Name} per changed row. Arguments: tenant column name (or ''), then the primary key columns."));
+            $"Audit trigger: writes one row to {auditTable.Name} per changed row. Arguments: tenant column name (empty when the table has none), then the primary key columns."));
 
         writer.BlankLine();
         foreach (var table in audited)
         {
             var tenant = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.TenantKey)?.Name ?? string.Empty;
             var arguments = new[] { tenant }.Concat(table.PrimaryKey.Columns).Select(W.String);
-            writer.Statement($"CREATE OR REPLACE TRIGGER {W.Id(TriggerName)}", new[]
+            writer.ClausesStatement($"CREATE OR REPLACE TRIGGER {W.Id(TriggerName)}", new[]
             {
                 $"AFTER INSERT OR UPDATE OR DELETE ON {W.Qualified(model.Schema, table.Name)}",
                 "FOR EACH ROW",

@@ -19,7 +19,7 @@ internal static class PostgreSqlForeignKeyDdl
             var name = W.Qualified(model.Schema, table.Name);
             foreach (var fk in table.ForeignKeys)
             {
-                writer.Statement($"ALTER TABLE {name}", new[]
+                writer.ClausesStatement($"ALTER TABLE {name}", new[]
                 {
                     $"ADD CONSTRAINT {W.Id(fk.Name)} FOREIGN KEY ({W.IdList(fk.Columns)})",
                     $"REFERENCES {W.Qualified(model.Schema, fk.ReferencedTable)} ({W.IdList(fk.ReferencedColumns)})",

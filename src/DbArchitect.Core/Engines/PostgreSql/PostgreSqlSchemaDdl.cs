@@ -10,6 +10,7 @@ internal static class PostgreSqlSchemaDdl
 
     public static void Write(W writer, SchemaModel model)
     {
+        writer.BlankLine();
         writer.Statement("CREATE SCHEMA IF NOT EXISTS " + W.Id(model.Schema));
         foreach (var extension in PostgreSqlExtensions.Required(model))
         {

@@ -109,7 +109,7 @@ internal static class PostgreSqlSecurityDdl
             writer.Statement($"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY");
             writer.Statement($"ALTER TABLE {name} FORCE ROW LEVEL SECURITY");
             writer.Statement($"DROP POLICY IF EXISTS {W.Id(PolicyName)} ON {name}");
-            writer.Statement($"CREATE POLICY {W.Id(PolicyName)} ON {name}", new[]
+            writer.ClausesStatement($"CREATE POLICY {W.Id(PolicyName)} ON {name}", new[]
             {
                 "USING " + condition,
                 "WITH CHECK " + condition,

@@ -35,7 +35,7 @@ internal static class PostgreSqlTableDdl
             items.Add($"CONSTRAINT {W.Id(check.Name)} CHECK ({PostgreSqlExpressions.Check(check, column)})");
         }
 
-        writer.Statement("CREATE TABLE " + name, items);
+        writer.ItemsStatement("CREATE TABLE " + name, items);
 
         if (table.Comment is { } tableComment)
         {

@@ -39,7 +39,7 @@ internal static class PostgreSqlTriggerDdl
         var body = "BEGIN\n" + assignment + "    RETURN NEW;\nEND;\n";
 
         writer.BlankLine();
-        writer.Statement($"CREATE OR REPLACE FUNCTION {function}()", new[]
+        writer.ClausesStatement($"CREATE OR REPLACE FUNCTION {function}()", new[]
         {
             "RETURNS trigger",
             "LANGUAGE plpgsql",
@@ -52,7 +52,7 @@ internal static class PostgreSqlTriggerDdl
         foreach (var (table, column) in targets)
         {
             var argument = direct ? string.Empty : W.String(column.Name);
-            writer.Statement($"CREATE OR REPLACE TRIGGER {W.Id(TriggerName)}", new[]
+            writer.ClausesStatement($"CREATE OR REPLACE TRIGGER {W.Id(TriggerName)}", new[]
             {
                 $"BEFORE UPDATE ON {W.Qualified(model.Schema, table.Name)}",
                 "FOR EACH ROW",

@@ -176,7 +176,7 @@ internal sealed partial class PostgreSqlWriter
     public void Statement(string sql) => _text.Append(sql).Append(";\n");
 
     /// <summary>A statement whose items go one per line inside parentheses: head (\n    a,\n    b\n)tail;</summary>
-    public void Statement(string head, IReadOnlyList<string> items, string tail = "")
+    public void ItemsStatement(string head, IReadOnlyList<string> items, string tail = "")
     {
         _text.Append(head).Append(" (\n");
         for (var i = 0; i < items.Count; i++)
@@ -188,7 +188,7 @@ internal sealed partial class PostgreSqlWriter
     }
 
     /// <summary>A statement with continuation lines, each indented: head\n    line\n    line;</summary>
-    public void Statement(string head, IEnumerable<string> continuation)
+    public void ClausesStatement(string head, IEnumerable<string> continuation)
     {
         _text.Append(head);
         foreach (var line in continuation)
