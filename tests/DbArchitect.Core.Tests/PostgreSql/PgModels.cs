@@ -204,4 +204,49 @@ internal static class PgModels
 
         return new SchemaModel("ShopFast", "shop", new[] { tenant, user, order, item, audit }, Array.Empty<string>());
     }
+
+    /// <summary>Odd corners: a quoted unicode schema, 63-byte unicode names, differing updated_at names, a jsonb audit key, GiST/BRIN/hash.</summary>
+    public static SchemaModel Edge()
+    {
+        var features = new TableFeatures(Timestamps: true, SoftDelete: false, Audit: true, TenantScoped: false);
+        var unicodeTable = Shorten("客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户客户");
+        var customer = Tbl(unicodeTable, new[]
+        {
+            Col("Id", LogicalType.BigInt, false, role: ColumnRole.PrimaryKey, generation: KeyGeneration.Identity),
+            Col("Name", LogicalType.String(100), false, comment: "carriage\r\nreturn and tab\t"),
+            Col("Visits", LogicalType.ArrayOf(LogicalType.Int), true, new DefaultSpec(DefaultKind.Json, "[]")),
+            Col("Ratio", LogicalType.Simple(LogicalTypeKind.Float), true, new DefaultSpec(DefaultKind.Literal, "NaN")),
+            Col("Token", LogicalType.Uuid, true, new DefaultSpec(DefaultKind.RandomUuid, null)),
+            Col("Fixed", LogicalType.Uuid, true, new DefaultSpec(DefaultKind.Literal, "6F9619FF-8B86-D011-B42D-00C04FC964FF")),
+            Col("Born", LogicalType.Simple(LogicalTypeKind.Date), true, new DefaultSpec(DefaultKind.Now, null)),
+            Col("UpdatedAt", LogicalType.Timestamp, false, new DefaultSpec(DefaultKind.Now, null), ColumnRole.UpdatedAt),
+        }, new[] { "Id" }, features, comment: "Ein Kunde \u2028 with line separator",
+        indexes: new[]
+        {
+            Idx("customer_name_gist", IndexMethod.Gist, new[] { IndexKey.Of("Id"), new IndexKey("Name", null, false, KeyOperatorClass.Trigram) }, include: new[] { "Ratio" }, reason: "gist"),
+            Idx("customer_born_brin", IndexMethod.Brin, new[] { IndexKey.Of("Born") }, reason: "brin"),
+            Idx("customer_token_hash", IndexMethod.Hash, new[] { IndexKey.Of("Token") }),
+            Idx("customer_visits_gin", IndexMethod.Gin, new[] { IndexKey.Of("Visits") }, reason: "array containment"),
+        });
+        var visit = Tbl("visit", new[]
+        {
+            Col("customer_id", LogicalType.BigInt, false, role: ColumnRole.ForeignKey),
+            Col("day", LogicalType.Simple(LogicalTypeKind.Date), false),
+            Col("modified_at", LogicalType.Timestamp, false, new DefaultSpec(DefaultKind.Now, null), ColumnRole.UpdatedAt),
+        }, new[] { "customer_id", "day" }, features,
+        fks: new[]
+        {
+            new ForeignKey("visit_customer_id_fkey", new[] { "customer_id" }, unicodeTable, new[] { "Id" }, DeleteAction.NoAction, Array.Empty<string>(), true, "visits of a customer"),
+        });
+        var audit = Tbl("AuditLog", new[]
+        {
+            Col("Id", LogicalType.Uuid, false, role: ColumnRole.PrimaryKey, generation: KeyGeneration.RandomUuid),
+            Col("TableName", LogicalType.Text, false, role: ColumnRole.Audit),
+            Col("RecordId", LogicalType.Json, false, role: ColumnRole.Audit),
+            Col("Action", LogicalType.Enum(new[] { "INSERT", "UPDATE", "DELETE" }), false, role: ColumnRole.Audit),
+            Col("OldValues", LogicalType.Json, true, role: ColumnRole.Audit),
+            Col("NewValues", LogicalType.Json, true, role: ColumnRole.Audit),
+        }, new[] { "Id" }, TableFeatures.None, TableKind.Audit);
+        return new SchemaModel("Edge", "Ünïcode Schema", new[] { customer, visit, audit }, new[] { "citext" });
+    }
 }

@@ -10,13 +10,13 @@ namespace DbArchitect.Core.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlGoldenTests
 {
-    public static TheoryData<string> Models => new() { "hostile", "plain" };
+    public static TheoryData<string> Models => new() { "hostile", "plain", "edge" };
 
     [Theory]
     [MemberData(nameof(Models))]
     public void ScriptsMatchTheGoldenFiles(string name)
     {
-        var model = name == "hostile" ? PgModels.Hostile() : PgModels.Plain();
+        var model = name switch { "hostile" => PgModels.Hostile(), "edge" => PgModels.Edge(), _ => PgModels.Plain() };
         var scripts = new PostgreSqlScripts().Generate(PgModels.Design(model));
         var update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
         var folder = update

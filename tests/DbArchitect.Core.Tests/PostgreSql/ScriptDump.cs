@@ -17,7 +17,7 @@ public sealed class PostgreSqlScriptDump
             return;
         }
 
-        foreach (var (name, model) in new[] { ("hostile", PgModels.Hostile()), ("plain", PgModels.Plain()) })
+        foreach (var (name, model) in new[] { ("hostile", PgModels.Hostile()), ("plain", PgModels.Plain()), ("edge", PgModels.Edge()) })
         {
             var dir = Path.Combine(root, name);
             Directory.CreateDirectory(dir);

@@ -116,7 +116,9 @@ internal static class PostgreSqlAuditDdl
             "      INTO v_key",
             "      FROM unnest(TG_ARGV[1:]) AS k(name);",
             $"    INSERT INTO {W.Qualified(schema, auditTable.Name)} ({W.List(targets)})",
-            $"    VALUES ({W.List(values)});",
+            "    VALUES (",
+            string.Join(",\n", values.Select(v => "        " + v)),
+            "    );",
             "    RETURN NULL;",
             "END;",
             string.Empty,
@@ -129,7 +131,7 @@ internal static class PostgreSqlAuditDdl
         var native = PostgreSqlExpressions.NativeType(column);
         if (native is "jsonb" or "json")
         {
-            return W.Cast("v_key", native);
+            return native == "jsonb" ? "v_key" : W.Cast("v_key", native);
         }
 
         if (column.Type.IsTextual)

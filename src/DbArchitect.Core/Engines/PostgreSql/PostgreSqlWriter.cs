@@ -175,8 +175,8 @@ internal sealed partial class PostgreSqlWriter
     /// <summary>A statement on its own, terminated.</summary>
     public void Statement(string sql) => _text.Append(sql).Append(";\n");
 
-    /// <summary>A statement whose items go one per line inside parentheses: head (\n    a,\n    b\n)tail;</summary>
-    public void ItemsStatement(string head, IReadOnlyList<string> items, string tail = "")
+    /// <summary>A statement whose items go one per line inside parentheses: head (\n    a,\n    b\n);</summary>
+    public void ItemsStatement(string head, IReadOnlyList<string> items)
     {
         _text.Append(head).Append(" (\n");
         for (var i = 0; i < items.Count; i++)
@@ -184,7 +184,7 @@ internal sealed partial class PostgreSqlWriter
             _text.Append(Indent).Append(items[i]).Append(i < items.Count - 1 ? ",\n" : "\n");
         }
 
-        _text.Append(')').Append(tail).Append(";\n");
+        _text.Append(");\n");
     }
 
     /// <summary>A statement with continuation lines, each indented: head\n    line\n    line;</summary>

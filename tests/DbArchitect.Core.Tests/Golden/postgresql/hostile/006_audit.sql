@@ -43,7 +43,16 @@ BEGIN
       INTO v_key
       FROM unnest(TG_ARGV[1:]) AS k(name);
     INSERT INTO shop.audit_log (table_name, record_id, action, changed_by, changed_at, old_values, new_values, tenant_id)
-    VALUES (TG_TABLE_NAME, CASE WHEN TG_NARGS = 2 THEN v_row ->> TG_ARGV[1] ELSE v_key::text END, lower(TG_OP), nullif(current_setting('app.user_id', true), '')::text, now(), v_old_values, v_new_values, coalesce((v_row ->> nullif(TG_ARGV[0], ''))::uuid, nullif(current_setting('app.tenant_id', true), '')::uuid));
+    VALUES (
+        TG_TABLE_NAME,
+        CASE WHEN TG_NARGS = 2 THEN v_row ->> TG_ARGV[1] ELSE v_key::text END,
+        lower(TG_OP),
+        nullif(current_setting('app.user_id', true), '')::text,
+        now(),
+        v_old_values,
+        v_new_values,
+        coalesce((v_row ->> nullif(TG_ARGV[0], ''))::uuid, nullif(current_setting('app.tenant_id', true), '')::uuid)
+    );
     RETURN NULL;
 END;
 $fn$;
