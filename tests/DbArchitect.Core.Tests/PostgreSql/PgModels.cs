@@ -13,15 +13,42 @@ internal static class PgModels
 
     public const string HostileDescription = "It's a \"test\" -- of ; quoting\nsecond line \\ backslash, ünïcödé ✓";
 
-    public static DbDesign Design(SchemaModel physical, string application = "ShopFast") =>
-        new(Requirement(application), "postgresql", "PostgreSQL 15", physical, physical,
+    public static DbDesign Design(SchemaModel physical, IReadOnlyList<AccessPatternSpec>? patterns = null) =>
+        new(Requirement("ShopFast", patterns ?? Array.Empty<AccessPatternSpec>()), "postgresql", "PostgreSQL 15", physical, physical,
             Array.Empty<DesignDecision>(), Array.Empty<DesignWarning>());
 
-    public static DbRequirement Requirement(string application) => new(
+    /// <summary>The test models by name, the hostile one with its access patterns.</summary>
+    public static DbDesign Named(string name) => name switch
+    {
+        "hostile" => Design(Hostile(), HostilePatterns()),
+        "edge" => Design(Edge()),
+        _ => Design(Plain()),
+    };
+
+    public static DbRequirement Requirement(string application, IReadOnlyList<AccessPatternSpec> patterns) => new(
         "test.yaml", 1,
         new ApplicationInfo(application, null, ApplicationKind.Oltp, Tenancy.Multi, null, SourceLocation.None),
         WorkloadProfile.Unspecified, HardwareProfile.Unspecified, "postgresql", Conventions.Default,
-        Array.Empty<EntitySpec>(), Array.Empty<RelationshipSpec>(), Array.Empty<AccessPatternSpec>());
+        Array.Empty<EntitySpec>(), Array.Empty<RelationshipSpec>(), patterns);
+
+    public static AccessPatternSpec Pattern(
+        string name, string entity, string[]? where = null, SortKey[]? orderBy = null, int? limit = null, string[]? search = null,
+        bool fuzzy = false, string? range = null, AggregateSpec? aggregate = null, GroupKey[]? groupBy = null, string[]? select = null,
+        string? language = null, double? perSecond = null) =>
+        new(name, entity, where ?? Array.Empty<string>(), orderBy ?? Array.Empty<SortKey>(), limit, perSecond,
+            search ?? Array.Empty<string>(), fuzzy, range, aggregate, groupBy ?? Array.Empty<GroupKey>(), select ?? Array.Empty<string>(),
+            language, SourceLocation.None);
+
+    public static IReadOnlyList<AccessPatternSpec> HostilePatterns() => new[]
+    {
+        Pattern("customer order history", "order", where: new[] { "user_id" }, orderBy: new[] { new SortKey("created_at", true) }, limit: 20, perSecond: 300),
+        Pattern("order search", "order", search: new[] { "select" }, fuzzy: true, select: new[] { "id", "select" }, perSecond: 200),
+        Pattern("full-text search", "order", search: new[] { "select", "status", "total" }, language: "english"),
+        Pattern("daily revenue", "Order", range: "created_at", aggregate: new AggregateSpec(AggregateFunction.Sum, "total"),
+            groupBy: new[] { new GroupKey("created_at", TimeBucket.Day) }, perSecond: 0.1),
+        Pattern("user by email", "user", where: new[] { "email" }),
+        Pattern("nothing here", "ghost", where: new[] { "x" }),
+    };
 
     public static Column Col(
         string name, LogicalType type, bool nullable = true, DefaultSpec? @default = null,
@@ -40,8 +67,8 @@ internal static class PgModels
     public static string Shorten(string name) => IdentifierShortener.Shorten(name, 63);
 
     public static Model.Index Idx(string name, IndexMethod method, IReadOnlyList<IndexKey> keys, bool unique = false,
-        IReadOnlyList<string>? include = null, IndexPredicate? predicate = null, string reason = "") =>
-        new(name, keys, include ?? Array.Empty<string>(), method, unique, predicate, reason, Array.Empty<string>());
+        IReadOnlyList<string>? include = null, IndexPredicate? predicate = null, string reason = "", IReadOnlyList<string>? serves = null) =>
+        new(name, keys, include ?? Array.Empty<string>(), method, unique, predicate, reason, serves ?? Array.Empty<string>());
 
     private static readonly DefaultSpec Now = new(DefaultKind.Now, null);
     private static readonly DefaultSpec Random = new(DefaultKind.RandomUuid, null);
@@ -163,13 +190,13 @@ internal static class PgModels
         indexes: new[]
         {
             Idx("order_tenant_id_user_id_created_at_idx", IndexMethod.BTree, new[] { IndexKey.Of("tenant_id"), IndexKey.Of("user_id"), IndexKey.Of("created_at", true) },
-                include: new[] { "Total", "status" }, reason: "access pattern: customer order history"),
+                include: new[] { "Total", "status" }, reason: "access pattern: customer order history", serves: new[] { "customer order history" }),
             Idx("order_select_trgm_idx", IndexMethod.Gin, new[] { IndexKey.Of("tenant_id"), new IndexKey("select", null, false, KeyOperatorClass.Trigram) },
-                reason: "access pattern: fuzzy search on select"),
+                reason: "access pattern: fuzzy search on select", serves: new[] { "order search" }),
             Idx("order_fulltext_idx", IndexMethod.Gin, new[]
             {
                 new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, new[] { "select", "status", "Total" }, "english"), false, KeyOperatorClass.Default),
-            }, reason: "access pattern: full-text search"),
+            }, reason: "access pattern: full-text search", serves: new[] { "full-text search" }),
         });
 
         var item = Tbl("order_item", new[]

@@ -16,8 +16,7 @@ public sealed class PostgreSqlGoldenTests
     [MemberData(nameof(Models))]
     public void ScriptsMatchTheGoldenFiles(string name)
     {
-        var model = name switch { "hostile" => PgModels.Hostile(), "edge" => PgModels.Edge(), _ => PgModels.Plain() };
-        var scripts = new PostgreSqlScripts().Generate(PgModels.Design(model));
+        var scripts = new PostgreSqlScripts().Generate(PgModels.Named(name));
         var update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
         var folder = update
             ? Path.Combine(TestPaths.RepositoryRoot, "tests", "DbArchitect.Core.Tests", "Golden", "postgresql", name)
@@ -33,14 +32,17 @@ public sealed class PostgreSqlGoldenTests
             Directory.CreateDirectory(folder);
             foreach (var script in scripts)
             {
-                File.WriteAllBytes(Path.Combine(folder, script.RelativePath), System.Text.Encoding.UTF8.GetBytes(script.Text));
+                var file = Path.Combine(folder, script.RelativePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, System.Text.Encoding.UTF8.GetBytes(script.Text));
             }
 
             return;
         }
 
         Assert.Equal(
-            Directory.GetFiles(folder, "*.sql").Select(Path.GetFileName).Order(StringComparer.Ordinal),
+            Directory.GetFiles(folder, "*.sql", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal),
             scripts.Select(s => s.RelativePath));
         foreach (var script in scripts)
         {

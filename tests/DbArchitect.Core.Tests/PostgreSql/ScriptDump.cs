@@ -17,13 +17,15 @@ public sealed class PostgreSqlScriptDump
             return;
         }
 
-        foreach (var (name, model) in new[] { ("hostile", PgModels.Hostile()), ("plain", PgModels.Plain()), ("edge", PgModels.Edge()) })
+        foreach (var name in new[] { "hostile", "plain", "edge" })
         {
             var dir = Path.Combine(root, name);
             Directory.CreateDirectory(dir);
-            foreach (var script in new PostgreSqlScripts().Generate(PgModels.Design(model)))
+            foreach (var script in new PostgreSqlScripts().Generate(PgModels.Named(name)))
             {
-                File.WriteAllText(Path.Combine(dir, script.RelativePath), script.Text);
+                var file = Path.Combine(dir, script.RelativePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, script.Text);
             }
         }
     }

@@ -139,7 +139,8 @@ internal static class PostgreSqlExpressions
         return body + opclass + (key.Descending ? " DESC" : string.Empty);
     }
 
-    private static string IndexExpression(IndexExpression expression, Table table)
+    /// <summary>An index expression (lower, full-text document); queries repeat it verbatim so the planner can match the index.</summary>
+    public static string IndexExpression(IndexExpression expression, Table table)
     {
         if (expression.Columns.Count == 0)
         {

@@ -7,7 +7,8 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// <summary>
 /// The numbered build scripts of a PostgreSQL design: schema, tables, foreign keys, indexes, triggers, audit,
 /// security. Scripts a model does not need are left out and the rest numbered without gaps, so file N always runs
-/// after file N-1. Each runs in one transaction; applied in order to an empty database they build it.
+/// after file N-1. Each runs in one transaction; applied in order to an empty database they build it. Query templates
+/// for the access patterns follow as a reference script in queries/.
 /// </summary>
 public sealed class PostgreSqlScripts : IScriptGenerator
 {
@@ -55,6 +56,14 @@ public sealed class PostgreSqlScripts : IScriptGenerator
             var writer = PostgreSqlWriter.ForScript(design.Application, design.EngineDisplayName, fileName, step.Purpose);
             step.Write(writer);
             scripts.Add(new SqlScript(fileName, order, step.Kind, EngineId, step.Purpose, writer.Finish(), RunsInTransaction: true));
+        }
+
+        if (PostgreSqlQueries.IsNeeded(design))
+        {
+            var writer = PostgreSqlWriter.ForReference(design.Application, design.EngineDisplayName, PostgreSqlQueries.RelativePath, PostgreSqlQueries.Purpose);
+            PostgreSqlQueries.Write(writer, design, Identifiers.MaxIdentifierBytes);
+            scripts.Add(new SqlScript(PostgreSqlQueries.RelativePath, scripts.Count + 1, ScriptKind.Queries, EngineId,
+                PostgreSqlQueries.Purpose, writer.Finish(), RunsInTransaction: false));
         }
 
         return scripts;
