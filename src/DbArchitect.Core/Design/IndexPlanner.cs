@@ -157,7 +157,7 @@ internal sealed class IndexPlanner
 
         if (pattern.OrderBy.Count > 0)
         {
-            shape.Add("sorted by " + string.Join(", ", pattern.OrderBy));
+            shape.Add("sorted by " + string.Join(", ", pattern.OrderBy.Select(o => Resolve(table, o.Column) + (o.Descending ? " desc" : string.Empty))));
         }
 
         if (range is not null)
