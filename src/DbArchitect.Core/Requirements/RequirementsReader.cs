@@ -1,4 +1,5 @@
 using DbArchitect.Core.Errors;
+using DbArchitect.Core.Requirements.Reading;
 
 namespace DbArchitect.Core.Requirements;
 
@@ -8,15 +9,19 @@ public sealed record RequirementsResult(DbRequirement? Requirement, IReadOnlyLis
     public bool IsValid => Requirement is not null && Errors.Count == 0;
 }
 
-/// <summary>Reads requirements format 1 (YAML). TODO(helper A): implementation.</summary>
+/// <summary>Reads requirements format 1 (YAML). The work is done by the readers in <c>Requirements/Reading</c>.</summary>
 public static class RequirementsReader
 {
     /// <summary>Reads and validates a file. Never throws for bad content: every problem is in <see cref="RequirementsResult.Errors"/>.</summary>
     public static RequirementsResult ReadFile(string path) => Read(File.ReadAllText(path), path);
 
     /// <summary>Reads YAML text; <paramref name="sourceName"/> is the file name used in error locations.</summary>
-    public static RequirementsResult Read(string yaml, string sourceName) =>
-        throw new NotImplementedException();
+    public static RequirementsResult Read(string yaml, string sourceName)
+    {
+        var context = new ReaderContext(sourceName);
+        var requirement = DocumentReader.Read(context, yaml);
+        return new RequirementsResult(context.ErrorCount == 0 ? requirement : null, context.Errors.ToArray());
+    }
 
     /// <summary>Reads a file and throws <see cref="DbArchitectException"/> carrying all errors when it is not valid.</summary>
     public static DbRequirement Load(string path)
