@@ -50,7 +50,7 @@ internal static partial class LogicalTypeParser
                 return null;
             }
 
-            var element = ParseScalar(elementText, text, out problem);
+            var element = Parse(elementText, out problem);
             if (element is null)
             {
                 return null;

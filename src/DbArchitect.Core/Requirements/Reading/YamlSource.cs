@@ -15,10 +15,11 @@ internal static partial class YamlSource
     public static YamlNode? Load(ReaderContext context, string yaml)
     {
         var stream = new YamlStream();
+        using var reader = new StringReader(yaml);
+        var parser = new TrackingParser(new Parser(reader));
         try
         {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -26,9 +27,13 @@ internal static partial class YamlSource
             var detail = ex.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message) && inner is not YamlException
                 ? $" ({inner.Message})"
                 : string.Empty;
-            context.Report(ErrorIds.YamlSyntaxError, ErrorKind.SyntaxError, $"The file is not valid YAML: {reason}{detail}",
-                "Fix the YAML at this position: check indentation, the colon after each key, matching quotes and brackets, and that no key appears twice in one mapping.",
-                context.At(ex.Start));
+            ReportSyntax(context, $"{reason}{detail}", PreciseMark(yaml, reason, ex.Start));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A YamlDotNet scanner failure without a position: point after the last part that parsed.
+            ReportSyntax(context, "the parser could not continue after this point (often an unclosed [ or { or a missing comma)", parser.LastGoodEnd);
             return null;
         }
 
@@ -47,5 +52,35 @@ internal static partial class YamlSource
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    private static void ReportSyntax(ReaderContext context, string reason, Mark mark) =>
+        context.Report(ErrorIds.YamlSyntaxError, ErrorKind.SyntaxError, $"The file is not valid YAML: {reason}",
+            "Fix the YAML at this position: check indentation (spaces, never tabs), the colon after each key, matching quotes and brackets, "
+            + "and that no key appears twice in one mapping.",
+            context.At(mark));
+
+    /// <summary>
+    /// YamlDotNet reports a tab in indentation at the start of the enclosing mapping; point at the tab itself instead.
+    /// </summary>
+    private static Mark PreciseMark(string yaml, string reason, Mark mark)
+    {
+        if (!reason.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            return mark;
+        }
+
+        var lines = yaml.Split('\n');
+        for (var i = (int)Math.Max(0, mark.Line - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return mark;
     }
 }
