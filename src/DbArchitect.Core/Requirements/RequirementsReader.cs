@@ -15,12 +15,19 @@ public static class RequirementsReader
     /// <summary>Reads and validates a file. Never throws for bad content: every problem is in <see cref="RequirementsResult.Errors"/>.</summary>
     public static RequirementsResult ReadFile(string path) => Read(File.ReadAllText(path), path);
 
-    /// <summary>Reads YAML text; <paramref name="sourceName"/> is the file name used in error locations.</summary>
+    /// <summary>
+    /// Reads YAML text; <paramref name="sourceName"/> is the file name used in error locations. Every error of the file is
+    /// returned, in file order; only a YAML syntax error stops the read early.
+    /// </summary>
     public static RequirementsResult Read(string yaml, string sourceName)
     {
         var context = new ReaderContext(sourceName);
         var requirement = DocumentReader.Read(context, yaml);
-        return new RequirementsResult(context.ErrorCount == 0 ? requirement : null, context.Errors.ToArray());
+        var errors = context.Errors
+            .OrderBy(e => e.Location?.Line ?? 0)
+            .ThenBy(e => e.Location?.Column ?? 0)
+            .ToArray();
+        return new RequirementsResult(context.ErrorCount == 0 ? requirement : null, errors);
     }
 
     /// <summary>Reads a file and throws <see cref="DbArchitectException"/> carrying all errors when it is not valid.</summary>

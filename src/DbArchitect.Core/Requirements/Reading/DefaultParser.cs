@@ -94,7 +94,15 @@ internal static partial class DefaultParser
             }
         }
 
-        return new DefaultSpec(DefaultKind.Json, Write(writer => WriteYaml(writer, node)));
+        try
+        {
+            return new DefaultSpec(DefaultKind.Json, Write(writer => WriteYaml(writer, node)));
+        }
+        catch (InvalidOperationException)
+        {
+            reason = "the document is nested too deeply to store as JSON";
+            return null;
+        }
     }
 
     private static DefaultSpec? ParseArray(YamlNode node, LogicalType element, out string? reason)

@@ -26,7 +26,8 @@ internal static class Suggestions
             }
         }
 
-        var allowed = Math.Max(2, Math.Min(key.Length, best?.Length ?? 0) / 3);
+        var shorter = Math.Min(key.Length, best is null ? 0 : ImplicitColumns.MatchKey(best).Length);
+        var allowed = shorter <= 3 ? 1 : Math.Max(2, shorter / 3);
         return best is not null && bestDistance <= allowed ? best : null;
     }
 
