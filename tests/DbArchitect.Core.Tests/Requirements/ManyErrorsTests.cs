@@ -67,4 +67,30 @@ public sealed class ManyErrorsTests
         var ids = Read(yaml).Errors.Select(e => (e.ErrorId, e.Location!.Line)).ToArray();
         Assert.Equal(new[] { ("InvalidValue", 3), ("InvalidValue", 6), ("InvalidValue", 7) }, ids);
     }
+
+    [Fact]
+    public void AnUnsafeNameIsReportedOnceWithoutFollowOnErrors()
+    {
+        const string yaml = """
+            application: { name: A }
+            entities:
+              - name: customer
+              - name: "order;"
+                attributes: [ { name: total, type: money } ]
+            relationships:
+              - { from: customer, to: "order;", type: one-to-many }
+            accessPatterns:
+              - { name: p, entity: "order;", where: [total, customer_id] }
+            """;
+        var error = Assert.Single(Read(yaml).Errors);
+        Assert.Equal("UnsafeIdentifier", error.ErrorId);
+        AssertAt(error, 4, 11);
+    }
+
+    [Fact]
+    public void ElementErrorsNameTheElementFirst()
+    {
+        var error = Single(Read(WithAttributes("{ name: code, type: strng(20) }")), "UnknownType");
+        Assert.StartsWith("Attribute 'code' of entity 'thing': unknown type 'strng(20)'.", error.Message, StringComparison.Ordinal);
+    }
 }

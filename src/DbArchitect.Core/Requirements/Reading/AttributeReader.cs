@@ -43,9 +43,10 @@ internal static class AttributeReader
         var reader = new MappingReader(context, node, what, RequirementKeys.Attribute);
         var name = reader.RequiredString("name", "Add 'name:' with the column's name to the attribute.");
         var nameNode = reader.Value("name");
-        if (name is not null && !IdentifierRules.Check(context, name, "attribute name", nameNode!))
+        if (name is not null)
         {
-            name = null;
+            // An unsafe name is reported but kept, so references to it do not cause follow-on errors.
+            IdentifierRules.Check(context, name, "attribute name", nameNode!);
         }
 
         var typeText = reader.RequiredString("type", "Add 'type:', e.g. type: string(200), int, decimal(12,2), timestamp or enum(a, b).");
@@ -55,7 +56,7 @@ internal static class AttributeReader
             type = LogicalTypeParser.Parse(typeText, out var problem);
             if (problem is not null)
             {
-                context.Report(problem.ErrorId, problem.Kind, $"{problem.Message} (in {what})", problem.Fix, reader.Value("type")!, typeText);
+                context.Report(problem.ErrorId, problem.Kind, Messages.In(what, problem.Message), problem.Fix, reader.Value("type")!, typeText);
             }
         }
 
@@ -69,7 +70,7 @@ internal static class AttributeReader
             defaultSpec = DefaultParser.Parse(defaultNode, type, out var problem);
             if (problem is not null)
             {
-                context.Report(problem.ErrorId, problem.Kind, $"{problem.Message} (in {what})", problem.Fix, defaultNode,
+                context.Report(problem.ErrorId, problem.Kind, Messages.In(what, problem.Message), problem.Fix, defaultNode,
                     (defaultNode as YamlScalarNode)?.Value);
             }
         }
@@ -81,7 +82,7 @@ internal static class AttributeReader
             check = CheckParser.Parse(checkText, type, out var problem);
             if (problem is not null)
             {
-                context.Report(problem.ErrorId, problem.Kind, $"{problem.Message} (in {what})", problem.Fix, reader.Value("check")!, checkText);
+                context.Report(problem.ErrorId, problem.Kind, Messages.In(what, problem.Message), problem.Fix, reader.Value("check")!, checkText);
             }
         }
 

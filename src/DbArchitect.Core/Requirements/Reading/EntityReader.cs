@@ -50,9 +50,10 @@ internal static class EntityReader
         var reader = new MappingReader(context, node, what, RequirementKeys.Entity);
         var name = reader.RequiredString("name", "Add 'name:' with the entity's name, e.g. name: customer.");
         var nameNode = reader.Value("name");
-        if (name is not null && !IdentifierRules.Check(context, name, "entity name", nameNode!))
+        if (name is not null)
         {
-            name = null;
+            // An unsafe name is reported but kept, so references to it do not cause follow-on errors.
+            IdentifierRules.Check(context, name, "entity name", nameNode!);
         }
 
         var description = reader.String("description");

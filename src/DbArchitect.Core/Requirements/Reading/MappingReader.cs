@@ -56,7 +56,7 @@ internal sealed class MappingReader
 
     /// <summary>Reports MissingRequiredKey (at the mapping, or at the key when it is present but empty).</summary>
     public void ReportMissing(string key, string fix) =>
-        _context.Report(ErrorIds.MissingRequiredKey, ErrorKind.InvalidData, $"{Capitalize(What)} has no '{key}'; it is required.", fix, KeyNode(key), key);
+        _context.Report(ErrorIds.MissingRequiredKey, ErrorKind.InvalidData, $"{Messages.Capitalize(What)} has no '{key}'; it is required.", fix, KeyNode(key), key);
 
     public YamlScalarNode? Scalar(string key, string expected)
     {
@@ -234,5 +234,4 @@ internal sealed class MappingReader
         _context.Report(ErrorIds.InvalidValue, ErrorKind.InvalidData, $"'{key}' of {What} is {YamlValues.Describe(node)}; expected {expected}.",
             $"Write {expected} for '{key}'.", node, (node as YamlScalarNode)?.Value);
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -52,7 +52,7 @@ internal static class RelationshipReader
         var description = reader.String("description");
         var attributes = AttributeReader.ReadList(context, reader);
 
-        var valid = from is not null && to is not null && kind is not null && (role is not null || reader.Value("name") is null);
+        var valid = from is not null && to is not null && kind is not null;
         if (kind == RelationshipKind.ManyToMany)
         {
             if (reader.Value("through") is null)
@@ -113,6 +113,8 @@ internal static class RelationshipReader
             return null;
         }
 
-        return IdentifierRules.Check(context, value, what, reader.Value(key)!) ? value : null;
+        // An unsafe name is reported but kept, so references to it do not cause follow-on errors.
+        IdentifierRules.Check(context, value, what, reader.Value(key)!);
+        return value;
     }
 }
