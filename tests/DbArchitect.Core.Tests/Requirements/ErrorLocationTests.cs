@@ -513,4 +513,28 @@ public sealed class ErrorLocationTests
         const string yaml = "application: { name: 'A }\nentities: [ { name: a } ]\n";
         OnlyErrorAt(yaml, "YamlSyntaxError", "'A");
     }
+
+    [Fact]
+    public void UnsafeReferenceToNoEntityIsUnsafeIdentifier()
+    {
+        const string yaml = """
+            application: { name: A }
+            entities: [ { name: a } ]
+            relationships:
+              - { from: a, to: "b; drop table a", type: one-to-many }
+            """;
+        OnlyErrorAt(yaml, "UnsafeIdentifier", "\"b; drop");
+    }
+
+    [Fact]
+    public void UnsafeColumnReferenceIsUnsafeIdentifier()
+    {
+        const string yaml = """
+            application: { name: A }
+            entities: [ { name: a } ]
+            accessPatterns:
+              - { name: p, entity: a, where: ["id; --"] }
+            """;
+        OnlyErrorAt(yaml, "UnsafeIdentifier", "\"id;");
+    }
 }

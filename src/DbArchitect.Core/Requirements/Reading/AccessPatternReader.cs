@@ -52,11 +52,6 @@ internal static partial class AccessPatternReader
         }
 
         var entity = reader.RequiredString("entity", "Add 'entity:' with the entity (or many-to-many junction) the query reads.");
-        if (entity is not null)
-        {
-            IdentifierRules.Check(context, entity, "entity name", reader.Value("entity")!);
-        }
-
         var columns = new List<ColumnReference>();
         var where = Columns(context, reader, "where", columns);
         var orderBy = new List<SortKey>();

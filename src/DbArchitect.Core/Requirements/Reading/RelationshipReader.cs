@@ -37,8 +37,9 @@ internal static class RelationshipReader
     private static ParsedRelationship? Read(ReaderContext context, YamlMappingNode node, string what)
     {
         var reader = new MappingReader(context, node, what, RequirementKeys.Relationship);
-        var from = Name(context, reader, "from", "entity name", "Add 'from:' with the entity on the 'one' side (the parent).");
-        var to = Name(context, reader, "to", "entity name", "Add 'to:' with the entity that gets the foreign key (the child).");
+        // from and to are references: the validator checks them against the declared entities.
+        var from = reader.RequiredString("from", "Add 'from:' with the entity on the 'one' side (the parent).");
+        var to = reader.RequiredString("to", "Add 'to:' with the entity that gets the foreign key (the child).");
         var kind = reader.Enum("type", EnumValues.RelationshipKinds);
         if (kind is null && reader.Value("type") is null)
         {
@@ -46,8 +47,8 @@ internal static class RelationshipReader
         }
 
         var onDelete = reader.Enum("onDelete", EnumValues.DeleteActions) ?? DeleteAction.Restrict;
-        var through = Name(context, reader, "through", "junction name", null);
-        var role = Name(context, reader, "name", "relationship name", null);
+        var through = Name(context, reader, "through", "junction name");
+        var role = Name(context, reader, "name", "relationship name");
         var required = reader.Bool("required") ?? true;
         var description = reader.String("description");
         var attributes = AttributeReader.ReadList(context, reader);
@@ -105,9 +106,9 @@ internal static class RelationshipReader
             kind == RelationshipKind.ManyToMany ? attributes : Array.Empty<ParsedAttribute>());
     }
 
-    private static string? Name(ReaderContext context, MappingReader reader, string key, string what, string? requiredFix)
+    private static string? Name(ReaderContext context, MappingReader reader, string key, string what)
     {
-        var value = requiredFix is null ? reader.String(key) : reader.RequiredString(key, requiredFix);
+        var value = reader.String(key);
         if (value is null)
         {
             return null;

@@ -112,6 +112,11 @@ internal static class RequirementsValidator
             return true;
         }
 
+        if (!IdentifierRules.Check(context, name, "entity name", node))
+        {
+            return false;
+        }
+
         context.Report(ErrorIds.UnknownEntity, ErrorKind.ObjectNotFound,
             $"The relationship's '{key}' names entity '{name}', which is not declared." + Suggestions.DidYouMean(name, names),
             $"Use the name of a declared entity ({string.Join(", ", names)}), or declare '{name}' under 'entities'.", node, name);
@@ -217,11 +222,15 @@ internal static class RequirementsValidator
                 columns = EntityColumns.OfJunction(junction.Spec, document.Conventions, tenancy);
                 target = $"junction '{junction.Spec.Through}'";
             }
-            else
+            else if (IdentifierRules.Check(context, spec.Entity, "entity name", pattern.EntityNode))
             {
                 context.Report(ErrorIds.UnknownEntity, ErrorKind.ObjectNotFound,
                     $"Access pattern '{spec.Name}' reads entity '{spec.Entity}', which is not declared." + Suggestions.DidYouMean(spec.Entity, targets),
                     $"Use a declared entity or many-to-many junction ({string.Join(", ", targets)}).", pattern.EntityNode, spec.Entity);
+                continue;
+            }
+            else
+            {
                 continue;
             }
 
