@@ -61,6 +61,28 @@ public sealed class RequirementsSchemaTests
         }
     }
 
+    [Fact]
+    public void EveryOptionalKeyStatesItsDefault()
+    {
+        using var schema = LoadSchema();
+        foreach (var definition in RequirementKeys.BySchemaDefinition.Keys)
+        {
+            var element = ObjectFor(schema.RootElement, definition);
+            var required = element.TryGetProperty("required", out var list) ? list.EnumerateArray().Select(r => r.GetString()).ToHashSet() : new HashSet<string?>();
+            foreach (var property in element.GetProperty("properties").EnumerateObject())
+            {
+                if (required.Contains(property.Name) || property.Value.TryGetProperty("$ref", out _) && !property.Value.TryGetProperty("description", out _))
+                {
+                    continue;
+                }
+
+                var statesDefault = property.Value.TryGetProperty("default", out _)
+                    || property.Value.GetProperty("description").GetString()!.Contains("Default:", StringComparison.Ordinal);
+                Assert.True(statesDefault, $"{definition}.{property.Name} does not state its default.");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("application", "kind", nameof(EnumValues.ApplicationKinds))]
     [InlineData("application", "tenancy", nameof(EnumValues.Tenancies))]
