@@ -274,6 +274,18 @@ internal sealed class LogicalModelBuilder
         var parent = _byEntity[relationship.From];
         var child = _byEntity[relationship.To];
         var column = N(ImplicitColumns.ForeignKeyColumn(relationship));
+        if (parent.Kind == TableKind.Tenant && child.Features.TenantScoped && child.FindColumn(column)?.Role == ColumnRole.TenantKey)
+        {
+            // "tenant has many X" names the tenant key itself; it only sets what happens when a tenant is deleted.
+            var index = child.ForeignKeys.FindIndex(f => f.Columns.Count == 1 && f.Columns[0] == column);
+            child.ForeignKeys[index] = child.ForeignKeys[index] with
+            {
+                OnDelete = relationship.OnDelete,
+                Reason = $"Every tenant-owned row belongs to an existing tenant; ON DELETE {DeleteText(relationship.OnDelete)} as declared.",
+            };
+            return;
+        }
+
         var keyType = parent.FindColumn(N(ImplicitColumns.Id))!.Type;
         var verb = relationship.Kind == RelationshipKind.OneToOne ? "one-to-one" : "one-to-many";
         var comment = relationship.Description

@@ -284,3 +284,19 @@ public sealed class DesignEngineTests
         Assert.Equal("shop_fast", DesignEngine.Create(Shop()).Physical.Schema);
     }
 }
+
+public sealed class TenantRelationshipTests
+{
+    [Fact]
+    public void RelationshipFromTheTenantEntityIsTheTenantKeyNotASecondColumn()
+    {
+        var requirement = Spec.Requirement(
+            new[] { Spec.Entity("tenant", Spec.Attr("name", LogicalType.String(100))), Spec.Entity("project", Spec.Attr("title", LogicalType.String(100))) },
+            new[] { Spec.OneToMany("tenant", "project", DeleteAction.Cascade) },
+            tenancy: Tenancy.Multi);
+        var project = DesignEngine.Create(requirement).Physical.FindTable("project")!;
+        Assert.Single(project.Columns, c => c.Name == "tenant_id");
+        var fk = Assert.Single(project.ForeignKeys);
+        Assert.Equal(DeleteAction.Cascade, fk.OnDelete);
+    }
+}
