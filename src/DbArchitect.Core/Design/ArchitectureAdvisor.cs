@@ -96,9 +96,10 @@ internal static class ArchitectureAdvisor
     private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignDecision> decisions)
     {
         var any = false;
+        var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
         foreach (var table in physical.Tables)
         {
-            var volume = volumes.First(v => v.Table == table.Name);
+            var volume = byTable[table.Name];
             var created = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.CreatedAt);
             if (volume.AtRetention < PartitionThresholdRows || created is null)
             {
@@ -127,11 +128,19 @@ internal static class ArchitectureAdvisor
 
     private static void QueryPatterns(DbRequirement requirement, SchemaModel physical, List<DesignDecision> decisions)
     {
+        // Built once: looking each pattern up across all indexes and decisions would make large designs quadratic.
+        var indexesServing = physical.Tables.SelectMany(t => t.Indexes).SelectMany(i => i.Serves.Select(s => (Serves: s, i.Name)))
+            .ToLookup(x => x.Serves, x => x.Name, StringComparer.Ordinal);
+        var servedByKey = decisions.Where(d => d.Area == DesignAreas.Indexing)
+            .GroupBy(d => d.Subject, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var emailColumns = requirement.Entities
+            .SelectMany(e => e.Attributes.Where(a => a.Type.Kind == LogicalTypeKind.Email).Select(a => (e.Name, ImplicitColumns.MatchKey(a.Name))))
+            .ToHashSet(new EntityColumnComparer());
         foreach (var pattern in requirement.AccessPatterns)
         {
             var serves = "access pattern '" + pattern.Name + "'";
-            var indexes = physical.Tables.SelectMany(t => t.Indexes).Where(i => i.Serves.Contains(serves)).Select(i => i.Name).ToArray();
-            var byKey = decisions.FirstOrDefault(d => d.Area == DesignAreas.Indexing && d.Subject == serves);
+            var indexes = indexesServing[serves].ToArray();
+            var byKey = servedByKey.GetValueOrDefault(serves);
             var servedBy = indexes.Length > 0 ? string.Join(", ", indexes) : byKey is not null ? byKey.Decision.Replace("Served by ", string.Empty, StringComparison.Ordinal) : "a sequential scan";
             var shape = new List<string>();
             if (pattern.OrderBy.Count > 0 && pattern.Limit is not null)
@@ -150,7 +159,7 @@ internal static class ArchitectureAdvisor
                 shape.Add(bucket is null ? $"{pattern.Aggregate} grouped by {string.Join(", ", pattern.GroupBy)}" : $"{pattern.Aggregate} per {bucket.Bucket!.Value.ToString().ToLowerInvariant()} with date_trunc, running totals by window functions");
             }
 
-            if (pattern.Where.Any(c => IsEmail(requirement, pattern.Entity, c)))
+            if (pattern.Where.Any(c => emailColumns.Contains((pattern.Entity, ImplicitColumns.MatchKey(c)))))
             {
                 shape.Add("compare e-mail addresses as lower(column) = lower($1) so the case-insensitive index is used");
             }
@@ -161,9 +170,15 @@ internal static class ArchitectureAdvisor
         }
     }
 
-    private static bool IsEmail(DbRequirement requirement, string entity, string column) =>
-        requirement.FindEntity(entity)?.Attributes.Any(a => a.Type.Kind == LogicalTypeKind.Email
-            && ImplicitColumns.MatchKey(a.Name) == ImplicitColumns.MatchKey(column)) == true;
+    /// <summary>Entity names compare case-insensitively (as the reader resolves them); column match keys exactly.</summary>
+    private sealed class EntityColumnComparer : IEqualityComparer<(string Entity, string Column)>
+    {
+        public bool Equals((string Entity, string Column) x, (string Entity, string Column) y) =>
+            string.Equals(x.Entity, y.Entity, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Column, y.Column, StringComparison.Ordinal);
+
+        public int GetHashCode((string Entity, string Column) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Entity), StringComparer.Ordinal.GetHashCode(obj.Column));
+    }
 
     private static void Roadmap(DbRequirement requirement, TableVolume[] volumes, List<DesignDecision> decisions)
     {

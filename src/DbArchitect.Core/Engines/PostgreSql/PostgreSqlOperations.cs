@@ -109,7 +109,8 @@ internal static class PostgreSqlOperations
             (requirement.Workload.LatencyMs is { } l ? $"{Math.Max(10, l * 2).ToString("0", CultureInfo.InvariantCulture)} ms (twice the p95 target)" : "250 ms") + " catches outliers."));
         decisions.Add(new DesignDecision(Monitoring, "Alerts", "Connections, replication lag, transaction-ID age, dead tuples, long transactions, disk",
             "Alert at 80% of max_connections, lag over 30 s, age(datfrozenxid) over 1 billion, idle-in-transaction over 5 minutes, and disk at 80%."));
-        foreach (var table in physical.Tables.Where(t => (t.RowsPerDay ?? 0) >= 100_000 || volumes.First(v => v.Table == t.Name).OneYear >= 10_000_000))
+        var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
+        foreach (var table in physical.Tables.Where(t => (t.RowsPerDay ?? 0) >= 100_000 || byTable[t.Name].OneYear >= 10_000_000))
         {
             decisions.Add(new DesignDecision(Monitoring, table.Name, "autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01",
                 "The default 20% threshold lets millions of dead rows pile up on a table this size before vacuum starts; 2% keeps bloat and plan drift small."));

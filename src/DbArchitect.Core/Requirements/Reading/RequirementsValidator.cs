@@ -17,12 +17,15 @@ internal static class RequirementsValidator
         var entities = UniqueEntities(context, document.Entities);
         var junctions = UniqueJunctions(context, document.Relationships, entities);
         var relationships = ResolvedRelationships(context, document.Relationships, entities);
-        var relationshipSpecs = relationships.Select(r => r.Spec).ToArray();
+        // Relationships grouped by the entity they put a foreign key on, so each entity looks only at its own:
+        // scanning every relationship per entity would make reading a large file quadratic.
+        var incoming = relationships.Select(r => r.Spec)
+            .ToLookup(r => r.To, StringComparer.OrdinalIgnoreCase);
         CheckForeignKeyColumns(context, relationships, entities, document.Conventions, tenancy);
 
         foreach (var entity in entities)
         {
-            var generated = EntityColumns.Generated(entity.Spec, document.Conventions, tenancy, relationshipSpecs);
+            var generated = EntityColumns.Generated(entity.Spec, document.Conventions, tenancy, incoming[entity.Spec.Name]);
             CheckAttributes(context, entity.Attributes, generated, $"entity '{entity.Spec.Name}'");
         }
 
@@ -32,7 +35,7 @@ internal static class RequirementsValidator
             CheckAttributes(context, junction.Attributes, generated, $"junction '{junction.Spec.Through}'");
         }
 
-        CheckAccessPatterns(context, document, entities, junctions, relationshipSpecs, tenancy);
+        CheckAccessPatterns(context, document, entities, junctions, incoming, tenancy);
     }
 
     private static List<ParsedEntity> UniqueEntities(ReaderContext context, IReadOnlyList<ParsedEntity> entities)
@@ -62,6 +65,7 @@ internal static class RequirementsValidator
     {
         var junctions = new List<ParsedRelationship>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byKey = entities.ToDictionary(e => ImplicitColumns.MatchKey(e.Spec.Name), StringComparer.Ordinal);
         foreach (var relationship in relationships)
         {
             if (relationship.Spec.Through is not { } through)
@@ -70,7 +74,7 @@ internal static class RequirementsValidator
             }
 
             var key = ImplicitColumns.MatchKey(through);
-            var entity = entities.FirstOrDefault(e => ImplicitColumns.MatchKey(e.Spec.Name) == key);
+            var entity = byKey.GetValueOrDefault(key);
             if (entity is not null || seen.ContainsKey(key))
             {
                 var other = entity is not null ? $"entity '{entity.Spec.Name}'" : $"the junction of another relationship ('{seen[key]}')";
@@ -91,11 +95,12 @@ internal static class RequirementsValidator
     private static List<ParsedRelationship> ResolvedRelationships(ReaderContext context, IReadOnlyList<ParsedRelationship> relationships, List<ParsedEntity> entities)
     {
         var names = entities.Select(e => e.Spec.Name).ToArray();
+        var known = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var resolved = new List<ParsedRelationship>();
         foreach (var relationship in relationships)
         {
-            var fromKnown = RequireEntity(context, relationship.Spec.From, relationship.FromNode, names, "from");
-            var toKnown = RequireEntity(context, relationship.Spec.To, relationship.ToNode, names, "to");
+            var fromKnown = RequireEntity(context, relationship.Spec.From, relationship.FromNode, known, names, "from");
+            var toKnown = RequireEntity(context, relationship.Spec.To, relationship.ToNode, known, names, "to");
             if (fromKnown && toKnown)
             {
                 resolved.Add(relationship);
@@ -105,9 +110,9 @@ internal static class RequirementsValidator
         return resolved;
     }
 
-    private static bool RequireEntity(ReaderContext context, string name, YamlNode node, IReadOnlyList<string> names, string key)
+    private static bool RequireEntity(ReaderContext context, string name, YamlNode node, HashSet<string> known, IReadOnlyList<string> names, string key)
     {
-        if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (known.Contains(name))
         {
             return true;
         }
@@ -127,6 +132,7 @@ internal static class RequirementsValidator
         Conventions conventions, Tenancy tenancy)
     {
         var seen = new Dictionary<(string Entity, string Column), ParsedRelationship>();
+        var byName = entities.ToDictionary(e => e.Spec.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var relationship in relationships)
         {
             var spec = relationship.Spec;
@@ -145,7 +151,7 @@ internal static class RequirementsValidator
             }
 
             var column = ImplicitColumns.ForeignKeyColumn(spec);
-            var target = entities.First(e => string.Equals(e.Spec.Name, spec.To, StringComparison.OrdinalIgnoreCase));
+            var target = byName[spec.To];
             var key = (ImplicitColumns.MatchKey(target.Spec.Name), ImplicitColumns.MatchKey(column));
             if (seen.TryGetValue(key, out var first))
             {
@@ -196,9 +202,11 @@ internal static class RequirementsValidator
     }
 
     private static void CheckAccessPatterns(ReaderContext context, ParsedDocument document, List<ParsedEntity> entities, List<ParsedRelationship> junctions,
-        RelationshipSpec[] relationships, Tenancy tenancy)
+        ILookup<string, RelationshipSpec> incoming, Tenancy tenancy)
     {
         var names = new Dictionary<string, ParsedAccessPattern>(StringComparer.OrdinalIgnoreCase);
+        var entityByName = entities.ToDictionary(e => e.Spec.Name, StringComparer.OrdinalIgnoreCase);
+        var junctionByName = junctions.ToDictionary(j => j.Spec.Through!, StringComparer.OrdinalIgnoreCase);
         var targets = entities.Select(e => e.Spec.Name).Concat(junctions.Select(j => j.Spec.Through!)).ToArray();
         foreach (var pattern in document.AccessPatterns)
         {
@@ -212,12 +220,12 @@ internal static class RequirementsValidator
 
             IReadOnlyList<EntityColumn> columns;
             string target;
-            if (entities.FirstOrDefault(e => string.Equals(e.Spec.Name, spec.Entity, StringComparison.OrdinalIgnoreCase)) is { } entity)
+            if (entityByName.GetValueOrDefault(spec.Entity) is { } entity)
             {
-                columns = EntityColumns.Of(entity.Spec, document.Conventions, tenancy, relationships);
+                columns = EntityColumns.Of(entity.Spec, document.Conventions, tenancy, incoming[entity.Spec.Name]);
                 target = $"entity '{entity.Spec.Name}'";
             }
-            else if (junctions.FirstOrDefault(j => string.Equals(j.Spec.Through, spec.Entity, StringComparison.OrdinalIgnoreCase)) is { } junction)
+            else if (junctionByName.GetValueOrDefault(spec.Entity) is { } junction)
             {
                 columns = EntityColumns.OfJunction(junction.Spec, document.Conventions, tenancy);
                 target = $"junction '{junction.Spec.Through}'";
