@@ -16,7 +16,8 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
 
-    [Parameter(Mandatory = true, Position = 0)]
+    // ValueFromPipelineByPropertyName makes a delay-bind script block work: -Path { "./out/$($_.Application)" }.
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
