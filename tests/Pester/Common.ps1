@@ -14,11 +14,13 @@ function Invoke-ChildPwsh {
     Set-Content -LiteralPath $file -Value $ScriptText -Encoding utf8
     try {
         Push-Location $RepoRoot
+        $env:NO_COLOR = '1'
         $output = & dotnet pwsh -NoProfile -NonInteractive -File $file @Arguments 2>&1 | ForEach-Object { "$_" }
         [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE; Text = ($output -join "`n") }
     }
     finally {
         Pop-Location
+        Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue
         Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
     }
 }

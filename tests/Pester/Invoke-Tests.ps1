@@ -36,6 +36,8 @@ if ($ResultPath) {
     $configuration.TestResult.OutputPath = $ResultPath
 }
 
+# The tests run with PowerShell's default preference, as a user's session would.
+$ErrorActionPreference = 'Continue'
 $result = Invoke-Pester -Configuration $configuration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 Write-Host ("PESTER_SUMMARY passed={0} failed={1} skipped={2} total={3}" -f $result.PassedCount, $failed, $result.SkippedCount, $result.TotalCount)

@@ -169,7 +169,7 @@ Describe 'Format views' {
         $core = (Get-Command New-DbDesign).OutputType.Type.Assembly
         foreach ($view in $format.Configuration.ViewDefinitions.View) {
             $type = $core.GetType($view.ViewSelectedBy.TypeName, $true)
-            foreach ($property in $view.TableControl.TableRowEntries.TableRowEntry.TableColumnItems.TableColumnItem.PropertyName | Where-Object { $_ }) {
+            foreach ($property in $view.SelectNodes('.//PropertyName') | ForEach-Object InnerText) {
                 $type.GetProperty($property) | Should -Not -BeNullOrEmpty -Because "$($type.Name).$property is shown in a view"
             }
         }
