@@ -178,12 +178,21 @@ Describe 'Format views' {
 
 Describe 'Import' {
     It 'loads neither Core nor YamlDotNet until a cmdlet needs them' {
-        $child = Invoke-ChildPwsh -ScriptText @'
+        # A fresh cache folder: PowerShell's startup JIT profile (StartupProfileData-*) replays the assembly loads of the
+        # previous session on a background thread, which would load Core without the module asking for it.
+        $previousCache = $env:XDG_CACHE_HOME
+        $env:XDG_CACHE_HOME = Join-Path $TestDrive 'cache'
+        try {
+            $child = Invoke-ChildPwsh -ScriptText @'
 param($Manifest)
 Import-Module $Manifest -ErrorAction Stop
 $names = [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name }
 "core=$($names -contains 'DbArchitect.Core') yaml=$($names -contains 'YamlDotNet')"
 '@ -Arguments $ModuleManifest
+        }
+        finally {
+            $env:XDG_CACHE_HOME = $previousCache
+        }
         $child.ExitCode | Should -Be 0 -Because $child.Text
         $child.Output | Should -Contain 'core=False yaml=False'
     }
