@@ -136,6 +136,16 @@ public abstract class DbArchitectCmdlet : PSCmdlet
                 resolved = Array.Empty<string>();
             }
 
+            // A file whose name holds wildcard characters ("x[1].yaml" piped from Get-ChildItem) matches itself.
+            if (!literal && resolved.Count == 0 && WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                var asWritten = FullPathForMessage(path);
+                if (File.Exists(asWritten))
+                {
+                    resolved = new[] { asWritten };
+                }
+            }
+
             var found = false;
             foreach (var file in resolved)
             {

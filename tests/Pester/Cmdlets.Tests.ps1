@@ -79,6 +79,14 @@ Describe 'Import-DbRequirement' {
         $errors[0].TargetObject | Should -BeLike '*x`[1`].yaml'
     }
 
+    It 'reads a file whose name holds wildcard characters when Get-ChildItem pipes it in' {
+        $odd = Join-Path $TestDrive 'odd[1].yaml'
+        Copy-Item -LiteralPath $ShopYaml -Destination $odd
+        $requirement = Get-ChildItem -LiteralPath $odd | Import-DbRequirement -ErrorAction Stop
+        $requirement.Name | Should -Be 'PesterShop'
+        (Import-DbRequirement -LiteralPath $odd -ErrorAction Stop).Name | Should -Be 'PesterShop'
+    }
+
     It 'binds FullName and PSPath by property name' {
         $missing = Join-Path $TestDrive 'by-name.yaml'
         (Get-Errors { [pscustomobject]@{ FullName = $missing } | Import-DbRequirement })[0].TargetObject | Should -Be $missing
