@@ -35,18 +35,23 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         _ => ErrorCategory.NotSpecified,
     };
 
-    /// <summary>One ErrorRecord for one Core error. The message is the error's own text (location first).</summary>
+    /// <summary>
+    /// One ErrorRecord for one Core error. The exception message is the error's whole text (location first, then the
+    /// problem, then the fix). The displayed message (ErrorDetails) is location and problem, and the fix is the
+    /// RecommendedAction, which PowerShell prints on its own "Recommendation:" line, so it is not shown twice.
+    /// </summary>
     internal static ErrorRecord ToErrorRecord(DbArchitectError error, object? target)
     {
+        var hasFix = !string.IsNullOrEmpty(error.Fix);
         var record = new ErrorRecord(
             new DbArchitectCommandException(error.ToString()),
             error.ErrorId,
             ToCategory(error.Kind),
             error.Target ?? target)
         {
-            ErrorDetails = new ErrorDetails(error.ToString()),
+            ErrorDetails = new ErrorDetails(hasFix ? (error with { Fix = null }).ToString() : error.ToString()),
         };
-        if (!string.IsNullOrEmpty(error.Fix))
+        if (hasFix)
         {
             record.ErrorDetails.RecommendedAction = error.Fix;
         }

@@ -48,7 +48,8 @@ Describe 'Error mapping' {
         $record = $toRecord.Invoke($null, @($error, 'shop.yaml'))
         $record.FullyQualifiedErrorId | Should -Be 'YamlSyntaxError'
         $record.CategoryInfo.Category | Should -Be 'ParserError'
-        $record.ErrorDetails.Message | Should -BeLike 'shop.yaml:12:7: Unexpected end of flow sequence.*'
+        $record.ErrorDetails.Message | Should -Be 'shop.yaml:12:7: Unexpected end of flow sequence.'
+        $record.Exception.Message | Should -Be 'shop.yaml:12:7: Unexpected end of flow sequence. Close the [ with ].'
         $record.ErrorDetails.RecommendedAction | Should -Be 'Close the [ with ].'
         $record.TargetObject | Should -Be 'shop.yaml'
         $record.Exception.StackTrace | Should -BeNullOrEmpty
