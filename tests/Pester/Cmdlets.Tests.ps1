@@ -147,7 +147,7 @@ Describe 'New-DbDesign' {
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'UnknownEngine,*'
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $errors[0].ToString() | Should -Match 'postgresql'
+        $errors[0].ErrorDetails.RecommendedAction | Should -Match 'postgresql'
         { New-DbDesign -Path $ShopYaml -Engine nosuchdb -ErrorAction Stop } | Should -Throw -ErrorId 'UnknownEngine,*'
     }
 
