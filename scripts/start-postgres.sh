@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Makes a PostgreSQL 15 server available for the integration tests on 127.0.0.1:5432, with a password-login SUPERUSER
+# role dbarchitect_test / dbarchitect_test. Idempotent: installs only what is missing, starts only what is down.
+# Installing needs root (apt-get) on a fresh Debian machine.
+set -euo pipefail
+
+PG_VERSION=15
+PG_ROLE=dbarchitect_test
+PG_PASSWORD=dbarchitect_test
+# On Debian 12 the contrib modules (pg_trgm, pgcrypto, …) are inside postgresql-15, which also provides the virtual
+# postgresql-contrib-15; the postgresql-contrib metapackage names it explicitly.
+PACKAGES=(postgresql-$PG_VERSION postgresql-contrib postgresql-$PG_VERSION-hypopg postgresql-$PG_VERSION-partman postgresql-$PG_VERSION-cron)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+as_postgres() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "start-postgres: installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" '$1 == v && $2 == "main" { found = 1 } END { exit !found }'; then
+    echo "start-postgres: creating cluster $PG_VERSION/main"
+    as_root pg_createcluster "$PG_VERSION" main --port 5432
+fi
+
+if ! pg_lsclusters -h | awk -v v="$PG_VERSION" '$1 == v && $2 == "main" && $4 ~ /online/ { up = 1 } END { exit !up }'; then
+    echo "start-postgres: starting cluster $PG_VERSION/main"
+    as_root pg_ctlcluster "$PG_VERSION" main start
+fi
+
+for _ in $(seq 1 60); do
+    if pg_isready -q -h 127.0.0.1 -p 5432; then break; fi
+    sleep 1
+done
+pg_isready -h 127.0.0.1 -p 5432
+
+as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+DO \$\$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '$PG_ROLE') THEN
+        CREATE ROLE $PG_ROLE LOGIN SUPERUSER PASSWORD '$PG_PASSWORD';
+    ELSE
+        ALTER ROLE $PG_ROLE LOGIN SUPERUSER PASSWORD '$PG_PASSWORD';
+    END IF;
+END
+\$\$;
+SQL
+
+# Prove the role works the way the tests use it: TCP, password authentication.
+PGPASSWORD="$PG_PASSWORD" psql -q -h 127.0.0.1 -p 5432 -U "$PG_ROLE" -d postgres -tAc 'select 1' >/dev/null
+echo "start-postgres: PostgreSQL $PG_VERSION ready on 127.0.0.1:5432 (role $PG_ROLE)"

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+
+namespace DbArchitect.PS.Commands;
+
+/// <summary>Turns a design into its ordered SQL scripts, optionally re-designing it for another engine first.</summary>
+[Cmdlet(VerbsData.ConvertTo, "DbSql")]
+[OutputType(typeof(SqlScript))]
+public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public DbDesign? Design { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(EngineCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Engine { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (Engine is not null && !EngineRegistry.IsKnown(Engine))
+        {
+            CallCoreOrStop(() => EngineRegistry.Get(Engine), Engine, Subjects.Design);
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        var design = Design!;
+        if (Engine is not null && !string.Equals(Engine, design.Engine, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!TryCore(() => DesignEngine.Create(design.Requirement, Engine), design.Application, Subjects.Design, out var redesigned))
+            {
+                return;
+            }
+
+            design = redesigned;
+        }
+
+        if (TryCore(() => EngineRegistry.Get(design.Engine).Scripts.Generate(design), design.Application, Subjects.Sql, out var scripts))
+        {
+            WriteObject(scripts, enumerateCollection: true);
+        }
+    }
+}

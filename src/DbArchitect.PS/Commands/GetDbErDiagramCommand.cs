@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Diagrams;
+using DbArchitect.Core.Model;
+
+namespace DbArchitect.PS.Commands;
+
+/// <summary>Renders the Mermaid erDiagram of a design's physical model, or of any schema model.</summary>
+[Cmdlet(VerbsCommon.Get, "DbErDiagram", DefaultParameterSetName = DesignSet)]
+[OutputType(typeof(string))]
+public sealed class GetDbErDiagramCommand : DbArchitectCmdlet
+{
+    private const string DesignSet = "Design";
+    private const string SchemaSet = "Schema";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = DesignSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public DbDesign? Design { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = SchemaSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public SchemaModel? Schema { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var schema = ParameterSetName == SchemaSet ? Schema! : Design!.Physical;
+        if (TryCore(() => MermaidErDiagram.Render(schema), schema.Name, Subjects.Diagram, out var text))
+        {
+            WriteObject(text);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.PS.Commands;
+
+/// <summary>Designs a database from requirements: the engine-neutral model plus the physical design for one engine.</summary>
+[Cmdlet(VerbsCommon.New, "DbDesign", DefaultParameterSetName = RequirementSet)]
+[OutputType(typeof(DbDesign))]
+public sealed class NewDbDesignCommand : DbArchitectCmdlet
+{
+    private const string RequirementSet = "Requirement";
+    private const string PathSet = "Path";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = RequirementSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public DbRequirement? Requirement { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ArgumentCompleter(typeof(EngineCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Engine { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        // An unknown -Engine fails every input the same way: stop before reading anything, with Core's message.
+        if (Engine is not null && !EngineRegistry.IsKnown(Engine))
+        {
+            CallCoreOrStop(() => EngineRegistry.Get(Engine), Engine, Subjects.Design);
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == RequirementSet)
+        {
+            Design(Requirement!, Requirement!.SourcePath);
+            return;
+        }
+
+        foreach (var file in ResolveFiles(Path, literal: false, "RequirementFileNotFound"))
+        {
+            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
+            {
+                continue;
+            }
+
+            WriteErrors(result.Errors, file);
+            if (result.IsValid)
+            {
+                Design(result.Requirement!, file);
+            }
+        }
+    }
+
+    private void Design(DbRequirement requirement, string target)
+    {
+        if (TryCore(() => DesignEngine.Create(requirement, Engine), target, Subjects.Design, out var design))
+        {
+            WriteObject(design);
+        }
+    }
+}

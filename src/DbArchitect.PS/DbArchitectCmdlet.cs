@@ -1,0 +1,237 @@
+using System.Management.Automation;
+using DbArchitect.Core.Errors;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.PS;
+
+/// <summary>
+/// What every DbArchitect cmdlet shares: turning Core's errors into ErrorRecords (one per error, stable ids, file:line:column
+/// first, the fix as the recommended action) and resolving file paths through the provider. Never a stack trace.
+/// </summary>
+public abstract class DbArchitectCmdlet : PSCmdlet
+{
+    /// <summary>Prefixes of the error ids for failures that are not Core's own (I/O, access).</summary>
+    protected static class Subjects
+    {
+        public const string RequirementFile = "RequirementFile";
+        public const string Design = "Design";
+        public const string Sql = "Sql";
+        public const string Diagram = "Diagram";
+        public const string DesignFolder = "DesignFolder";
+    }
+
+    /// <summary>The PowerShell category for a Core error kind.</summary>
+    internal static ErrorCategory ToCategory(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidData => ErrorCategory.InvalidData,
+        ErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        ErrorKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        ErrorKind.ResourceExists => ErrorCategory.ResourceExists,
+        ErrorKind.NotImplemented => ErrorCategory.NotImplemented,
+        ErrorKind.WriteError => ErrorCategory.WriteError,
+        ErrorKind.ReadError => ErrorCategory.ReadError,
+        ErrorKind.SyntaxError => ErrorCategory.ParserError,
+        ErrorKind.SecurityError => ErrorCategory.SecurityError,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    /// <summary>
+    /// One ErrorRecord for one Core error. The exception message is the error's whole text (location first, then the
+    /// problem, then the fix). The displayed message (ErrorDetails) is location and problem, and the fix is the
+    /// RecommendedAction, which PowerShell prints on its own "Recommendation:" line, so it is not shown twice.
+    /// </summary>
+    internal static ErrorRecord ToErrorRecord(DbArchitectError error, object? target)
+    {
+        var hasFix = !string.IsNullOrEmpty(error.Fix);
+        var record = new ErrorRecord(
+            new DbArchitectCommandException(error.ToString()),
+            error.ErrorId,
+            ToCategory(error.Kind),
+            error.Target ?? target)
+        {
+            ErrorDetails = new ErrorDetails(hasFix ? (error with { Fix = null }).ToString() : error.ToString()),
+        };
+        if (hasFix)
+        {
+            record.ErrorDetails.RecommendedAction = error.Fix;
+        }
+
+        return record;
+    }
+
+    /// <summary>Writes every error as a non-terminating ErrorRecord, so all problems of an input are reported.</summary>
+    protected void WriteErrors(IEnumerable<DbArchitectError> errors, object? target)
+    {
+        foreach (var error in errors)
+        {
+            WriteError(ToErrorRecord(error, target));
+        }
+    }
+
+    /// <summary>
+    /// Runs a Core call. Core errors, file system errors and unfinished features become ErrorRecords (non-terminating,
+    /// so the next pipeline input still runs); <paramref name="subject"/> ("RequirementFile", "DesignFolder") names I/O failures.
+    /// Returns false when the call failed.
+    /// </summary>
+    protected bool TryCore<T>(Func<T> call, object? target, string subject, out T result)
+    {
+        result = default!;
+        try
+        {
+            result = call();
+            return true;
+        }
+        catch (DbArchitectException ex)
+        {
+            WriteErrors(ex.Errors.Count > 0 ? ex.Errors : new[] { Describe(ex, subject, target) }, target);
+        }
+        catch (Exception ex) when (IsExpected(ex))
+        {
+            WriteErrors(new[] { Describe(ex, subject, target) }, target);
+        }
+
+        return false;
+    }
+
+    /// <summary>Like <see cref="TryCore{T}"/> but stops the command: for problems no later input can avoid (a bad -Engine).</summary>
+    protected T CallCoreOrStop<T>(Func<T> call, object? target, string subject)
+    {
+        try
+        {
+            return call();
+        }
+        catch (DbArchitectException ex)
+        {
+            var errors = ex.Errors.Count > 0 ? ex.Errors : new[] { Describe(ex, subject, target) };
+            WriteErrors(errors.Take(errors.Count - 1), target);
+            ThrowTerminatingError(ToErrorRecord(errors[^1], target));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+        catch (Exception ex) when (IsExpected(ex))
+        {
+            ThrowTerminatingError(ToErrorRecord(Describe(ex, subject, target), target));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Resolves -Path (wildcards, provider paths such as Get-ChildItem's PSPath) or -LiteralPath to existing files.
+    /// A path that matches nothing is reported as <paramref name="notFoundErrorId"/> (ObjectNotFound).
+    /// </summary>
+    protected IEnumerable<string> ResolveFiles(IEnumerable<string> paths, bool literal, string notFoundErrorId)
+    {
+        foreach (var path in paths)
+        {
+            IReadOnlyList<string> resolved;
+            try
+            {
+                if (literal)
+                {
+                    resolved = new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) };
+                }
+                else
+                {
+                    resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider) is { } list && provider.Name == "FileSystem"
+                        ? list
+                        : Array.Empty<string>();
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or IOException)
+            {
+                resolved = Array.Empty<string>();
+            }
+
+            // A file whose name holds wildcard characters ("x[1].yaml" piped from Get-ChildItem) matches itself.
+            if (!literal && resolved.Count == 0 && WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                var asWritten = FullPathForMessage(path);
+                if (File.Exists(asWritten))
+                {
+                    resolved = new[] { asWritten };
+                }
+            }
+
+            var found = false;
+            foreach (var file in resolved)
+            {
+                if (File.Exists(file))
+                {
+                    found = true;
+                    yield return file;
+                }
+            }
+
+            if (!found)
+            {
+                WriteErrors(new[] { FileNotFound(notFoundErrorId, resolved.Count == 1 ? resolved[0] : FullPathForMessage(path)) }, path);
+            }
+        }
+    }
+
+    private static DbArchitectError FileNotFound(string errorId, string path) => Directory.Exists(path)
+        ? new DbArchitectError(
+            errorId, ErrorKind.ObjectNotFound, "This is a folder, not a requirements file.",
+            "Pass the path of a .yaml file, for example 'Get-ChildItem <folder>/*.yaml | Import-DbRequirement'.",
+            new SourceLocation(path, 0, 0))
+        : new DbArchitectError(
+            errorId, ErrorKind.ObjectNotFound, "The requirements file does not exist.",
+            "Check the path, or use Get-ChildItem to list the .yaml files that exist.",
+            new SourceLocation(path, 0, 0));
+
+    /// <summary>The path as the user would recognise it (absolute), or as written when the provider cannot say.</summary>
+    private string FullPathForMessage(string path)
+    {
+        try
+        {
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
+        {
+            return path;
+        }
+    }
+
+    private static bool IsExpected(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or NotImplementedException or System.Security.SecurityException or ArgumentException;
+
+    /// <summary>
+    /// A Core-style error for an exception that was not one of Core's own, without its stack trace. Ids are
+    /// <paramref name="subject"/> + NotFound / AccessDenied / ReadFailed / WriteFailed / Invalid.
+    /// </summary>
+    private static DbArchitectError Describe(Exception ex, string subject, object? target)
+    {
+        var where = target is string path ? new SourceLocation(path, 0, 0) : null;
+        var writing = string.Equals(subject, Subjects.DesignFolder, StringComparison.Ordinal);
+        return ex switch
+        {
+            DbArchitectException => new DbArchitectError(subject + "Failed", ErrorKind.InvalidData, ex.Message, null, where),
+            FileNotFoundException or DirectoryNotFoundException => new DbArchitectError(
+                subject + "NotFound", ErrorKind.ObjectNotFound, ex.Message, "Check the path.", where),
+            UnauthorizedAccessException or System.Security.SecurityException => new DbArchitectError(
+                subject + "AccessDenied", ErrorKind.SecurityError, ex.Message, "Check the file system permissions of the path.", where),
+            NotImplementedException => new DbArchitectError(
+                "FeatureNotImplemented", ErrorKind.NotImplemented, "This part of DbArchitect is not implemented yet.", "Update the module to a build that includes it.", where),
+            ArgumentException => new DbArchitectError(subject + "Invalid", ErrorKind.InvalidArgument, ex.Message, null, where),
+            _ when writing => new DbArchitectError(subject + "WriteFailed", ErrorKind.WriteError, ex.Message, "Check the disk and the folder, then run the command again.", where),
+            _ => new DbArchitectError(subject + "ReadFailed", ErrorKind.ReadError, ex.Message, "Check the file, then run the command again.", where),
+        };
+    }
+}
+
+/// <summary>The exception inside a DbArchitect ErrorRecord: carries the text only, never a stack trace of Core.</summary>
+public sealed class DbArchitectCommandException : Exception
+{
+    public DbArchitectCommandException()
+    {
+    }
+
+    public DbArchitectCommandException(string message)
+        : base(message)
+    {
+    }
+
+    public DbArchitectCommandException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
