@@ -138,7 +138,7 @@ internal static class ArchitectureAdvisor
             .ToHashSet(new EntityColumnComparer());
         foreach (var pattern in requirement.AccessPatterns)
         {
-            var serves = "access pattern '" + pattern.Name + "'";
+            var serves = Serves.AccessPattern(pattern.Name);
             var indexes = indexesServing[serves].ToArray();
             var byKey = servedByKey.GetValueOrDefault(serves);
             var servedBy = indexes.Length > 0 ? string.Join(", ", indexes) : byKey is not null ? byKey.Decision.Replace("Served by ", string.Empty, StringComparison.Ordinal) : "a sequential scan";

@@ -63,7 +63,7 @@ internal sealed class IndexPlanner
 
     private IEnumerable<Candidate> ForPattern(TableDraft table, AccessPatternSpec pattern)
     {
-        var serves = "access pattern '" + pattern.Name + "'";
+        var serves = Serves.AccessPattern(pattern.Name);
         var rate = pattern.PerSecond is { } r ? $" ({r.ToString("0.###", CultureInfo.InvariantCulture)}/s)" : string.Empty;
         var tenant = table.FindByRole(ColumnRole.TenantKey);
         var predicate = SoftDelete(table);
@@ -223,7 +223,7 @@ internal sealed class IndexPlanner
                 ? $"Foreign key {fk.Name} and the reverse direction of the link: finds the {table.Name} rows of one {fk.ReferencedTable} (and, with the other key column, answers from the index alone)."
                 : $"Foreign key {fk.Name}: without it every delete or key update on {fk.ReferencedTable} scans {table.Name}, and joins from {fk.ReferencedTable} cannot seek.";
             yield return new Candidate(table.Name, keys, Array.Empty<string>(), IndexMethod.BTree, null,
-                string.Join("_", keys.Select(k => NamePart(k.Column!))), why, "foreign key " + fk.Name);
+                string.Join("_", keys.Select(k => NamePart(k.Column!))), why, Serves.ForeignKey(fk.Name));
         }
     }
 

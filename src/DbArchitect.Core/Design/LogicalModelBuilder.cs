@@ -442,7 +442,7 @@ internal sealed class LogicalModelBuilder
         }
 
         table.Columns.Add(AuditColumn("table_name", LogicalType.String(128), false, "Table the change was made to."));
-        table.Columns.Add(AuditColumn("record_id", LogicalType.Text, false, "Primary key of the changed row, as text (key columns joined by commas)."));
+        table.Columns.Add(AuditColumn("record_id", LogicalType.Text, false, "Primary key of the changed row: the value as text, or a composite key as a JSON object."));
         table.Columns.Add(AuditColumn("action", LogicalType.Enum(AuditActions), false, "INSERT, UPDATE or DELETE."));
         table.Columns.Add(AuditColumn("changed_by", LogicalType.String(200), true, "Application user from the session setting app.user_id, when set."));
         table.Columns.Add(new Column(N("changed_at"), LogicalType.Timestamp, false, new DefaultSpec(DefaultKind.Now, null), ColumnRole.Audit,

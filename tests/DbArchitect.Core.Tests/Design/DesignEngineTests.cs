@@ -300,3 +300,16 @@ public sealed class TenantRelationshipTests
         Assert.Equal(DeleteAction.Cascade, fk.OnDelete);
     }
 }
+
+public sealed class QueryTemplateTests
+{
+    [Fact]
+    public void EachQueryTemplateNamesTheIndexesThatServeItsPattern()
+    {
+        var design = DesignEngine.Create(Spec.Shop());
+        var queries = DbArchitect.Core.Engines.EngineRegistry.Get("postgresql").Scripts.Generate(design).Single(s => s.Kind == DbArchitect.Core.Engines.ScriptKind.Queries).Text;
+        var history = design.Physical.FindTable("order")!.Indexes.Single(i => i.Serves.Contains(DbArchitect.Core.Model.Serves.AccessPattern("customer order history")));
+        Assert.Contains("-- customer order history (300/s)\n-- Served by: " + history.Name, queries, StringComparison.Ordinal);
+        Assert.Contains("-- Served by: ix_product_name_trgm, ix_product_description_trgm", queries, StringComparison.Ordinal);
+    }
+}

@@ -190,13 +190,13 @@ internal static class PgModels
         indexes: new[]
         {
             Idx("order_tenant_id_user_id_created_at_idx", IndexMethod.BTree, new[] { IndexKey.Of("tenant_id"), IndexKey.Of("user_id"), IndexKey.Of("created_at", true) },
-                include: new[] { "Total", "status" }, reason: "access pattern: customer order history", serves: new[] { "customer order history" }),
+                include: new[] { "Total", "status" }, reason: "access pattern: customer order history", serves: new[] { Serves.AccessPattern("customer order history") }),
             Idx("order_select_trgm_idx", IndexMethod.Gin, new[] { IndexKey.Of("tenant_id"), new IndexKey("select", null, false, KeyOperatorClass.Trigram) },
-                reason: "access pattern: fuzzy search on select", serves: new[] { "order search" }),
+                reason: "access pattern: fuzzy search on select", serves: new[] { Serves.AccessPattern("order search") }),
             Idx("order_fulltext_idx", IndexMethod.Gin, new[]
             {
                 new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, new[] { "select", "status", "Total" }, "english"), false, KeyOperatorClass.Default),
-            }, reason: "access pattern: full-text search", serves: new[] { "full-text search" }),
+            }, reason: "access pattern: full-text search", serves: new[] { Serves.AccessPattern("full-text search") }),
         });
 
         var item = Tbl("order_item", new[]

@@ -23,19 +23,25 @@ internal static class PostgreSqlQueries
     {
         var model = design.Physical;
         var names = new NameScope(maxIdentifierBytes);
+        var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
+        foreach (var candidate in model.Tables)
+        {
+            byEntity.TryAdd(ImplicitColumns.MatchKey(candidate.SourceEntity ?? candidate.Name), candidate);
+        }
+
         foreach (var pattern in design.Requirement.AccessPatterns)
         {
             writer.BlankLine();
             var rate = pattern.PerSecond is { } perSecond ? $" ({perSecond.ToString(CultureInfo.InvariantCulture)}/s)" : string.Empty;
             writer.Comment($"{pattern.Name}{rate}");
-            var table = model.Tables.FirstOrDefault(t => Same(t.SourceEntity ?? t.Name, pattern.Entity));
+            var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
             if (table is null)
             {
                 writer.Comment($"Skipped: no table for entity {pattern.Entity}.");
                 continue;
             }
 
-            var served = table.Indexes.Where(i => i.Serves.Contains(pattern.Name, StringComparer.OrdinalIgnoreCase)).Select(i => i.Name).ToList();
+            var served = table.Indexes.Where(i => i.Serves.Contains(Serves.AccessPattern(pattern.Name), StringComparer.Ordinal)).Select(i => i.Name).ToList();
             writer.Comment(served.Count > 0 ? "Served by: " + string.Join(", ", served) : "Served by: no dedicated index");
             try
             {
