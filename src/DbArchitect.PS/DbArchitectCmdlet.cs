@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Requirements;
 
@@ -94,6 +95,18 @@ public abstract class DbArchitectCmdlet : PSCmdlet
     }
 
     /// <summary>Like <see cref="TryCore{T}"/> but stops the command: for problems no later input can avoid (a bad -Engine).</summary>
+    /// <summary>
+    /// An unknown -Engine fails every input the same way: stop before reading anything, with Core's message.
+    /// Known engines that cannot design yet are reported per input by Core.
+    /// </summary>
+    protected void StopOnUnknownEngine(string? engine)
+    {
+        if (engine is not null && !EngineRegistry.IsKnown(engine))
+        {
+            CallCoreOrStop(() => EngineRegistry.Get(engine), engine, Subjects.Design);
+        }
+    }
+
     protected T CallCoreOrStop<T>(Func<T> call, object? target, string subject)
     {
         try

@@ -18,13 +18,7 @@ public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
     [ValidateNotNullOrEmpty]
     public string? Engine { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        if (Engine is not null && !EngineRegistry.IsKnown(Engine))
-        {
-            CallCoreOrStop(() => EngineRegistry.Get(Engine), Engine, Subjects.Design);
-        }
-    }
+    protected override void BeginProcessing() => StopOnUnknownEngine(Engine);
 
     protected override void ProcessRecord()
     {

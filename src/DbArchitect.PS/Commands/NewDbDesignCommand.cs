@@ -28,14 +28,7 @@ public sealed class NewDbDesignCommand : DbArchitectCmdlet
     [ValidateNotNullOrEmpty]
     public string? Engine { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        // An unknown -Engine fails every input the same way: stop before reading anything, with Core's message.
-        if (Engine is not null && !EngineRegistry.IsKnown(Engine))
-        {
-            CallCoreOrStop(() => EngineRegistry.Get(Engine), Engine, Subjects.Design);
-        }
-    }
+    protected override void BeginProcessing() => StopOnUnknownEngine(Engine);
 
     protected override void ProcessRecord()
     {
