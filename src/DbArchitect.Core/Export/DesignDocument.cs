@@ -14,7 +14,7 @@ namespace DbArchitect.Core.Export;
 /// monitoring, security, scalability), filled in from the design's model and decisions. Deterministic: no dates,
 /// no absolute paths.
 /// </summary>
-internal static class DesignDocument
+internal static partial class DesignDocument
 {
     /// <summary>The section headings after Indexing, with the decision area each one renders.</summary>
     internal static readonly IReadOnlyList<(string Heading, string Area)> DecisionSections = new[]
@@ -36,17 +36,55 @@ internal static class DesignDocument
         Requirements(md, design.Requirement);
         md.Heading(2, "Database Architecture Design");
         Technology(md, design);
+        TechnologyDetails(md, design);
         Schema(md, design, scripts);
         Indexing(md, design);
         foreach (var (heading, area) in DecisionSections)
         {
             md.Heading(3, heading);
             Decisions(md, design, area);
+            SectionDetails(md, design, scripts, area);
         }
 
         Warnings(md, design);
         return md.ToString();
     }
+
+    /// <summary>Renders what a section shows beyond its decisions: each is a partial method in its own file.</summary>
+    private static void SectionDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts, string area)
+    {
+        switch (area)
+        {
+            case DesignAreas.Partitioning: PartitioningDetails(md, design); break;
+            case DesignAreas.QueryOptimization: QueryDetails(md, design, scripts); break;
+            case DesignAreas.PerformanceTuning: TuningDetails(md, design, scripts); break;
+            case DesignAreas.DataMigration: MigrationDetails(md, design, scripts); break;
+            case DesignAreas.BackupAndRecovery: BackupDetails(md, design, scripts); break;
+            case DesignAreas.MonitoringAndMaintenance: MonitoringDetails(md, design, scripts); break;
+            case DesignAreas.Security: SecurityDetails(md, design, scripts); break;
+            case DesignAreas.ScalabilityRoadmap: RoadmapDetails(md, design, scripts); break;
+        }
+    }
+
+    // Optional section renderers. Each part of the architecture implements its own in DesignDocument.<Part>.cs,
+    // so the parts grow the document without touching each other.
+    static partial void TechnologyDetails(MarkdownBuilder md, DbDesign design);
+
+    static partial void PartitioningDetails(MarkdownBuilder md, DbDesign design);
+
+    static partial void QueryDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
+
+    static partial void TuningDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
+
+    static partial void MigrationDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
+
+    static partial void BackupDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
+
+    static partial void MonitoringDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
+
+    static partial void SecurityDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
+
+    static partial void RoadmapDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts);
 
     private static void Title(MarkdownBuilder md, DbDesign design)
     {
