@@ -43,7 +43,7 @@ public sealed class PostgreSqlGoldenTests
         Assert.Equal(
             Directory.GetFiles(folder, "*.sql", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal),
-            scripts.Select(s => s.RelativePath));
+            scripts.Select(s => s.RelativePath).Order(StringComparer.Ordinal));
         foreach (var script in scripts)
         {
             var expected = File.ReadAllBytes(Path.Combine(folder, script.RelativePath));

@@ -66,6 +66,11 @@ public sealed class PostgreSqlScripts : IScriptGenerator
                 PostgreSqlQueries.Purpose, writer.Finish(), RunsInTransaction: false));
         }
 
+        var playbook = PostgreSqlWriter.ForReference(design.Application, design.EngineDisplayName, PostgreSqlMigrationPlaybook.RelativePath, PostgreSqlMigrationPlaybook.Purpose);
+        PostgreSqlMigrationPlaybook.Write(playbook, design);
+        scripts.Add(new SqlScript(PostgreSqlMigrationPlaybook.RelativePath, scripts.Count + 1, ScriptKind.Reference, EngineId,
+            PostgreSqlMigrationPlaybook.Purpose, playbook.Finish(), RunsInTransaction: false));
+
         return scripts;
     }
 
