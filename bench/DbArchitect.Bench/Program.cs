@@ -8,6 +8,19 @@ using DbArchitect.Core.Requirements;
 // Usage: dotnet run -c Release --project bench/DbArchitect.Bench [-- sizes...]
 // Measures read (YAML → requirement), design, and export (files written to a temp folder) for synthetic specs,
 // median of several runs after a warm-up, and prints a Markdown table for bench/README.md.
+if (args.Length > 0 && args[0] == "--capacity")
+{
+    // Usage: dotnet run -c Release --project bench/DbArchitect.Bench -- --capacity [maxRowsPerTable]
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "DbArchitect.PS.sln")))
+    {
+        root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    CapacityAccuracy.Run(root, args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 const int Runs = 7;
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");

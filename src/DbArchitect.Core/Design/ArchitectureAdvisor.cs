@@ -16,9 +16,9 @@ internal static class ArchitectureAdvisor
     /// <summary>Projected rows from which a table is range-partitioned by time.</summary>
     internal const long PartitionThresholdRows = 50_000_000;
 
-    public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, List<DesignDecision> decisions, List<DesignWarning> warnings)
+    public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
-        var volumes = physical.Tables.Select(t => Capacity.For(t, requirement.Workload.Retention)).ToArray();
+        var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
         SupportingTechnologies(requirement, physical, volumes, decisions);
         Partitioning(requirement, physical, volumes, decisions);
         QueryPatterns(requirement, physical, decisions);
@@ -28,7 +28,7 @@ internal static class ArchitectureAdvisor
         }
 
         Roadmap(requirement, volumes, decisions);
-        Warnings(requirement, physical, warnings);
+        Warnings(requirement, physical, volumes, warnings);
     }
 
     private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
@@ -199,7 +199,7 @@ internal static class ArchitectureAdvisor
             $"Threshold 100,000,000 records: {When(100_000_000)}. Shard (for example with Citus) when one primary's write rate or storage becomes the limit."));
     }
 
-    private static void Warnings(DbRequirement requirement, SchemaModel physical, List<DesignWarning> warnings)
+    private static void Warnings(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignWarning> warnings)
     {
         if (requirement.Conventions.PrimaryKey == PrimaryKeyKind.Uuid)
         {
@@ -212,9 +212,9 @@ internal static class ArchitectureAdvisor
 
         if (requirement.Conventions.PrimaryKey == PrimaryKeyKind.Int)
         {
-            foreach (var table in physical.Tables.Where(t => Capacity.For(t, requirement.Workload.Retention).ThreeYears > 1_000_000_000))
+            foreach (var volume in volumes.Where(v => v.ThreeYears > 1_000_000_000))
             {
-                warnings.Add(new DesignWarning(WarningSeverity.Warning, table.Name,
+                warnings.Add(new DesignWarning(WarningSeverity.Warning, volume.Table,
                     "int keys stop at 2,147,483,647 and this table is projected past a billion rows within three years; use primaryKey: bigint."));
             }
         }

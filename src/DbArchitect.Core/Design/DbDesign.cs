@@ -30,4 +30,7 @@ public sealed record DbDesign(
     public int TableCount => Physical.Tables.Count;
 
     public int IndexCount => Physical.Tables.Sum(t => t.Indexes.Count);
+
+    /// <summary>Rows and bytes per table and index today, after one and three years and at retention, by the engine's storage rules.</summary>
+    public CapacityForecast CapacityForecast { get; init; } = CapacityForecast.Empty;
 }

@@ -24,9 +24,10 @@ public static class DesignEngine
         var logical = new SchemaModel(requirement.Application.Name, SchemaName(requirement), drafts.Select(d => d.Freeze()).ToArray(), Array.Empty<string>());
         var physical = PhysicalDesigner.Apply(logical, engine, decisions);
 
+        var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();
-        ArchitectureAdvisor.Advise(requirement, engine, physical, decisions, warnings);
-        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings);
+        ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
+        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings) { CapacityForecast = forecast };
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)

@@ -20,6 +20,9 @@ public interface IDatabaseEngine
     ITypeMapper Types { get; }
 
     IScriptGenerator Scripts { get; }
+
+    /// <summary>The engine's storage rules for the capacity forecast.</summary>
+    ICapacityModel Capacity { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

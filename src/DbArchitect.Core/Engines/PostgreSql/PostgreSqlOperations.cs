@@ -84,7 +84,7 @@ internal static class PostgreSqlOperations
 
     private static void BackupPlan(DbRequirement requirement, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
     {
-        var oneYear = volumes.Sum(v => v.BytesAt(v.OneYear)) * 2; // indexes roughly double the heap
+        var oneYear = volumes.Sum(v => v.BytesAt(v.OneYear)); // heap and indexes, from the capacity forecast
         var large = oneYear > 100L * 1024 * 1024 * 1024;
         decisions.Add(new DesignDecision(Backup, "Method",
             large ? "Physical backups (pgBackRest or pg_basebackup) with continuous WAL archiving" : "Nightly pg_dump -Fc plus continuous WAL archiving",

@@ -1,0 +1,58 @@
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Model;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Design;
+
+/// <summary>
+/// Projects each table's rows to the forecast horizons and asks the engine's <see cref="ICapacityModel"/> what they
+/// occupy. Rows grow linearly by the stated rows per day; with a retention, rows older than it are removed, so no
+/// horizon holds more than today's rows plus one retention period of inserts.
+/// </summary>
+public static class CapacityForecaster
+{
+    public const double DaysPerYear = 365.25;
+
+    public static CapacityForecast Forecast(SchemaModel physical, Retention? retention, string engine, ICapacityModel model, TypicalValues? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(physical);
+        ArgumentNullException.ThrowIfNull(model);
+        values ??= TypicalValues.Default;
+        var rows = physical.Tables.ToDictionary(t => t.Name, t => RowsAt(t, retention), StringComparer.Ordinal);
+        IReadOnlyList<TableSize> At(Func<Horizons, long> pick) => model.Measure(physical, t => rows.TryGetValue(t, out var h) ? pick(h) : 0, values);
+        var today = At(h => h.Today);
+        var oneYear = At(h => h.OneYear);
+        var threeYears = At(h => h.ThreeYears);
+        var atRetention = At(h => h.AtRetention);
+
+        var tables = new List<TableCapacity>(today.Count);
+        for (var i = 0; i < today.Count; i++)
+        {
+            Horizons H(Func<TableSize, long> f) => new(f(today[i]), f(oneYear[i]), f(threeYears[i]), f(atRetention[i]));
+            var indexes = today[i].Indexes.Select((index, j) => new IndexCapacity(today[i].Table, index.Index, index.Method, index.EntryBytes,
+                H(t => t.Indexes[j].Bytes), index.Estimate, index.Basis)).ToArray();
+            tables.Add(new TableCapacity(today[i].Table, rows[today[i].Table], today[i].RowBytes, today[i].RowsPerPage,
+                H(t => t.HeapBytes), H(t => t.ToastBytes), indexes, today[i].Basis));
+        }
+
+        var assumptions = new List<string>
+        {
+            retention is null
+                ? "Rows grow linearly by the stated rows per day; no retention is stated, so the last horizon is three years."
+                : $"Rows grow linearly by the stated rows per day and rows older than the {retention} retention are removed, so no horizon exceeds today's rows plus {retention} of inserts.",
+        };
+        assumptions.AddRange(model.Assumptions(values));
+        return new CapacityForecast(engine, retention?.ToString(), tables, assumptions);
+    }
+
+    /// <summary>Rows of a table at each horizon.</summary>
+    public static Horizons RowsAt(Table table, Retention? retention)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var today = table.EstimatedRows ?? 0;
+        var perDay = table.RowsPerDay ?? 0;
+        var cap = retention is null ? long.MaxValue : today + (long)(perDay * retention.Days);
+        long After(double days) => Math.Min(cap, today + (long)(perDay * days));
+        return new Horizons(today, After(DaysPerYear), After(DaysPerYear * 3), retention is null ? After(DaysPerYear * 3) : cap);
+    }
+}

@@ -1,0 +1,389 @@
+using System.Globalization;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Model;
+using DbArchitect.Core.Requirements;
+using Index = DbArchitect.Core.Model.Index;
+
+namespace DbArchitect.Core.Engines.PostgreSql;
+
+/// <summary>
+/// PostgreSQL's on-disk layout applied to typical rows: 8 KB pages with a 24-byte header and 4-byte item pointers;
+/// heap tuples with a 23-byte header (plus the null bitmap) padded to 8 bytes, columns aligned by their type
+/// (char/short/int/double), variable-length values with a 1-byte header below 127 bytes and a 4-byte aligned one
+/// above; TOAST past about 2 KB; B-tree entries of an 8-byte header plus the aligned key, leaf pages filled to 90%
+/// when keys arrive in order and about 69% when they arrive at random, duplicates deduplicated into posting lists,
+/// internal levels and the metapage; GIN and BRIN estimated from their structure.
+/// </summary>
+public sealed class PostgreSqlCapacity : ICapacityModel
+{
+    internal const int PageSize = 8192;
+    internal const int PageHeader = 24;
+    internal const int ItemPointer = 4;
+    internal const int MaxAlign = 8;
+    internal const int HeapTupleHeader = 23;
+    internal const int IndexTupleHeader = 8;
+    internal const int BTreeSpecial = 16;
+    internal const int ToastThreshold = 2032;
+    internal const int ToastChunk = 1996;
+    internal const int ToastPointer = 18;
+    internal const int MaxHeapTuplesPerPage = 291;
+    internal const double BTreeOrderedFill = 0.90;
+    internal const double BTreeRandomFill = 0.66;
+    internal const double BTreeGroupedFill = 0.55;
+    internal const double BTreeInternalFill = 0.70;
+    internal const int BrinPagesPerRange = 128;
+
+    // GIN bytes per token of a row, measured on generated rows (bench/README.md): tokens that recur across rows share an
+    // entry and cost a compressed posting (1–3 bytes); rare ones (hex words, distinct JSON values) cost an entry each.
+    internal const double GinBytesPerTrigram = 4.5;
+    internal const double GinBytesPerWord = 10;
+    internal const double GinBytesPerJsonPath = 32;
+
+    /// <summary>Keys a typical JSON document contributes to a jsonb_path_ops index (one hash per path to a value).</summary>
+    internal const int JsonPathsPerDocument = 4;
+
+    public IReadOnlyList<string> Assumptions(TypicalValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+        return new[]
+        {
+            $"Typical values: string(n) holds {N(values.StringFill * 100)}% of n characters, e-mail {values.Email}, URL {values.Url}, text {values.Text}, JSON {values.Json} bytes, binary {values.Binary} bytes, arrays {values.ArrayElements} elements, decimals {values.DecimalIntegerDigits} integer digits; enums their average value length; optional values are present, deleted_at is null on live rows.",
+            "Heap: 8192-byte pages with a 24-byte header and a 4-byte item pointer per row; each row a 23-byte header (plus a null bitmap when the table has nullable columns) padded to 8 bytes, then its columns aligned by type; values under 127 bytes carry a 1-byte length header, longer ones a 4-byte aligned header; fillfactor 100.",
+            $"TOAST: a row past {ToastThreshold} bytes has its widest values moved out of line (counted uncompressed, an upper bound) in {ToastChunk}-byte chunks.",
+            $"B-tree: entries of an 8-byte header plus the aligned key (and INCLUDE columns) padded to 8 bytes plus a 4-byte item pointer; leaf pages {N(BTreeOrderedFill * 100)}% full when keys arrive in order (identity keys, timestamps) and {N(BTreeRandomFill * 100)}% when they arrive at random (UUIDs, foreign keys); repeated keys of non-unique indexes deduplicated into posting lists of 6 bytes per row; internal pages {N(BTreeInternalFill * 100)}% full; one metapage.",
+            $"GIN (an estimate): {N(GinBytesPerTrigram)} bytes per trigram, {N(GinBytesPerWord)} per word and {N(GinBytesPerJsonPath)} per JSON path ({JsonPathsPerDocument} per document) of a row, measured on generated rows; prose whose words recur is smaller. BRIN: one summary per {BrinPagesPerRange} heap pages, a few pages in all.",
+        };
+    }
+
+    public IReadOnlyList<TableSize> Measure(SchemaModel physical, Func<string, long> rowsOf, TypicalValues values)
+    {
+        ArgumentNullException.ThrowIfNull(physical);
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        ArgumentNullException.ThrowIfNull(values);
+        return physical.Tables.Select(t => MeasureTable(physical, t, rowsOf, values)).ToArray();
+    }
+
+    private static TableSize MeasureTable(SchemaModel physical, Table table, Func<string, long> rowsOf, TypicalValues values)
+    {
+        var rows = Math.Max(0, rowsOf(table.Name));
+        var heap = HeapRow(table, values);
+        var perPage = Math.Min(MaxHeapTuplesPerPage, (PageSize - PageHeader) / (Align(heap.TupleBytes, MaxAlign) + ItemPointer));
+        var heapBytes = rows == 0 ? 0 : Pages(rows, perPage) * PageSize;
+        var toastBytes = heap.ToastedBytes == 0 ? 0 : ToastPages(rows, heap.ToastedBytes) * PageSize;
+        var heapPages = heapBytes / PageSize;
+        var indexes = table.Indexes.Select(i => MeasureIndex(physical, table, i, rows, heapPages, rowsOf, values))
+            .Prepend(MeasureConstraintIndex(physical, table, table.PrimaryKey.Name, table.PrimaryKey.Columns, rows, rowsOf, values))
+            .Concat(table.UniqueKeys.Select(u => MeasureConstraintIndex(physical, table, u.Name, u.Columns, rows, rowsOf, values)))
+            .ToArray();
+        var basis = $"{heap.TupleBytes}-byte tuple ({heap.Header}-byte header + {heap.TupleBytes - heap.Header} bytes of columns), "
+            + $"{Align(heap.TupleBytes, MaxAlign) + ItemPointer} bytes with alignment and item pointer: {perPage} rows per 8 KB page"
+            + (heap.ToastedBytes > 0 ? $"; {heap.ToastedBytes} bytes per row moved to TOAST" : string.Empty) + ".";
+        return new TableSize(table.Name, rows, Align(heap.TupleBytes, MaxAlign) + ItemPointer, perPage, heapBytes, toastBytes, indexes, basis);
+    }
+
+    private sealed record HeapLayout(int Header, int TupleBytes, int ToastedBytes);
+
+    private static HeapLayout HeapRow(Table table, TypicalValues values)
+    {
+        var hasNulls = table.Columns.Any(c => c.Nullable);
+        var header = Align(HeapTupleHeader + (hasNulls ? (table.Columns.Count + 7) / 8 : 0), MaxAlign);
+        var stored = table.Columns.Where(c => !TypicalValues.TypicallyNull(c)).Select(c => Stored.Of(c.Type, values)).ToList();
+        var toasted = 0;
+        while (header + DataBytes(stored, header) > ToastThreshold)
+        {
+            var widest = stored.Select((s, i) => (s, i)).Where(x => x.s.Length < 0 && x.s.Payload > ToastPointer).OrderByDescending(x => x.s.Payload).FirstOrDefault();
+            if (widest.s.Payload == 0)
+            {
+                break;
+            }
+
+            toasted += widest.s.Payload;
+            stored[widest.i] = Stored.OutOfLine;
+        }
+
+        return new HeapLayout(header, header + DataBytes(stored, header), toasted);
+    }
+
+    /// <summary>Bytes of the column data that follows a header of <paramref name="start"/> bytes, with each type's alignment.</summary>
+    internal static int DataBytes(IEnumerable<Stored> columns, int start)
+    {
+        var offset = start;
+        foreach (var column in columns)
+        {
+            if (column.Length > 0)
+            {
+                offset = Align(offset, column.Align) + column.Length;
+            }
+            else if (column.Payload + 1 <= 127)
+            {
+                offset += 1 + column.Payload; // short varlena: 1-byte header, never aligned
+            }
+            else
+            {
+                offset = Align(offset, column.Align) + 4 + column.Payload;
+            }
+        }
+
+        return offset - start;
+    }
+
+    private static long ToastPages(long rows, int bytesPerRow)
+    {
+        // Each chunk is a row of the TOAST table: header + chunk id, sequence and data; four full chunks fit a page.
+        var chunks = (bytesPerRow + ToastChunk - 1) / ToastChunk;
+        var lastChunk = bytesPerRow - ((chunks - 1) * ToastChunk);
+        var full = Align(24 + 4 + 4 + 4 + ToastChunk, MaxAlign) + ItemPointer;
+        var last = Align(24 + 4 + 4 + 4 + lastChunk, MaxAlign) + ItemPointer;
+        var bytes = (((chunks - 1) * (double)full) + last) * rows;
+        return (long)Math.Ceiling(bytes / (PageSize - PageHeader));
+    }
+
+    private static IndexSize MeasureConstraintIndex(SchemaModel physical, Table table, string name, IReadOnlyList<string> columns, long rows, Func<string, long> rowsOf, TypicalValues values) =>
+        BTree(physical, table, name, columns.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), unique: true, rows, rowsOf, values);
+
+    private static IndexSize MeasureIndex(SchemaModel physical, Table table, Index index, long rows, long heapPages, Func<string, long> rowsOf, TypicalValues values) =>
+        index.Method switch
+        {
+            IndexMethod.Brin => Brin(index, heapPages),
+            IndexMethod.Gin or IndexMethod.Gist => Gin(physical, table, index, rows, rowsOf, values),
+            _ => BTree(physical, table, index.Name, index.Keys, index.Include, index.Unique, rows, rowsOf, values),
+        };
+
+    private static IndexSize BTree(SchemaModel physical, Table table, string name, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, bool unique, long rows, Func<string, long> rowsOf, TypicalValues values)
+    {
+        var keyColumns = keys.Select(k => KeyType(table, k)).ToArray();
+        var stored = keyColumns.Concat(include.Select(c => table.FindColumn(c)!)).Select(c => Stored.Of(c.Type, values)).ToArray();
+        var hasNulls = keys.Any(k => k.Column is { } c && table.FindColumn(c) is { } col && TypicallyNullInIndex(col));
+        var header = Align(IndexTupleHeader + (hasNulls ? 4 : 0), MaxAlign);
+        var tuple = Align(header + DataBytes(stored, header), MaxAlign);
+        var entry = tuple + ItemPointer;
+        if (rows == 0)
+        {
+            return new IndexSize(name, "btree", entry, PageSize, false, "Empty: the metapage only.");
+        }
+
+        var distinct = unique ? rows : DistinctKeys(physical, table, keys, rows, rowsOf, values);
+        var dedup = !unique && include.Count == 0 && stored.All(s => s.Deduplicates) && rows / (double)distinct >= 2;
+        double leafBytes;
+        string shape;
+        if (dedup)
+        {
+            // A posting list holds at most about half a page's worth of maximum-size tuple (1352 bytes).
+            var perPosting = Math.Max(1, (1352 - tuple) / 6);
+            var perKey = rows / (double)distinct;
+            var tuples = distinct * Math.Ceiling(perKey / perPosting);
+            var rowsPerTuple = rows / tuples;
+            leafBytes = tuples * (Align(tuple + (int)Math.Ceiling(6 * rowsPerTuple), MaxAlign) + ItemPointer);
+            shape = $"about {distinct.ToString("N0", CultureInfo.InvariantCulture)} distinct keys, so rows share deduplicated posting lists (6 bytes per row)";
+        }
+        else
+        {
+            leafBytes = rows * (double)entry;
+            shape = $"{entry}-byte entries ({tuple}-byte tuple + item pointer)";
+        }
+
+        var ordered = dedup || LeadsInInsertOrder(table, keys);
+        var grouped = !ordered && GrowsWithinGroups(physical, table, keys, rows, rowsOf, values, (PageSize - PageHeader - BTreeSpecial) / entry);
+        var fill = ordered ? BTreeOrderedFill : grouped ? BTreeGroupedFill : BTreeRandomFill;
+        var usable = PageSize - PageHeader - BTreeSpecial;
+        var leafPages = (long)Math.Ceiling(leafBytes / (usable * fill));
+        var pages = leafPages + InternalPages(leafPages, tuple + ItemPointer) + 1;
+        var order = ordered ? "90% full (keys arrive in order or as duplicates)"
+            : grouped ? "55% full (keys grow within each group, so every split leaves a half-full page behind)" : "66% full (keys arrive at random)";
+        var basis = $"B-tree: {shape}; leaf pages {order}.";
+        return new IndexSize(name, "btree", entry, pages * PageSize, false, basis);
+    }
+
+    private static long InternalPages(long children, int entryBytes)
+    {
+        var usable = (PageSize - PageHeader - BTreeSpecial) * BTreeInternalFill;
+        var perPage = Math.Max(2, (long)(usable / entryBytes));
+        long total = 0;
+        while (children > 1)
+        {
+            children = (children + perPage - 1) / perPage;
+            total += children;
+        }
+
+        return total;
+    }
+
+    private static IndexSize Gin(SchemaModel physical, Table table, Index index, long rows, Func<string, long> rowsOf, TypicalValues values)
+    {
+        double tokens = 0;
+        var what = new List<string>();
+        foreach (var key in index.Keys)
+        {
+            if (key.Expression is { Kind: IndexExpressionKind.FullText } text)
+            {
+                var chars = text.Columns.Sum(c => CharactersOf(table.FindColumn(c)!, values));
+                var words = Math.Max(1, chars / 9.0); // generated and typical prose: about 8 characters a word plus a space
+                tokens += words * GinBytesPerWord;
+                what.Add($"{words:0} words");
+            }
+            else if (key.OperatorClass == KeyOperatorClass.Trigram)
+            {
+                var chars = CharactersOf(table.FindColumn(key.Column!)!, values);
+                tokens += (chars + 1) * GinBytesPerTrigram;
+                what.Add($"{chars + 1} trigrams");
+            }
+            else if (key.OperatorClass == KeyOperatorClass.JsonPath)
+            {
+                tokens += JsonPathsPerDocument * GinBytesPerJsonPath;
+                what.Add($"{JsonPathsPerDocument} JSON paths");
+            }
+            else
+            {
+                tokens += GinBytesPerTrigram;
+                what.Add("1 key");
+            }
+        }
+
+        var postingBytes = rows * tokens;
+        var pages = 2 + (long)Math.Ceiling(postingBytes / ((PageSize - PageHeader - 8) * BTreeOrderedFill));
+        _ = physical;
+        _ = rowsOf;
+        return new IndexSize(index.Name, "gin", (int)Math.Ceiling(tokens), pages * PageSize, true,
+            $"GIN estimate: {string.Join(" + ", what)} per row, about {tokens:0} bytes; the real size depends on how often tokens repeat across rows.");
+    }
+
+    private static IndexSize Brin(Index index, long heapPages)
+    {
+        var ranges = Math.Max(1, (heapPages + BrinPagesPerRange - 1) / BrinPagesPerRange);
+        const int summary = 32 + ItemPointer; // header, block number and a min/max pair of 8-byte values, aligned
+        var regular = Math.Max(1, (long)Math.Ceiling(ranges * summary / (double)(PageSize - PageHeader)));
+        var revmap = Math.Max(1, (ranges + 1359) / 1360);
+        var pages = 1 + revmap + regular;
+        return new IndexSize(index.Name, "brin", summary, pages * PageSize, false,
+            $"BRIN: {ranges} range summaries of {BrinPagesPerRange} heap pages each; metapage, revmap and summary pages.");
+    }
+
+    /// <summary>
+    /// Keys that grow inside groups of a leading prefix — (tenant, id), (flag, created_at) — insert at one point per
+    /// group; when groups span pages, each split there is a middle split whose left half is never filled again.
+    /// </summary>
+    private static bool GrowsWithinGroups(SchemaModel physical, Table table, IReadOnlyList<IndexKey> keys, long rows, Func<string, long> rowsOf, TypicalValues values, int perPage)
+    {
+        var growing = keys.Select((k, i) => (k, i)).Skip(1).FirstOrDefault(x => LeadsInInsertOrder(table, new[] { x.k }));
+        if (growing.k is null)
+        {
+            return false;
+        }
+
+        var groups = DistinctKeys(physical, table, keys.Take(growing.i).ToArray(), rows, rowsOf, values);
+        return rows / (double)groups >= perPage;
+    }
+
+    private static bool TypicallyNullInIndex(Column column) => TypicalValues.TypicallyNull(column);
+
+    /// <summary>The column whose type a key stores: the column itself, or the one lower() reads (lower keeps the type).</summary>
+    private static Column KeyType(Table table, IndexKey key) =>
+        table.FindColumn(key.Column ?? key.Expression!.Columns[0])
+        ?? throw new InvalidOperationException($"Index key {key} names no column of {table.Name}.");
+
+    /// <summary>Keys that grow with insertion: identity keys and timestamps (rows arrive in time order).</summary>
+    private static bool LeadsInInsertOrder(Table table, IReadOnlyList<IndexKey> keys)
+    {
+        var first = keys[0];
+        if (first.Column is null || table.FindColumn(first.Column) is not { } column)
+        {
+            return false;
+        }
+
+        return column.Generation == KeyGeneration.Identity
+            || (column.Type.Kind == LogicalTypeKind.Timestamp && column.Role is not ColumnRole.UpdatedAt and not ColumnRole.DeletedAt);
+    }
+
+    private static long DistinctKeys(SchemaModel physical, Table table, IReadOnlyList<IndexKey> keys, long rows, Func<string, long> rowsOf, TypicalValues values)
+    {
+        double product = 1;
+        foreach (var key in keys)
+        {
+            var column = KeyType(table, key);
+            product *= DistinctValues(physical, table, column, rows, rowsOf, values);
+            if (product >= rows)
+            {
+                return rows;
+            }
+        }
+
+        return Math.Max(1, (long)product);
+    }
+
+    private static double DistinctValues(SchemaModel physical, Table table, Column column, long rows, Func<string, long> rowsOf, TypicalValues values)
+    {
+        if (table.PrimaryKey.Columns is [var only] && only == column.Name || table.UniqueKeys.Any(u => u.Columns.Count == 1 && u.Columns[0] == column.Name))
+        {
+            return rows;
+        }
+
+        var fk = table.ForeignKeys.FirstOrDefault(f => f.Columns.Contains(column.Name) && (column.Role != ColumnRole.TenantKey || f.Columns.Count == 1));
+        if (fk is not null)
+        {
+            return Math.Max(1, Math.Min(rows, rowsOf(fk.ReferencedTable)));
+        }
+
+        if (column.Role == ColumnRole.TenantKey && physical.Tables.FirstOrDefault(t => t.Kind == TableKind.Tenant) is { } tenant)
+        {
+            return Math.Max(1, Math.Min(rows, rowsOf(tenant.Name)));
+        }
+
+        var range = table.Checks.Where(c => c.Column == column.Name).SelectMany(c => c.Conditions)
+            .FirstOrDefault(c => c is { Operator: CheckOperator.Between, OnLength: false } && column.Type.IsInteger);
+        return column.Type.Kind switch
+        {
+            LogicalTypeKind.Bool => 2,
+            LogicalTypeKind.Enum => column.Type.EnumValues.Count,
+            LogicalTypeKind.Date => Math.Min(rows, values.DistinctDates),
+            _ when range is not null => long.Parse(range.Values[1], CultureInfo.InvariantCulture) - long.Parse(range.Values[0], CultureInfo.InvariantCulture) + 1,
+            _ => rows,
+        };
+    }
+
+    private static int CharactersOf(Column column, TypicalValues values) =>
+        column.Type.Kind == LogicalTypeKind.Json ? values.Json : values.Characters(column.Type);
+
+    internal static long Pages(long rows, int perPage) => (rows + perPage - 1) / perPage;
+
+    internal static int Align(int value, int alignment) => (value + alignment - 1) / alignment * alignment;
+
+    /// <summary>How PostgreSQL stores one value: fixed length and alignment (typlen, typalign), or a variable-length payload.</summary>
+    internal readonly record struct Stored(int Length, int Align, int Payload, bool Deduplicates)
+    {
+        public static readonly Stored OutOfLine = new(ToastPointer, 1, 0, false);
+
+        public static Stored Of(LogicalType type, TypicalValues values) => type.Kind switch
+        {
+            LogicalTypeKind.Uuid => new(16, 1, 0, true),
+            LogicalTypeKind.SmallInt => new(2, 2, 0, true),
+            LogicalTypeKind.Int or LogicalTypeKind.Date => new(4, 4, 0, true),
+            LogicalTypeKind.Float => new(4, 4, 0, false),
+            LogicalTypeKind.BigInt or LogicalTypeKind.Timestamp or LogicalTypeKind.Time => new(8, 8, 0, true),
+            LogicalTypeKind.Double => new(8, 8, 0, false),
+            LogicalTypeKind.Bool => new(1, 1, 0, true),
+            LogicalTypeKind.Decimal or LogicalTypeKind.Money => new(-1, 4, NumericPayload(type, values), false),
+            LogicalTypeKind.Json => new(-1, 4, values.Json, false),
+            LogicalTypeKind.Binary => new(-1, 4, values.Binary, true),
+            LogicalTypeKind.Array => new(-1, 4, ArrayPayload(type.Element!, values), false),
+            _ => new(-1, 4, values.Characters(type), true),
+        };
+
+        /// <summary>numeric: a 2-byte header and one 2-byte digit per four decimal digits on each side of the point.</summary>
+        private static int NumericPayload(LogicalType type, TypicalValues values)
+        {
+            var precision = type.Kind == LogicalTypeKind.Money ? 19 : type.Precision!.Value;
+            var scale = type.Kind == LogicalTypeKind.Money ? 4 : type.Scale!.Value;
+            var integerDigits = Math.Min(values.DecimalIntegerDigits, precision - scale);
+            return 2 + (2 * (((integerDigits + 3) / 4) + ((scale + 3) / 4)));
+        }
+
+        /// <summary>A one-dimensional array: 20 bytes of header and bounds, then elements each aligned (variable ones keep 4-byte headers).</summary>
+        private static int ArrayPayload(LogicalType element, TypicalValues values)
+        {
+            var stored = Of(element, values);
+            var one = stored.Length > 0 ? PostgreSqlCapacity.Align(stored.Length, stored.Align) : PostgreSqlCapacity.Align(4 + stored.Payload, 4);
+            return 20 + (values.ArrayElements * one);
+        }
+    }
+}
