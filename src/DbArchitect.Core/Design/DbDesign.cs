@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
 
@@ -30,4 +31,10 @@ public sealed record DbDesign(
     public int TableCount => Physical.Tables.Count;
 
     public int IndexCount => Physical.Tables.Sum(t => t.Indexes.Count);
+
+    /// <summary>Health views and scheduled maintenance jobs, with their reasons (empty for designs built by hand).</summary>
+    public MaintenancePlan Maintenance { get; init; } = MaintenancePlan.Empty;
+
+    /// <summary>Group roles, their privileges and the host access rules (empty for designs built by hand).</summary>
+    public SecurityPlan Security { get; init; } = SecurityPlan.Empty;
 }

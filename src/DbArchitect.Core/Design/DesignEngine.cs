@@ -26,7 +26,15 @@ public static class DesignEngine
 
         var warnings = new List<DesignWarning>();
         ArchitectureAdvisor.Advise(requirement, engine, physical, decisions, warnings);
-        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings);
+        var maintenance = engine.Maintenance.Plan(requirement, physical);
+        var security = engine.Security.Plan(requirement, physical);
+        decisions.AddRange(maintenance.Decisions);
+        decisions.AddRange(security.Decisions);
+        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings)
+        {
+            Maintenance = maintenance,
+            Security = security,
+        };
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)

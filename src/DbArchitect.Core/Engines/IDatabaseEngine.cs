@@ -20,6 +20,10 @@ public interface IDatabaseEngine
     ITypeMapper Types { get; }
 
     IScriptGenerator Scripts { get; }
+
+    IMaintenancePlanner Maintenance { get; }
+
+    ISecurityPlanner Security { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -12,4 +12,8 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public ITypeMapper Types { get; } = new PostgreSqlTypes();
 
     public IScriptGenerator Scripts { get; } = new PostgreSqlScripts();
+
+    public IMaintenancePlanner Maintenance { get; } = new PostgreSqlMaintenance();
+
+    public ISecurityPlanner Security { get; } = new PostgreSqlSecurity();
 }
