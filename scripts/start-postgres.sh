@@ -37,6 +37,34 @@ if ! pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" '$1 == v && $2 == "ma
     as_root pg_createcluster "$PG_VERSION" main --port 5432
 fi
 
+# Server settings the tests need, in a conf.d drop-in (postgresql.conf includes conf.d by default on Debian), so the
+# packaged postgresql.conf stays untouched:
+# - shared_preload_libraries: pg_stat_statements and pg_cron only work when loaded at server start; the monitoring
+#   scripts create both extensions and the maintenance jobs are scheduled through pg_cron.
+# - cron.database_name: the one database where CREATE EXTENSION pg_cron is allowed; jobs for other databases (the
+#   tests' scratch databases, a design's own database) are scheduled from there with cron.schedule_in_database.
+# The file is rewritten only when its content differs, and a running server is restarted only then, because these
+# settings need a restart and other test runs may be using the server.
+CONF_FILE=/etc/postgresql/$PG_VERSION/main/conf.d/dbarchitect.conf
+CONF_WANTED=$(mktemp)
+trap 'rm -f "$CONF_WANTED"' EXIT
+cat >"$CONF_WANTED" <<'CONF'
+# Written by scripts/start-postgres.sh for the DbArchitect.PS integration tests.
+shared_preload_libraries = 'pg_stat_statements,pg_cron'
+cron.database_name = 'postgres'
+CONF
+conf_changed=0
+if ! cmp -s "$CONF_WANTED" "$CONF_FILE"; then
+    echo "start-postgres: writing $CONF_FILE"
+    as_root install -D -m 644 -o postgres -g postgres "$CONF_WANTED" "$CONF_FILE"
+    conf_changed=1
+fi
+
+if [ "$conf_changed" -eq 1 ] && pg_lsclusters -h | awk -v v="$PG_VERSION" '$1 == v && $2 == "main" && $4 ~ /online/ { up = 1 } END { exit !up }'; then
+    echo "start-postgres: restarting cluster $PG_VERSION/main to load $CONF_FILE"
+    as_root pg_ctlcluster "$PG_VERSION" main restart -m fast
+fi
+
 if ! pg_lsclusters -h | awk -v v="$PG_VERSION" '$1 == v && $2 == "main" && $4 ~ /online/ { up = 1 } END { exit !up }'; then
     echo "start-postgres: starting cluster $PG_VERSION/main"
     as_root pg_ctlcluster "$PG_VERSION" main start

@@ -15,7 +15,9 @@ internal sealed class AppliedDesign : IDisposable
 
     public AppliedDesign(string example)
     {
-        Design = DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, "examples", "requirements", example)), "postgresql");
+        // A bare file name is an example; a path is relative to the repository root (hostile specs).
+        var spec = example.Contains('/', StringComparison.Ordinal) ? Path.Combine(TestPaths.RepositoryRoot, example) : Path.Combine(TestPaths.RepositoryRoot, "examples", "requirements", example);
+        Design = DesignEngine.Create(RequirementsReader.Load(spec), "postgresql");
         _names = EngineRegistry.Get("postgresql").Identifiers;
         _folder = Path.Combine(Path.GetTempPath(), "dbarch-it-" + Guid.NewGuid().ToString("N"));
         var result = DesignExporter.Export(Design, _folder, force: false);
@@ -28,6 +30,11 @@ internal sealed class AppliedDesign : IDisposable
     public DbDesign Design { get; }
 
     public ScratchDatabase Database { get; }
+
+    /// <summary>Full path of an exported file, e.g. "monitoring/health.sql".</summary>
+    public string File(string relativePath) => Path.Combine(_folder, relativePath);
+
+    public bool Exported(string relativePath) => System.IO.File.Exists(File(relativePath));
 
     public Table Entity(string entity) => Design.Physical.Tables.Single(t => string.Equals(t.SourceEntity, entity, StringComparison.OrdinalIgnoreCase));
 

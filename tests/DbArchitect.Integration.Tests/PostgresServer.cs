@@ -41,7 +41,11 @@ internal static class PostgresServer
         new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString;
 
     /// <summary>Applies SQL files in order with psql -v ON_ERROR_STOP=1, the way the design's README tells a DBA to.</summary>
-    public static void ApplyWithPsql(string database, IEnumerable<string> files)
+    public static void ApplyWithPsql(string database, IEnumerable<string> files) =>
+        ApplyWithPsql(database, files, new Dictionary<string, string>());
+
+    /// <summary>As above, with psql variables (-v name=value) for scripts that take them.</summary>
+    public static void ApplyWithPsql(string database, IEnumerable<string> files, IReadOnlyDictionary<string, string> variables)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         foreach (var file in files)
@@ -55,6 +59,12 @@ internal static class PostgresServer
             foreach (var arg in new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", database, "-f", file })
             {
                 start.ArgumentList.Add(arg);
+            }
+
+            foreach (var (name, value) in variables)
+            {
+                start.ArgumentList.Add("-v");
+                start.ArgumentList.Add(name + "=" + value);
             }
 
             start.Environment["PGPASSWORD"] = builder.Password ?? string.Empty;

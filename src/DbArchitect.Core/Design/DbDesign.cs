@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
 
@@ -33,4 +34,10 @@ public sealed record DbDesign(
 
     /// <summary>Rows and bytes per table and index today, after one and three years and at retention, by the engine's storage rules.</summary>
     public CapacityForecast CapacityForecast { get; init; } = CapacityForecast.Empty;
+
+    /// <summary>Health views and scheduled maintenance jobs, with their reasons (empty for designs built by hand).</summary>
+    public MaintenancePlan Maintenance { get; init; } = MaintenancePlan.Empty;
+
+    /// <summary>Group roles, their privileges and the host access rules (empty for designs built by hand).</summary>
+    public SecurityPlan Security { get; init; } = SecurityPlan.Empty;
 }

@@ -27,7 +27,16 @@ public static class DesignEngine
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();
         ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
-        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings) { CapacityForecast = forecast };
+        var maintenance = engine.Maintenance.Plan(requirement, physical);
+        var security = engine.Security.Plan(requirement, physical);
+        decisions.AddRange(maintenance.Decisions);
+        decisions.AddRange(security.Decisions);
+        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings)
+        {
+            CapacityForecast = forecast,
+            Maintenance = maintenance,
+            Security = security,
+        };
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)

@@ -23,6 +23,10 @@ public interface IDatabaseEngine
 
     /// <summary>The engine's storage rules for the capacity forecast.</summary>
     ICapacityModel Capacity { get; }
+
+    IMaintenancePlanner Maintenance { get; }
+
+    ISecurityPlanner Security { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

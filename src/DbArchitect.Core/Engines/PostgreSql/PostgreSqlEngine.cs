@@ -14,4 +14,8 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public IScriptGenerator Scripts { get; } = new PostgreSqlScripts();
 
     public ICapacityModel Capacity { get; } = new PostgreSqlCapacity();
+
+    public IMaintenancePlanner Maintenance { get; } = new PostgreSqlMaintenance();
+
+    public ISecurityPlanner Security { get; } = new PostgreSqlSecurity();
 }

@@ -7,24 +7,20 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's operational recommendations for a design: memory and planner settings from the stated hardware
-/// (the widely used PGTune rules), the backup method from the projected size, the monitoring and maintenance
-/// schedule from the write rates, and the security model.
+/// (the widely used PGTune rules), migration rules and the backup method from the projected size. Monitoring and
+/// maintenance (<see cref="PostgreSqlMaintenance"/>) and security (<see cref="PostgreSqlSecurity"/>) are the engine's planners.
 /// </summary>
 internal static class PostgreSqlOperations
 {
     private const string Tuning = DesignAreas.PerformanceTuning;
     private const string Migration = DesignAreas.DataMigration;
     private const string Backup = DesignAreas.BackupAndRecovery;
-    private const string Monitoring = DesignAreas.MonitoringAndMaintenance;
-    private const string Security = DesignAreas.Security;
 
     public static void Advise(DbRequirement requirement, SchemaModel physical, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
     {
         TuningSettings(requirement, decisions);
         MigrationRules(volumes, decisions);
         BackupPlan(requirement, volumes, decisions);
-        MonitoringPlan(requirement, physical, volumes, decisions);
-        SecurityModel(requirement, physical, decisions);
     }
 
     private static string Mb(double mb) => mb >= 1024 && mb % 1024 == 0
@@ -100,46 +96,5 @@ internal static class PostgreSqlOperations
             decisions.Add(new DesignDecision(Backup, "Backup retention", $"Keep 35 days of base backups and WAL; data itself is kept for {retention}",
                 "Backups cover operational recovery; long-term retention is the database's own data lifecycle."));
         }
-    }
-
-    private static void MonitoringPlan(DbRequirement requirement, SchemaModel physical, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
-    {
-        decisions.Add(new DesignDecision(Monitoring, "Statement statistics", "pg_stat_statements (shared_preload_libraries)",
-            "Top statements by total and mean time are where tuning starts; log_min_duration_statement = " +
-            (requirement.Workload.LatencyMs is { } l ? $"{Math.Max(10, l * 2).ToString("0", CultureInfo.InvariantCulture)} ms (twice the p95 target)" : "250 ms") + " catches outliers."));
-        decisions.Add(new DesignDecision(Monitoring, "Alerts", "Connections, replication lag, transaction-ID age, dead tuples, long transactions, disk",
-            "Alert at 80% of max_connections, lag over 30 s, age(datfrozenxid) over 1 billion, idle-in-transaction over 5 minutes, and disk at 80%."));
-        var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
-        foreach (var table in physical.Tables.Where(t => (t.RowsPerDay ?? 0) >= 100_000 || byTable[t.Name].OneYear >= 10_000_000))
-        {
-            decisions.Add(new DesignDecision(Monitoring, table.Name, "autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01",
-                "The default 20% threshold lets millions of dead rows pile up on a table this size before vacuum starts; 2% keeps bloat and plan drift small."));
-        }
-
-        decisions.Add(new DesignDecision(Monitoring, "Maintenance schedule", "Autovacuum plus a weekly job that reports bloat, unused and invalid indexes",
-            "Autovacuum does routine vacuum/analyze; REINDEX CONCURRENTLY only indexes whose measured bloat exceeds 30%, never the whole database."));
-    }
-
-    private static void SecurityModel(DbRequirement requirement, SchemaModel physical, List<DesignDecision> decisions)
-    {
-        decisions.Add(new DesignDecision(Security, "Roles", $"{physical.Schema}_owner owns objects; {physical.Schema}_app reads and writes; {physical.Schema}_readonly reads",
-            "Applications never connect as the owner or a superuser, so a compromised application cannot change the schema; login roles are granted membership in these group roles."));
-        if (requirement.Application.Tenancy == Tenancy.Multi)
-        {
-            decisions.Add(new DesignDecision(Security, "Tenant isolation", "Row-level security on every tenant-scoped table (FORCE ROW LEVEL SECURITY)",
-                "Each session sets app.tenant_id (SET LOCAL inside the transaction when pooling); policies compare it with tenant_id and return nothing when it is unset, so a forgotten WHERE clause cannot leak another tenant's rows."));
-        }
-
-        decisions.Add(new DesignDecision(Security, "Connections", "TLS only (hostssl) with scram-sha-256 passwords",
-            "Credentials and data never cross the network in clear text; md5 and trust authentication are refused."));
-        var personal = physical.Tables.SelectMany(t => t.Columns.Where(c => c.Type.Kind == LogicalTypeKind.Email).Select(c => $"{t.Name}.{c.Name}")).ToArray();
-        if (personal.Length > 0)
-        {
-            decisions.Add(new DesignDecision(Security, "Personal data", $"Classify {string.Join(", ", personal)} as personal data",
-                "Restrict them from the readonly role through column privileges or views for analysts, and mask them in non-production copies."));
-        }
-
-        decisions.Add(new DesignDecision(Security, "SQL injection", "Parameterised statements only",
-            "Every query template in this design uses parameters ($1…); string-built SQL is never needed."));
     }
 }

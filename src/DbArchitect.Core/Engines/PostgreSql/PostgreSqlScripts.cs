@@ -71,7 +71,47 @@ public sealed class PostgreSqlScripts : IScriptGenerator
         scripts.Add(new SqlScript(PostgreSqlMigrationPlaybook.RelativePath, scripts.Count + 1, ScriptKind.Reference, EngineId,
             PostgreSqlMigrationPlaybook.Purpose, playbook.Finish(), RunsInTransaction: false));
 
+        AddOperations(design, scripts);
         return scripts;
+    }
+
+    /// <summary>Monitoring, maintenance and security reference files, from the plans the design carries.</summary>
+    private static void AddOperations(DbDesign design, List<SqlScript> scripts)
+    {
+        var model = design.Physical;
+        void Add(string path, ScriptKind kind, string purpose, Action<PostgreSqlWriter> write)
+        {
+            var writer = PostgreSqlWriter.ForReference(design.Application, design.EngineDisplayName, path, purpose);
+            write(writer);
+            scripts.Add(new SqlScript(path, scripts.Count + 1, kind, EngineId, purpose, writer.Finish(), RunsInTransaction: false));
+        }
+
+        if (design.Maintenance.Views.Count > 0)
+        {
+            var oltp = design.Requirement.Application.Kind is Requirements.ApplicationKind.Oltp or Requirements.ApplicationKind.KeyValue;
+            Add(PostgreSqlMonitoringSql.HealthPath, ScriptKind.Reference, PostgreSqlMonitoringSql.HealthPurpose,
+                w => PostgreSqlMonitoringSql.WriteHealth(w, model, oltp, Identifiers.MaxIdentifierBytes));
+            Add(PostgreSqlMonitoringSql.StatementsPath, ScriptKind.Config, PostgreSqlMonitoringSql.StatementsPurpose,
+                w => PostgreSqlMonitoringSql.WriteStatements(w, model, Identifiers.MaxIdentifierBytes));
+            if (PostgreSqlMaintenanceSql.NeedsAutovacuum(model, design.Requirement.Workload.Retention))
+            {
+                Add(PostgreSqlMaintenanceSql.AutovacuumPath, ScriptKind.Config, PostgreSqlMaintenanceSql.AutovacuumPurpose,
+                    w => PostgreSqlMaintenanceSql.WriteAutovacuum(w, model, design.Requirement.Workload.Retention));
+            }
+
+            Add(PostgreSqlMaintenanceSql.ReindexPath, ScriptKind.Jobs, PostgreSqlMaintenanceSql.ReindexPurpose, w => PostgreSqlMaintenanceSql.WriteReindex(w, model));
+        }
+
+        if (design.Maintenance.Jobs.Count > 0)
+        {
+            Add(PostgreSqlMaintenanceSql.JobsPath, ScriptKind.Jobs, PostgreSqlMaintenanceSql.JobsPurpose, w => PostgreSqlMaintenanceSql.WriteJobs(w, design.Maintenance.Jobs));
+        }
+
+        if (design.Security.HostAccess.Count > 0)
+        {
+            scripts.Add(new SqlScript(PostgreSqlHba.RelativePath, scripts.Count + 1, ScriptKind.Config, EngineId, PostgreSqlHba.Purpose,
+                PostgreSqlHba.Write(design.Application, design.EngineDisplayName, design.Security.HostAccess), RunsInTransaction: false));
+        }
     }
 
     private sealed record Step(string Name, ScriptKind Kind, string Purpose, Action<PostgreSqlWriter> Write);

@@ -183,6 +183,12 @@ internal sealed partial class PostgreSqlWriter
 
     public void BlankLine() => _text.Append('\n');
 
+    /// <summary>A psql meta-command line (\if, \set, …): only for scripts that are documented to run under psql.</summary>
+    public void PsqlCommand(string command) => _text.Append(command).Append('\n');
+
+    /// <summary>A query ended by a psql meta-command instead of a semicolon, e.g. \gexec to run each result row as a statement.</summary>
+    public void QueryThen(string sql, string psqlCommand) => _text.Append(sql).Append('\n').Append(psqlCommand).Append('\n');
+
     /// <summary>A statement on its own, terminated.</summary>
     public void Statement(string sql) => _text.Append(sql).Append(";\n");
 
