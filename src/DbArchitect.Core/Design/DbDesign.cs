@@ -30,4 +30,7 @@ public sealed record DbDesign(
     public int TableCount => Physical.Tables.Count;
 
     public int IndexCount => Physical.Tables.Sum(t => t.Indexes.Count);
+
+    /// <summary>The backup and recovery plan; null for designs built without one (fixtures, imported schemas).</summary>
+    public BackupPlan? Backup { get; init; }
 }

@@ -26,7 +26,9 @@ public static class DesignEngine
 
         var warnings = new List<DesignWarning>();
         ArchitectureAdvisor.Advise(requirement, engine, physical, decisions, warnings);
-        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings);
+        var backup = engine.Backup.Plan(requirement, physical);
+        decisions.AddRange(backup.Decisions);
+        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings) { Backup = backup };
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)
