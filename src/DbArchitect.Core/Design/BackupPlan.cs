@@ -38,7 +38,7 @@ public sealed record BackupSize(long DataBytes, long IndexBytes, long WriteBytes
 }
 
 /// <summary>Logical (export) backups: pg_dump, mysqldump, …</summary>
-public sealed record LogicalBackup(bool Scheduled, string Format, int Jobs, int CompressionLevel, int KeepDays, string Cron);
+public sealed record LogicalBackup(bool Scheduled, string Format, int Jobs, int RestoreJobs, int CompressionLevel, int KeepDays, string Cron);
 
 /// <summary>Physical backups: full, differential and incremental runs into a repository.</summary>
 public sealed record PhysicalBackup(

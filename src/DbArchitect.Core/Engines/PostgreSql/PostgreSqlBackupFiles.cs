@@ -143,7 +143,7 @@ internal static class PostgreSqlBackupFiles
         set -euo pipefail
         umask 077
 
-        readonly JOBS="${JOBS:-{{{I(plan.Physical.RestoreProcesses > 8 ? 8 : plan.Physical.RestoreProcesses)}}}}"
+        readonly JOBS="${JOBS:-{{{I(plan.Logical.RestoreJobs)}}}}"
         export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}"
 
         if (($# != 2)); then

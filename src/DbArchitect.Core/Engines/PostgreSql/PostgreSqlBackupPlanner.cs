@@ -47,9 +47,9 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
         var estimates = new List<RecoveryEstimate>();
         decisions.Add(new DesignDecision(Area, "Recovery objectives",
             $"RPO {Minutes(objectives.RpoMinutes)}, RTO {Minutes(objectives.RtoMinutes)}, backup window {objectives.Window} UTC",
-            objectives.RpoStated && objectives.RtoStated && objectives.WindowStated
-                ? "Stated in the requirements (operations:)."
-                : "Assumed where operations: does not state them (RPO 15 min, RTO 240 min, window 01:00-05:00 UTC); state them to size the plan to the business."));
+            AssumedObjectives(objectives) is { Length: > 0 } assumed
+                ? $"Assumed where operations: does not state them ({assumed}); state them to size the plan to the business."
+                : "Stated in the requirements (operations:)."));
         decisions.Add(new DesignDecision(Area, "Sized from",
             $"≈{Capacity.Bytes(size.DataBytes)} of tables and ≈{Capacity.Bytes(size.IndexBytes)} of indexes after {size.Horizon}; ≈{Capacity.Bytes(size.WriteBytesPerDay)} written and ≈{Capacity.Bytes(size.LogBytesPerDay)} of WAL per day",
             $"From {size.Source}; WAL ≈ {BackupSizing.LogAmplification.ToString("0", CultureInfo.InvariantCulture)}× the bytes written (full-page images after checkpoints). Updates and deletes add to the WAL volume."));
@@ -86,15 +86,15 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
 
         // Logical dumps: portable, table-level, and what the restore drill proves end to end.
         var logicalJobs = Math.Clamp(cpus / 2, 1, Math.Min(8, tables));
-        var directory = size.DataBytes > 10L * 1024 * 1024 * 1024;
+        var directory = size.DataBytes > 10L * 1024 * 1024 * 1024 && logicalJobs > 1;
         var dumpJobs = directory ? logicalJobs : 1;
         var dumpMinutes = Mb(size.DataBytes) / (DumpMBpsPerJob * dumpJobs) / 60;
         var restoreJobs = Math.Clamp(cpus, 1, Math.Min(8, tables));
         var logicalRestoreMinutes = StartupMinutes + (Mb(size.TotalBytes) / (LogicalRestoreMBpsPerJob * restoreJobs) / 60);
         estimates.Add(new RecoveryEstimate("Logical dump (pg_dump)", dumpMinutes, objectives.WindowMinutes / 2.0,
-            $"{Capacity.Bytes(size.DataBytes)} of table data at {Rate(DumpMBpsPerJob)} × {dumpJobs} job{(dumpJobs == 1 ? string.Empty : "s")} = {Minutes(dumpMinutes)} in half the window ({Minutes(objectives.WindowMinutes / 2.0)})"));
+            $"{Capacity.Bytes(size.DataBytes)} of table data at {Rate(DumpMBpsPerJob)} × {Jobs(dumpJobs)} = {Minutes(dumpMinutes)} in half the window ({Minutes(objectives.WindowMinutes / 2.0)})"));
         estimates.Add(new RecoveryEstimate("Logical restore (pg_restore -j)", logicalRestoreMinutes, objectives.RtoMinutes,
-            $"{Minutes(StartupMinutes)} + {Capacity.Bytes(size.TotalBytes)} (data and rebuilt indexes) at {Rate(LogicalRestoreMBpsPerJob)} × {restoreJobs} jobs = {Minutes(logicalRestoreMinutes)}"));
+            $"{Minutes(StartupMinutes)} + {Capacity.Bytes(size.TotalBytes)} (data and rebuilt indexes) at {Rate(LogicalRestoreMBpsPerJob)} × {Jobs(restoreJobs)} = {Minutes(logicalRestoreMinutes)}"));
 
         var logicalFits = dumpMinutes <= objectives.WindowMinutes / 2.0;
         var logicalMeetsRto = logicalRestoreMinutes <= objectives.RtoMinutes;
@@ -112,7 +112,7 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
             + (RetentionDifferential * 3.5 * size.WriteBytesPerDay) + (7.0 * RetentionFull * size.LogBytesPerDay)));
         var physicalBackup = new PhysicalBackup(physicalPrimary, full, differential, incremental, spacing, RetentionFull, RetentionDifferential,
             backupProcesses, restoreProcesses, "zst", 3, repositoryBytes);
-        var logical = new LogicalBackup(logicalFits, directory ? "directory" : "custom", logicalJobs, directory ? 3 : 6, LogicalKeepDays, dump);
+        var logical = new LogicalBackup(logicalFits, directory ? "directory" : "custom", logicalJobs, restoreJobs, directory ? 3 : 6, LogicalKeepDays, dump);
 
         decisions.Add(new DesignDecision(Area, "Method",
             physicalPrimary ? "pgBackRest physical backups with continuous WAL archiving (primary); pg_dump logical dumps (secondary)" : "pg_dump logical dumps (primary); WAL archiving for point-in-time recovery",
@@ -149,7 +149,7 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
                 : "Not scheduled; run backup/backup.sh on demand (before major upgrades, for single-table exports)",
             logicalFits
                 ? (directory ? $"{Capacity.Bytes(size.DataBytes)} of table data is dumped in parallel (directory format) in ≈{Minutes(dumpMinutes)}" : $"{Capacity.Bytes(size.DataBytes)} of table data fits one compressed custom-format file, dumped in ≈{Minutes(dumpMinutes)}")
-                  + $"; restore runs {restoreJobs} jobs in parallel (≈{Minutes(logicalRestoreMinutes)}). Each dump carries a SHA-256 manifest and per-table row counts and checksums taken in the dump's own snapshot."
+                  + $"; restore runs {Jobs(restoreJobs)} (≈{Minutes(logicalRestoreMinutes)}). Each dump carries a SHA-256 manifest and per-table row counts and checksums taken in the dump's own snapshot."
                 : $"A dump would take ≈{Minutes(dumpMinutes)}, more than half of the {Minutes(objectives.WindowMinutes)} window."));
         decisions.Add(new DesignDecision(Area, "Retention",
             $"{RetentionFull} full backups with their differentials and WAL (point-in-time recovery over the last 7–14 days), {LogicalKeepDays} days of dumps; repository ≈{Capacity.Bytes(repositoryBytes)}",
@@ -187,6 +187,13 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
             Name = name,
         };
     }
+
+    private static string AssumedObjectives(RecoveryObjectives objectives) => string.Join(", ", new[]
+    {
+        objectives.RpoStated ? null : $"RPO {Minutes(DefaultRpoMinutes)}",
+        objectives.RtoStated ? null : $"RTO {Minutes(DefaultRtoMinutes)}",
+        objectives.WindowStated ? null : $"window {DefaultWindow} UTC",
+    }.Where(p => p is not null));
 
     private static RecoveryObjectives Objectives(OperationsProfile operations)
     {
@@ -244,6 +251,8 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
         < 120 => minutes.ToString("0.#", CultureInfo.InvariantCulture) + " min",
         _ => (minutes / 60).ToString("0.#", CultureInfo.InvariantCulture) + " h",
     };
+
+    private static string Jobs(int jobs) => jobs == 1 ? "1 job" : jobs.ToString(CultureInfo.InvariantCulture) + " jobs in parallel";
 
     private static string Rate(double mbps) => mbps.ToString("0", CultureInfo.InvariantCulture) + " MB/s";
 
