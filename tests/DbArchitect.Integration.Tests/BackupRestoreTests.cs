@@ -1,5 +1,7 @@
+using DbArchitect.Core.Design;
 using DbArchitect.Core.Export;
 using DbArchitect.Core.Model;
+using DbArchitect.Core.Requirements;
 using Npgsql;
 
 namespace DbArchitect.Integration.Tests;
@@ -159,24 +161,55 @@ public sealed class BackupRestoreTests
         }
     }
 
+    public static TheoryData<string> Specs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var spec in TestPaths.DesignSpecs())
+        {
+            data.Add(spec);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void GeneratedScriptsParseForEverySpecIncludingHostileNames(string spec)
+    {
+        var design = DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec)), "postgresql");
+        var work = Path.Combine(Path.GetTempPath(), "dbarch-bk-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = DesignExporter.Export(design, work, force: false);
+            var shells = result.Files.Where(f => f.RelativePath.EndsWith(".sh", StringComparison.Ordinal)).ToList();
+            Assert.Equal(3, shells.Count);
+            foreach (var file in shells)
+            {
+                BashScript.AssertParses(Path.Combine(work, file.RelativePath));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
     [Fact]
-    public void GeneratedScriptsParseAndArchiveSettingsAreRealServerSettings()
+    public void ArchiveSettingsAreRealServerSettingsWithValidValues()
     {
         using var applied = new AppliedDesign("saas-projects.yaml");
         var work = Path.Combine(Path.GetTempPath(), "dbarch-bk-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = DesignExporter.Export(applied.Design, work, force: false);
-            foreach (var file in result.Files.Where(f => f.RelativePath.EndsWith(".sh", StringComparison.Ordinal)))
-            {
-                BashScript.AssertParses(Path.Combine(work, file.RelativePath));
-            }
-
+            DesignExporter.Export(applied.Design, work, force: false);
             var settings = File.ReadAllLines(Path.Combine(work, "backup", "postgresql.pitr.conf"))
                 .Where(l => l.Length > 0 && !l.StartsWith('#'))
                 .Select(l => l.Split('=', 2))
                 .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.Ordinal);
-            Assert.Contains("archive_timeout", settings.Keys);
+            Assert.Equal("60s", settings["archive_timeout"]);
             using var connection = applied.Database.Open();
             foreach (var (name, value) in settings)
             {
@@ -188,6 +221,57 @@ public sealed class BackupRestoreTests
                 {
                     Assert.Contains(value, reader.GetFieldValue<string[]>(1));
                 }
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ABackupTakenWhileRowsAreWrittenMatchesItsOwnSnapshot()
+    {
+        using var applied = new AppliedDesign("ecommerce.yaml");
+        PopulateShop(applied);
+        var work = Path.Combine(Path.GetTempPath(), "dbarch-bk-" + Guid.NewGuid().ToString("N"));
+        var restoredName = applied.Database.Name + "_busy";
+        try
+        {
+            DesignExporter.Export(applied.Design, Path.Combine(work, "design"), force: false);
+            var environment = BashScript.Connection(applied.Database.Name);
+            environment["BACKUP_DIR"] = Path.Combine(work, "backups");
+
+            // Customers (and their audit rows) keep arriving while backup.sh dumps and counts.
+            using var stop = new CancellationTokenSource();
+            var customer = applied.Q(applied.Entity("customer"));
+            var writer = Task.Run(() =>
+            {
+                using var connection = applied.Database.Open();
+                var written = 0;
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    AppliedDesign.Execute(connection, $"INSERT INTO {customer} (email, full_name) VALUES ('busy{i}@example.com', 'Busy {i}')");
+                    written++;
+                }
+
+                return written;
+            });
+            var backup = BashScript.Run(Path.Combine(work, "design", "backup", "backup.sh"), environment);
+            stop.Cancel();
+            var written = await writer;
+            Assert.True(backup.ExitCode == 0, "backup.sh: " + backup);
+            Assert.True(written > 0);
+
+            var folder = Assert.Single(Directory.GetDirectories(Path.Combine(work, "backups")));
+            using (new ScratchDatabase(restoredName))
+            {
+                var restore = BashScript.Run(Path.Combine(work, "design", "backup", "restore.sh"), environment, folder, restoredName);
+                Assert.True(restore.ExitCode == 0, "restore.sh: " + restore);
+                Assert.NotEqual(Fingerprint(applied, applied.Database.Name), Fingerprint(applied, restoredName));
             }
         }
         finally
