@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace DbArchitect.Core.Design;
 
 /// <summary>
 /// How a design is backed up and recovered: the objectives it was sized for, the size and write rate it was sized
 /// from, the methods with their settings, the schedule, and the recovery-time arithmetic. Engine-neutral: every engine
 /// has full and differential/incremental physical backups, a log archive and a logical export; each engine's planner
-/// fills in its own figures and settings.
+/// fills in its own figures and settings. Its decisions are also the design's (design.json lists them there once).
 /// </summary>
 public sealed record BackupPlan(
     RecoveryObjectives Objectives,
@@ -14,7 +16,7 @@ public sealed record BackupPlan(
     LogArchiving Archiving,
     IReadOnlyList<BackupJob> Schedule,
     IReadOnlyList<RecoveryEstimate> Estimates,
-    IReadOnlyList<DesignDecision> Decisions)
+    [property: JsonIgnore] IReadOnlyList<DesignDecision> Decisions)
 {
     /// <summary>Safe file-system and repository name of the backups (letters, digits, underscores).</summary>
     public required string Name { get; init; }

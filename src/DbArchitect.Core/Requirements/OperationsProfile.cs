@@ -18,8 +18,6 @@ public sealed record BackupWindow(int StartMinute, int EndMinute)
 {
     public int DurationMinutes => (EndMinute - StartMinute + 1440) % 1440;
 
-    public int StartHour => StartMinute / 60;
-
     public override string ToString() => Clock(StartMinute) + "-" + Clock(EndMinute);
 
     private static string Clock(int minute) =>

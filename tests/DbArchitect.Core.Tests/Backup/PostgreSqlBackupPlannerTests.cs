@@ -175,6 +175,21 @@ public sealed class PostgreSqlBackupPlannerTests
     }
 
     [Fact]
+    public void DesignJsonCarriesTheObjectivesAndThePlanOnce()
+    {
+        var json = DesignExporter.Plan(DesignEngine.Create(Shop())).Single(f => f.RelativePath == DesignExporter.JsonFile).Content;
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.Equal(5, root.GetProperty("requirement").GetProperty("operations").GetProperty("rpoMinutes").GetDouble());
+        var backup = root.GetProperty("backup");
+        Assert.Equal(60, backup.GetProperty("objectives").GetProperty("rtoMinutes").GetDouble());
+        Assert.Equal("0 1 * * 0", backup.GetProperty("physical").GetProperty("fullCron").GetString());
+        Assert.False(backup.TryGetProperty("decisions", out _));
+        Assert.False(System.Text.Json.JsonDocument.Parse(DesignExporter.Plan(DesignEngine.Create(Spec.Shop())).Single(f => f.RelativePath == DesignExporter.JsonFile).Content)
+            .RootElement.GetProperty("requirement").TryGetProperty("operations", out _));
+    }
+
+    [Fact]
     public void DesignDocumentShowsTheArithmeticTheScheduleAndTheFiles()
     {
         var design = DesignEngine.Create(Shop());

@@ -42,7 +42,8 @@ internal static class PostgreSqlBackupFiles
         # older than KEEP_DAYS. A backup folder appears under its final name only when it is complete.
         #
         # Connection: the libpq variables PGHOST, PGPORT, PGUSER, PGDATABASE and ~/.pgpass (or PGPASSWORD set by the
-        # caller); no credential belongs in this file.
+        # caller); no credential belongs in this file. The backup role reads every table: use one with BYPASSRLS where
+        # tables have row-level security (pg_dump refuses to dump rows a policy would hide).
         # Usage: PGDATABASE=<database> BACKUP_DIR=<folder> bash backup.sh
         set -euo pipefail
         umask 077

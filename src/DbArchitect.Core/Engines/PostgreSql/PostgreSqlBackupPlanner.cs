@@ -151,6 +151,12 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
                 ? (directory ? $"{Capacity.Bytes(size.DataBytes)} of table data is dumped in parallel (directory format) in ≈{Minutes(dumpMinutes)}" : $"{Capacity.Bytes(size.DataBytes)} of table data fits one compressed custom-format file, dumped in ≈{Minutes(dumpMinutes)}")
                   + $"; restore runs {Jobs(restoreJobs)} (≈{Minutes(logicalRestoreMinutes)}). Each dump carries a SHA-256 manifest and per-table row counts and checksums taken in the dump's own snapshot."
                 : $"A dump would take ≈{Minutes(dumpMinutes)}, more than half of the {Minutes(objectives.WindowMinutes)} window."));
+        if (requirement.Application.Tenancy == Tenancy.Multi)
+        {
+            decisions.Add(new DesignDecision(Area, "Backup role", "A dedicated login with pg_read_all_data and BYPASSRLS runs the dumps",
+                "Row-level security hides other tenants' rows from every application role; pg_dump refuses to dump a table whose rows a policy would filter, so the backup role must bypass the policies, and nothing else should."));
+        }
+
         decisions.Add(new DesignDecision(Area, "Retention",
             $"{RetentionFull} full backups with their differentials and WAL (point-in-time recovery over the last 7–14 days), {LogicalKeepDays} days of dumps; repository ≈{Capacity.Bytes(repositoryBytes)}",
             $"Repository size ≈ {CompressedFraction.ToString("0.##", CultureInfo.InvariantCulture)} (zstd) × ({RetentionFull} fulls + {RetentionDifferential} differentials + 14 days of WAL)"
