@@ -150,6 +150,7 @@ public sealed class BackupRestoreTests
                 Assert.NotEqual(0, restore.ExitCode);
                 Assert.Contains("MISMATCH", restore.Stderr, StringComparison.Ordinal);
                 Assert.Contains(customer + "1501|0", restore.Stderr, StringComparison.Ordinal);
+                Assert.False(DatabaseExists(restoredName), "A restore that does not match must drop the database it created.");
             }
         }
         finally

@@ -140,11 +140,14 @@ internal static class PostgreSqlBackupFiles
         # Connection: PGHOST, PGPORT, PGUSER and ~/.pgpass (or PGPASSWORD) of the target server; no credential here.
         # The roles the dump grants to must exist on the target server: roles.sql in the backup creates them (without
         # passwords) on a new server.
+        # A restore that fails or does not match drops the database it created (KEEP_FAILED_RESTORE=yes keeps it to inspect),
+        # so a half-restored copy is never mistaken for a good one.
         # Usage: bash restore.sh <backup folder> <new database>
         set -euo pipefail
         umask 077
 
         readonly JOBS="${JOBS:-{{{I(plan.Logical.RestoreJobs)}}}}"
+        readonly KEEP_FAILED_RESTORE="${KEEP_FAILED_RESTORE:-no}"
         export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}"
 
         if (($# != 2)); then
@@ -167,7 +170,19 @@ internal static class PostgreSqlBackupFiles
 
         # 2. A new database with the source's encoding and locale; createdb fails when the name is taken.
         IFS='|' read -r encoding collate ctype <"${backup}/database.txt"
+        restored="$(mktemp)"
+        created=no
+        cleanup() {
+            local status=$?
+            rm -f -- "${restored}"
+            if ((status != 0)) && [[ "${created}" == yes && "${KEEP_FAILED_RESTORE}" != yes ]]; then
+                dropdb --no-password --if-exists "${database}" || echo "restore.sh: could not drop ${database}" >&2
+                echo "restore.sh: dropped the incomplete database ${database}" >&2
+            fi
+        }
+        trap cleanup EXIT
         createdb --no-password --template=template0 --encoding="${encoding}" --lc-collate="${collate}" --lc-ctype="${ctype}" "${database}"
+        created=yes
 
         # 3. Parallel restore, stopping at the first error.
         if [[ -d "${backup}/dump" ]]; then
@@ -181,8 +196,6 @@ internal static class PostgreSqlBackupFiles
         elapsed=$((SECONDS - started))
 
         # 4. Row counts and checksums of every table, computed the same way as at backup time.
-        restored="$(mktemp)"
-        trap 'rm -f -- "${restored}"' EXIT
         psql -X -q -A -t -v ON_ERROR_STOP=1 --no-password --dbname="${database}" -f "${backup}/table-checksums.sql" >"${restored}"
         if ! diff -u -- "${backup}/table-checksums.txt" "${restored}" >&2; then
             echo "restore.sh: MISMATCH: ${database} differs from backup ${backup##*/} (diff above: - backup, + restored)" >&2
