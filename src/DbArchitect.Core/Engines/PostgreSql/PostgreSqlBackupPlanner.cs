@@ -133,7 +133,7 @@ internal sealed class PostgreSqlBackupPlanner : IBackupPlanner
         decisions.Add(new DesignDecision(Area, "Physical backup schedule",
             $"Full on Sunday and differential Monday–Saturday at {Clock(start)} UTC" + (incremental is null ? string.Empty : $"; incremental every {spacing} h outside the window"),
             $"A full backup takes ≈{Minutes(fullMinutes)} at {Rate(backupMBps)}" + (fullMinutes <= objectives.WindowMinutes ? $", inside the {Minutes(objectives.WindowMinutes)} window" : $", longer than the {Minutes(objectives.WindowMinutes)} window: it runs online and simply continues past it")
-            + $". Backups every {gapHours} h bound the WAL to replay after a restore to {Capacity.Bytes(walMbPerHour * gapHours * 1024 * 1024)} ({Minutes(replayMinutes)} at {Rate(WalReplayMBps)}), keeping restore and replay within half of the RTO left after copying files."));
+            + $". Backups every {gapHours} h bound the WAL to replay after a restore to {Capacity.Bytes(walMbPerHour * gapHours * 1024 * 1024)} ({Minutes(replayMinutes)} at {Rate(WalReplayMBps)}), so replay takes at most half of the RTO left after start-up and copying files."));
         var rtoMet = physicalTotal <= objectives.RtoMinutes;
         decisions.Add(new DesignDecision(Area, "Restore time", $"≈{Minutes(physicalTotal)} for a full restore and replay (RTO {Minutes(objectives.RtoMinutes)})",
             physicalRestore.Arithmetic + (rtoMet ? "; within the RTO." : "; OVER the RTO: backups alone cannot meet it.")));
