@@ -40,4 +40,7 @@ public sealed record DbDesign(
 
     /// <summary>Group roles, their privileges and the host access rules (empty for designs built by hand).</summary>
     public SecurityPlan Security { get; init; } = SecurityPlan.Empty;
+
+    /// <summary>The backup and recovery plan; null for designs built without one (fixtures, imported schemas).</summary>
+    public BackupPlan? Backup { get; init; }
 }

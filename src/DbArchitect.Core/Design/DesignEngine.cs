@@ -29,13 +29,16 @@ public static class DesignEngine
         ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
         var maintenance = engine.Maintenance.Plan(requirement, physical);
         var security = engine.Security.Plan(requirement, physical);
+        var backup = engine.Backup.Plan(requirement, physical, forecast);
         decisions.AddRange(maintenance.Decisions);
         decisions.AddRange(security.Decisions);
+        decisions.AddRange(backup.Decisions);
         return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings)
         {
             CapacityForecast = forecast,
             Maintenance = maintenance,
             Security = security,
+            Backup = backup,
         };
     }
 

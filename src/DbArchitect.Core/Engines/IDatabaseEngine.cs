@@ -27,6 +27,8 @@ public interface IDatabaseEngine
     IMaintenancePlanner Maintenance { get; }
 
     ISecurityPlanner Security { get; }
+
+    IBackupPlanner Backup { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -40,7 +40,10 @@ internal static class DesignJson
             design.Physical,
             design.Decisions,
             design.Warnings,
-            scripts.Select(s => new ScriptJson(s.RelativePath, s.Kind, s.IsBuildStep, s.Description)).ToList());
+            scripts.Select(s => new ScriptJson(s.RelativePath, s.Kind, s.IsBuildStep, s.Description)).ToList())
+        {
+            Backup = design.Backup,
+        };
         var json = JsonSerializer.Serialize(document, Options);
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
@@ -61,7 +64,10 @@ internal static class DesignJson
             requirement.Conventions,
             requirement.Entities.Select(e => new EntityJson(e.Name, e.Description, e.Rows, e.RowsPerDay, e.Attributes.Count)).ToList(),
             requirement.Relationships.Select(r => new RelationshipJson(r.From, r.To, r.Kind, r.OnDelete, r.Through, r.Role, r.Required)).ToList(),
-            requirement.AccessPatterns.Select(p => new AccessPatternJson(p.Name, p.Entity, p.PerSecond)).ToList());
+            requirement.AccessPatterns.Select(p => new AccessPatternJson(p.Name, p.Entity, p.PerSecond)).ToList())
+        {
+            Operations = requirement.Operations.IsStated ? requirement.Operations : null,
+        };
     }
 
     private sealed record DesignDocumentJson(
@@ -73,7 +79,10 @@ internal static class DesignJson
         SchemaModel Physical,
         IReadOnlyList<DesignDecision> Decisions,
         IReadOnlyList<DesignWarning> Warnings,
-        IReadOnlyList<ScriptJson> Scripts);
+        IReadOnlyList<ScriptJson> Scripts)
+    {
+        public BackupPlan? Backup { get; init; }
+    }
 
     private sealed record EngineJson(string Id, string DisplayName);
 
@@ -89,7 +98,10 @@ internal static class DesignJson
         Conventions Conventions,
         IReadOnlyList<EntityJson> Entities,
         IReadOnlyList<RelationshipJson> Relationships,
-        IReadOnlyList<AccessPatternJson> AccessPatterns);
+        IReadOnlyList<AccessPatternJson> AccessPatterns)
+    {
+        public OperationsProfile? Operations { get; init; }
+    }
 
     private sealed record ApplicationJson(string Name, string? Description, ApplicationKind Kind, Tenancy Tenancy, string? Schema);
 

@@ -18,6 +18,9 @@ public sealed record DbRequirement(
 
     public EntitySpec? FindEntity(string name) =>
         Entities.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Recovery objectives and backup window (operations: in the file); unstated parts are null.</summary>
+    public OperationsProfile Operations { get; init; } = OperationsProfile.Unspecified;
 }
 
 public sealed record ApplicationInfo(

@@ -18,4 +18,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public IMaintenancePlanner Maintenance { get; } = new PostgreSqlMaintenance();
 
     public ISecurityPlanner Security { get; } = new PostgreSqlSecurity();
+
+    public IBackupPlanner Backup { get; } = new PostgreSqlBackupPlanner();
 }

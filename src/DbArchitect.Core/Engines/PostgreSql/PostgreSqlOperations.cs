@@ -7,20 +7,18 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's operational recommendations for a design: memory and planner settings from the stated hardware
-/// (the widely used PGTune rules), migration rules and the backup method from the projected size. Monitoring and
+/// (the widely used PGTune rules) and the migration rules. Backups (<see cref="PostgreSqlBackupPlanner"/>), monitoring and
 /// maintenance (<see cref="PostgreSqlMaintenance"/>) and security (<see cref="PostgreSqlSecurity"/>) are the engine's planners.
 /// </summary>
 internal static class PostgreSqlOperations
 {
     private const string Tuning = DesignAreas.PerformanceTuning;
     private const string Migration = DesignAreas.DataMigration;
-    private const string Backup = DesignAreas.BackupAndRecovery;
 
     public static void Advise(DbRequirement requirement, SchemaModel physical, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
     {
         TuningSettings(requirement, decisions);
         MigrationRules(volumes, decisions);
-        BackupPlan(requirement, volumes, decisions);
     }
 
     private static string Mb(double mb) => mb >= 1024 && mb % 1024 == 0
@@ -75,26 +73,6 @@ internal static class PostgreSqlOperations
         {
             decisions.Add(new DesignDecision(Migration, string.Join(", ", big), "Batched backfills only",
                 "These tables pass a million rows within a year: a single UPDATE over them would hold locks and bloat the table; backfill in batches of a few thousand rows with pauses."));
-        }
-    }
-
-    private static void BackupPlan(DbRequirement requirement, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
-    {
-        var oneYear = volumes.Sum(v => v.BytesAt(v.OneYear)); // heap and indexes, from the capacity forecast
-        var large = oneYear > 100L * 1024 * 1024 * 1024;
-        decisions.Add(new DesignDecision(Backup, "Method",
-            large ? "Physical backups (pgBackRest or pg_basebackup) with continuous WAL archiving" : "Nightly pg_dump -Fc plus continuous WAL archiving",
-            $"Projected size after one year ~{Capacity.Bytes(oneYear)}: " + (large
-                ? "logical dumps of this size take hours to restore; physical backups with incremental runs restore in minutes per hundred GB."
-                : "a compressed custom-format dump is small and restores table by table (pg_restore -j); WAL archiving adds point-in-time recovery.")));
-        decisions.Add(new DesignDecision(Backup, "Point-in-time recovery", "wal_level = replica, archive_mode = on, archive_timeout = 60s",
-            "Recovery to any moment (RPO about one minute) by restoring the last base backup and replaying archived WAL with recovery_target_time."));
-        decisions.Add(new DesignDecision(Backup, "Restore test", "Restore the latest backup to a scratch server weekly and run the health checks",
-            "A backup that was never restored is a hope, not a backup."));
-        if (requirement.Workload.Retention is { } retention)
-        {
-            decisions.Add(new DesignDecision(Backup, "Backup retention", $"Keep 35 days of base backups and WAL; data itself is kept for {retention}",
-                "Backups cover operational recovery; long-term retention is the database's own data lifecycle."));
         }
     }
 }

@@ -8,7 +8,8 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// The numbered build scripts of a PostgreSQL design: schema, tables, foreign keys, indexes, triggers, audit,
 /// security. Scripts a model does not need are left out and the rest numbered without gaps, so file N always runs
 /// after file N-1. Each runs in one transaction; applied in order to an empty database they build it. Query templates
-/// for the access patterns follow as a reference script in queries/.
+/// for the access patterns follow as a reference script in queries/, and the backup plan's scripts and configuration
+/// in backup/.
 /// </summary>
 public sealed class PostgreSqlScripts : IScriptGenerator
 {
@@ -72,6 +73,11 @@ public sealed class PostgreSqlScripts : IScriptGenerator
             PostgreSqlMigrationPlaybook.Purpose, playbook.Finish(), RunsInTransaction: false));
 
         AddOperations(design, scripts);
+        if (design.Backup is { } backup)
+        {
+            scripts.AddRange(PostgreSqlBackupFiles.Generate(design, backup, scripts.Count + 1));
+        }
+
         return scripts;
     }
 

@@ -204,6 +204,9 @@ internal sealed partial class PostgreSqlWriter
         _text.Append(");\n");
     }
 
+    /// <summary>A query that writes statements, ended by psql's \gexec so psql runs each row it returns.</summary>
+    public void GexecStatement(string sql) => _text.Append(sql).Append("\n\\gexec\n");
+
     /// <summary>A statement with continuation lines, each indented: head\n    line\n    line;</summary>
     public void ClausesStatement(string head, IEnumerable<string> continuation)
     {

@@ -32,6 +32,7 @@ internal static class DocumentReader
             EntityReader.ReadAll(context, root),
             RelationshipReader.ReadAll(context, root),
             AccessPatternReader.ReadAll(context, root));
+        var operations = OperationsReader.Read(context, root);
 
         RequirementsValidator.Validate(context, document);
         if (context.ErrorCount > 0 || document.Application is null)
@@ -49,6 +50,9 @@ internal static class DocumentReader
             document.Conventions,
             document.Entities.Select(e => e.Spec).ToArray(),
             document.Relationships.Select(r => r.Spec).ToArray(),
-            document.AccessPatterns.Select(a => a.Spec).ToArray());
+            document.AccessPatterns.Select(a => a.Spec).ToArray())
+        {
+            Operations = operations,
+        };
     }
 }

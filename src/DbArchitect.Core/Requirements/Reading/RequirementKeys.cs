@@ -9,6 +9,7 @@ internal static class RequirementKeys
     public static readonly IReadOnlyList<string> Root = new[]
     {
         "format", "application", "workload", "hardware", "engine", "conventions", "entities", "relationships", "accessPatterns",
+        "operations",
     };
 
     public static readonly IReadOnlyList<string> Application = new[] { "name", "description", "kind", "tenancy", "schema" };
@@ -21,6 +22,8 @@ internal static class RequirementKeys
     public static readonly IReadOnlyList<string> Hardware = new[] { "memoryGb", "cpus", "storage" };
 
     public static readonly IReadOnlyList<string> Conventions = new[] { "naming", "primaryKey", "timestamps", "softDelete", "audit" };
+
+    public static readonly IReadOnlyList<string> Operations = new[] { "rpoMinutes", "rtoMinutes", "backupWindow" };
 
     public static readonly IReadOnlyList<string> Entity = new[]
     {
@@ -49,6 +52,7 @@ internal static class RequirementKeys
             ["workload"] = Workload,
             ["hardware"] = Hardware,
             ["conventions"] = Conventions,
+            ["operations"] = Operations,
             ["entity"] = Entity,
             ["attribute"] = Attribute,
             ["relationship"] = Relationship,
