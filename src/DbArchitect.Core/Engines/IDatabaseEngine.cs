@@ -20,6 +20,8 @@ public interface IDatabaseEngine
     ITypeMapper Types { get; }
 
     IScriptGenerator Scripts { get; }
+
+    IScaleOut ScaleOut { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

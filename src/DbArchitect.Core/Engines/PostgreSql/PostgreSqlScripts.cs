@@ -66,6 +66,14 @@ public sealed class PostgreSqlScripts : IScriptGenerator
                 PostgreSqlQueries.Purpose, writer.Finish(), RunsInTransaction: false));
         }
 
+        if (PostgreSqlCitusScript.IsNeeded(design))
+        {
+            var writer = PostgreSqlWriter.ForReference(design.Application, design.EngineDisplayName, PostgreSqlCitusScript.RelativePath, PostgreSqlCitusScript.Purpose);
+            PostgreSqlCitusScript.Write(writer, design);
+            scripts.Add(new SqlScript(PostgreSqlCitusScript.RelativePath, scripts.Count + 1, ScriptKind.Reference, EngineId,
+                PostgreSqlCitusScript.Purpose, writer.Finish(), RunsInTransaction: false));
+        }
+
         return scripts;
     }
 
