@@ -75,13 +75,15 @@ internal static class DistributionPlanner
         var rootKey = root.PrimaryKey.Columns[0];
         var group = root.Name;
         var filtered = requirement.AccessPatterns.SelectMany(p => p.Where).Select(ImplicitColumns.MatchKey).ToHashSet(StringComparer.Ordinal);
+        var toRoot = physical.Tables.Where(t => t != root).ToDictionary(t => t.Name, t => t.ForeignKeys
+            .Where(f => f.ReferencedTable == root.Name && f.Columns.Count == 1)
+            .OrderByDescending(f => filtered.Contains(ImplicitColumns.MatchKey(f.Columns[0]))).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => f.Columns[0]).FirstOrDefault(), StringComparer.Ordinal);
+        var column = toRoot.Values.OfType<string>().GroupBy(c => c, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? rootKey;
         var tables = new List<DistributedTable>();
-        var childColumns = new List<string>();
         foreach (var table in physical.Tables)
         {
-            var toRoot = table.ForeignKeys.Where(f => f.ReferencedTable == root.Name && f.Columns.Count == 1 && table != root)
-                .OrderByDescending(f => filtered.Contains(ImplicitColumns.MatchKey(f.Columns[0]))).ThenBy(f => f.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
             if (table == root)
             {
                 tables.Add(atRetention(root) < NodeCapacity.ReferenceTableRows && votes.Count > 0
@@ -89,19 +91,17 @@ internal static class DistributionPlanner
                         $"the root table is small ({Capacity.Count(atRetention(root))} rows): a copy on every node lets each shard join to it locally")
                     : new(table.Name, DistributionRole.Distributed, rootKey, group, $"the root of the distribution: distributed by its key {rootKey}"));
             }
-            else if (toRoot is not null)
+            else if (toRoot[table.Name] is { } key)
             {
-                childColumns.Add(toRoot.Columns[0]);
-                tables.Add(new(table.Name, DistributionRole.Distributed, toRoot.Columns[0], group,
-                    $"references {root.Name} through {toRoot.Columns[0]}: distributed by it and co-located with {root.Name}, so its joins and lookups by {toRoot.Columns[0]} stay on one node"));
+                tables.Add(new(table.Name, DistributionRole.Distributed, key, group,
+                    $"references {root.Name} through {key}: distributed by it and co-located with {root.Name}, so its joins and lookups by {key} stay on one node"));
             }
             else
             {
-                tables.Add(Unkeyed(table, toRoot?.Columns[0] ?? rootKey, atRetention(table), physical.Tables.Count(t => t.ForeignKeys.Any(f => f.ReferencedTable == table.Name))));
+                tables.Add(Unkeyed(table, column, atRetention(table), physical.Tables.Count(t => t.ForeignKeys.Any(f => f.ReferencedTable == table.Name))));
             }
         }
 
-        var column = childColumns.GroupBy(c => c, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? rootKey;
         var reason = votes.Count == 0
             ? $"no access pattern filters on a foreign key, so the largest table, {root.Name}, is distributed by its key {rootKey}"
             : $"{votes[root.Name]} access pattern(s) filter on a foreign key to {root.Name}, more than to any other table: sharding by {root.Name}'s key ({column} in the tables that reference it) keeps those queries on one node";

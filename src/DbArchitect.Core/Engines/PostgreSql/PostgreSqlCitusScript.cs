@@ -128,7 +128,7 @@ internal static class PostgreSqlCitusScript
     private static string Why(DistributedTable child, DistributedTable parent) =>
         child.Role == DistributionRole.Reference ? "a reference table cannot reference a distributed table"
         : !string.Equals(child.ColocationGroup, parent.ColocationGroup, StringComparison.Ordinal) ? "the tables are in different co-location groups"
-        : $"it does not link {child.Column} to {parent.Column}";
+        : $"its columns do not pair {child.Column} with {parent.Column}";
 
     private static string Describe(DistributedTable table) => table.Role switch
     {
