@@ -11,7 +11,7 @@ internal static partial class DesignDocument
         if (design.Technologies.Count > 0)
         {
             md.Heading(4, "Technology Ranking");
-            md.Paragraph($"Every engine the requirements format knows, scored from {Number(DbArchitect.Core.Technology.TechnologyScoring.BaseScore)} by the factors that moved it (points in brackets):");
+            md.Paragraph($"Every engine the requirements format knows, scored from a base of {Number(DbArchitect.Core.Technology.TechnologyScoring.BaseScore)}; the top reasons are the three factors that moved each score most, with their points:");
             md.Line(Row("Rank", "Engine", "Category", "Score", "Verdict", "Top reasons"));
             md.Line(Row("---:", "---", "---", "---:", "---", "---"));
             foreach (var r in design.Technologies)

@@ -98,12 +98,12 @@ internal static class ScalabilityPlanner
         var ordered = phases
             .Select((p, i) => (p, i))
             .OrderBy(x => x.p.Months ?? double.MaxValue).ThenBy(x => x.p.Kind).ThenBy(x => x.i)
-            .Select((x, order) => new RoadmapPhase(order + 1, x.p.Trigger, x.p.Months is { } m ? Math.Round(m, 1) : null, x.p.Step, x.p.Reason))
+            .Select((x, order) => new RoadmapPhase(order + 1, x.p.Trigger, x.p.Months is { } m ? (m > 0 ? Math.Max(0.1, Math.Round(m, 1)) : 0) : null, x.p.Step, x.p.Reason))
             .ToArray();
         foreach (var phase in ordered)
         {
             decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, $"Phase {phase.Order}: {phase.Trigger}", phase.Step,
-                $"Expected {phase.ExpectedIn}. {phase.Reason}"));
+                $"Expected: {phase.ExpectedIn}. {phase.Reason}"));
         }
 
         if (distribution is not null)

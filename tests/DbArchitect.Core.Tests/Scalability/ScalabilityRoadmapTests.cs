@@ -113,7 +113,7 @@ public sealed class ScalabilityRoadmapTests
         var design = DesignEngine.Create(Example("social-content"));
         var decisions = design.Decisions.Where(d => d.Area == DesignAreas.ScalabilityRoadmap).ToArray();
         Assert.Equal(design.Roadmap.Count + 1, decisions.Length);
-        Assert.All(design.Roadmap, p => Assert.Contains(decisions, d => d.Subject == $"Phase {p.Order}: {p.Trigger}" && d.Reason.StartsWith("Expected " + p.ExpectedIn, StringComparison.Ordinal)));
+        Assert.All(design.Roadmap, p => Assert.Contains(decisions, d => d.Subject == $"Phase {p.Order}: {p.Trigger}" && d.Reason.StartsWith("Expected: " + p.ExpectedIn, StringComparison.Ordinal)));
         Assert.Contains(decisions, d => d.Subject == "Distribution plan");
     }
 
