@@ -22,12 +22,16 @@ internal static class DistributionPlanner
         var retention = requirement.Workload.Retention;
         long AtRetention(Table t) => RoadmapSizing.RowsAt(t, NodeCapacity.HorizonMonths * NodeCapacity.DaysPerMonth, retention);
         var tenantKey = physical.Tables.SelectMany(t => t.Columns).FirstOrDefault(c => c.Role == ColumnRole.TenantKey)?.Name;
+        // Built once: counting references per table by scanning every table would make large designs quadratic.
+        var referencedBy = physical.Tables.SelectMany(t => t.ForeignKeys.Select(f => f.ReferencedTable).Distinct(StringComparer.Ordinal))
+            .GroupBy(name => name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int ReferencedBy(Table t) => referencedBy.GetValueOrDefault(t.Name);
         return tenantKey is not null
-            ? ByTenant(physical, tenantKey, technology, AtRetention)
-            : ByRoot(requirement, physical, technology, AtRetention);
+            ? ByTenant(physical, tenantKey, technology, AtRetention, ReferencedBy)
+            : ByRoot(requirement, physical, technology, AtRetention, ReferencedBy);
     }
 
-    private static DistributionPlan ByTenant(SchemaModel physical, string tenantKey, string technology, Func<Table, long> atRetention)
+    private static DistributionPlan ByTenant(SchemaModel physical, string tenantKey, string technology, Func<Table, long> atRetention, Func<Table, int> referencedBy)
     {
         var tenantTable = physical.Tables.FirstOrDefault(t => t.Kind == TableKind.Tenant);
         const string group = "tenant";
@@ -46,7 +50,7 @@ internal static class DistributionPlanner
             }
             else
             {
-                tables.Add(Unkeyed(table, tenantKey, atRetention(table), physical.Tables.Count(t => t.ForeignKeys.Any(f => f.ReferencedTable == table.Name))));
+                tables.Add(Unkeyed(table, tenantKey, atRetention(table), referencedBy(table)));
             }
         }
 
@@ -55,13 +59,20 @@ internal static class DistributionPlanner
             tables);
     }
 
-    private static DistributionPlan ByRoot(DbRequirement requirement, SchemaModel physical, string technology, Func<Table, long> atRetention)
+    private static DistributionPlan ByRoot(DbRequirement requirement, SchemaModel physical, string technology, Func<Table, long> atRetention, Func<Table, int> referencedBy)
     {
         // Count, per referenced table, the access patterns that filter on a foreign key to it.
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
+        var byName = physical.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var candidate in physical.Tables)
+        {
+            byEntity.TryAdd(ImplicitColumns.MatchKey(candidate.SourceEntity ?? candidate.Name), candidate);
+        }
+
         foreach (var pattern in requirement.AccessPatterns)
         {
-            var table = physical.Tables.FirstOrDefault(t => Same(t.SourceEntity ?? t.Name, pattern.Entity));
+            var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
             foreach (var fk in table?.ForeignKeys.Where(f => f.Columns.Count == 1 && pattern.Where.Any(w => Same(w, f.Columns[0]))) ?? Enumerable.Empty<ForeignKey>())
             {
                 votes[fk.ReferencedTable] = votes.GetValueOrDefault(fk.ReferencedTable) + 1;
@@ -71,7 +82,7 @@ internal static class DistributionPlanner
         var largest = physical.Tables.OrderByDescending(atRetention).ThenBy(t => t.Name, StringComparer.Ordinal).First();
         var root = votes.Count == 0
             ? largest
-            : physical.FindTable(votes.OrderByDescending(v => v.Value).ThenByDescending(v => atRetention(physical.FindTable(v.Key)!)).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key)!;
+            : byName[votes.OrderByDescending(v => v.Value).ThenByDescending(v => atRetention(byName[v.Key])).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key];
         var rootKey = root.PrimaryKey.Columns[0];
         var group = root.Name;
         var filtered = requirement.AccessPatterns.SelectMany(p => p.Where).Select(ImplicitColumns.MatchKey).ToHashSet(StringComparer.Ordinal);
@@ -98,7 +109,7 @@ internal static class DistributionPlanner
             }
             else
             {
-                tables.Add(Unkeyed(table, column, atRetention(table), physical.Tables.Count(t => t.ForeignKeys.Any(f => f.ReferencedTable == table.Name))));
+                tables.Add(Unkeyed(table, column, atRetention(table), referencedBy(table)));
             }
         }
 

@@ -63,7 +63,10 @@ internal sealed class RequirementFigures
         SearchRate = patterns.Where(p => p.Search.Count > 0).Sum(p => p.PerSecond ?? 0);
         KeyLookups = patterns.Count(p => p.Where.Count > 0 && p.Search.Count == 0 && p.Aggregate is null && p.OrderBy.Count == 0
             && p.Range is null && p.Where.All(c => uniqueColumns.Contains(Key(p.Entity, c))));
-        JsonFilters = patterns.Count(p => p.Where.Any(c => IsJson(requirement, p.Entity, c)));
+        var jsonColumns = requirement.Entities
+            .SelectMany(e => e.Attributes.Where(a => a.Type.Kind == LogicalTypeKind.Json).Select(a => Key(e.Name, a.Name)))
+            .ToHashSet(StringComparer.Ordinal);
+        JsonFilters = patterns.Count(p => p.Where.Any(c => jsonColumns.Contains(Key(p.Entity, c))));
 
         var aggregated = patterns.Where(p => p.Aggregate is not null).Select(p => p.Entity).ToHashSet(StringComparer.OrdinalIgnoreCase);
         AggregatedRows = requirement.Entities.Where(e => aggregated.Contains(e.Name)).Select(AtRetention).DefaultIfEmpty(0).Max();
@@ -146,8 +149,4 @@ internal sealed class RequirementFigures
 
     private static string Key(string entity, string column) =>
         ImplicitColumns.MatchKey(entity) + "." + ImplicitColumns.MatchKey(column);
-
-    private static bool IsJson(DbRequirement requirement, string entity, string column) =>
-        requirement.FindEntity(entity)?.Attributes.Any(a => a.Type.Kind == LogicalTypeKind.Json
-            && ImplicitColumns.MatchKey(a.Name) == ImplicitColumns.MatchKey(column)) == true;
 }

@@ -137,17 +137,52 @@ internal static class PostgreSqlCitusScript
         _ => "local",
     };
 
-    /// <summary>Tables ordered so every referenced table comes before the tables that reference it (stable otherwise).</summary>
+    /// <summary>
+    /// Tables ordered so every referenced table comes before the tables that reference it, otherwise in model order
+    /// (Kahn's algorithm, always taking the earliest ready table; a cycle releases the earliest remaining table).
+    /// </summary>
     private static List<string> ParentsFirst(IReadOnlyList<string> tables, IReadOnlyList<(string Child, string Parent)> keys)
     {
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var index = tables.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+        var waiting = new int[tables.Count];
+        var children = tables.Select(_ => new List<int>()).ToArray();
+        foreach (var (child, parent) in keys.Where(k => k.Child != k.Parent).Distinct())
+        {
+            waiting[index[child]]++;
+            children[index[parent]].Add(index[child]);
+        }
+
+        var ready = new SortedSet<int>(Enumerable.Range(0, tables.Count).Where(i => waiting[i] == 0));
+        var done = new bool[tables.Count];
+        var order = new List<string>(tables.Count);
+        var next = 0;
         while (order.Count < tables.Count)
         {
-            var next = tables.FirstOrDefault(t => !done.Contains(t) && keys.All(k => k.Child != t || k.Parent == t || done.Contains(k.Parent)))
-                ?? tables.First(t => !done.Contains(t)); // a cycle: take the next in model order
-            done.Add(next);
-            order.Add(next);
+            int current;
+            if (ready.Count > 0)
+            {
+                current = ready.Min;
+                ready.Remove(current);
+            }
+            else
+            {
+                while (done[next])
+                {
+                    next++;
+                }
+
+                current = next;
+            }
+
+            done[current] = true;
+            order.Add(tables[current]);
+            foreach (var child in children[current])
+            {
+                if (!done[child] && --waiting[child] == 0)
+                {
+                    ready.Add(child);
+                }
+            }
         }
 
         return order;
