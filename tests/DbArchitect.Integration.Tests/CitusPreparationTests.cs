@@ -12,7 +12,7 @@ namespace DbArchitect.Integration.Tests;
 /// every distributed table's primary key includes its distribution column, and the only foreign keys left are ones
 /// Citus can enforce (to a reference table, or between co-located tables through both distribution columns).
 /// </summary>
-public sealed class CitusPreparationTests
+public sealed partial class CitusPreparationTests
 {
     private const string Marker = "-- Part 2: needs Citus";
 
@@ -66,6 +66,29 @@ public sealed class CitusPreparationTests
                 Assert.True(enforceable, $"{fk.Name} on {fk.Table} -> {fk.Referenced} is left although Citus cannot enforce it");
             }
 
+            // Part 2 needs Citus, but its arguments can be checked here: every table name resolves as regclass text and
+            // every distribution column exists under exactly that name (Citus neither unquotes nor folds it).
+            var calls = CitusCall().Matches(script[marker..]);
+            Assert.Equal(plan.Tables.Count, calls.Count);
+            foreach (System.Text.RegularExpressions.Match call in calls)
+            {
+                var table = call.Groups["table"].Value.Replace("''", "'", StringComparison.Ordinal);
+                Assert.NotNull(Resolve(connection, table));
+                if (call.Groups["column"].Success)
+                {
+                    var column = call.Groups["column"].Value.Replace("''", "'", StringComparison.Ordinal);
+                    using var command = new NpgsqlCommand("SELECT count(*) FROM pg_attribute WHERE attrelid = @t::regclass AND attname = @c AND NOT attisdropped", connection);
+                    command.Parameters.AddWithValue("t", table);
+                    command.Parameters.AddWithValue("c", column);
+                    Assert.Equal(1L, command.ExecuteScalar());
+                }
+
+                if (call.Groups["with"].Success)
+                {
+                    Assert.NotNull(Resolve(connection, call.Groups["with"].Value.Replace("''", "'", StringComparison.Ordinal)));
+                }
+            }
+
             // The header's claim: Citus is not available here, so part 2 is a reference.
             Assert.Equal(0L, AppliedDesign.Scalar(connection, "SELECT count(*) FROM pg_available_extensions WHERE name = 'citus'"));
             Assert.Throws<PostgresException>(() => AppliedDesign.Execute(connection, "CREATE EXTENSION IF NOT EXISTS citus"));
@@ -77,6 +100,17 @@ public sealed class CitusPreparationTests
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"SELECT create_(distributed|reference)_table\('(?<table>(?:[^']|'')*)'(?:, '(?<column>(?:[^']|'')*)')?(?:, colocate_with => '(?<with>(?:[^']|'')*)')?\);")]
+    private static partial System.Text.RegularExpressions.Regex CitusCall();
+
+    private static object? Resolve(NpgsqlConnection connection, string regclassText)
+    {
+        using var command = new NpgsqlCommand("SELECT to_regclass(@t)::text", connection);
+        command.Parameters.AddWithValue("t", regclassText);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
     }
 
     private sealed record Constraint(string Name, string Table, string[] Columns, string? Referenced, string[]? ReferencedColumns);

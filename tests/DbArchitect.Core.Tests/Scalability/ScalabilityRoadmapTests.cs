@@ -142,6 +142,15 @@ public sealed class ScalabilityRoadmapTests
     }
 
     [Fact]
+    public void CitusGetsQuotedTableNamesAndTheExactColumnName()
+    {
+        var design = DesignEngine.Create(Example("saas-projects"));
+        var text = EngineRegistry.Get("postgresql").Scripts.Generate(design).Single(s => s.RelativePath == "sharding/citus.sql").Text;
+        Assert.Contains("SELECT create_distributed_table('taskcloud.\"Tenant\"', 'Id');", text, StringComparison.Ordinal);
+        Assert.Contains("SELECT create_distributed_table('taskcloud.\"Task\"', 'TenantId', colocate_with => 'taskcloud.\"Tenant\"');", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DesignDocumentShowsTheRankingThePhasesAndTheDistributionPlan()
     {
         var design = DesignEngine.Create(Example("iot-telemetry"));

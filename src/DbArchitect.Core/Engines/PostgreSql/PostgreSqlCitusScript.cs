@@ -80,6 +80,8 @@ internal static class PostgreSqlCitusScript
             writer.Statement($"SELECT create_reference_table({W.String(Q(name))})");
         }
 
+        // The table is a regclass text (quoted like any identifier); the distribution column is the exact column name,
+        // unquoted and not case-folded, which is how Citus looks it up.
         var firstOfGroup = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in order.Where(n => roles[n].Role == DistributionRole.Distributed))
         {
