@@ -3,7 +3,7 @@
     Description = @'
 New-DbDesign turns a DbRequirement (from Import-DbRequirement or the pipeline) or a requirements file (-Path) into a DbDesign object. The design holds the requirements, the engine-neutral logical model and the physical model for the chosen engine: tables named by the naming convention, primary keys by the key convention, foreign keys with the declared ON DELETE, constraints, junction tables, timestamps, soft delete, audit and multi-tenancy features, and one index per access pattern, each index carrying the reason it exists. Every decision is recorded with its reason in the Decisions property, and anything worth a second look in Warnings.
 
-The engine is the one named in the requirements file (engine: auto lets the design engine choose); -Engine overrides it. Tab completion offers every engine id the requirements format knows; an unknown engine stops the command with a clear error before anything is read.
+The engine is the one named in the requirements file; -Engine overrides it. With engine: auto the design uses the best-ranked engine of Get-DbTechnologyRecommendation that can generate a design today, and records which engine ranked first when that is another. The design also carries the whole ranking (Technologies), the supporting technologies (SupportingTechnologies), the scalability roadmap (Roadmap) and the sharding plan (Distribution). Tab completion offers every engine id the requirements format knows; an unknown engine stops the command with a clear error before anything is read.
 '@
     Parameters  = @{
         Requirement = 'A DbRequirement from Import-DbRequirement. Accepts pipeline input.'
@@ -32,5 +32,5 @@ $design.Tables | Where-Object Name -eq 'customer' | ForEach-Object Indexes
         }
     )
     Notes       = 'The design is deterministic: the same requirements give the same design.'
-    Links       = @('Import-DbRequirement', 'ConvertTo-DbSql', 'Export-DbDesign', 'Get-DbErDiagram')
+    Links       = @('Import-DbRequirement', 'Get-DbTechnologyRecommendation', 'ConvertTo-DbSql', 'Export-DbDesign', 'Get-DbErDiagram')
 }

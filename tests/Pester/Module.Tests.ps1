@@ -99,6 +99,7 @@ Describe 'Cmdlet shape' {
         (Get-Command ConvertTo-DbSql).OutputType.Type.FullName | Should -Be 'DbArchitect.Core.Engines.SqlScript'
         (Get-Command Export-DbDesign).OutputType.Type.FullName | Should -Be 'DbArchitect.Core.Export.ExportResult'
         (Get-Command Get-DbErDiagram).OutputType.Type | Should -Be ([string])
+        (Get-Command Get-DbTechnologyRecommendation).OutputType.Type.FullName | Should -Be 'DbArchitect.Core.Technology.TechnologyRecommendation'
     }
 }
 

@@ -7,9 +7,9 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.Core.Design;
 
 /// <summary>
-/// The architecture around the schema: supporting technologies, partitioning, how each access pattern is served,
-/// and (through the engine's operations advisor) tuning, backup, monitoring and security; then the roadmap. Every
-/// decision states the figures it was derived from.
+/// The architecture around the schema: partitioning, how each access pattern is served, and (through the engine's
+/// operations advisor) tuning, backup, monitoring and security. Every decision states the figures it was derived from.
+/// (Technology choice lives in Technology/, the roadmap in Scalability/.)
 /// </summary>
 internal static class ArchitectureAdvisor
 {
@@ -19,7 +19,6 @@ internal static class ArchitectureAdvisor
     public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
-        SupportingTechnologies(requirement, physical, volumes, decisions);
         Partitioning(requirement, physical, volumes, decisions);
         QueryPatterns(requirement, physical, decisions);
         if (engine is PostgreSqlEngine)
@@ -27,71 +26,10 @@ internal static class ArchitectureAdvisor
             PostgreSqlOperations.Advise(requirement, physical, volumes, decisions);
         }
 
-        Roadmap(requirement, volumes, decisions);
         Warnings(requirement, physical, volumes, warnings);
     }
 
     private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
-    private static void SupportingTechnologies(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignDecision> decisions)
-    {
-        var w = requirement.Workload;
-        var readFraction = w.ReadWriteRatio?.ReadFraction;
-        var hot = readFraction >= 0.8 && (w.LatencyMs <= 20 || w.Tps >= 1000 || w.ConcurrentUsers >= 1000);
-        decisions.Add(hot
-            ? new DesignDecision(DesignAreas.SupportingTechnology, "Cache layer", "Redis (cache-aside, short TTLs)",
-                $"Reads are {N(readFraction!.Value * 100)}% of traffic with a {Describe(w)} target: caching hot keys (sessions, product pages, counters) takes the repeated reads off the primary.")
-            : new DesignDecision(DesignAreas.SupportingTechnology, "Cache layer", "None for now",
-                $"The read share ({(readFraction is null ? "not stated" : N(readFraction.Value * 100) + "%")}) and targets ({Describe(w)}) are met by the database's own buffer cache; add Redis when hot reads dominate."));
-
-        var searchRate = requirement.AccessPatterns.Where(p => p.Search.Count > 0).Sum(p => p.PerSecond ?? 0);
-        var searchHeavy = searchRate >= 500;
-        decisions.Add(requirement.AccessPatterns.Any(p => p.Search.Count > 0)
-            ? new DesignDecision(DesignAreas.SupportingTechnology, "Search engine",
-                searchHeavy ? "OpenSearch/Elasticsearch fed by change data capture" : "In-database search (trigram / full-text GIN indexes)",
-                searchHeavy
-                    ? $"Search runs at {N(searchRate)}/s: relevance ranking, facets and that rate belong on a dedicated search cluster, kept in sync from the database's change stream."
-                    : $"Search runs at {N(searchRate)}/s, which GIN indexes in the primary serve without a second system to keep in sync.")
-            : new DesignDecision(DesignAreas.SupportingTechnology, "Search engine", "None", "No access pattern searches text."));
-
-        var aggregated = requirement.AccessPatterns.Where(p => p.Aggregate is not null).Select(p => p.Entity).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var aggregatedTables = physical.Tables.Where(t => t.SourceEntity is not null && aggregated.Contains(t.SourceEntity)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var biggest = volumes.Where(v => aggregatedTables.Contains(v.Table)).Select(v => v.AtRetention).DefaultIfEmpty(0).Max();
-        var analytics = requirement.Application.Kind == ApplicationKind.Analytics || (aggregated.Count > 0 && biggest >= 100_000_000);
-        decisions.Add(new DesignDecision(DesignAreas.SupportingTechnology, "Analytics",
-            analytics ? "ClickHouse fed by change data capture" : "In the primary database",
-            analytics
-                ? $"Aggregates over up to {Capacity.Count(biggest)} rows would compete with transactions; a columnar store answers them in milliseconds."
-                : aggregated.Count == 0 ? "No access pattern aggregates." : $"Aggregates cover at most {Capacity.Count(biggest)} rows: covering indexes keep them cheap in the primary."));
-
-        var users = w.ConcurrentUsers ?? 0;
-        decisions.Add(users > 200
-            ? new DesignDecision(DesignAreas.SupportingTechnology, "Connection pooler", "PgBouncer in transaction mode",
-                $"{Capacity.Count(users)} concurrent users would need as many server connections; each costs memory and a process. A pooler multiplexes them onto a few dozen (about 2–4 per CPU core).")
-            : new DesignDecision(DesignAreas.SupportingTechnology, "Connection pooler", "Application-side pool",
-                $"{(users == 0 ? "Concurrency not stated" : Capacity.Count(users) + " concurrent users")}: the application's own pool is enough."));
-    }
-
-    private static string Describe(WorkloadProfile w)
-    {
-        var parts = new List<string>();
-        if (w.LatencyMs is { } l)
-        {
-            parts.Add($"p95 {N(l)} ms");
-        }
-
-        if (w.Tps is { } t)
-        {
-            parts.Add($"{N(t)} TPS");
-        }
-
-        if (w.ConcurrentUsers is { } u)
-        {
-            parts.Add($"{Capacity.Count(u)} concurrent users");
-        }
-
-        return parts.Count == 0 ? "no stated performance targets" : string.Join(", ", parts);
-    }
 
     private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignDecision> decisions)
     {
@@ -178,25 +116,6 @@ internal static class ArchitectureAdvisor
 
         public int GetHashCode((string Entity, string Column) obj) =>
             HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Entity), StringComparer.Ordinal.GetHashCode(obj.Column));
-    }
-
-    private static void Roadmap(DbRequirement requirement, TableVolume[] volumes, List<DesignDecision> decisions)
-    {
-        var today = requirement.Workload.Records ?? volumes.Sum(v => v.Today);
-        var perDay = requirement.Workload.RecordsPerDay ?? requirement.Entities.Sum(e => e.RowsPerDay ?? 0);
-        string When(long threshold) => today >= threshold
-            ? "already reached"
-            : perDay <= 0 ? "not reached at the stated growth" : $"in about {N(Math.Ceiling((threshold - today) / (double)perDay / 30.44))} months at {Capacity.Count(perDay)} rows/day";
-
-        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 1 (up to 1M records)", "Single primary with backups and monitoring",
-            $"Today {Capacity.Count(today)} records. One well-indexed primary with a standby for failover serves this comfortably."));
-        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 2 (1M–10M records)", "Read replicas for reporting and read-heavy endpoints",
-            $"Threshold 1,000,000 records: {When(1_000_000)}. Route read-only traffic that tolerates replication lag to replicas."));
-        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 3 (10M–100M records)", "Caching layer and partitioning of the largest tables",
-            $"Threshold 10,000,000 records: {When(10_000_000)}. Cache hot reads; partition time-growing tables so retention is a DROP and indexes stay in memory."));
-        var shardKey = requirement.Application.Tenancy == Tenancy.Multi ? "tenant_id (already leading every key and index)" : "the most selective access key of the largest tables";
-        decisions.Add(new DesignDecision(DesignAreas.ScalabilityRoadmap, "Phase 4 (100M+ records)", $"Horizontal sharding by {shardKey}",
-            $"Threshold 100,000,000 records: {When(100_000_000)}. Shard (for example with Citus) when one primary's write rate or storage becomes the limit."));
     }
 
     private static void Warnings(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignWarning> warnings)

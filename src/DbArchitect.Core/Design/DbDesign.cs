@@ -1,6 +1,8 @@
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Scalability;
+using DbArchitect.Core.Technology;
 
 namespace DbArchitect.Core.Design;
 
@@ -43,4 +45,16 @@ public sealed record DbDesign(
 
     /// <summary>The backup and recovery plan; null for designs built without one (fixtures, imported schemas).</summary>
     public BackupPlan? Backup { get; init; }
+
+    /// <summary>Every known engine scored against the requirements, best first (Get-DbTechnologyRecommendation).</summary>
+    public IReadOnlyList<TechnologyRecommendation> Technologies { get; init; } = Array.Empty<TechnologyRecommendation>();
+
+    /// <summary>Cache, search engine, analytics store and pooler beside the chosen engine, each needed or not, with reasons.</summary>
+    public IReadOnlyList<SupportingTechnology> SupportingTechnologies { get; init; } = Array.Empty<SupportingTechnology>();
+
+    /// <summary>The scalability roadmap: phases in the order they are expected, each with its trigger and step.</summary>
+    public IReadOnlyList<RoadmapPhase> Roadmap { get; init; } = Array.Empty<RoadmapPhase>();
+
+    /// <summary>How the tables would be sharded when the roadmap reaches horizontal scale-out.</summary>
+    public DistributionPlan? Distribution { get; init; }
 }

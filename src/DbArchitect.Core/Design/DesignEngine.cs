@@ -2,6 +2,8 @@ using System.Text;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Scalability;
+using DbArchitect.Core.Technology;
 
 namespace DbArchitect.Core.Design;
 
@@ -16,7 +18,10 @@ public static class DesignEngine
     {
         ArgumentNullException.ThrowIfNull(requirement);
         var decisions = new List<DesignDecision>();
-        var engine = ChooseEngine(requirement, engineOverride, decisions);
+        var ranking = TechnologyScoring.Rank(requirement);
+        var engine = ChooseEngine(requirement, engineOverride, ranking, decisions);
+        var supporting = SupportingTechnologies.For(requirement, engine.Id);
+        decisions.AddRange(supporting.Select(s => new DesignDecision(DesignAreas.SupportingTechnology, s.Role, s.Technology, s.Reason)));
 
         var builder = new LogicalModelBuilder(requirement, decisions);
         var drafts = builder.Build();
@@ -27,6 +32,7 @@ public static class DesignEngine
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();
         ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
+        var scalability = ScalabilityPlanner.Plan(requirement, engine, physical, forecast, decisions);
         var maintenance = engine.Maintenance.Plan(requirement, physical);
         var security = engine.Security.Plan(requirement, physical);
         var backup = engine.Backup.Plan(requirement, physical, forecast);
@@ -39,31 +45,60 @@ public static class DesignEngine
             Maintenance = maintenance,
             Security = security,
             Backup = backup,
+            Technologies = ranking,
+            SupportingTechnologies = supporting,
+            Roadmap = scalability.Phases,
+            Distribution = scalability.Distribution,
         };
     }
 
-    private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)
+    private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, IReadOnlyList<TechnologyRecommendation> ranking, List<DesignDecision> decisions)
     {
+        var best = ranking[0];
+        IDatabaseEngine chosen;
         if (!string.IsNullOrWhiteSpace(engineOverride))
         {
-            var chosen = EngineRegistry.Get(engineOverride.Trim());
+            chosen = EngineRegistry.Get(engineOverride.Trim());
             decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"Chosen on the command line (-Engine {chosen.Id}), overriding the requirements file's engine: {requirement.Engine}."));
-            return chosen;
         }
-
-        if (!string.Equals(requirement.Engine, "auto", StringComparison.OrdinalIgnoreCase))
+        else if (!string.Equals(requirement.Engine, "auto", StringComparison.OrdinalIgnoreCase))
         {
-            var chosen = EngineRegistry.Get(requirement.Engine);
+            chosen = EngineRegistry.Get(requirement.Engine);
             decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"Requested by the requirements file (engine: {requirement.Engine})."));
+        }
+        else
+        {
+            // The best-ranked engine that can generate a design today.
+            var pick = ranking.First(r => r.CanGenerateDesign);
+            chosen = EngineRegistry.Get(pick.Engine);
+            decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
+                $"engine: auto; ranked {pick.Rank} of {ranking.Count} with {pick.Score}/100. {Strengths(pick)}"));
+            if (pick != best)
+            {
+                decisions.Add(new DesignDecision(DesignAreas.Technology, "Ranked first", best.DisplayName,
+                    $"{best.DisplayName} ranked first with {best.Score}/100 ({Strengths(best)}) but cannot generate a design yet, so this design uses {chosen.DisplayName}, the best-ranked engine that can ({pick.Score}/100)."));
+            }
+
             return chosen;
         }
 
-        var engine = EngineRegistry.Get("postgresql");
-        decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", engine.DisplayName,
-            TechnologyReasons.ForPostgreSql(requirement)));
-        return engine;
+        var own = ranking.First(r => string.Equals(r.Engine, chosen.Id, StringComparison.OrdinalIgnoreCase));
+        decisions.Add(new DesignDecision(DesignAreas.Technology, "Technology ranking",
+            own == best ? $"{best.DisplayName} ranks first" : $"{best.DisplayName} ranks first; {own.DisplayName} ranks {own.Rank}",
+            own == best
+                ? $"{best.DisplayName} scores {best.Score}/100, the best fit of {ranking.Count} engines. {Strengths(best)}"
+                : $"{best.DisplayName} scores {best.Score}/100 ({Strengths(best)}); {own.DisplayName} scores {own.Score}/100. Consider engine: auto or -Engine {best.Engine} when it can generate designs."));
+        return chosen;
+    }
+
+    /// <summary>The factors that raised a score most, with their figures.</summary>
+    private static string Strengths(TechnologyRecommendation recommendation)
+    {
+        var top = recommendation.Reasons.Where(r => r.Points > 0).OrderByDescending(r => r.Points).ThenBy(r => r.Factor, StringComparer.Ordinal).Take(3)
+            .Select(r => $"{r.Factor} +{r.Points}: {r.Explanation}").ToArray();
+        return top.Length == 0 ? "No factor favoured it strongly." : string.Join("; ", top) + ".";
     }
 
     /// <summary>

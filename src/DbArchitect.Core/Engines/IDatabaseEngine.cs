@@ -29,6 +29,8 @@ public interface IDatabaseEngine
     ISecurityPlanner Security { get; }
 
     IBackupPlanner Backup { get; }
+
+    IScaleOut ScaleOut { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

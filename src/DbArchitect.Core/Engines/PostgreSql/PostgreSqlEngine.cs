@@ -20,4 +20,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public ISecurityPlanner Security { get; } = new PostgreSqlSecurity();
 
     public IBackupPlanner Backup { get; } = new PostgreSqlBackupPlanner();
+
+    public IScaleOut ScaleOut { get; } = new PostgreSqlScaleOut();
 }

@@ -78,6 +78,14 @@ public sealed class PostgreSqlScripts : IScriptGenerator
             scripts.AddRange(PostgreSqlBackupFiles.Generate(design, backup, scripts.Count + 1));
         }
 
+        if (PostgreSqlCitusScript.IsNeeded(design))
+        {
+            var writer = PostgreSqlWriter.ForReference(design.Application, design.EngineDisplayName, PostgreSqlCitusScript.RelativePath, PostgreSqlCitusScript.Purpose);
+            PostgreSqlCitusScript.Write(writer, design);
+            scripts.Add(new SqlScript(PostgreSqlCitusScript.RelativePath, scripts.Count + 1, ScriptKind.Reference, EngineId,
+                PostgreSqlCitusScript.Purpose, writer.Finish(), RunsInTransaction: false));
+        }
+
         return scripts;
     }
 

@@ -1,0 +1,32 @@
+namespace DbArchitect.Core.Technology;
+
+/// <summary>One factor that moved an engine's score, with the figures it came from.</summary>
+public sealed record ScoreReason(string Factor, int Points, string Explanation)
+{
+    public override string ToString() => $"{Factor} {(Points > 0 ? "+" : string.Empty)}{Points}: {Explanation}";
+}
+
+/// <summary>
+/// One engine scored against a requirement. <see cref="Score"/> is <see cref="TechnologyScoring.BaseScore"/> plus the
+/// points of <see cref="Reasons"/>, clamped to 0–100; rank 1 is the best fit.
+/// </summary>
+public sealed record TechnologyRecommendation(
+    int Rank,
+    string Engine,
+    string DisplayName,
+    string Category,
+    int Score,
+    string Verdict,
+    IReadOnlyList<ScoreReason> Reasons)
+{
+    /// <summary>The three factors that moved the score most, for table views: "Kind +20; Relationships +12; …".</summary>
+    public string TopReasons => string.Join("; ", Reasons
+        .OrderByDescending(r => Math.Abs(r.Points)).ThenBy(r => r.Factor, StringComparer.Ordinal).Take(3)
+        .Select(r => $"{r.Factor} {(r.Points > 0 ? "+" : string.Empty)}{r.Points}"));
+
+    /// <summary>True when the design engine can generate a complete design for this engine today.</summary>
+    public bool CanGenerateDesign => Engines.EngineRegistry.All.Any(e => string.Equals(e.Id, Engine, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A technology beside the primary database (cache, search engine, analytics store, pooler), needed or not, and why.</summary>
+public sealed record SupportingTechnology(string Role, string Technology, bool Needed, string Reason);

@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Technology;
+
+namespace DbArchitect.PS.Commands;
+
+/// <summary>Ranks every engine the requirements format knows against a requirement, best first, with the reasons for each score.</summary>
+[Cmdlet(VerbsCommon.Get, "DbTechnologyRecommendation", DefaultParameterSetName = RequirementSet)]
+[OutputType(typeof(TechnologyRecommendation))]
+public sealed class GetDbTechnologyRecommendationCommand : DbArchitectCmdlet
+{
+    private const string RequirementSet = "Requirement";
+    private const string PathSet = "Path";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = RequirementSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public DbRequirement? Requirement { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Top { get; set; } = int.MaxValue;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == RequirementSet)
+        {
+            Rank(Requirement!, Requirement!.SourcePath);
+            return;
+        }
+
+        foreach (var file in ResolveFiles(Path, literal: false, "RequirementFileNotFound"))
+        {
+            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
+            {
+                continue;
+            }
+
+            WriteErrors(result.Errors, file);
+            if (result.IsValid)
+            {
+                Rank(result.Requirement!, file);
+            }
+        }
+    }
+
+    private void Rank(DbRequirement requirement, string target)
+    {
+        if (TryCore(() => TechnologyScoring.Rank(requirement), target, Subjects.Design, out var ranking))
+        {
+            foreach (var recommendation in ranking.Take(Top))
+            {
+                WriteObject(recommendation);
+            }
+        }
+    }
+}
