@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
 
@@ -30,4 +31,7 @@ public sealed record DbDesign(
     public int TableCount => Physical.Tables.Count;
 
     public int IndexCount => Physical.Tables.Sum(t => t.Indexes.Count);
+
+    /// <summary>The server configuration for the requirement's hardware and workload; null when memory is not stated.</summary>
+    public ConfigRecommendation? Configuration { get; init; }
 }

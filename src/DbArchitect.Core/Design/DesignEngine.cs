@@ -2,6 +2,7 @@ using System.Text;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Design;
 
@@ -26,7 +27,11 @@ public static class DesignEngine
 
         var warnings = new List<DesignWarning>();
         ArchitectureAdvisor.Advise(requirement, engine, physical, decisions, warnings);
-        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings);
+        var configuration = ConfigInputs.From(requirement, physical, engine.Identifiers.MaxIdentifierBytes) is { } input
+            ? engine.Config.Recommend(input)
+            : null;
+        decisions.AddRange(TuningDecisions.For(requirement, configuration));
+        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings) { Configuration = configuration };
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)

@@ -12,4 +12,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public ITypeMapper Types { get; } = new PostgreSqlTypes();
 
     public IScriptGenerator Scripts { get; } = new PostgreSqlScripts();
+
+    public IConfigAdvisor Config { get; } = new PostgreSqlConfigAdvisor();
 }

@@ -6,13 +6,12 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>
-/// PostgreSQL's operational recommendations for a design: memory and planner settings from the stated hardware
-/// (the widely used PGTune rules), the backup method from the projected size, the monitoring and maintenance
-/// schedule from the write rates, and the security model.
+/// PostgreSQL's operational recommendations for a design: the backup method from the projected size, the monitoring
+/// and maintenance schedule from the write rates, and the security model. (Server configuration, including per-table
+/// autovacuum thresholds, is <see cref="PostgreSqlConfigAdvisor"/>'s.)
 /// </summary>
 internal static class PostgreSqlOperations
 {
-    private const string Tuning = DesignAreas.PerformanceTuning;
     private const string Migration = DesignAreas.DataMigration;
     private const string Backup = DesignAreas.BackupAndRecovery;
     private const string Monitoring = DesignAreas.MonitoringAndMaintenance;
@@ -20,54 +19,10 @@ internal static class PostgreSqlOperations
 
     public static void Advise(DbRequirement requirement, SchemaModel physical, IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
     {
-        TuningSettings(requirement, decisions);
         MigrationRules(volumes, decisions);
         BackupPlan(requirement, volumes, decisions);
         MonitoringPlan(requirement, physical, volumes, decisions);
         SecurityModel(requirement, physical, decisions);
-    }
-
-    private static string Mb(double mb) => mb >= 1024 && mb % 1024 == 0
-        ? (mb / 1024).ToString("0", CultureInfo.InvariantCulture) + "GB"
-        : Math.Max(1, Math.Floor(mb)).ToString("0", CultureInfo.InvariantCulture) + "MB";
-
-    private static void TuningSettings(DbRequirement requirement, List<DesignDecision> decisions)
-    {
-        var hw = requirement.Hardware;
-        if (hw.MemoryGb is not { } memoryGb)
-        {
-            decisions.Add(new DesignDecision(Tuning, "postgresql.conf", "Not computed",
-                "hardware.memoryGb is not stated; memory settings are derived from it (add hardware: { memoryGb, cpus, storage })."));
-            return;
-        }
-
-        var memoryMb = memoryGb * 1024;
-        var users = requirement.Workload.ConcurrentUsers ?? 100;
-        var cpus = hw.Cpus ?? 4;
-        var maxConnections = users > 200 ? Math.Max(50, cpus * 4) : Math.Max(20, Math.Min(users + 10, 200));
-        var sharedBuffers = memoryMb / 4;
-        var workMem = Math.Max(4, (memoryMb - sharedBuffers) / (maxConnections * 3) / (requirement.Application.Kind == ApplicationKind.Oltp ? 1 : 0.5) / Math.Max(1, cpus / 2.0));
-        var storage = hw.Storage ?? StorageKind.Ssd;
-        void Set(string name, string value, string why) => decisions.Add(new DesignDecision(Tuning, name, $"{name} = {value}", why));
-
-        Set("shared_buffers", Mb(sharedBuffers), $"25% of {memoryGb.ToString(CultureInfo.InvariantCulture)} GB RAM: PostgreSQL relies on the OS cache for the rest.");
-        Set("effective_cache_size", Mb(memoryMb * 3 / 4), "75% of RAM: tells the planner how much data is likely cached, so it favours index scans.");
-        Set("maintenance_work_mem", Mb(Math.Min(2048, memoryMb / 16)), "RAM/16 capped at 2 GB: faster CREATE INDEX and VACUUM.");
-        Set("work_mem", Mb(workMem), $"Per sort/hash node: (RAM − shared_buffers) / ({maxConnections} connections × 3) scaled for {cpus} CPUs, so many parallel sorts cannot exhaust memory.");
-        Set("max_connections", maxConnections.ToString(CultureInfo.InvariantCulture),
-            users > 200 ? $"Behind a transaction-mode pooler: about 4 server connections per CPU core serve {Capacity.Count(users)} users." : "Stated concurrency plus headroom for maintenance sessions.");
-        Set("random_page_cost", storage == StorageKind.Hdd ? "4" : "1.1", storage == StorageKind.Hdd ? "Spinning disks: random reads are costly." : "SSD/network storage: random reads cost nearly what sequential ones do, so index scans are chosen when they should be.");
-        Set("effective_io_concurrency", storage == StorageKind.Hdd ? "2" : "200", "Concurrent I/O the storage sustains (bitmap heap scans prefetch this many pages).");
-        Set("checkpoint_completion_target", "0.9", "Spreads checkpoint writes over the interval, avoiding I/O spikes.");
-        Set("wal_buffers", "16MB", "Enough for bursts of WAL; larger brings nothing.");
-        Set("default_statistics_target", requirement.Application.Kind == ApplicationKind.Oltp ? "100" : "500", "Histogram detail for the planner; analytics plans benefit from more.");
-        Set("max_wal_size", requirement.Workload.RecordsPerDay >= 10_000_000 ? "16GB" : "4GB", "Fewer forced checkpoints under the stated write volume.");
-        if (cpus > 1)
-        {
-            Set("max_worker_processes", cpus.ToString(CultureInfo.InvariantCulture), "One per core.");
-            Set("max_parallel_workers_per_gather", Math.Max(1, Math.Min(4, cpus / 2)).ToString(CultureInfo.InvariantCulture), "Half the cores (at most 4) for one parallel query.");
-            Set("max_parallel_workers", cpus.ToString(CultureInfo.InvariantCulture), "All cores may serve parallel queries.");
-        }
     }
 
     private static void MigrationRules(IReadOnlyList<TableVolume> volumes, List<DesignDecision> decisions)
@@ -109,12 +64,8 @@ internal static class PostgreSqlOperations
             (requirement.Workload.LatencyMs is { } l ? $"{Math.Max(10, l * 2).ToString("0", CultureInfo.InvariantCulture)} ms (twice the p95 target)" : "250 ms") + " catches outliers."));
         decisions.Add(new DesignDecision(Monitoring, "Alerts", "Connections, replication lag, transaction-ID age, dead tuples, long transactions, disk",
             "Alert at 80% of max_connections, lag over 30 s, age(datfrozenxid) over 1 billion, idle-in-transaction over 5 minutes, and disk at 80%."));
-        var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
-        foreach (var table in physical.Tables.Where(t => (t.RowsPerDay ?? 0) >= 100_000 || byTable[t.Name].OneYear >= 10_000_000))
-        {
-            decisions.Add(new DesignDecision(Monitoring, table.Name, "autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01",
-                "The default 20% threshold lets millions of dead rows pile up on a table this size before vacuum starts; 2% keeps bloat and plan drift small."));
-        }
+        decisions.Add(new DesignDecision(Monitoring, "Autovacuum", "Server-wide and per-table thresholds in the Performance tuning section",
+            "Scaled to the write rates there (config/alter_system.sql, config/table_autovacuum.sql)."));
 
         decisions.Add(new DesignDecision(Monitoring, "Maintenance schedule", "Autovacuum plus a weekly job that reports bloat, unused and invalid indexes",
             "Autovacuum does routine vacuum/analyze; REINDEX CONCURRENTLY only indexes whose measured bloat exceeds 30%, never the whole database."));
