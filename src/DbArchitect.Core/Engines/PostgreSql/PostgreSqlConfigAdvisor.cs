@@ -150,7 +150,7 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
         if (workers > 3)
         {
             settings.Add(Setting("autovacuum_max_workers", Int(workers), ConfigSource.Derived,
-                $"{Int(tables.Count)} tables with their own high write rate, {rate}: one worker per busy table plus one for the rest, at most 8 and at least the default 3, so a long vacuum of one large table does not starve the others."));
+                $"{Int(tables.Count)} {(tables.Count == 1 ? "table" : "tables")} with its own high write rate, {rate}: one worker per busy table plus one for the rest, at most 8 and at least the default 3, so a long vacuum of one large table does not starve the others."));
         }
 
         var naptime = writes >= 1000 ? "15s" : "30s";
@@ -167,8 +167,8 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
         foreach (var table in tables)
         {
             var size = Math.Max(1, table.ProjectedRows);
-            var factor = Math.Clamp(Math.Round(200_000.0 / size, 4), 0.005, 0.1);
-            var analyze = Math.Round(factor / 2, 4);
+            var factor = ScaleFactor(size);
+            var analyze = factor / 2;
             var parameters = new List<KeyValuePair<string, string>>
             {
                 new("autovacuum_vacuum_scale_factor", Decimal(factor)),
@@ -180,6 +180,24 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The largest of 10%, 5%, 2%, 1% and 0.5% that lets at most about 200,000 dead rows accumulate before vacuum
+    /// (0.5% at the least, so vacuum of a huge table is not near-continuous).
+    /// </summary>
+    private static double ScaleFactor(long rows)
+    {
+        var target = 200_000.0 / rows;
+        foreach (var step in new[] { 0.1, 0.05, 0.02, 0.01 })
+        {
+            if (step <= target)
+            {
+                return step;
+            }
+        }
+
+        return 0.005;
     }
 
     private static void Observability(ConfigInput input, int? connections, List<ConfigSetting> settings)
@@ -208,9 +226,9 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
             var pooled = input.MaxConnections is null && input.ConcurrentUsers > PoolerThresholdUsers && connections is not null;
             var idle = dw ? "10min" : pooled ? "30s" : "60s";
             settings.Add(Setting("idle_in_transaction_session_timeout", idle, ConfigSource.Derived,
-                pooled
+                pooled && !dw
                     ? "An idle open transaction pins one of the pool's few server connections and holds back vacuum; ended after 30 s."
-                    : $"An idle open transaction holds locks and keeps vacuum from removing dead rows; ended after {(dw ? "10 minutes (long analyst sessions)" : "60 s")}."));
+                    : $"An idle open transaction holds locks and keeps vacuum from removing dead rows; ended after {(dw ? "10 minutes (analyst sessions pause between long queries)" : "60 s")}."));
         }
 
         if (input.LatencyMs is { } target && target > 0 && !dw)
