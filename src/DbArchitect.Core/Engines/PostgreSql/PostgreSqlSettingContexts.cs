@@ -5,7 +5,7 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// take effect only at server start; "sighup" on reload; "superuser"/"user" also per session or role. An integration
 /// test compares this table with a real server's pg_settings.
 /// </summary>
-internal static class PostgreSqlSettingContexts
+public static class PostgreSqlSettingContexts
 {
     public const string Postmaster = "postmaster";
 
