@@ -15,6 +15,7 @@
         'ConvertTo-DbSql'
         'Export-DbDesign'
         'Get-DbErDiagram'
+        'Get-DbConfigRecommendation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
