@@ -16,6 +16,7 @@
         'Export-DbDesign'
         'Get-DbErDiagram'
         'Get-DbTechnologyRecommendation'
+        'Get-DbConfigRecommendation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -28,8 +28,8 @@ public sealed class MonitoringAndMaintenanceTests
     {
         using var applied = new AppliedDesign(spec);
         var database = applied.Database.Name;
-        var files = new[] { "monitoring/health.sql", "monitoring/pg_stat_statements.sql", "maintenance/autovacuum.sql" }.Where(applied.Exported).Select(applied.File).ToList();
-        Assert.Equal(2 + (applied.Exported("maintenance/autovacuum.sql") ? 1 : 0), files.Count);
+        var files = new[] { "monitoring/health.sql", "monitoring/pg_stat_statements.sql" }.Where(applied.Exported).Select(applied.File).ToList();
+        Assert.Equal(2, files.Count);
         PostgresServer.ApplyWithPsql(database, files);
         PostgresServer.ApplyWithPsql(database, new[] { applied.File("maintenance/reindex_bloated.sql") });
 

@@ -57,4 +57,7 @@ public sealed record DbDesign(
 
     /// <summary>How the tables would be sharded when the roadmap reaches horizontal scale-out.</summary>
     public DistributionPlan? Distribution { get; init; }
+
+    /// <summary>The server configuration for the requirement's hardware and workload; null when memory is not stated.</summary>
+    public ConfigRecommendation? Configuration { get; init; }
 }

@@ -4,6 +4,7 @@ using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Scalability;
 using DbArchitect.Core.Technology;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Design;
 
@@ -33,6 +34,10 @@ public static class DesignEngine
         var warnings = new List<DesignWarning>();
         ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
         var scalability = ScalabilityPlanner.Plan(requirement, engine, physical, forecast, decisions);
+        var configuration = ConfigInputs.From(requirement, physical, engine.Identifiers.MaxIdentifierBytes) is { } input
+            ? engine.Config.Recommend(input)
+            : null;
+        decisions.AddRange(TuningDecisions.For(requirement, configuration));
         var maintenance = engine.Maintenance.Plan(requirement, physical);
         var security = engine.Security.Plan(requirement, physical);
         var backup = engine.Backup.Plan(requirement, physical, forecast);
@@ -49,6 +54,7 @@ public static class DesignEngine
             SupportingTechnologies = supporting,
             Roadmap = scalability.Phases,
             Distribution = scalability.Distribution,
+            Configuration = configuration,
         };
     }
 

@@ -31,6 +31,9 @@ public interface IDatabaseEngine
     IBackupPlanner Backup { get; }
 
     IScaleOut ScaleOut { get; }
+
+    /// <summary>Server configuration for the stated hardware and workload (memory, parallelism, autovacuum, logging).</summary>
+    IConfigAdvisor Config { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

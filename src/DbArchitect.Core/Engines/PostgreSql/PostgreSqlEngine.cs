@@ -22,4 +22,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public IBackupPlanner Backup { get; } = new PostgreSqlBackupPlanner();
 
     public IScaleOut ScaleOut { get; } = new PostgreSqlScaleOut();
+
+    public IConfigAdvisor Config { get; } = new PostgreSqlConfigAdvisor();
 }

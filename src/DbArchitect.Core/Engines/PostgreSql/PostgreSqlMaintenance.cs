@@ -18,9 +18,6 @@ internal sealed class PostgreSqlMaintenance : IMaintenancePlanner
     /// <summary>Tables written at least this often get their own VACUUM (ANALYZE) job.</summary>
     internal const long HighWriteRowsPerDay = 10_000;
 
-    /// <summary>Tables projected past this many rows in a year get tighter per-table autovacuum thresholds.</summary>
-    internal const long LargeTableRows = 10_000_000;
-
     internal const double DeadRatioAlert = 0.2;
     internal const long DeadRowsAlert = 1_000;
     internal const int ConnectionsAlertPercent = 80;
@@ -75,12 +72,8 @@ internal sealed class PostgreSqlMaintenance : IMaintenancePlanner
             decisions.Add(new(Area, table.Name, $"VACUUM (ANALYZE) {Every(job.Schedule)} (pg_cron: {job.Schedule})", job.Reason));
         }
 
-        var tuned = physical.Tables.Where(t => NeedsTighterAutovacuum(t, requirement.Workload.Retention)).Select(t => t.Name).ToArray();
-        if (tuned.Length > 0)
-        {
-            decisions.Add(new(Area, "Autovacuum per table", $"{string.Join(", ", tuned)}: autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01 ({PostgreSqlMaintenanceSql.AutovacuumPath})",
-                $"These tables pass {Capacity.Count(LargeTableRows)} rows within a year; the default 20% threshold would let millions of dead or unfrozen rows pile up before autovacuum starts, and 10% before statistics are refreshed. 2% and 1% keep bloat and plan drift small."));
-        }
+        decisions.Add(new(Area, "Autovacuum", "Server-wide and per-table thresholds scaled to the write rates (Performance tuning: config/alter_system.sql, config/table_autovacuum.sql)",
+            "The jobs here add scheduled VACUUM (ANALYZE) where autovacuum's thresholds would start late; the thresholds themselves are configuration, kept in one place."));
 
         jobs.Add(new MaintenanceJob("rebuild bloated indexes", ReindexSchedule, "psql -d <database> -f " + PostgreSqlMaintenanceSql.ReindexPath, "psql (cron or systemd timer)",
             $"Rebuilds, with REINDEX INDEX CONCURRENTLY, every index that is invalid or estimated over {ReindexBloatRatio * 100:0}% bloated and {Capacity.Bytes(ReindexMinBytes)} in size, weekly at a quiet hour. REINDEX CONCURRENTLY must be a top-level statement: PostgreSQL refuses it inside a function, procedure or DO block (\"cannot be executed from a function\"), so pg_cron cannot run it dynamically; psql's \\gexec runs each generated statement at top level."));
@@ -109,8 +102,6 @@ internal sealed class PostgreSqlMaintenance : IMaintenancePlanner
     internal static IReadOnlyList<string> PartitionedTables(SchemaModel physical) =>
         physical.Tables.Where(_ => false).Select(t => t.Name).ToArray();
 
-    internal static bool NeedsTighterAutovacuum(Table table, Retention? retention) =>
-        (table.RowsPerDay ?? 0) >= 100_000 || CapacityForecaster.RowsAt(table, retention).OneYear >= LargeTableRows;
 
     /// <summary>
     /// A VACUUM (ANALYZE) job whose interval lets about 1% of the table (at least 10,000 rows) change between runs:

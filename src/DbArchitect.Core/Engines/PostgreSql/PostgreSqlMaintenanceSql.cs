@@ -12,25 +12,12 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// </summary>
 internal static class PostgreSqlMaintenanceSql
 {
-    public const string AutovacuumPath = "maintenance/autovacuum.sql";
-    public const string AutovacuumPurpose = "Tighter autovacuum thresholds for the largest tables (run in the design's database).";
     public const string ReindexPath = "maintenance/reindex_bloated.sql";
     public const string ReindexPurpose = "Rebuilds invalid or bloated indexes with REINDEX INDEX CONCURRENTLY, one top-level statement each (psql \\gexec, design's database).";
     public const string JobsPath = "maintenance/jobs.sql";
     public const string JobsPurpose = "pg_cron jobs: VACUUM (ANALYZE) of high-write tables and cron history purge (run in the cron database with -v database=<design database>).";
 
     public const int CronHistoryDays = 7;
-
-    public static bool NeedsAutovacuum(SchemaModel model, Retention? retention) =>
-        model.Tables.Any(t => PostgreSqlMaintenance.NeedsTighterAutovacuum(t, retention));
-
-    public static void WriteAutovacuum(W writer, SchemaModel model, Retention? retention)
-    {
-        foreach (var table in model.Tables.Where(t => PostgreSqlMaintenance.NeedsTighterAutovacuum(t, retention)))
-        {
-            writer.Statement($"ALTER TABLE {W.Qualified(model.Schema, table.Name)} SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01)");
-        }
-    }
 
     public static void WriteReindex(W writer, SchemaModel model)
     {

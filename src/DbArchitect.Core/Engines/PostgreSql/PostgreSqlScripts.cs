@@ -8,8 +8,8 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// The numbered build scripts of a PostgreSQL design: schema, tables, foreign keys, indexes, triggers, audit,
 /// security. Scripts a model does not need are left out and the rest numbered without gaps, so file N always runs
 /// after file N-1. Each runs in one transaction; applied in order to an empty database they build it. Query templates
-/// for the access patterns follow as a reference script in queries/, and the backup plan's scripts and configuration
-/// in backup/.
+/// for the access patterns follow as a reference script in queries/, the server configuration in config/, and the
+/// operations files (migrations/, monitoring/, maintenance/, security/, backup/, sharding/).
 /// </summary>
 public sealed class PostgreSqlScripts : IScriptGenerator
 {
@@ -86,6 +86,16 @@ public sealed class PostgreSqlScripts : IScriptGenerator
                 PostgreSqlCitusScript.Purpose, writer.Finish(), RunsInTransaction: false));
         }
 
+        if (design.Configuration is { } config)
+        {
+            scripts.Add(new SqlScript(PostgreSqlConfigFiles.ConfigPath, scripts.Count + 1, ScriptKind.Config, EngineId,
+                "postgresql.conf settings for the stated hardware and workload (PGTune plus derived)", config.ConfigFile, RunsInTransaction: false));
+            scripts.Add(new SqlScript(PostgreSqlConfigFiles.AlterSystemPath, scripts.Count + 1, ScriptKind.Config, EngineId,
+                "The same settings as ALTER SYSTEM statements (run outside a transaction, then restart for postmaster settings)", config.AlterSystemScript, RunsInTransaction: false));
+            scripts.Add(new SqlScript(PostgreSqlConfigFiles.TablePath, scripts.Count + 1, ScriptKind.Config, EngineId,
+                "Per-table autovacuum thresholds for the tables with high write rates", config.TableScript, RunsInTransaction: true));
+        }
+
         return scripts;
     }
 
@@ -107,12 +117,6 @@ public sealed class PostgreSqlScripts : IScriptGenerator
                 w => PostgreSqlMonitoringSql.WriteHealth(w, model, oltp, Identifiers.MaxIdentifierBytes));
             Add(PostgreSqlMonitoringSql.StatementsPath, ScriptKind.Config, PostgreSqlMonitoringSql.StatementsPurpose,
                 w => PostgreSqlMonitoringSql.WriteStatements(w, model, Identifiers.MaxIdentifierBytes));
-            if (PostgreSqlMaintenanceSql.NeedsAutovacuum(model, design.Requirement.Workload.Retention))
-            {
-                Add(PostgreSqlMaintenanceSql.AutovacuumPath, ScriptKind.Config, PostgreSqlMaintenanceSql.AutovacuumPurpose,
-                    w => PostgreSqlMaintenanceSql.WriteAutovacuum(w, model, design.Requirement.Workload.Retention));
-            }
-
             Add(PostgreSqlMaintenanceSql.ReindexPath, ScriptKind.Jobs, PostgreSqlMaintenanceSql.ReindexPurpose, w => PostgreSqlMaintenanceSql.WriteReindex(w, model));
         }
 

@@ -1,0 +1,41 @@
+namespace DbArchitect.Core.Engines;
+
+/// <summary>
+/// One server setting: its value as the configuration file spells it (value and unit together, "16GB"), the unit
+/// alone for display, where it came from, why, and whether changing it needs a server restart.
+/// </summary>
+public sealed record ConfigSetting(
+    string Name,
+    string Value,
+    string? Unit,
+    ConfigSource Source,
+    string Reason,
+    bool RequiresRestart)
+{
+    /// <summary>Role-level advice (ALTER ROLE … SET) rather than a server-wide setting; not in ALTER SYSTEM.</summary>
+    public bool PerRole { get; init; }
+}
+
+/// <summary>Storage parameters for one table (ALTER TABLE … SET (…)), with the figures behind them.</summary>
+public sealed record TableConfigSetting(string Schema, string Table, IReadOnlyList<KeyValuePair<string, string>> Parameters, string Reason);
+
+/// <summary>
+/// The whole advice for one server: the settings (server-wide and per role), the per-table settings, and the text
+/// of the files that apply them. <see cref="ConfigFile"/> is a postgresql.conf snippet, <see cref="AlterSystemScript"/>
+/// the same as ALTER SYSTEM statements, <see cref="TableScript"/> the per-table statements (empty when none).
+/// </summary>
+public sealed record ConfigRecommendation(
+    string Engine,
+    ConfigInput Input,
+    IReadOnlyList<ConfigSetting> Settings,
+    IReadOnlyList<TableConfigSetting> TableSettings,
+    string ConfigFile,
+    string AlterSystemScript,
+    string TableScript)
+{
+    public ConfigSetting? Find(string name) =>
+        Settings.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Names of the settings that take effect only after a restart.</summary>
+    public IReadOnlyList<string> RestartSettings => Settings.Where(s => s.RequiresRestart && !s.PerRole).Select(s => s.Name).ToList();
+}

@@ -1,0 +1,83 @@
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Model;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Tuning;
+
+/// <summary>
+/// A requirement's hardware and workload as configuration inputs: the workload type from application.kind, the
+/// stated targets, and the tables whose write rate needs their own vacuum thresholds.
+/// </summary>
+public static class ConfigInputs
+{
+    /// <summary>Rows per day from which a table gets its own autovacuum thresholds.</summary>
+    internal const long HighWriteRowsPerDay = 100_000;
+
+    /// <summary>A table this large that still grows by <see cref="GrowingRowsPerDay"/> a day also gets them.</summary>
+    internal const long LargeTableRows = 10_000_000;
+
+    internal const long GrowingRowsPerDay = 10_000;
+
+    /// <summary>
+    /// The inputs for <paramref name="requirement"/>, or null when hardware.memoryGb is not stated. The application role
+    /// is named as the security model names it (&lt;schema&gt;_app, fitted to the engine's identifier length).
+    /// </summary>
+    public static ConfigInput? From(DbRequirement requirement, SchemaModel physical, int maxIdentifierBytes)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(physical);
+        if (requirement.Hardware.MemoryGb is not { } memory)
+        {
+            return null;
+        }
+
+        var (workload, reason) = WorkloadFor(requirement.Application.Kind);
+        var storageReason = requirement.Hardware.Storage is null ? " Storage not stated: SSD assumed (PGTune's default)." : string.Empty;
+        var w = requirement.Workload;
+        return new ConfigInput(memory, requirement.Hardware.Cpus, requirement.Hardware.Storage ?? StorageKind.Ssd, workload, MaxConnections: null)
+        {
+            WorkloadReason = reason + storageReason,
+            ConcurrentUsers = w.ConcurrentUsers,
+            LatencyMs = w.LatencyMs,
+            Tps = w.Tps,
+            ReadWriteRatio = w.ReadWriteRatio,
+            RecordsPerDay = w.RecordsPerDay,
+            ApplicationRole = IdentifierShortener.Shorten(physical.Schema + "_app", maxIdentifierBytes),
+            HighWriteTables = HighWriteTables(physical, w.Retention),
+        };
+    }
+
+    /// <summary>
+    /// PGTune's workload type for an application kind. The requirements format has no "web" kind and defaults
+    /// application.kind to oltp, so web is used only when asked for (-Workload web, PGTune's own default).
+    /// </summary>
+    public static (ConfigWorkload Workload, string Reason) WorkloadFor(ApplicationKind kind) => kind switch
+    {
+        ApplicationKind.Analytics => (ConfigWorkload.Dw, "application.kind analytics → PGTune's data-warehouse profile: few connections running large scans and aggregates."),
+        ApplicationKind.Mixed => (ConfigWorkload.Mixed, "application.kind mixed → PGTune's mixed profile: transactions and reports on one server."),
+        ApplicationKind.TimeSeries => (ConfigWorkload.Dw, "application.kind time-series → PGTune's data-warehouse profile: an append firehose needs its large WAL (min 4GB, max 16GB) so checkpoints do not throttle ingest, its larger maintenance_work_mem for index and vacuum work on big tables, finer statistics for time-range estimates, and uncapped parallel workers for aggregates over many rows; connections still follow the stated users."),
+        ApplicationKind.Document or ApplicationKind.KeyValue => (ConfigWorkload.Web, $"application.kind {Kind(kind)} → PGTune's web profile: many clients with short reads and writes by key."),
+        ApplicationKind.Graph => (ConfigWorkload.Mixed, "application.kind graph → PGTune's mixed profile: interactive, but traversals are recursive joins heavier than web queries."),
+        _ => (ConfigWorkload.Oltp, "application.kind oltp → PGTune's OLTP profile: many short read/write transactions."),
+    };
+
+    private static string Kind(ApplicationKind kind) => kind == ApplicationKind.KeyValue ? "key-value" : kind.ToString().ToLowerInvariant();
+
+    private static IReadOnlyList<TableWriteRate> HighWriteTables(SchemaModel physical, Retention? retention)
+    {
+        var result = new List<TableWriteRate>();
+        foreach (var table in physical.Tables)
+        {
+            var perDay = table.RowsPerDay ?? 0;
+            var rows = CapacityForecaster.RowsAt(table, retention);
+            var projected = retention is null ? rows.OneYear : rows.AtRetention;
+            if (perDay >= HighWriteRowsPerDay || (perDay >= GrowingRowsPerDay && projected >= LargeTableRows))
+            {
+                result.Add(new TableWriteRate(physical.Schema, table.Name, perDay, projected));
+            }
+        }
+
+        return result;
+    }
+}
