@@ -33,4 +33,7 @@ public sealed record DbDesign(
 
     /// <summary>Rows and bytes per table and index today, after one and three years and at retention, by the engine's storage rules.</summary>
     public CapacityForecast CapacityForecast { get; init; } = CapacityForecast.Empty;
+
+    /// <summary>The ready query of each access pattern (keyset pages, time buckets, search) with the index that serves it and why.</summary>
+    public IReadOnlyList<QueryTemplate> QueryTemplates { get; init; } = Array.Empty<QueryTemplate>();
 }

@@ -26,8 +26,13 @@ public static class DesignEngine
 
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();
-        ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
-        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings) { CapacityForecast = forecast };
+        var queries = engine.Queries.Write(requirement, physical);
+        ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, queries, decisions, warnings);
+        return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings)
+        {
+            CapacityForecast = forecast,
+            QueryTemplates = queries,
+        };
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, List<DesignDecision> decisions)

@@ -23,6 +23,9 @@ public interface IDatabaseEngine
 
     /// <summary>The engine's storage rules for the capacity forecast.</summary>
     ICapacityModel Capacity { get; }
+
+    /// <summary>The ready, parameterised query of each access pattern, shaped so the pattern's index serves it.</summary>
+    IQueryWriter Queries { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -14,4 +14,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public IScriptGenerator Scripts { get; } = new PostgreSqlScripts();
 
     public ICapacityModel Capacity { get; } = new PostgreSqlCapacity();
+
+    public IQueryWriter Queries { get; } = new PostgreSqlQueries(new PostgreSqlIdentifiers().MaxIdentifierBytes);
 }
