@@ -28,8 +28,33 @@ public enum QueryShape
     FullTextSearch,
 }
 
-/// <summary>One positional parameter of a statement: placeholder ($1), native type and what to pass.</summary>
-public sealed record QueryParameter(string Placeholder, string NativeType, string Meaning);
+/// <summary>What a parameter's value is compared with.</summary>
+public enum QueryParameterKind
+{
+    /// <summary>The caller's tenant key.</summary>
+    Tenant,
+
+    /// <summary>Equality with the column (case-insensitive for e-mail addresses).</summary>
+    Equals,
+
+    /// <summary>A JSON document the column must contain.</summary>
+    Contains,
+
+    /// <summary>Inclusive start of a range of the column.</summary>
+    RangeStart,
+
+    /// <summary>Exclusive end of a range of the column.</summary>
+    RangeEnd,
+
+    /// <summary>The column's value in the last row of the previous page.</summary>
+    Cursor,
+
+    /// <summary>Text searched for in the pattern's search columns (the column is the first of them).</summary>
+    SearchTerm,
+}
+
+/// <summary>One positional parameter of a statement: placeholder ($1), native type, what to pass, and the column it is compared with.</summary>
+public sealed record QueryParameter(string Placeholder, string NativeType, string Meaning, QueryParameterKind Kind, string Column);
 
 /// <summary>One named, parameterised statement in the engine's dialect; an application prepares it once and executes it by name.</summary>
 public sealed record QueryStatement(string Name, string Purpose, string Sql, IReadOnlyList<QueryParameter> Parameters);

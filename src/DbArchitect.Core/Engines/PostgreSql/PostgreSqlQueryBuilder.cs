@@ -68,7 +68,7 @@ internal sealed class PostgreSqlQueryBuilder
         {
             // Row-level security adds this predicate only for roles that do not bypass it (not the owner, not a
             // superuser); written here, the index's leading column seeks whatever role runs the query.
-            _where.Add($"{W.Id(tenant.Name)} = {Parameter(tenant, $"the caller's tenant ({tenant.Name})")}");
+            _where.Add($"{W.Id(tenant.Name)} = {Parameter(tenant, QueryParameterKind.Tenant, $"the caller's tenant ({tenant.Name})")}");
         }
 
         foreach (var reference in _pattern.Where)
@@ -76,22 +76,22 @@ internal sealed class PostgreSqlQueryBuilder
             var column = Column(reference);
             if (column.Type.Kind == LogicalTypeKind.Json)
             {
-                _where.Add($"{W.Id(column.Name)} @> {W.Cast(Parameter("jsonb", $"a JSON document {column.Name} must contain, e.g. {{\"key\": \"value\"}}"), "jsonb")}");
+                _where.Add($"{W.Id(column.Name)} @> {W.Cast(Parameter("jsonb", QueryParameterKind.Contains, column.Name, $"a JSON document {column.Name} must contain, e.g. {{\"key\": \"value\"}}"), "jsonb")}");
             }
             else if (column.Type.Kind == LogicalTypeKind.Email)
             {
-                _where.Add($"lower({W.Id(column.Name)}) = lower({Parameter(column, $"{column.Name}, in any letter case")})");
+                _where.Add($"lower({W.Id(column.Name)}) = lower({Parameter(column, QueryParameterKind.Equals, $"{column.Name}, in any letter case")})");
             }
             else
             {
-                _where.Add($"{W.Id(column.Name)} = {Parameter(column, column.Name)}");
+                _where.Add($"{W.Id(column.Name)} = {Parameter(column, QueryParameterKind.Equals, column.Name)}");
             }
         }
 
         if (RangeColumn() is { } range)
         {
-            _where.Add($"{W.Id(range.Name)} >= {Parameter(range, $"start of the {range.Name} range (inclusive)")}");
-            _where.Add($"{W.Id(range.Name)} < {Parameter(range, $"end of the {range.Name} range (exclusive)")}");
+            _where.Add($"{W.Id(range.Name)} >= {Parameter(range, QueryParameterKind.RangeStart, $"start of the {range.Name} range (inclusive)")}");
+            _where.Add($"{W.Id(range.Name)} < {Parameter(range, QueryParameterKind.RangeEnd, $"end of the {range.Name} range (exclusive)")}");
         }
 
         if (_table.Columns.FirstOrDefault(c => c.Role == ColumnRole.DeletedAt) is { } deletedAt)
@@ -154,7 +154,7 @@ internal sealed class PostgreSqlQueryBuilder
         first.Add(orderBy);
         first.Add(limit);
 
-        var cursor = sort.Select(s => (s.Column, s.Descending, Placeholder: Parameter(s.Column, $"{s.Column.Name} of the last row of the previous page"))).ToList();
+        var cursor = sort.Select(s => (s.Column, s.Descending, Placeholder: Parameter(s.Column, QueryParameterKind.Cursor, $"{s.Column.Name} of the last row of the previous page"))).ToList();
         string Op(bool descending) => descending ? "<" : ">";
         string cursorPredicate;
         if (cursor.All(c => c.Descending == cursor[0].Descending))
@@ -243,7 +243,7 @@ internal sealed class PostgreSqlQueryBuilder
     private QueryStatement Fuzzy(string name)
     {
         var columns = _pattern.Search.Select(Column).ToList();
-        var term = Parameter("text", "the search term (typos allowed)");
+        var term = Parameter("text", QueryParameterKind.SearchTerm, columns[0].Name, "the search term (typos allowed)");
         // pg_trgm lives in schema public (the index names public.gin_trgm_ops); qualifying its operator and function
         // keeps the query valid whatever the application's search_path.
         var matches = columns.Select(c => $"{W.Id(c.Name)} OPERATOR(public.%) {term}").ToList();
@@ -269,7 +269,7 @@ internal sealed class PostgreSqlQueryBuilder
             ?? new IndexExpression(IndexExpressionKind.FullText, columns.Select(c => c.Name).ToList(), _pattern.Language ?? "english");
         var language = W.Cast(W.String(string.IsNullOrWhiteSpace(expression.Language) ? "simple" : expression.Language), "regconfig");
         var document = PostgreSqlExpressions.IndexExpression(expression, _table);
-        var term = Parameter("text", "the search text (web-search syntax: words, \"phrases\", -excluded, or)");
+        var term = Parameter("text", QueryParameterKind.SearchTerm, columns[0].Name, "the search text (web-search syntax: words, \"phrases\", -excluded, or)");
         var query = $"websearch_to_tsquery({language}, {term})";
         var lines = new List<string> { "SELECT " + W.List(Projection().Select(W.Id).Append($"ts_rank({document}, {query}) AS rank")), From };
         AddWhere(lines, _filters.Append($"{document} @@ {query}").ToArray());
@@ -307,12 +307,13 @@ internal sealed class PostgreSqlQueryBuilder
     private static QueryStatement Statement(string name, string purpose, List<string> lines, IReadOnlyList<QueryParameter> parameters) =>
         new(name, purpose, string.Join("\n", lines), parameters);
 
-    private string Parameter(Column column, string meaning) => Parameter(PostgreSqlExpressions.NativeType(column), meaning);
+    private string Parameter(Column column, QueryParameterKind kind, string meaning) =>
+        Parameter(PostgreSqlExpressions.NativeType(column), kind, column.Name, meaning);
 
-    private string Parameter(string nativeType, string meaning)
+    private string Parameter(string nativeType, QueryParameterKind kind, string column, string meaning)
     {
         var placeholder = "$" + N(_parameters.Count + 1);
-        _parameters.Add(new QueryParameter(placeholder, nativeType, meaning));
+        _parameters.Add(new QueryParameter(placeholder, nativeType, meaning, kind, column));
         return placeholder;
     }
 
