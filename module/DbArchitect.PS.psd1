@@ -13,6 +13,7 @@
         'Import-DbRequirement'
         'New-DbDesign'
         'ConvertTo-DbSql'
+        'Get-DbCapacityForecast'
         'Export-DbDesign'
         'Get-DbErDiagram'
         'Get-DbTechnologyRecommendation'

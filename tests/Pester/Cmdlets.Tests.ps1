@@ -200,6 +200,43 @@ Describe 'ConvertTo-DbSql and Get-DbErDiagram' {
     }
 }
 
+Describe 'Get-DbCapacityForecast' {
+    It 'returns one TableCapacity per table whose figures are the design''s CapacityForecast' {
+        $design = New-DbDesign -Path $ExampleYaml -ErrorAction Stop
+        $rows = @($design | Get-DbCapacityForecast -ErrorAction Stop)
+        $rows.Count | Should -Be $design.CapacityForecast.Tables.Count
+        $rows[0].GetType().FullName | Should -Be 'DbArchitect.Core.Design.TableCapacity'
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $expected = $design.CapacityForecast.Tables[$i]
+            $rows[$i].Table | Should -Be $expected.Table
+            $rows[$i].RowsAtRetention | Should -Be $expected.RowsAtRetention
+            $rows[$i].TotalAtRetention | Should -Be $expected.TotalAtRetention
+        }
+        ($rows | Measure-Object TotalAtRetention -Sum).Sum | Should -Be $design.CapacityForecast.TotalBytes.AtRetention
+    }
+
+    It 'designs a requirements file or a piped requirement first, and -Detailed adds one row per index' {
+        $design = New-DbDesign -Path $ExampleYaml -ErrorAction Stop
+        $fromPath = @(Get-DbCapacityForecast -Path $ExampleYaml -ErrorAction Stop)
+        $fromPath.Count | Should -Be $design.CapacityForecast.Tables.Count
+        $fromRequirement = @(Import-DbRequirement -Path $ExampleYaml -ErrorAction Stop | Get-DbCapacityForecast -ErrorAction Stop)
+        $fromRequirement[0].TotalAtRetention | Should -Be $fromPath[0].TotalAtRetention
+        $detailed = @($design | Get-DbCapacityForecast -Detailed -ErrorAction Stop)
+        $indexes = @($detailed | Where-Object { $_.GetType().FullName -eq 'DbArchitect.Core.Design.IndexCapacity' })
+        $indexes.Count | Should -Be (@($design.CapacityForecast.Tables | ForEach-Object { $_.Indexes }).Count)
+        $indexes.Count | Should -BeGreaterThan 0
+    }
+
+    It 'binds -Design, -Requirement and -Path in their own parameter sets' {
+        $command = Get-Command Get-DbCapacityForecast
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Design', 'Path', 'Requirement')
+        $command.Parameters['Design'].ParameterSets['Design'].ValueFromPipeline | Should -BeTrue
+        $command.Parameters['Requirement'].ParameterSets['Requirement'].ValueFromPipeline | Should -BeTrue
+        $command.Parameters['Engine'].ParameterSets.Keys | Should -Not -Contain 'Design'
+        $command.Parameters['Detailed'].SwitchParameter | Should -BeTrue
+    }
+}
+
 Describe 'Export-DbDesign' {
     BeforeAll {
         $script:Design = New-DbDesign -Path $ShopYaml -ErrorAction SilentlyContinue

@@ -16,11 +16,11 @@ internal static class ArchitectureAdvisor
     /// <summary>Projected rows from which a table is range-partitioned by time.</summary>
     internal const long PartitionThresholdRows = 50_000_000;
 
-    public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, List<DesignDecision> decisions, List<DesignWarning> warnings)
+    public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, IReadOnlyList<QueryTemplate> queries, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
         Partitioning(requirement, physical, volumes, decisions);
-        QueryPatterns(requirement, physical, decisions);
+        QueryPatterns(requirement, queries, decisions);
         if (engine is PostgreSqlEngine)
         {
             PostgreSqlOperations.Advise(requirement, physical, volumes, decisions);
@@ -64,58 +64,17 @@ internal static class ArchitectureAdvisor
         }
     }
 
-    private static void QueryPatterns(DbRequirement requirement, SchemaModel physical, List<DesignDecision> decisions)
+    /// <summary>One decision per access pattern: the index that serves its query, and why (the query is in the design's templates).</summary>
+    private static void QueryPatterns(DbRequirement requirement, IReadOnlyList<QueryTemplate> queries, List<DesignDecision> decisions)
     {
-        // Built once: looking each pattern up across all indexes and decisions would make large designs quadratic.
-        var indexesServing = physical.Tables.SelectMany(t => t.Indexes).SelectMany(i => i.Serves.Select(s => (Serves: s, i.Name)))
-            .ToLookup(x => x.Serves, x => x.Name, StringComparer.Ordinal);
-        var servedByKey = decisions.Where(d => d.Area == DesignAreas.Indexing)
-            .GroupBy(d => d.Subject, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var emailColumns = requirement.Entities
-            .SelectMany(e => e.Attributes.Where(a => a.Type.Kind == LogicalTypeKind.Email).Select(a => (e.Name, ImplicitColumns.MatchKey(a.Name))))
-            .ToHashSet(new EntityColumnComparer());
-        foreach (var pattern in requirement.AccessPatterns)
+        var rates = requirement.AccessPatterns.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().PerSecond, StringComparer.Ordinal);
+        foreach (var query in queries)
         {
-            var serves = Serves.AccessPattern(pattern.Name);
-            var indexes = indexesServing[serves].ToArray();
-            var byKey = servedByKey.GetValueOrDefault(serves);
-            var servedBy = indexes.Length > 0 ? string.Join(", ", indexes) : byKey is not null ? byKey.Decision.Replace("Served by ", string.Empty, StringComparison.Ordinal) : "a sequential scan";
-            var shape = new List<string>();
-            if (pattern.OrderBy.Count > 0 && pattern.Limit is not null)
-            {
-                shape.Add($"keyset pagination on ({string.Join(", ", pattern.OrderBy.Select(o => o.Column))}) — pass the last row's values instead of OFFSET, so page 1,000 costs what page 1 costs");
-            }
-
-            if (pattern.Search.Count > 0)
-            {
-                shape.Add(pattern.Fuzzy ? "similarity operator (%) ordered by similarity() with a LIMIT" : "websearch_to_tsquery() matched against the indexed tsvector expression");
-            }
-
-            if (pattern.Aggregate is not null)
-            {
-                var bucket = pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null);
-                shape.Add(bucket is null ? $"{pattern.Aggregate} grouped by {string.Join(", ", pattern.GroupBy)}" : $"{pattern.Aggregate} per {bucket.Bucket!.Value.ToString().ToLowerInvariant()} with date_trunc, running totals by window functions");
-            }
-
-            if (pattern.Where.Any(c => emailColumns.Contains((pattern.Entity, ImplicitColumns.MatchKey(c)))))
-            {
-                shape.Add("compare e-mail addresses as lower(column) = lower($1) so the case-insensitive index is used");
-            }
-
-            decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name, $"Served by {servedBy}",
-                (shape.Count == 0 ? "Parameterised query on the indexed columns" : string.Join("; ", shape)) +
-                (pattern.PerSecond is { } rate ? $"; expected {N(rate)}/s." : ".")));
+            var servedBy = query.Shape == QueryShape.Skipped ? "No query template"
+                : query.ServingIndexes.Count > 0 ? "Served by " + string.Join(", ", query.ServingIndexes) : "Served by a sequential scan";
+            var rate = rates.GetValueOrDefault(query.AccessPattern) is { } perSecond ? $" Expected {N(perSecond)}/s." : string.Empty;
+            decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, query.AccessPattern, servedBy, query.Reason + rate));
         }
-    }
-
-    /// <summary>Entity names compare case-insensitively (as the reader resolves them); column match keys exactly.</summary>
-    private sealed class EntityColumnComparer : IEqualityComparer<(string Entity, string Column)>
-    {
-        public bool Equals((string Entity, string Column) x, (string Entity, string Column) y) =>
-            string.Equals(x.Entity, y.Entity, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Column, y.Column, StringComparison.Ordinal);
-
-        public int GetHashCode((string Entity, string Column) obj) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Entity), StringComparer.Ordinal.GetHashCode(obj.Column));
     }
 
     private static void Warnings(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignWarning> warnings)

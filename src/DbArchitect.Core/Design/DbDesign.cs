@@ -60,4 +60,7 @@ public sealed record DbDesign(
 
     /// <summary>The server configuration for the requirement's hardware and workload; null when memory is not stated.</summary>
     public ConfigRecommendation? Configuration { get; init; }
+
+    /// <summary>The ready query of each access pattern (keyset pages, time buckets, search) with the index that serves it and why.</summary>
+    public IReadOnlyList<QueryTemplate> QueryTemplates { get; init; } = Array.Empty<QueryTemplate>();
 }

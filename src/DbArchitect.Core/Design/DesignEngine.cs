@@ -32,7 +32,8 @@ public static class DesignEngine
 
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();
-        ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, decisions, warnings);
+        var queries = engine.Queries.Write(requirement, physical);
+        ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, queries, decisions, warnings);
         var scalability = ScalabilityPlanner.Plan(requirement, engine, physical, forecast, decisions);
         var configuration = ConfigInputs.From(requirement, physical, engine.Identifiers.MaxIdentifierBytes) is { } input
             ? engine.Config.Recommend(input)
@@ -47,6 +48,7 @@ public static class DesignEngine
         return new DbDesign(requirement, engine.Id, engine.DisplayName, logical, physical, decisions, warnings)
         {
             CapacityForecast = forecast,
+            QueryTemplates = queries,
             Maintenance = maintenance,
             Security = security,
             Backup = backup,

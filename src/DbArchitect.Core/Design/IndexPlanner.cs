@@ -127,6 +127,10 @@ internal sealed class IndexPlanner
             }
         }
 
+        var tieBreaker = TieBreaker(table, pattern, keys);
+        var tieKeys = tieBreaker.Select(c => IndexKey.Of(c, pattern.OrderBy[^1].Descending)).ToArray();
+        keys.AddRange(tieKeys);
+
         var range = pattern.Range is null ? null : Resolve(table, pattern.Range);
         range ??= pattern.GroupBy.Where(g => g.Bucket is not null).Select(g => Resolve(table, g.Column)).FirstOrDefault();
         if (range is not null && !keys.Any(k => k.Column == range))
@@ -167,10 +171,25 @@ internal sealed class IndexPlanner
 
         var limit = pattern.Limit is { } l ? $", first {l} rows without a sort" : string.Empty;
         var covering = include.Count > 0 ? $"; INCLUDE ({string.Join(", ", include)}) lets it answer from the index alone" : string.Empty;
-        yield return new Candidate(table.Name, keys, include, IndexMethod.BTree, predicate,
-            string.Join("_", keys.Select(k => NamePart(k.Column ?? k.ToString()))),
-            $"B-tree for {serves}{rate}: {string.Join(", ", shape)}{limit}{tenantNote}{covering}.",
+        // The name says what the pattern asked for; the tie-breaker is an implementation detail of the sort.
+        var name = string.Join("_", keys.Where(k => !tieKeys.Contains(k)).Select(k => NamePart(k.Column ?? k.ToString())));
+        var tie = tieBreaker.Count > 0 ? $"; {string.Join(", ", tieBreaker)} breaks ties in the sort so the keyset cursor never skips or repeats a row" : string.Empty;
+        yield return new Candidate(table.Name, keys, include, IndexMethod.BTree, predicate, name,
+            $"B-tree for {serves}{rate}: {string.Join(", ", shape)}{limit}{tie}{tenantNote}{covering}.",
             serves);
+    }
+
+    /// <summary>Primary-key columns a sorted, limited pattern's index ends with (see <see cref="KeysetOrder"/>).</summary>
+    private static IReadOnlyList<string> TieBreaker(TableDraft table, AccessPatternSpec pattern, List<IndexKey> keys)
+    {
+        if (pattern.OrderBy.Count == 0 || pattern.Limit is null || pattern.Search.Count > 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var sorted = pattern.OrderBy.Select(o => Resolve(table, o.Column)).ToArray();
+        var fixedColumns = keys.Where(k => k.Column is not null && !sorted.Contains(k.Column)).Select(k => k.Column!);
+        return KeysetOrder.TieBreaker(table.PrimaryKey!.Columns, table.UniqueKeys.Select(u => u.Columns), fixedColumns, sorted);
     }
 
     /// <summary>Small projected columns ride in INCLUDE so the pattern can be an index-only scan; wide ones never do.</summary>

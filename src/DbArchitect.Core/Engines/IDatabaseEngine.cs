@@ -34,6 +34,9 @@ public interface IDatabaseEngine
 
     /// <summary>Server configuration for the stated hardware and workload (memory, parallelism, autovacuum, logging).</summary>
     IConfigAdvisor Config { get; }
+
+    /// <summary>The ready, parameterised query of each access pattern, shaped so the pattern's index serves it.</summary>
+    IQueryWriter Queries { get; }
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -104,9 +104,32 @@ public sealed class DesignEngineTests
     {
         var order = T(DesignEngine.Create(Shop()), "order");
         var history = Assert.Single(order.Indexes, i => i.Serves.Contains("access pattern 'customer order history'"));
-        Assert.Equal(new[] { "customer_id", "created_at desc" }, history.Keys.Select(k => k.ToString()).ToArray());
+        Assert.Equal(new[] { "customer_id", "created_at desc", "id desc" }, history.Keys.Select(k => k.ToString()).ToArray());
+        Assert.Equal("ix_order_customer_id_created_at", history.Name);
         Assert.Contains("foreign key fk_order_customer_id", history.Serves);
         Assert.DoesNotContain(order.Indexes, i => i.Keys.Count == 1 && i.Keys[0].Column == "customer_id");
+    }
+
+    [Fact]
+    public void SortedLimitedPatternIndexEndsWithThePrimaryKeyAsTieBreakerInTheSortDirection()
+    {
+        var requirement = Shop() with
+        {
+            AccessPatterns = new[]
+            {
+                Spec.Pattern("by name", "product", where: new[] { "name" }, orderBy: new[] { new SortKey("price", true) }, limit: 10),
+                Spec.Pattern("all by name", "product", where: new[] { "name" }, orderBy: new[] { new SortKey("price", true) }),
+                Spec.Pattern("by sku", "product", orderBy: new[] { new SortKey("sku", false) }, limit: 10),
+            },
+        };
+        var product = T(DesignEngine.Create(requirement), "product");
+        var paged = Assert.Single(product.Indexes, i => i.Serves.Contains("access pattern 'by name'"));
+        Assert.Equal(new[] { "name", "price desc", "id desc" }, paged.Keys.Select(k => k.ToString()).ToArray());
+        Assert.Contains("breaks ties", paged.Reason, StringComparison.Ordinal);
+
+        // Without a limit there is no cursor to keep stable; a unique sort (sku) needs no tie-breaker.
+        Assert.Contains("access pattern 'all by name'", paged.Serves);
+        Assert.DoesNotContain(product.Indexes, i => i.Keys.Any(k => k.Column == "sku") && i.Keys.Any(k => k.Column == "id"));
     }
 
     [Fact]

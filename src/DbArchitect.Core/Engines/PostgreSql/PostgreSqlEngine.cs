@@ -24,4 +24,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public IScaleOut ScaleOut { get; } = new PostgreSqlScaleOut();
 
     public IConfigAdvisor Config { get; } = new PostgreSqlConfigAdvisor();
+
+    public IQueryWriter Queries { get; } = new PostgreSqlQueries(new PostgreSqlIdentifiers().MaxIdentifierBytes);
 }

@@ -7,58 +7,90 @@ using W = DbArchitect.Core.Engines.PostgreSql.PostgreSqlWriter;
 namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>
-/// queries/access_patterns.sql: one PREPARE per access pattern, so each template is checked against the schema when
-/// the file runs and an application can EXECUTE it by name. Each names the indexes the design built for it.
-/// Row-level security adds the tenant filter, so templates never repeat it.
+/// The access patterns' ready queries (<see cref="PostgreSqlQueryBuilder"/> writes each), and
+/// queries/access_patterns.sql: one PREPARE per statement, so running the file checks every template against the
+/// schema and an application can EXECUTE it by name. Each names the index that serves it and why.
 /// </summary>
-internal static class PostgreSqlQueries
+internal sealed class PostgreSqlQueries : IQueryWriter
 {
     public const string RelativePath = "queries/access_patterns.sql";
 
-    public const string Purpose = "Query templates for the access patterns (PREPARE, then EXECUTE name(args)); each names the indexes that serve it.";
+    public const string Purpose = "Query templates for the access patterns (PREPARE, then EXECUTE name(args)): keyset pages, time buckets, trigram and full-text search; each names the index that serves it.";
+
+    private readonly int _maxIdentifierBytes;
+
+    public PostgreSqlQueries(int maxIdentifierBytes) => _maxIdentifierBytes = maxIdentifierBytes;
 
     public static bool IsNeeded(DbDesign design) => design.Requirement.AccessPatterns.Count > 0;
 
-    public static void Write(W writer, DbDesign design, int maxIdentifierBytes)
+    public IReadOnlyList<QueryTemplate> Write(DbRequirement requirement, SchemaModel physical)
     {
-        var model = design.Physical;
-        var names = new NameScope(maxIdentifierBytes);
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(physical);
+        var names = new NameScope(_maxIdentifierBytes);
         var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
-        foreach (var candidate in model.Tables)
+        foreach (var candidate in physical.Tables)
         {
             byEntity.TryAdd(ImplicitColumns.MatchKey(candidate.SourceEntity ?? candidate.Name), candidate);
         }
 
-        foreach (var pattern in design.Requirement.AccessPatterns)
+        var templates = new List<QueryTemplate>();
+        foreach (var pattern in requirement.AccessPatterns)
         {
-            writer.BlankLine();
-            var rate = pattern.PerSecond is { } perSecond ? $" ({perSecond.ToString(CultureInfo.InvariantCulture)}/s)" : string.Empty;
-            writer.Comment($"{pattern.Name}{rate}");
             var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
             if (table is null)
             {
-                writer.Comment($"Skipped: no table for entity {pattern.Entity}.");
+                templates.Add(Skipped(pattern, null, $"No table for entity {pattern.Entity}."));
                 continue;
             }
 
-            var served = table.Indexes.Where(i => i.Serves.Contains(Serves.AccessPattern(pattern.Name), StringComparer.Ordinal)).Select(i => i.Name).ToList();
-            writer.Comment(served.Count > 0 ? "Served by: " + string.Join(", ", served) : "Served by: no dedicated index");
             try
             {
-                var query = new QueryBuilder(table, model.Schema).Build(pattern);
-                var name = names.Claim(StatementName(pattern.Name));
-                var parameters = query.ParameterTypes.Count > 0 ? " (" + W.List(query.ParameterTypes) + ")" : string.Empty;
-                writer.ClausesStatement($"PREPARE {W.Id(name)}{parameters} AS", query.Lines);
+                templates.Add(new PostgreSqlQueryBuilder(table, physical.Schema, pattern).Build(StatementName(pattern.Name), names.Claim));
             }
             catch (KeyNotFoundException ex)
             {
-                writer.Comment("Skipped: " + ex.Message);
+                templates.Add(Skipped(pattern, table.Name, char.ToUpperInvariant(ex.Message[0]) + ex.Message[1..]));
+            }
+        }
+
+        return templates;
+    }
+
+    /// <summary>The file: the design's templates (written now for a design assembled without them).</summary>
+    public static void WriteFile(W writer, DbDesign design, int maxIdentifierBytes)
+    {
+        var templates = design.QueryTemplates.Count > 0
+            ? design.QueryTemplates
+            : new PostgreSqlQueries(maxIdentifierBytes).Write(design.Requirement, design.Physical);
+        var rates = design.Requirement.AccessPatterns
+            .GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().PerSecond, StringComparer.Ordinal);
+        foreach (var template in templates)
+        {
+            writer.BlankLine();
+            var rate = rates.GetValueOrDefault(template.AccessPattern) is { } perSecond ? $" ({perSecond.ToString(CultureInfo.InvariantCulture)}/s)" : string.Empty;
+            writer.Comment($"{template.AccessPattern}{rate}");
+            if (template.Shape == QueryShape.Skipped)
+            {
+                writer.Comment("Skipped: " + template.Reason);
+                continue;
+            }
+
+            writer.Comment(template.ServingIndexes.Count > 0 ? "Served by: " + string.Join(", ", template.ServingIndexes) : "Served by: no dedicated index");
+            writer.Comment(template.Reason);
+            foreach (var statement in template.Statements)
+            {
+                writer.Comment(statement.Purpose + (statement.Parameters.Count > 0
+                    ? " " + string.Join("; ", statement.Parameters.Select(p => $"{p.Placeholder}: {p.Meaning}"))
+                    : string.Empty));
+                var types = statement.Parameters.Count > 0 ? " (" + W.List(statement.Parameters.Select(p => p.NativeType)) + ")" : string.Empty;
+                writer.ClausesStatement($"PREPARE {W.Id(statement.Name)}{types} AS", statement.Sql.Split('\n'));
             }
         }
     }
 
-    private static bool Same(string a, string b) =>
-        string.Equals(ImplicitColumns.MatchKey(a), ImplicitColumns.MatchKey(b), StringComparison.Ordinal);
+    private static QueryTemplate Skipped(AccessPatternSpec pattern, string? table, string reason) =>
+        new(pattern.Name, table, QueryShape.Skipped, Array.Empty<QueryStatement>(), Array.Empty<string>(), reason);
 
     /// <summary>"customer order history" → customer_order_history.</summary>
     private static string StatementName(string patternName)
@@ -66,131 +98,5 @@ internal static class PostgreSqlQueries
         var chars = patternName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();
         var name = string.Join('_', new string(chars).Split('_', StringSplitOptions.RemoveEmptyEntries));
         return name.Length == 0 || char.IsAsciiDigit(name[0]) ? "q_" + name : name;
-    }
-
-    private sealed record Query(IReadOnlyList<string> ParameterTypes, IReadOnlyList<string> Lines);
-
-    private sealed class QueryBuilder(Table table, string schema)
-    {
-        private readonly List<string> _types = new();
-
-        public Query Build(AccessPatternSpec pattern)
-        {
-            var select = new List<string>();
-            var groupBy = new List<string>();
-            if (pattern.Aggregate is { } aggregate)
-            {
-                foreach (var key in pattern.GroupBy)
-                {
-                    var column = Column(key.Column);
-                    var expression = key.Bucket is { } bucket
-                        ? $"date_trunc({W.String(bucket.ToString().ToLowerInvariant())}, {W.Id(column.Name)})"
-                        : W.Id(column.Name);
-                    groupBy.Add(expression);
-                    select.Add(key.Bucket is { } b ? $"{expression} AS {W.Id(b.ToString().ToLowerInvariant())}" : expression);
-                }
-
-                var argument = aggregate.Column is null ? "*" : W.Id(Column(aggregate.Column).Name);
-                var function = aggregate.Function.ToString().ToLowerInvariant();
-                select.Add($"{function}({argument}) AS {W.Id(function)}");
-            }
-            else
-            {
-                if (pattern.Select.Count > 0)
-                {
-                    select.AddRange(pattern.Select.Select(c => W.Id(Column(c).Name)));
-                }
-                else
-                {
-                    select.Add("*");
-                }
-            }
-
-            var where = new List<string>();
-            foreach (var name in pattern.Where)
-            {
-                var column = Column(name);
-                var parameter = Parameter(PostgreSqlExpressions.NativeType(column));
-                where.Add(HasLowerIndex(column)
-                    ? $"lower({W.Id(column.Name)}) = lower({parameter})"
-                    : $"{W.Id(column.Name)} = {parameter}");
-            }
-
-            if (pattern.Range is { } rangeName)
-            {
-                var column = Column(rangeName);
-                var native = PostgreSqlExpressions.NativeType(column);
-                where.Add($"{W.Id(column.Name)} >= {Parameter(native)}");
-                where.Add($"{W.Id(column.Name)} < {Parameter(native)}");
-            }
-
-            if (pattern.Search.Count > 0)
-            {
-                where.Add(Search(pattern));
-            }
-
-            if (table.Columns.FirstOrDefault(c => c.Role == ColumnRole.DeletedAt) is { } deletedAt)
-            {
-                where.Add($"{W.Id(deletedAt.Name)} IS NULL");
-            }
-
-            var lines = new List<string> { "SELECT " + W.List(select), "FROM " + W.Qualified(schema, table.Name) };
-            if (where.Count > 0)
-            {
-                lines.Add("WHERE " + string.Join(" AND ", where));
-            }
-
-            if (groupBy.Count > 0)
-            {
-                var positions = Enumerable.Range(1, groupBy.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
-                lines.Add("GROUP BY " + W.List(positions));
-                lines.Add("ORDER BY " + W.List(positions));
-            }
-            else if (pattern.OrderBy.Count > 0)
-            {
-                lines.Add("ORDER BY " + W.List(pattern.OrderBy.Select(k => W.Id(Column(k.Column).Name) + (k.Descending ? " DESC" : string.Empty))));
-            }
-
-            if (pattern.Limit is { } limit)
-            {
-                lines.Add("LIMIT " + limit.ToString(CultureInfo.InvariantCulture));
-            }
-
-            return new Query(_types, lines);
-        }
-
-        private string Search(AccessPatternSpec pattern)
-        {
-            var columns = pattern.Search.Select(Column).ToList();
-            var parameter = Parameter("text");
-            if (pattern.Fuzzy)
-            {
-                // ILIKE with a trigram GIN index: built in, no search_path dependency on pg_trgm's operators.
-                return "(" + string.Join(" OR ", columns.Select(c => $"{W.Id(c.Name)} ILIKE '%' || {parameter} || '%'")) + ")";
-            }
-
-            // Repeat the full-text index expression verbatim so the planner can use the index.
-            var expression = table.Indexes.SelectMany(i => i.Keys).Select(k => k.Expression)
-                .FirstOrDefault(e => e is { Kind: IndexExpressionKind.FullText } && e.Columns.Count == columns.Count
-                    && e.Columns.Zip(columns).All(p => Same(p.First, p.Second.Name)))
-                ?? new IndexExpression(IndexExpressionKind.FullText, columns.Select(c => c.Name).ToList(), pattern.Language);
-            var language = W.Cast(W.String(string.IsNullOrWhiteSpace(expression.Language) ? "simple" : expression.Language), "regconfig");
-            return $"{PostgreSqlExpressions.IndexExpression(expression, table)} @@ websearch_to_tsquery({language}, {parameter})";
-        }
-
-        /// <summary>A column indexed only as lower(column) is compared case-insensitively, so the index applies.</summary>
-        private bool HasLowerIndex(Column column) =>
-            table.Indexes.Any(i => i.Keys.Any(k => k.Expression is { Kind: IndexExpressionKind.Lower } e && e.Columns[0] == column.Name))
-            && !table.Indexes.Any(i => i.Keys[0].Column == column.Name);
-
-        private string Parameter(string nativeType)
-        {
-            _types.Add(nativeType);
-            return "$" + _types.Count.ToString(CultureInfo.InvariantCulture);
-        }
-
-        private Column Column(string name) =>
-            table.Columns.FirstOrDefault(c => Same(c.Name, name))
-            ?? throw new KeyNotFoundException($"table {table.Name} has no column {name}.");
     }
 }

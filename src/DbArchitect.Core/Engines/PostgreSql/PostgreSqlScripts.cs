@@ -62,7 +62,7 @@ public sealed class PostgreSqlScripts : IScriptGenerator
         if (PostgreSqlQueries.IsNeeded(design))
         {
             var writer = PostgreSqlWriter.ForReference(design.Application, design.EngineDisplayName, PostgreSqlQueries.RelativePath, PostgreSqlQueries.Purpose);
-            PostgreSqlQueries.Write(writer, design, Identifiers.MaxIdentifierBytes);
+            PostgreSqlQueries.WriteFile(writer, design, Identifiers.MaxIdentifierBytes);
             scripts.Add(new SqlScript(PostgreSqlQueries.RelativePath, scripts.Count + 1, ScriptKind.Queries, EngineId,
                 PostgreSqlQueries.Purpose, writer.Finish(), RunsInTransaction: false));
         }

@@ -1,0 +1,72 @@
+namespace DbArchitect.Core.Design;
+
+/// <summary>What a query template does, which decides the statements it has and the plan it expects.</summary>
+public enum QueryShape
+{
+    /// <summary>No template: the pattern's entity or columns are not in the physical model.</summary>
+    Skipped,
+
+    /// <summary>Equality (and containment) predicates, no order: an index seek.</summary>
+    Lookup,
+
+    /// <summary>Rows of a range in index order.</summary>
+    RangeScan,
+
+    /// <summary>Sorted and limited: a first-page and a next-page statement that continues from the last row (keyset, never OFFSET).</summary>
+    KeysetPage,
+
+    /// <summary>An aggregate per time bucket with a running total and a moving average by window functions.</summary>
+    TimeBuckets,
+
+    /// <summary>An aggregate grouped by plain columns.</summary>
+    Aggregate,
+
+    /// <summary>Trigram similarity, best matches first.</summary>
+    FuzzySearch,
+
+    /// <summary>Full-text match against the indexed document, ranked.</summary>
+    FullTextSearch,
+}
+
+/// <summary>What a parameter's value is compared with.</summary>
+public enum QueryParameterKind
+{
+    /// <summary>The caller's tenant key.</summary>
+    Tenant,
+
+    /// <summary>Equality with the column (case-insensitive for e-mail addresses).</summary>
+    Equals,
+
+    /// <summary>A JSON document the column must contain.</summary>
+    Contains,
+
+    /// <summary>Inclusive start of a range of the column.</summary>
+    RangeStart,
+
+    /// <summary>Exclusive end of a range of the column.</summary>
+    RangeEnd,
+
+    /// <summary>The column's value in the last row of the previous page.</summary>
+    Cursor,
+
+    /// <summary>Text searched for in the pattern's search columns (the column is the first of them).</summary>
+    SearchTerm,
+}
+
+/// <summary>One positional parameter of a statement: placeholder ($1), native type, what to pass, and the column it is compared with.</summary>
+public sealed record QueryParameter(string Placeholder, string NativeType, string Meaning, QueryParameterKind Kind, string Column);
+
+/// <summary>One named, parameterised statement in the engine's dialect; an application prepares it once and executes it by name.</summary>
+public sealed record QueryStatement(string Name, string Purpose, string Sql, IReadOnlyList<QueryParameter> Parameters);
+
+/// <summary>
+/// The ready query for one access pattern: its statements, the index (or key) the design built for it, and why that
+/// index serves this statement (which predicates seek, whether the index order is the ORDER BY).
+/// </summary>
+public sealed record QueryTemplate(
+    string AccessPattern,
+    string? Table,
+    QueryShape Shape,
+    IReadOnlyList<QueryStatement> Statements,
+    IReadOnlyList<string> ServingIndexes,
+    string Reason);
