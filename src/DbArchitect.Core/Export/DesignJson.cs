@@ -5,6 +5,8 @@ using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Scalability;
+using DbArchitect.Core.Technology;
 
 namespace DbArchitect.Core.Export;
 
@@ -42,7 +44,16 @@ internal static class DesignJson
             design.Warnings,
             scripts.Select(s => new ScriptJson(s.RelativePath, s.Kind, s.IsBuildStep, s.Description)).ToList())
         {
+            Technologies = design.Technologies,
+            SupportingTechnologies = design.SupportingTechnologies,
+            CapacityForecast = design.CapacityForecast,
+            QueryTemplates = design.QueryTemplates,
+            Configuration = design.Configuration,
             Backup = design.Backup,
+            Maintenance = design.Maintenance,
+            Security = design.Security,
+            Roadmap = design.Roadmap,
+            Distribution = design.Distribution,
         };
         var json = JsonSerializer.Serialize(document, Options);
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
@@ -81,7 +92,25 @@ internal static class DesignJson
         IReadOnlyList<DesignWarning> Warnings,
         IReadOnlyList<ScriptJson> Scripts)
     {
+        public IReadOnlyList<TechnologyRecommendation>? Technologies { get; init; }
+
+        public IReadOnlyList<SupportingTechnology>? SupportingTechnologies { get; init; }
+
+        public CapacityForecast? CapacityForecast { get; init; }
+
+        public IReadOnlyList<QueryTemplate>? QueryTemplates { get; init; }
+
+        public ConfigRecommendation? Configuration { get; init; }
+
         public BackupPlan? Backup { get; init; }
+
+        public MaintenancePlan? Maintenance { get; init; }
+
+        public SecurityPlan? Security { get; init; }
+
+        public IReadOnlyList<RoadmapPhase>? Roadmap { get; init; }
+
+        public DistributionPlan? Distribution { get; init; }
     }
 
     private sealed record EngineJson(string Id, string DisplayName);

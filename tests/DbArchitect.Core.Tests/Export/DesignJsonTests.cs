@@ -34,10 +34,32 @@ public sealed class DesignJsonTests
         using var json = JsonDocument.Parse(Json());
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            new[] { "formatVersion", "application", "engine", "requirement", "logical", "physical", "decisions", "warnings", "scripts" },
+            new[]
+            {
+                "formatVersion", "application", "engine", "requirement", "logical", "physical", "decisions", "warnings", "scripts",
+                "technologies", "supportingTechnologies", "capacityForecast", "queryTemplates", "maintenance", "security", "roadmap",
+            },
             names);
         Assert.Equal(1, json.RootElement.GetProperty("formatVersion").GetInt32());
         Assert.Equal("postgresql", json.RootElement.GetProperty("engine").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void ADesignedExampleCarriesEveryArchitecturePartAsData()
+    {
+        var requirement = DbArchitect.Core.Requirements.RequirementsReader.Load(Path.Combine(TestPaths.Examples, "saas-projects.yaml"));
+        var design = DbArchitect.Core.Design.DesignEngine.Create(requirement);
+        using var json = JsonDocument.Parse(DesignExporter.Plan(design).Single(f => f.RelativePath == "design.json").Content);
+        var root = json.RootElement;
+        Assert.Equal(design.Technologies.Count, root.GetProperty("technologies").GetArrayLength());
+        Assert.Equal(design.QueryTemplates.Count, root.GetProperty("queryTemplates").GetArrayLength());
+        Assert.Equal(design.Roadmap.Count, root.GetProperty("roadmap").GetArrayLength());
+        Assert.Equal(design.CapacityForecast.Tables.Count, root.GetProperty("capacityForecast").GetProperty("tables").GetArrayLength());
+        Assert.True(root.GetProperty("configuration").GetProperty("settings").GetArrayLength() > 10);
+        foreach (var part in new[] { "backup", "maintenance", "security", "distribution", "supportingTechnologies" })
+        {
+            Assert.True(root.TryGetProperty(part, out _), part);
+        }
     }
 
     [Fact]
