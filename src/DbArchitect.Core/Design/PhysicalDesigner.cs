@@ -17,9 +17,10 @@ internal static class PhysicalDesigner
         // Tables first, so they keep their full names in preference to the indexes and constraints derived from them.
         // Relations (tables, indexes, key constraints) and the other constraints share one scope: simplest rule that is
         // valid on every engine.
-        var scope = new NameScope(max);
+        var caseSensitive = engine.Identifiers.CaseSensitive;
+        var scope = new NameScope(max, caseSensitive);
         var tableNames = logical.Tables.ToDictionary(t => t.Name, t => Claim(scope, t.Name, "table", decisions), StringComparer.Ordinal);
-        var columnNames = logical.Tables.ToDictionary(t => t.Name, t => ColumnNames(t, max, decisions), StringComparer.Ordinal);
+        var columnNames = logical.Tables.ToDictionary(t => t.Name, t => ColumnNames(t, max, caseSensitive, decisions), StringComparer.Ordinal);
 
         var tables = logical.Tables.Select(t =>
         {
@@ -64,9 +65,9 @@ internal static class PhysicalDesigner
         return logical with { Schema = schema, Tables = tables };
     }
 
-    private static Dictionary<string, string> ColumnNames(Table table, int max, List<DesignDecision> decisions)
+    private static Dictionary<string, string> ColumnNames(Table table, int max, bool caseSensitive, List<DesignDecision> decisions)
     {
-        var scope = new NameScope(max);
+        var scope = new NameScope(max, caseSensitive);
         return table.Columns.ToDictionary(c => c.Name, c => Claim(scope, c.Name, $"column of {table.Name}", decisions), StringComparer.Ordinal);
     }
 

@@ -50,6 +50,12 @@ public interface IIdentifierRules
 
     /// <summary>The identifier as it must appear in SQL: quoted (with embedded quotes doubled) only where needed.</summary>
     string Quote(string identifier);
+
+    /// <summary>
+    /// Whether two names that differ only in case are different objects. When false, the physical designer keeps
+    /// names unique ignoring case (SQL Server's default collations, MySQL column and index names, SQLite).
+    /// </summary>
+    bool CaseSensitive => true;
 }
 
 /// <summary>A native type chosen for a logical type, with the trade-off behind the choice.</summary>
