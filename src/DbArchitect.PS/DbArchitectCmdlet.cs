@@ -107,6 +107,27 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// Reads each requirements file the paths resolve to and yields the valid ones; every error of a file is written
+    /// as its own ErrorRecord first, so one bad file never hides the others.
+    /// </summary>
+    protected IEnumerable<(DbRequirement Requirement, string File)> ReadRequirements(IEnumerable<string> paths, bool literal = false)
+    {
+        foreach (var file in ResolveFiles(paths, literal, "RequirementFileNotFound"))
+        {
+            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
+            {
+                continue;
+            }
+
+            WriteErrors(result.Errors, file);
+            if (result.IsValid)
+            {
+                yield return (result.Requirement!, file);
+            }
+        }
+    }
+
     protected T CallCoreOrStop<T>(Func<T> call, object? target, string subject)
     {
         try

@@ -50,18 +50,9 @@ public sealed class GetDbCapacityForecastCommand : DbArchitectCmdlet
                 return;
         }
 
-        foreach (var file in ResolveFiles(Path, literal: false, "RequirementFileNotFound"))
+        foreach (var (requirement, file) in ReadRequirements(Path))
         {
-            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
-            {
-                continue;
-            }
-
-            WriteErrors(result.Errors, file);
-            if (result.IsValid)
-            {
-                Forecast(result.Requirement!, file);
-            }
+            Forecast(requirement, file);
         }
     }
 

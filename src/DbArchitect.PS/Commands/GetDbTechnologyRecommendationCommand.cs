@@ -34,18 +34,9 @@ public sealed class GetDbTechnologyRecommendationCommand : DbArchitectCmdlet
             return;
         }
 
-        foreach (var file in ResolveFiles(Path, literal: false, "RequirementFileNotFound"))
+        foreach (var (requirement, file) in ReadRequirements(Path))
         {
-            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
-            {
-                continue;
-            }
-
-            WriteErrors(result.Errors, file);
-            if (result.IsValid)
-            {
-                Rank(result.Requirement!, file);
-            }
+            Rank(requirement, file);
         }
     }
 

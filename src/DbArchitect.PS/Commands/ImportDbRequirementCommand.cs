@@ -25,18 +25,9 @@ public sealed class ImportDbRequirementCommand : DbArchitectCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
-        foreach (var file in ResolveFiles(literal ? LiteralPath : Path, literal, "RequirementFileNotFound"))
+        foreach (var (requirement, _) in ReadRequirements(literal ? LiteralPath : Path, literal))
         {
-            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
-            {
-                continue;
-            }
-
-            WriteErrors(result.Errors, file);
-            if (result.IsValid)
-            {
-                WriteObject(result.Requirement);
-            }
+            WriteObject(requirement);
         }
     }
 }

@@ -38,18 +38,9 @@ public sealed class NewDbDesignCommand : DbArchitectCmdlet
             return;
         }
 
-        foreach (var file in ResolveFiles(Path, literal: false, "RequirementFileNotFound"))
+        foreach (var (requirement, file) in ReadRequirements(Path))
         {
-            if (!TryCore(() => RequirementsReader.ReadFile(file), file, Subjects.RequirementFile, out var result))
-            {
-                continue;
-            }
-
-            WriteErrors(result.Errors, file);
-            if (result.IsValid)
-            {
-                Design(result.Requirement!, file);
-            }
+            Design(requirement, file);
         }
     }
 
