@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: start PostgreSQL 15 (installing it when absent; needs root on a fresh machine), build (Release),
+# README command 2: start PostgreSQL 15 and MariaDB 10.11 (installing them when absent; needs root on a fresh machine), build (Release),
 # run every test project of the solution and the Pester suite, and end with a plain "N passed, N failed" line.
 # Exits non-zero when a test failed, a runner could not run, or no test ran at all.
 set -euo pipefail

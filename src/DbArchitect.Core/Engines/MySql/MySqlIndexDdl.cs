@@ -59,7 +59,7 @@ internal static class MySqlIndexDdl
             throw new InvalidOperationException($"Index {index.Name} on {table.Name} has no keys.");
         }
 
-        var comment = " COMMENT " + W.Comment(index.Reason, IndexCommentMax);
+        var comment = " COMMENT " + W.Comment(Translation(index, dialect) + index.Reason, IndexCommentMax);
         var head = $"ON {W.Id(table.Name)}";
         if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.JsonPath || IsJson(k, table)))
         {
@@ -179,6 +179,24 @@ internal static class MySqlIndexDdl
 
     private static bool IsJson(IndexKey key, Table table) =>
         key.Column is not null && table.FindColumn(key.Column)?.Type.Kind is LogicalTypeKind.Json or LogicalTypeKind.Array;
+
+    /// <summary>The design's reason speaks of the neutral plan; say first what this server builds instead.</summary>
+    private static string Translation(Index index, MySqlDialect dialect)
+    {
+        if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram))
+        {
+            return dialect.IsMariaDb
+                ? "MariaDB: FULLTEXT (word search; no ngram parser, so no infix matching) instead of trigrams. "
+                : "MySQL: FULLTEXT WITH PARSER ngram (2-character tokens, infix matching) instead of trigrams. ";
+        }
+
+        return index.Method switch
+        {
+            IndexMethod.Brin or IndexMethod.Hash or IndexMethod.Gist => $"{dialect.Product}: a B-tree (InnoDB has no {index.Method} index). ",
+            _ when index.Unique && index.Predicate is not null => $"{dialect.Product} has no partial indexes: unique over the key plus a generated flag that is NULL when the condition fails. ",
+            _ => string.Empty,
+        };
+    }
 
     private static string Desc(IndexKey key) => key.Descending ? " DESC" : string.Empty;
 }
