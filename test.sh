@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: start PostgreSQL 15 (installing it when absent; needs root on a fresh machine), build (Release),
+# README command 2: start PostgreSQL 15 and MariaDB 10.11 (installing them when absent; needs root on a fresh machine), build (Release),
 # run every test project of the solution and the Pester suite, and end with a plain "N passed, N failed" line.
 # Exits non-zero when a test failed, a runner could not run, or no test ran at all.
 set -euo pipefail
@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
 
 export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test"
+export DBARCHITECT_MARIADB_CONNECTION="Server=127.0.0.1;Port=3306;User ID=dbarchitect_test;Password=dbarchitect_test"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 RESULTS="$ROOT/artifacts/test-results"
@@ -32,6 +33,7 @@ summary() {
 trap summary EXIT
 
 bash scripts/start-postgres.sh
+bash scripts/start-mariadb.sh
 
 dotnet tool restore
 if ! dotnet build DbArchitect.PS.sln -c Release -nologo; then

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Errors;
 
@@ -9,6 +10,8 @@ public static class EngineRegistry
     private static readonly IReadOnlyList<IDatabaseEngine> Implemented = new IDatabaseEngine[]
     {
         new PostgreSqlEngine(),
+        new MySqlEngine(MySqlDialect.MySql),
+        new MySqlEngine(MySqlDialect.MariaDb),
     };
 
     /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can emit SQL).</summary>

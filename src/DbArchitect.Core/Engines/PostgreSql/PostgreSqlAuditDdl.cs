@@ -182,42 +182,4 @@ internal static class PostgreSqlAuditDdl
         var native = column is null ? "jsonb" : PostgreSqlExpressions.NativeType(column);
         return native == "jsonb" ? variable : W.Cast(variable, native);
     }
-
-    /// <summary>The audit table's columns, recognised by name whatever the naming convention.</summary>
-    private sealed record AuditColumns(
-        Column? TableName, Column? RecordId, Column? Action, Column? ChangedBy, Column? ChangedAt,
-        Column? OldValues, Column? NewValues, Column? TenantId)
-    {
-        public static AuditColumns Find(Table table)
-        {
-            Column? ByName(params string[] names) =>
-                table.Columns.FirstOrDefault(c => names.Contains(ImplicitColumns.MatchKey(c.Name), StringComparer.Ordinal));
-
-            var found = new AuditColumns(
-                ByName("tablename", "entityname", "entity", "table"),
-                ByName("recordid", "rowid", "entityid", "recordkey"),
-                ByName("action", "operation", "op"),
-                ByName("changedby", "actor", "userid", "performedby"),
-                ByName("changedat", "occurredat", "loggedat", "createdat"),
-                ByName("oldvalues", "olddata", "before"),
-                ByName("newvalues", "newdata", "after"),
-                table.Columns.FirstOrDefault(c => c.Role == ColumnRole.TenantKey) ?? ByName("tenantid"));
-
-            var missing = new[] { ("table_name", found.TableName), ("record_id", found.RecordId), ("action", found.Action), ("old_values", found.OldValues), ("new_values", found.NewValues) }
-                .Where(x => x.Item2 is null).Select(x => x.Item1).ToList();
-            if (missing.Count > 0)
-            {
-                throw new InvalidOperationException($"Audit table {table.Name} lacks the column(s) {string.Join(", ", missing)} the audit trigger writes.");
-            }
-
-            var filled = new[] { found.TableName, found.RecordId, found.Action, found.ChangedBy, found.ChangedAt, found.OldValues, found.NewValues, found.TenantId };
-            var unfilled = table.Columns.FirstOrDefault(c => !c.Nullable && c.Default is null && c.Generation == KeyGeneration.None && !filled.Contains(c));
-            if (unfilled is not null)
-            {
-                throw new InvalidOperationException($"Audit table {table.Name} has a required column {unfilled.Name} without a default that the audit trigger cannot fill.");
-            }
-
-            return found;
-        }
-    }
 }

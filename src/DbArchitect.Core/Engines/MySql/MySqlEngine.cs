@@ -1,0 +1,48 @@
+namespace DbArchitect.Core.Engines.MySql;
+
+/// <summary>
+/// MySQL 8.0+ and MariaDB 10.11: one engine parameterised by <see cref="MySqlDialect"/>, registered once per dialect.
+/// </summary>
+public sealed class MySqlEngine : IDatabaseEngine
+{
+    public MySqlEngine(MySqlDialect dialect)
+    {
+        Dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
+        Identifiers = new MySqlIdentifiers();
+        Types = new MySqlTypes(dialect);
+        Scripts = new MySqlScripts(dialect);
+        Capacity = new MySqlCapacity(dialect);
+        Maintenance = new MySqlMaintenance(dialect);
+        Security = new MySqlSecurity(dialect);
+        Backup = new MySqlBackup(dialect);
+        ScaleOut = new MySqlScaleOut(dialect);
+        Config = new MySqlConfigAdvisor(dialect);
+        Queries = new MySqlQueries(dialect);
+    }
+
+    public MySqlDialect Dialect { get; }
+
+    public string Id => Dialect.Id;
+
+    public string DisplayName => Dialect.DisplayName;
+
+    public IIdentifierRules Identifiers { get; }
+
+    public ITypeMapper Types { get; }
+
+    public IScriptGenerator Scripts { get; }
+
+    public ICapacityModel Capacity { get; }
+
+    public IMaintenancePlanner Maintenance { get; }
+
+    public ISecurityPlanner Security { get; }
+
+    public IBackupPlanner Backup { get; }
+
+    public IScaleOut ScaleOut { get; }
+
+    public IConfigAdvisor Config { get; }
+
+    public IQueryWriter Queries { get; }
+}
