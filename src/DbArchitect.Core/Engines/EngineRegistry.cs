@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Errors;
 
@@ -9,6 +10,7 @@ public static class EngineRegistry
     private static readonly IReadOnlyList<IDatabaseEngine> Implemented = new IDatabaseEngine[]
     {
         new PostgreSqlEngine(),
+        new OracleEngine(),
     };
 
     /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can emit SQL).</summary>
