@@ -52,7 +52,8 @@ internal sealed class OracleQueryBuilder
 
         var parts = new List<string>
         {
-            serving.Count == 0 ? "No index serves this pattern: it reads the whole table" : "Uses " + string.Join(" and ", serving) + "; the predicates on its leading columns seek",
+            serving.Count == 0 ? "No index serves this pattern: it reads the whole table"
+                : "Uses " + string.Join(" and ", serving) + (shape is QueryShape.FuzzySearch or QueryShape.FullTextSearch ? string.Empty : "; the predicates on its leading columns seek"),
         };
         parts.AddRange(_notes);
         return new QueryTemplate(_pattern.Name, _table.Name, shape, statements, serving, string.Join("; ", parts) + ".");
@@ -228,11 +229,15 @@ internal sealed class OracleQueryBuilder
         var columns = _pattern.Search.Select(Column).ToList();
         var term = Parameter("VARCHAR2", QueryParameterKind.SearchTerm, columns[0].Name,
             _pattern.Fuzzy ? "the search term (typos allowed)" : "the search words (Oracle Text query: words, AND, OR, NOT, \"phrases\")");
-        // A CONTEXT index (over all search columns through a MULTI_COLUMN_DATASTORE) answers CONTAINS on its first column.
+        // Full-text: one CONTEXT index over all search columns (MULTI_COLUMN_DATASTORE) answers CONTAINS on its first
+        // column. Fuzzy: each column has its own CONTEXT index, so one CONTAINS per column, each with its own score label.
         var query = _pattern.Fuzzy ? $"'FUZZY({{' || {term} || '}}, 60, 100, WEIGHT)'" : term;
-        var lines = new List<string> { "SELECT " + W.List(Projection().Select(W.Id).Append("SCORE(1) AS score")), From };
-        AddWhere(lines, _filters.Append($"CONTAINS({W.Id(columns[0].Name)}, {query}, 1) > 0").ToArray());
-        lines.Add("ORDER BY SCORE(1) DESC");
+        var searched = _pattern.Fuzzy ? columns : columns.Take(1).ToList();
+        var matches = searched.Select((c, i) => $"CONTAINS({W.Id(c.Name)}, {query}, {N(i + 1)}) > 0").ToList();
+        var score = searched.Count == 1 ? "SCORE(1)" : $"GREATEST({W.List(searched.Select((_, i) => $"SCORE({N(i + 1)})"))})";
+        var lines = new List<string> { "SELECT " + W.List(Projection().Select(W.Id).Append($"{score} AS score")), From };
+        AddWhere(lines, _filters.Append(matches.Count == 1 ? matches[0] : "(" + string.Join(" OR ", matches) + ")").ToArray());
+        lines.Add($"ORDER BY {score} DESC");
         lines.Add($"FETCH FIRST {N(_pattern.Limit ?? DefaultSearchLimit)} ROWS ONLY");
         _notes.Add(_pattern.Fuzzy
             ? $"CONTAINS with FUZZY (the term in braces, so its characters are not operators) finds spellings within 60% similarity through the Oracle Text index; SCORE(1) ranks them, best {N(_pattern.Limit ?? DefaultSearchLimit)} first"
