@@ -8,12 +8,20 @@ namespace DbArchitect.Core.Tests.Oracle;
 /// <summary>Every example and hostile spec designs with -Engine oracle, deterministically, and its scripts pass the Oracle rule checker.</summary>
 public sealed class OracleDesignTests
 {
+    /// <summary>Every example and hostile spec, relative to the repository root.</summary>
+    public static IReadOnlyList<string> SpecPaths() =>
+        Directory.GetFiles(TestPaths.Examples, "*.yaml")
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
+            .Select(f => Path.GetRelativePath(TestPaths.RepositoryRoot, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     public static TheoryData<string> Specs()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(TestPaths.Examples, "*.yaml").Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml")).Order(StringComparer.Ordinal))
+        foreach (var spec in SpecPaths())
         {
-            data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file).Replace('\\', '/'));
+            data.Add(spec);
         }
 
         return data;
