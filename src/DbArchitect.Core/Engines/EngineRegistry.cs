@@ -1,4 +1,5 @@
 using DbArchitect.Core.Engines.MySql;
+using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Errors;
 
@@ -12,6 +13,7 @@ public static class EngineRegistry
         new PostgreSqlEngine(),
         new MySqlEngine(MySqlDialect.MySql),
         new MySqlEngine(MySqlDialect.MariaDb),
+        new OracleEngine(),
     };
 
     /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can emit SQL).</summary>

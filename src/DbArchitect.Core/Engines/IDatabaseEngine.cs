@@ -37,6 +37,12 @@ public interface IDatabaseEngine
 
     /// <summary>The ready, parameterised query of each access pattern, shaped so the pattern's index serves it.</summary>
     IQueryWriter Queries { get; }
+
+    /// <summary>
+    /// How the engine adapts the engine-neutral model where it cannot do the same thing (types it lacks, index kinds,
+    /// delete actions), as decisions design.md explains. None by default.
+    /// </summary>
+    IReadOnlyList<DesignDecision> Adaptations(DbRequirement requirement, Model.SchemaModel physical) => Array.Empty<DesignDecision>();
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -32,7 +32,9 @@ internal static partial class DesignDocument
 
             md.EndBlock();
 
-            md.Paragraph("Login roles are not created by the build. Create one per service or person, then set its password with \\password in psql:");
+            md.Paragraph(plan.HostAccess.Count > 0
+                ? "Login roles are not created by the build. Create one per service or person, then set its password with \\password in psql:"
+                : "Login users are not created by the build. Create one per service or person with its own password:");
             md.Line("```sql");
             foreach (var role in plan.Roles)
             {

@@ -14,7 +14,10 @@ internal static partial class DesignDocument
             return;
         }
 
-        md.Paragraph("Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):");
+        var pgTune = config.Settings.Any(s => s.Source == ConfigSource.PgTune);
+        md.Paragraph(pgTune
+            ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
+            : "Server settings, each derived from the stated hardware and workload:");
         md.Line(Row("Setting", "Value", "Source", "Restart", "Reason"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var setting in config.Settings)
@@ -41,8 +44,8 @@ internal static partial class DesignDocument
             md.EndBlock();
         }
 
-        var files = scripts.Where(s => s.Kind == ScriptKind.Config).Select(s => "`" + s.RelativePath + "`").ToList();
-        md.Paragraph("postgresql.conf snippet" + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
+        var files = scripts.Where(s => s.Kind == ScriptKind.Config && (pgTune || s.RelativePath.StartsWith("config/", StringComparison.Ordinal))).Select(s => "`" + s.RelativePath + "`").ToList();
+        md.Paragraph((pgTune ? "postgresql.conf snippet" : "Configuration file") + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
         md.Line("```ini");
         md.Raw(config.ConfigFile);
         md.Line("```");

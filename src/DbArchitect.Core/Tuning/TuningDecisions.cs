@@ -21,7 +21,8 @@ internal static class TuningDecisions
 
         var input = config.Input;
         var hardware = $"{input.MemoryGb.ToString("0.###", CultureInfo.InvariantCulture)} GB RAM, {(input.Cpus is { } c ? c.ToString(CultureInfo.InvariantCulture) + " CPUs" : "CPUs not stated")}, {input.Storage.ToString().ToLowerInvariant()} storage";
-        yield return new DesignDecision(Area, "Workload profile", $"PGTune {WorkloadName(input.Workload)} for {hardware}",
+        var pgTune = config.Settings.Any(s => s.Source == ConfigSource.PgTune);
+        yield return new DesignDecision(Area, "Workload profile", $"{(pgTune ? "PGTune " : string.Empty)}{WorkloadName(input.Workload)} for {hardware}",
             input.WorkloadReason ?? "As requested.");
         foreach (var name in new[] { "max_connections", "shared_buffers", "work_mem" })
         {
@@ -40,8 +41,11 @@ internal static class TuningDecisions
         }
 
         var restart = config.RestartSettings;
-        yield return new DesignDecision(Area, "Applying", "config/alter_system.sql (or config/postgresql.conf), then config/table_autovacuum.sql",
-            $"Most settings apply on reload; {string.Join(", ", restart)} are read only at server start (pg_settings.context = postmaster), so plan one restart. Requirement workload: {Describe(requirement.Workload)}.");
+        yield return pgTune
+            ? new DesignDecision(Area, "Applying", "config/alter_system.sql (or config/postgresql.conf), then config/table_autovacuum.sql",
+                $"Most settings apply on reload; {string.Join(", ", restart)} are read only at server start (pg_settings.context = postmaster), so plan one restart. Requirement workload: {Describe(requirement.Workload)}.")
+            : new DesignDecision(Area, "Applying", "config/alter_system.sql, then one restart",
+                $"{string.Join(", ", restart)} take effect only at server start, so plan one restart. Requirement workload: {Describe(requirement.Workload)}.");
     }
 
     private static string WorkloadName(ConfigWorkload workload) => workload.ToString().ToLowerInvariant();

@@ -1,0 +1,48 @@
+namespace DbArchitect.Core.Engines.Oracle;
+
+/// <summary>
+/// Oracle Database 19c (the long-term release) with the 23ai differences in code: <see cref="OracleTarget.Oracle23ai"/>
+/// adds BOOLEAN and the native JSON type. The registered engine "oracle" targets 19c, the release most sites run.
+/// Not verified against a server here: the output is checked against Oracle's rules as text.
+/// </summary>
+public sealed class OracleEngine : IDatabaseEngine
+{
+    public OracleEngine(OracleTarget target = OracleTarget.Oracle19c)
+    {
+        var types = new OracleTypes(target);
+        Target = target;
+        Types = types;
+        Scripts = new OracleScripts(types);
+        Queries = new OracleQueries(types);
+        DisplayName = target == OracleTarget.Oracle23ai ? "Oracle Database 23ai" : "Oracle Database 19c";
+    }
+
+    public OracleTarget Target { get; }
+
+    public string Id => "oracle";
+
+    public string DisplayName { get; }
+
+    public IIdentifierRules Identifiers { get; } = new OracleIdentifiers();
+
+    public ITypeMapper Types { get; }
+
+    public IScriptGenerator Scripts { get; }
+
+    public ICapacityModel Capacity { get; } = new OracleCapacity();
+
+    public IMaintenancePlanner Maintenance { get; } = new OracleMaintenance();
+
+    public ISecurityPlanner Security { get; } = new OracleSecurity();
+
+    public IBackupPlanner Backup { get; } = new OracleBackupPlanner();
+
+    public IScaleOut ScaleOut { get; } = new OracleScaleOut();
+
+    public IConfigAdvisor Config { get; } = new OracleConfigAdvisor();
+
+    public IQueryWriter Queries { get; }
+
+    public IReadOnlyList<Design.DesignDecision> Adaptations(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
+        OracleAdaptations.For(requirement, physical, (OracleTypes)Types);
+}
