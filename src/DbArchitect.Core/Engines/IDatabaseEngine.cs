@@ -37,6 +37,12 @@ public interface IDatabaseEngine
 
     /// <summary>The ready, parameterised query of each access pattern, shaped so the pattern's index serves it.</summary>
     IQueryWriter Queries { get; }
+
+    /// <summary>
+    /// The engine's own decisions about a physical model: where it does something differently from the neutral,
+    /// PostgreSQL-shaped model (types, keys, constraints, indexes, triggers, tenancy) and why. Shown in design.md.
+    /// </summary>
+    IReadOnlyList<DesignDecision> Decisions(DbRequirement requirement, Model.SchemaModel physical) => Array.Empty<DesignDecision>();
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -14,7 +14,9 @@ internal static partial class DesignDocument
             return;
         }
 
-        md.Paragraph("Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):");
+        md.Paragraph(config.Settings.Any(s => s.Source == ConfigSource.PgTune)
+            ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
+            : "Settings, each derived from the stated hardware and workload:");
         md.Line(Row("Setting", "Value", "Source", "Restart", "Reason"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var setting in config.Settings)
@@ -42,8 +44,8 @@ internal static partial class DesignDocument
         }
 
         var files = scripts.Where(s => s.Kind == ScriptKind.Config).Select(s => "`" + s.RelativePath + "`").ToList();
-        md.Paragraph("postgresql.conf snippet" + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
-        md.Line("```ini");
+        md.Paragraph(config.FileLabel + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
+        md.Line("```" + config.FileLanguage);
         md.Raw(config.ConfigFile);
         md.Line("```");
         md.EndBlock();
