@@ -148,8 +148,8 @@ internal sealed class SqliteAppliedDesign : IDisposable
 
         var names = values.Keys.ToList();
         var sql = names.Count == 0
-            ? $"INSERT INTO {Q(table.Name)} DEFAULT VALUES RETURNING *"
-            : $"INSERT INTO {Q(table.Name)} ({string.Join(", ", names.Select(Q))}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) RETURNING *";
+            ? $"INSERT INTO {Q(table.Name)} DEFAULT VALUES RETURNING rowid AS __rowid, *"
+            : $"INSERT INTO {Q(table.Name)} ({string.Join(", ", names.Select(Q))}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) RETURNING rowid AS __rowid, *";
         return Rows(sql, names.Select((n, i) => ("@p" + i.ToString(CultureInfo.InvariantCulture), values[n])).ToArray()).Single();
     }
 
