@@ -36,8 +36,14 @@ internal sealed class SqliteQueryBuilder
 
     public QueryTemplate Build(string statementName, Func<string, string> claim)
     {
-        var serving = _table.Indexes.Where(i => i.Serves.Contains(Serves.AccessPattern(_pattern.Name), StringComparer.Ordinal)).Select(i => i.Name).ToList();
+        // Only indexes SQLite builds: a GIN index on JSON or an array has no SQLite form, so it serves nothing here.
+        var serving = _table.Indexes.Where(i => i.Serves.Contains(Serves.AccessPattern(_pattern.Name), StringComparer.Ordinal) && SqliteIndexDdl.IsBTree(i)).Select(i => i.Name).ToList();
         Filters();
+        if (serving.Count == 0 && KeyLeadingWithEqualities() is { } key)
+        {
+            serving.Add(key);
+        }
+
         var (shape, statements) = _pattern switch
         {
             { Search.Count: > 0 } => (_pattern.Fuzzy ? QueryShape.FuzzySearch : QueryShape.FullTextSearch, new[] { Search(claim(statementName), ref serving) }),
@@ -57,6 +63,26 @@ internal sealed class SqliteQueryBuilder
         }
 
         return new QueryTemplate(_pattern.Name, _table.Name, shape, statements, serving, reason + ".");
+    }
+
+    /// <summary>The primary or unique key whose leading columns are the pattern's equality columns (tenant first), or null.</summary>
+    private string? KeyLeadingWithEqualities()
+    {
+        if (_pattern.Where.Count == 0)
+        {
+            return null;
+        }
+
+        var equality = _table.Columns.Where(c => c.Role == ColumnRole.TenantKey).Select(c => c.Name)
+            .Concat(_pattern.Where.Select(w => Column(w).Name)).Distinct(StringComparer.Ordinal).ToList();
+        bool Leads(IReadOnlyList<string> keyColumns) =>
+            keyColumns.Count >= equality.Count && keyColumns.Take(equality.Count).ToHashSet(StringComparer.Ordinal).SetEquals(equality);
+        if (Leads(_table.PrimaryKey.Columns))
+        {
+            return _table.PrimaryKey.Name;
+        }
+
+        return _table.UniqueKeys.Where(u => Leads(u.Columns)).Select(u => u.Name).FirstOrDefault();
     }
 
     private void Filters()
