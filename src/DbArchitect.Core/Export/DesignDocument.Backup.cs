@@ -45,8 +45,8 @@ internal static partial class DesignDocument
             }
 
             md.EndBlock();
-            md.Paragraph("The scripts connect only through the libpq variables (PGHOST, PGPORT, PGUSER, PGDATABASE) and ~/.pgpass; "
-                + "restore.sh always restores into a new database and checks the manifest, then every table's row count and checksum.");
+            md.Paragraph(plan.FilesNote ?? ("The scripts connect only through the libpq variables (PGHOST, PGPORT, PGUSER, PGDATABASE) and ~/.pgpass; "
+                + "restore.sh always restores into a new database and checks the manifest, then every table's row count and checksum."));
         }
     }
 

@@ -82,6 +82,7 @@ internal sealed class SqliteBackup : IBackupPlanner
             new LogArchiving(streaming ? 1 : 0, false), schedule, estimates, decisions)
         {
             Name = name,
+            FilesNote = "backup.sh needs only the sqlite3 shell and zstd and holds no credentials (file permissions are SQLite's only access control); it refuses to keep a copy that fails integrity_check.",
         };
     }
 

@@ -67,7 +67,11 @@ internal sealed class SqliteConfigAdvisor : IConfigAdvisor
             file.Append("PRAGMA ").Append(setting.Name).Append(" = ").Append(setting.Value).Append(";\n");
         }
 
-        return new ConfigRecommendation("sqlite", input, settings, Array.Empty<TableConfigSetting>(), file.ToString(), string.Empty, string.Empty)
+        var stated = input with
+        {
+            WorkloadReason = $"SQLite has no workload profiles; the PRAGMAs follow the stated memory, connections ({connections}), latency target and write rate.",
+        };
+        return new ConfigRecommendation("sqlite", stated, settings, Array.Empty<TableConfigSetting>(), file.ToString(), string.Empty, string.Empty)
         {
             FileLabel = "Connection PRAGMAs",
             FileLanguage = "sql",
