@@ -175,4 +175,37 @@ public sealed class SqliteBehaviourTests
 
         Assert.True(exercised > 0);
     }
+
+    [Fact]
+    public void Search_templates_find_a_row_through_its_fts5_table()
+    {
+        var exercised = 0;
+        foreach (var spec in TestPaths.DesignSpecs())
+        {
+            using var db = new SqliteAppliedDesign(spec);
+            foreach (var template in db.Design.QueryTemplates.Where(t => t.Shape is QueryShape.FuzzySearch or QueryShape.FullTextSearch))
+            {
+                var table = db.Design.Physical.FindTable(template.Table!)!;
+                var statement = template.Statements[0];
+                var searched = statement.Parameters.First(p => p.Kind == QueryParameterKind.SearchTerm).Column;
+                var row = db.Insert(table, new Dictionary<string, object?> { [searched] = "xqzv_findme" });
+                using var command = db.Command(statement.Sql);
+                foreach (var parameter in statement.Parameters)
+                {
+                    command.Parameters.AddWithValue(parameter.Placeholder, parameter.Kind switch
+                    {
+                        QueryParameterKind.SearchTerm => "xqzv",
+                        QueryParameterKind.Tenant => row[parameter.Column],
+                        _ => DBNull.Value,
+                    });
+                }
+
+                using var reader = command.ExecuteReader();
+                Assert.True(reader.Read(), $"{spec} {statement.Name}: the inserted row was not found");
+                exercised++;
+            }
+        }
+
+        Assert.True(exercised > 0);
+    }
 }

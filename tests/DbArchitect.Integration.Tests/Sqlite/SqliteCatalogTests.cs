@@ -145,6 +145,43 @@ public sealed class SqliteCatalogTests
             ? table.Columns.FirstOrDefault(c => c.Generation == KeyGeneration.Identity && table.PrimaryKey.Columns.Contains(c.Name))
             : null;
 
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Query_plans_use_the_index_each_template_names(string spec)
+    {
+        using var db = new SqliteAppliedDesign(spec);
+        var built = db.Rows("SELECT name FROM sqlite_schema WHERE type = 'index'").Select(r => (string)r["name"]!).ToHashSet(StringComparer.Ordinal);
+        var checkedPlans = 0;
+        foreach (var template in db.Design.QueryTemplates.Where(t => t.ServingIndexes.Any(built.Contains)))
+        {
+            foreach (var statement in template.Statements)
+            {
+                using var command = db.Command("EXPLAIN QUERY PLAN " + statement.Sql);
+                foreach (var parameter in statement.Parameters)
+                {
+                    command.Parameters.AddWithValue(parameter.Placeholder, DBNull.Value);
+                }
+
+                var plan = new List<string>();
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        plan.Add(reader.GetString(3));
+                    }
+                }
+
+                // A seek on a unique key of the equality columns finds at most one row: as good as the named index.
+                var uniqueSeek = plan.Any(p => p.StartsWith("SEARCH", StringComparison.Ordinal) && p.Contains("sqlite_autoindex_", StringComparison.Ordinal) && p.Contains("=?", StringComparison.Ordinal));
+                Assert.True(uniqueSeek || template.ServingIndexes.Any(i => plan.Any(p => p.Contains(i, StringComparison.Ordinal))),
+                    $"{statement.Name}: plan does not use {string.Join(", ", template.ServingIndexes)}:\n{string.Join("\n", plan)}\n{statement.Sql}");
+                checkedPlans++;
+            }
+        }
+
+        Assert.True(checkedPlans > 0 || !db.Design.QueryTemplates.Any(t => t.ServingIndexes.Any(built.Contains)));
+    }
+
     private static string Describe(string table, IEnumerable<string> from, IEnumerable<string> to, string onDelete) =>
         $"{table}({string.Join(",", from)})->({string.Join(",", to)}) {onDelete}";
 
