@@ -43,6 +43,12 @@ public interface IDatabaseEngine
     /// PostgreSQL-shaped model (types, keys, constraints, indexes, triggers, tenancy) and why. Shown in design.md.
     /// </summary>
     IReadOnlyList<DesignDecision> Decisions(DbRequirement requirement, Model.SchemaModel physical) => Array.Empty<DesignDecision>();
+
+    /// <summary>
+    /// The physical model as the engine builds it, when that differs from the neutral one (an index kind the engine
+    /// does not have becomes its nearest equivalent or is left out); <see cref="Decisions"/> explains each change.
+    /// </summary>
+    Model.SchemaModel Adapt(Model.SchemaModel physical) => physical;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

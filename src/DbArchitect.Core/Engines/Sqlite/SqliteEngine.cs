@@ -32,4 +32,6 @@ public sealed class SqliteEngine : IDatabaseEngine
     public IQueryWriter Queries { get; } = new SqliteQueries();
 
     public IReadOnlyList<DesignDecision> Decisions(DbRequirement requirement, SchemaModel physical) => SqliteDecisions.For(requirement, physical);
+
+    public SchemaModel Adapt(SchemaModel physical) => SqliteIndexDdl.Adapt(physical);
 }

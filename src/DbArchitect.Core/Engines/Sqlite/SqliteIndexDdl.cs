@@ -20,22 +20,50 @@ internal static class SqliteIndexDdl
 
     /// <summary>The indexes of a table that become SQLite B-tree indexes.</summary>
     public static IReadOnlyList<Planned> For(Table table) =>
-        table.Indexes.Where(IsBTree).Select(i =>
-        {
-            if (i.Include.Count == 0)
-            {
-                return new Planned(i, i.Keys, Array.Empty<string>());
-            }
+        table.Indexes.Where(IsBTree).Select(Fold).ToList();
 
-            var keyColumns = i.Keys.Select(k => k.Column).Where(c => c is not null).ToHashSet(StringComparer.Ordinal);
-            return i.Unique
-                ? new Planned(i, i.Keys, i.Include)
-                : new Planned(i, i.Keys.Concat(i.Include.Where(c => !keyColumns.Contains(c)).Select(c => IndexKey.Of(c))).ToArray(), Array.Empty<string>());
-        }).ToList();
+    private static Planned Fold(Index i)
+    {
+        if (i.Include.Count == 0)
+        {
+            return new Planned(i, i.Keys, Array.Empty<string>());
+        }
+
+        var keyColumns = i.Keys.Select(k => k.Column).Where(c => c is not null).ToHashSet(StringComparer.Ordinal);
+        return i.Unique
+            ? new Planned(i, i.Keys, i.Include)
+            : new Planned(i, i.Keys.Concat(i.Include.Where(c => !keyColumns.Contains(c)).Select(c => IndexKey.Of(c))).ToArray(), Array.Empty<string>());
+    }
 
     /// <summary>True when the index is a plain or expression B-tree in SQLite (BRIN and hash become B-trees).</summary>
     public static bool IsBTree(Index index) =>
         index.Method is IndexMethod.BTree or IndexMethod.Brin or IndexMethod.Hash && index.Keys.All(SqliteExpressions.IsBTreeKey);
+
+    /// <summary>
+    /// The model with its indexes as SQLite builds them: BRIN and hash become B-trees, INCLUDE columns are folded into
+    /// the key (non-unique) or dropped (unique), and GIN indexes on JSON or arrays, which have no SQLite form, are left
+    /// out. Trigram and full-text indexes stay: the search script builds them as FTS5 tables.
+    /// </summary>
+    public static SchemaModel Adapt(SchemaModel model) => model with
+    {
+        Tables = model.Tables.Select(t => t with
+        {
+            Indexes = t.Indexes.Where(i => IsBTree(i) || IsSearch(i)).Select(i =>
+            {
+                if (!IsBTree(i))
+                {
+                    return i;
+                }
+
+                var planned = Fold(i);
+                return i with { Method = IndexMethod.BTree, Keys = planned.Keys, Include = Array.Empty<string>() };
+            }).ToArray(),
+        }).ToArray(),
+    };
+
+    /// <summary>True for an index SQLite builds as an FTS5 table (trigram or full-text keys).</summary>
+    public static bool IsSearch(Index index) =>
+        index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
 
     public static bool IsNeeded(SchemaModel model) => model.Tables.Any(t => For(t).Count > 0);
 
