@@ -54,7 +54,9 @@ internal static class SqliteSearchDdl
             var fts = W.Id(search.Name);
             var table = W.Id(search.Table.Name);
             writer.BlankLine();
-            writer.Comment($"{search.Name}: replaces {string.Join(", ", search.Sources.Select(s => s.Name))}. " + string.Join(" ", search.Sources.Select(s => s.Reason).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal)));
+            var patterns = search.Sources.SelectMany(s => s.Serves).Distinct(StringComparer.Ordinal).ToList();
+            writer.Comment($"{search.Name}: {(search.Trigram ? "substring (trigram)" : "word (full-text)")} search over {string.Join(", ", search.Columns)} of {search.Table.Name}, "
+                + $"built for the design's {string.Join(", ", search.Sources.Select(s => s.Name))}" + (patterns.Count > 0 ? $"; serves {string.Join(", ", patterns)}." : "."));
             writer.ClausesStatement($"CREATE VIRTUAL TABLE {fts} USING fts5(", search.Columns.Select(c => W.Id(c) + ",")
                 .Append($"content = {W.String(search.Table.Name)},")
                 .Append("content_rowid = 'rowid',")

@@ -4,7 +4,7 @@
 PRAGMA foreign_keys = ON;
 BEGIN IMMEDIATE;
 
--- product_search: replaces ix_product_name_trgm, ix_product_description_trgm. Fuzzy search on name for access pattern 'product search' (200/s): a trigram GIN index serves similarity (%), ILIKE '%term%' and typo-tolerant matching. Fuzzy search on description for access pattern 'product search' (200/s): a trigram GIN index serves similarity (%), ILIKE '%term%' and typo-tolerant matching.
+-- product_search: substring (trigram) search over name, description of product, built for the design's ix_product_name_trgm, ix_product_description_trgm; serves access pattern 'product search'.
 CREATE VIRTUAL TABLE product_search USING fts5(
     name,
     description,
