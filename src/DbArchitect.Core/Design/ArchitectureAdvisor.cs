@@ -19,7 +19,7 @@ internal static class ArchitectureAdvisor
     public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, IReadOnlyList<QueryTemplate> queries, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
-        Partitioning(requirement, physical, volumes, decisions);
+        Partitioning(requirement, physical, volumes, engine.ScaleOut.PartitioningSubstitute, decisions);
         QueryPatterns(requirement, queries, decisions);
         if (engine is PostgreSqlEngine)
         {
@@ -31,7 +31,7 @@ internal static class ArchitectureAdvisor
 
     private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, List<DesignDecision> decisions)
+    private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, string? substitute, List<DesignDecision> decisions)
     {
         var any = false;
         var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
@@ -49,6 +49,14 @@ internal static class ArchitectureAdvisor
             var perMonth = perDay * 30.44;
             var interval = perMonth > 100_000_000 ? "daily" : perMonth > 10_000_000 ? "weekly" : "monthly";
             var retention = requirement.Workload.Retention is { } r ? $"; partitions older than the {r} retention are detached and dropped, which is instant where DELETE would bloat the table" : string.Empty;
+            if (substitute is not null)
+            {
+                decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name, $"Split by {created.Name}, {interval}: {substitute}",
+                    $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} pieces keep each piece's indexes small enough to stay in memory"
+                    + (requirement.Workload.Retention is { } kept ? $" and turn the {kept} retention into dropping a piece instead of deleting rows." : ".")));
+                continue;
+            }
+
             decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name,
                 $"Range-partition by {created.Name}, {interval}",
                 $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let vacuum work per partition{retention}. The primary key must then include {created.Name}."));

@@ -20,6 +20,9 @@ public sealed record BackupPlan(
 {
     /// <summary>Safe file-system and repository name of the backups (letters, digits, underscores).</summary>
     public required string Name { get; init; }
+
+    /// <summary>How the backup scripts connect and what they check, for design.md; null for the PostgreSQL wording.</summary>
+    public string? FilesNote { get; init; }
 }
 
 /// <summary>The recovery point and time objectives and the daily backup window (UTC minutes), with whether each was stated.</summary>

@@ -28,8 +28,9 @@ public static class DesignEngine
         var drafts = builder.Build();
         new IndexPlanner(requirement, decisions).Plan(drafts, builder.TableForEntity);
         var logical = new SchemaModel(requirement.Application.Name, SchemaName(requirement), drafts.Select(d => d.Freeze()).ToArray(), Array.Empty<string>());
-        var physical = PhysicalDesigner.Apply(logical, engine, decisions);
-        decisions.AddRange(engine.Adaptations(requirement, physical));
+        var neutral = PhysicalDesigner.Apply(logical, engine, decisions);
+        decisions.AddRange(engine.Decisions(requirement, neutral));
+        var physical = engine.Adapt(neutral);
 
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();

@@ -33,6 +33,15 @@ public sealed record ConfigRecommendation(
     string AlterSystemScript,
     string TableScript)
 {
+    /// <summary>What <see cref="ConfigFile"/> is, as design.md names it ("postgresql.conf snippet").</summary>
+    public string FileLabel { get; init; } = "Configuration file";
+
+    /// <summary>The code-fence language design.md shows <see cref="ConfigFile"/> in: "ini", "sql".</summary>
+    public string FileLanguage { get; init; } = "ini";
+
+    /// <summary>How the settings are applied and why (the "Applying" decision); null for the PostgreSQL wording built from the restart settings.</summary>
+    public (string Choice, string Reason)? Applying { get; init; }
+
     public ConfigSetting? Find(string name) =>
         Settings.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -39,10 +39,16 @@ public interface IDatabaseEngine
     IQueryWriter Queries { get; }
 
     /// <summary>
-    /// How the engine adapts the engine-neutral model where it cannot do the same thing (types it lacks, index kinds,
-    /// delete actions), as decisions design.md explains. None by default.
+    /// The engine's own decisions about a physical model: where it does something differently from the neutral,
+    /// PostgreSQL-shaped model (types, keys, constraints, indexes, triggers, tenancy) and why. Shown in design.md.
     /// </summary>
-    IReadOnlyList<DesignDecision> Adaptations(DbRequirement requirement, Model.SchemaModel physical) => Array.Empty<DesignDecision>();
+    IReadOnlyList<DesignDecision> Decisions(DbRequirement requirement, Model.SchemaModel physical) => Array.Empty<DesignDecision>();
+
+    /// <summary>
+    /// The physical model as the engine builds it, when that differs from the neutral one (an index kind the engine
+    /// does not have becomes its nearest equivalent or is left out); <see cref="Decisions"/> explains each change.
+    /// </summary>
+    Model.SchemaModel Adapt(Model.SchemaModel physical) => physical;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -11,4 +11,13 @@ public interface IScaleOut
 
     /// <summary>Where the sharding reference script is written, relative to the design folder: "sharding/citus.sql".</summary>
     string ShardingScriptPath { get; }
+
+    /// <summary>The single-node starting point of the roadmap, after "One &lt;engine&gt;".</summary>
+    string Baseline => "primary with a standby for failover, backups and monitoring";
+
+    /// <summary>
+    /// How the engine splits a table that outgrows one structure when it has no declarative partitioning; null when it
+    /// partitions natively (range and hash partitions with pruning).
+    /// </summary>
+    string? PartitioningSubstitute => null;
 }

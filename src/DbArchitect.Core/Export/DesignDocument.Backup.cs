@@ -45,7 +45,11 @@ internal static partial class DesignDocument
             }
 
             md.EndBlock();
-            if (files.Any(f => f.RelativePath.EndsWith("restore.sh", StringComparison.Ordinal)))
+            if (plan.FilesNote is { } note)
+            {
+                md.Paragraph(note);
+            }
+            else if (files.Any(f => f.RelativePath.EndsWith("restore.sh", StringComparison.Ordinal)))
             {
                 md.Paragraph("The scripts connect only through the libpq variables (PGHOST, PGPORT, PGUSER, PGDATABASE) and ~/.pgpass; "
                     + "restore.sh always restores into a new database and checks the manifest, then every table's row count and checksum.");

@@ -39,9 +39,13 @@ internal static partial class DesignDocument
         var files = scripts.Where(s => s.RelativePath.StartsWith("monitoring/", StringComparison.Ordinal) || s.RelativePath.StartsWith("maintenance/", StringComparison.Ordinal)).ToList();
         if (files.Count > 0)
         {
-            if (files.Any(f => f.RelativePath == "maintenance/reindex_bloated.sql"))
+            if (plan.FilesNote is { } note)
             {
-                md.Paragraph("Apply after the build: the monitoring files and maintenance/autovacuum.sql in the design's database (as a superuser), "
+                md.Paragraph(note);
+            }
+            else if (files.Any(f => f.RelativePath == "maintenance/reindex_bloated.sql"))
+            {
+                md.Paragraph("Apply after the build: the monitoring files in the design's database (as a superuser), "
                     + "maintenance/jobs.sql in the pg_cron database with -v database=<design database>; maintenance/reindex_bloated.sql runs weekly from cron or a systemd timer:");
             }
             else

@@ -14,10 +14,9 @@ internal static partial class DesignDocument
             return;
         }
 
-        var pgTune = config.Settings.Any(s => s.Source == ConfigSource.PgTune);
-        md.Paragraph(pgTune
+        md.Paragraph(config.Settings.Any(s => s.Source == ConfigSource.PgTune)
             ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
-            : "Server settings, each derived from the stated hardware and workload:");
+            : "Settings, each derived from the stated hardware and workload:");
         md.Line(Row("Setting", "Value", "Source", "Restart", "Reason"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var setting in config.Settings)
@@ -44,9 +43,9 @@ internal static partial class DesignDocument
             md.EndBlock();
         }
 
-        var files = scripts.Where(s => s.Kind == ScriptKind.Config && (pgTune || s.RelativePath.StartsWith("config/", StringComparison.Ordinal))).Select(s => "`" + s.RelativePath + "`").ToList();
-        md.Paragraph((pgTune ? "postgresql.conf snippet" : "Configuration file") + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
-        md.Line("```ini");
+        var files = scripts.Where(s => s.Kind == ScriptKind.Config).Select(s => "`" + s.RelativePath + "`").ToList();
+        md.Paragraph(config.FileLabel + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
+        md.Line("```" + config.FileLanguage);
         md.Raw(config.ConfigFile);
         md.Line("```");
         md.EndBlock();

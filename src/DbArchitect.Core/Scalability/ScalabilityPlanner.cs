@@ -42,7 +42,7 @@ internal static class ScalabilityPlanner
         var phases = new List<(Kind Kind, string Trigger, double? Months, string Step, string Reason)>
         {
             (Kind.Baseline, "Launch", 0,
-                $"One {engine.DisplayName} primary with a standby for failover, backups and monitoring",
+                $"One {engine.DisplayName} {scale.Baseline}",
                 $"Today about {Capacity.Count(physical.Tables.Sum(t => t.EstimatedRows ?? 0))} rows (~{Capacity.Bytes(bytesToday)} with indexes, by the capacity forecast) and {N(tps)} TPS; one node with {cpuText} serves about {N(nodeRead)} read and {N(nodeWrite)} write TPS ({N(ReadTpsPerCore)} and {N(WriteTpsPerCore)} per core assumed)."),
         };
 
@@ -80,8 +80,13 @@ internal static class ScalabilityPlanner
             var time = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.CreatedAt)
                 ?? table.Columns.FirstOrDefault(c => c.Type.Kind == LogicalTypeKind.Timestamp && !c.Nullable);
             phases.Add((Kind.Partition, $"{table.Name} passes {Capacity.Count(ArchitectureAdvisor.PartitionThresholdRows)} rows", months,
-                time is null ? $"Hash-partition {table.Name} by its primary key" : $"Range-partition {table.Name} by {time.Name}",
-                $"{table.Name} has {Capacity.Count(table.EstimatedRows ?? 0)} rows and grows by {Capacity.Count(table.RowsPerDay ?? 0)}/day{Flat(retention)}: {Describe(months)}; partitions keep indexes small enough for memory, let vacuum work per partition and turn retention into dropping a partition."));
+                scale.PartitioningSubstitute is { } split
+                    ? $"Split {table.Name} by {time?.Name ?? "its primary key"}: {split}"
+                    : time is null ? $"Hash-partition {table.Name} by its primary key" : $"Range-partition {table.Name} by {time.Name}",
+                $"{table.Name} has {Capacity.Count(table.EstimatedRows ?? 0)} rows and grows by {Capacity.Count(table.RowsPerDay ?? 0)}/day{Flat(retention)}: {Describe(months)}; "
+                + (scale.PartitioningSubstitute is null
+                    ? "partitions keep indexes small enough for memory, let vacuum work per partition and turn retention into dropping a partition."
+                    : "smaller pieces keep indexes small enough for memory and turn retention into dropping a piece instead of deleting rows.")));
         }
 
         var writeMonths = tps > 0 || writeTps > 0 ? LoadMonths(writeTps, nodeWrite) : null;

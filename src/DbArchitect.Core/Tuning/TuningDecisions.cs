@@ -22,7 +22,7 @@ internal static class TuningDecisions
         var input = config.Input;
         var hardware = $"{input.MemoryGb.ToString("0.###", CultureInfo.InvariantCulture)} GB RAM, {(input.Cpus is { } c ? c.ToString(CultureInfo.InvariantCulture) + " CPUs" : "CPUs not stated")}, {input.Storage.ToString().ToLowerInvariant()} storage";
         var pgTune = config.Settings.Any(s => s.Source == ConfigSource.PgTune);
-        yield return new DesignDecision(Area, "Workload profile", $"{(pgTune ? "PGTune " : string.Empty)}{WorkloadName(input.Workload)} for {hardware}",
+        yield return new DesignDecision(Area, "Workload profile", (pgTune ? "PGTune " : "Workload ") + $"{WorkloadName(input.Workload)} for {hardware}",
             input.WorkloadReason ?? "As requested.");
         foreach (var name in new[] { "max_connections", "shared_buffers", "work_mem" })
         {
@@ -38,6 +38,12 @@ internal static class TuningDecisions
             var tables = config.TableSettings.Count == 0 ? "no table needs its own thresholds" : "own thresholds on " + string.Join(", ", config.TableSettings.Select(t => t.Table));
             yield return new DesignDecision(Area, "Autovacuum", string.Join(", ", autovacuum.Select(s => $"{s.Name} = {s.Value}")) + "; " + tables,
                 autovacuum.FirstOrDefault(s => s.Name == "autovacuum_naptime")?.Reason ?? config.TableSettings[0].Reason);
+        }
+
+        if (config.Applying is { } applying)
+        {
+            yield return new DesignDecision(Area, "Applying", applying.Choice, applying.Reason + $" Requirement workload: {Describe(requirement.Workload)}.");
+            yield break;
         }
 
         var restart = config.RestartSettings;

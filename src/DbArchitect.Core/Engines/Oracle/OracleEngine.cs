@@ -43,6 +43,6 @@ public sealed class OracleEngine : IDatabaseEngine
 
     public IQueryWriter Queries { get; }
 
-    public IReadOnlyList<Design.DesignDecision> Adaptations(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
+    public IReadOnlyList<Design.DesignDecision> Decisions(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
         OracleAdaptations.For(requirement, physical, (OracleTypes)Types);
 }

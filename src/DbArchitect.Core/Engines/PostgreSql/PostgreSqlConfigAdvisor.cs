@@ -54,6 +54,7 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
         var recommendation = new ConfigRecommendation("postgresql", input, settings, tables, string.Empty, string.Empty, string.Empty);
         return recommendation with
         {
+            FileLabel = "postgresql.conf snippet",
             ConfigFile = PostgreSqlConfigFiles.ConfigFile(recommendation),
             AlterSystemScript = PostgreSqlConfigFiles.AlterSystem(recommendation),
             TableScript = PostgreSqlConfigFiles.TableScript(recommendation),
