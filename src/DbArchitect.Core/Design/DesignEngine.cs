@@ -29,6 +29,7 @@ public static class DesignEngine
         new IndexPlanner(requirement, decisions).Plan(drafts, builder.TableForEntity);
         var logical = new SchemaModel(requirement.Application.Name, SchemaName(requirement), drafts.Select(d => d.Freeze()).ToArray(), Array.Empty<string>());
         var physical = PhysicalDesigner.Apply(logical, engine, decisions);
+        physical = engine.Adapter?.Adapt(physical, decisions) ?? physical;
 
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         var warnings = new List<DesignWarning>();

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Engines.PostgreSql;
+using DbArchitect.Core.Engines.SqlServer;
 using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Engines;
@@ -9,6 +10,7 @@ public static class EngineRegistry
     private static readonly IReadOnlyList<IDatabaseEngine> Implemented = new IDatabaseEngine[]
     {
         new PostgreSqlEngine(),
+        new SqlServerEngine(),
     };
 
     /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can emit SQL).</summary>

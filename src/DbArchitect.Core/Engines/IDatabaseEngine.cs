@@ -37,6 +37,9 @@ public interface IDatabaseEngine
 
     /// <summary>The ready, parameterised query of each access pattern, shaped so the pattern's index serves it.</summary>
     IQueryWriter Queries { get; }
+
+    /// <summary>Adapts the physical model to the engine's abilities (null: the engine declares the neutral model as it is).</summary>
+    IPhysicalAdapter? Adapter => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>
