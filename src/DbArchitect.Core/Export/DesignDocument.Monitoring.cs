@@ -39,8 +39,11 @@ internal static partial class DesignDocument
         var files = scripts.Where(s => s.RelativePath.StartsWith("monitoring/", StringComparison.Ordinal) || s.RelativePath.StartsWith("maintenance/", StringComparison.Ordinal)).ToList();
         if (files.Count > 0)
         {
-            md.Paragraph("Apply after the build: the monitoring files and maintenance/autovacuum.sql in the design's database (as a superuser), "
-                + "maintenance/jobs.sql in the pg_cron database with -v database=<design database>; maintenance/reindex_bloated.sql runs weekly from cron or a systemd timer:");
+            // The detailed order applies to the pg_cron layout; other engines' job files say how they are applied.
+            md.Paragraph(files.Any(f => f.RelativePath == "maintenance/jobs.sql")
+                ? "Apply after the build: the monitoring files and maintenance/autovacuum.sql in the design's database (as a superuser), "
+                    + "maintenance/jobs.sql in the pg_cron database with -v database=<design database>; maintenance/reindex_bloated.sql runs weekly from cron or a systemd timer:"
+                : "Apply after the build, in the design's database:");
             foreach (var file in files)
             {
                 md.Bullet(Escape(file.RelativePath) + " — " + Escape(file.Description));

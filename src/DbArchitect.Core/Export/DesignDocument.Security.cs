@@ -32,7 +32,7 @@ internal static partial class DesignDocument
 
             md.EndBlock();
 
-            md.Paragraph("Login roles are not created by the build. Create one per service or person, then set its password with \\password in psql:");
+            md.Paragraph("Logins are not created by the build (no credentials in generated files). Create one per service or person, then set its password interactively:");
             md.Line("```sql");
             foreach (var role in plan.Roles)
             {

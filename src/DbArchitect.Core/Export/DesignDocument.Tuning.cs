@@ -42,8 +42,10 @@ internal static partial class DesignDocument
         }
 
         var files = scripts.Where(s => s.Kind == ScriptKind.Config).Select(s => "`" + s.RelativePath + "`").ToList();
-        md.Paragraph("postgresql.conf snippet" + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
-        md.Line("```ini");
+        // The engine's configuration file: a .conf snippet or an SQL script (sp_configure); the fence follows its kind.
+        var sqlConfig = scripts.Any(s => s.Kind == ScriptKind.Config && s.Text == config.ConfigFile && s.RelativePath.EndsWith(".sql", StringComparison.Ordinal));
+        md.Paragraph((sqlConfig ? "Configuration script" : "Configuration file snippet") + (files.Count > 0 ? " (also as " + string.Join(", ", files) + ")" : string.Empty) + ":");
+        md.Line(sqlConfig ? "```sql" : "```ini");
         md.Raw(config.ConfigFile);
         md.Line("```");
         md.EndBlock();

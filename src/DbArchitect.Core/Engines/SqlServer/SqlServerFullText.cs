@@ -18,16 +18,30 @@ internal static class SqlServerFullText
     public static bool IsFullText(Model.Index index) =>
         index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression?.Kind == IndexExpressionKind.FullText);
 
-    /// <summary>The primary key's name when it can be the full-text key index, else null.</summary>
+    /// <summary>
+    /// The index that can be the full-text key (unique, one non-nullable column of at most 900 bytes, not filtered):
+    /// the primary key, or a unique index on the surrogate key when the primary key is composite; else null.
+    /// </summary>
     public static string? KeyIndexOf(Table table)
     {
-        if (table.PrimaryKey.Columns.Count != 1 || table.FindColumn(table.PrimaryKey.Columns[0]) is not { } column)
+        if (table.PrimaryKey.Columns.Count == 1 && Fits(table, table.PrimaryKey.Columns[0]))
         {
-            return null;
+            return table.PrimaryKey.Name;
         }
 
-        return KeyBytes(SqlServerExpressions.NativeType(column)) is { } bytes && bytes <= 900 ? table.PrimaryKey.Name : null;
+        return table.Indexes.FirstOrDefault(i => i.Unique && i.Predicate is null && i.Keys.Count == 1 && i.Keys[0].Column is { } c && Fits(table, c))?.Name;
     }
+
+    /// <summary>The single surrogate-key column of a composite (tenant) primary key that a full-text key index can be built on.</summary>
+    public static Column? SurrogateKey(Table table) =>
+        table.PrimaryKey.Columns.Count > 1
+            ? table.PrimaryKey.Columns.Select(table.FindColumn).FirstOrDefault(c => c is { Generation: not KeyGeneration.None } && Fits(table, c.Name))
+            : null;
+
+    public static string KeyIndexName(Table table) => SqlServerExpressions.DerivedName("ux", table.Name, "fulltext_key");
+
+    private static bool Fits(Table table, string columnName) =>
+        table.FindColumn(columnName) is { Nullable: false } column && KeyBytes(SqlServerExpressions.NativeType(column)) is { } bytes && bytes <= 900;
 
     /// <summary>The character columns of a full-text index, in key order.</summary>
     public static IReadOnlyList<string> Columns(Table table, Model.Index index) =>

@@ -76,6 +76,16 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
             uniques.Add(unique);
         }
 
+        if (table.Indexes.Any(SqlServerFullText.IsFullText) && SqlServerFullText.KeyIndexOf(table) is null && SqlServerFullText.SurrogateKey(table) is { } surrogate)
+        {
+            var name = SqlServerFullText.KeyIndexName(table);
+            indexes.Add(new Index(name, new[] { IndexKey.Of(surrogate.Name) }, Array.Empty<string>(), IndexMethod.BTree, true, null,
+                $"Full-text key: a FULLTEXT INDEX needs a unique single-column key index, and the primary key ({string.Join(", ", table.PrimaryKey.Columns)}) is composite; {surrogate.Name} is generated and unique on its own.",
+                Array.Empty<string>()));
+            decisions.Add(new DesignDecision(DesignAreas.Indexing, $"{table.Name}.{name}", $"Unique index on {surrogate.Name} (full-text key)",
+                $"The table is searched by full-text, which needs a unique, single-column, non-nullable key index; the composite primary key ({string.Join(", ", table.PrimaryKey.Columns)}) cannot be one, so {surrogate.Name} gets its own unique index (16 bytes per row)."));
+        }
+
         foreach (var index in table.Indexes)
         {
             if (Adapt(table, index, decisions) is { } adapted
@@ -85,7 +95,10 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
             }
         }
 
-        return table with { UniqueKeys = uniques, Indexes = indexes };
+        var described = table.Columns.Select(c => c.Generation == KeyGeneration.RandomUuid
+            ? c with { Comment = "Surrogate primary key: a GUID from NEWSEQUENTIALID(), unique everywhere and increasing, so inserts append to the clustered index." }
+            : c).ToArray();
+        return table with { Columns = described, UniqueKeys = uniques, Indexes = indexes };
     }
 
     private static Index? Adapt(Table table, Index index, List<DesignDecision> decisions)
@@ -95,7 +108,7 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
 
         if (SqlServerFullText.IsFullText(index))
         {
-            if (SqlServerFullText.KeyIndexOf(table) is null)
+            if (SqlServerFullText.KeyIndexOf(table) is null && SqlServerFullText.SurrogateKey(table) is null)
             {
                 Decide("Not created", "Full-text search in SQL Server needs a unique, single-column, non-nullable key index of at most 900 bytes on the table; this table's primary key is not one, so the search runs as LIKE or in the search engine.");
                 return null;
@@ -108,8 +121,11 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
                 return null;
             }
 
-            Decide("FULLTEXT INDEX (full-text catalog)", $"PostgreSQL's {(index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram) ? "trigram" : "tsvector")} GIN index becomes a column in the table's one FULLTEXT INDEX ({string.Join(", ", columns)}); queries use CONTAINS/FREETEXT. Full-text matches words and prefixes (\"term*\"), not arbitrary infixes or typos, and is populated asynchronously (CHANGE_TRACKING AUTO).");
-            return index;
+            Decide("FULLTEXT INDEX (full-text catalog)", $"The design's {(index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram) ? "trigram" : "full-text")} index becomes a column in the table's one FULLTEXT INDEX ({string.Join(", ", columns)}); queries use CONTAINS/FREETEXT. Full-text matches words and prefixes (\"term*\"), not arbitrary infixes or typos, and is populated asynchronously (CHANGE_TRACKING AUTO).");
+            return index with
+            {
+                Reason = $"SQL Server: part of the table's FULLTEXT INDEX ({string.Join(", ", columns)}), queried with CONTAINSTABLE/FREETEXTTABLE; a full-text index covers every row (no filter) and needs no tenant key column, the query filters those. Design reason: {index.Reason}",
+            };
         }
 
         if (index.Method == IndexMethod.Gin || index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.JsonPath))
@@ -153,13 +169,16 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
             return null;
         }
 
+        var note = string.Empty;
         if (index.Method == IndexMethod.Brin)
         {
+            note = " SQL Server: a nonclustered B-tree (no BRIN); see design.md.";
             Decide("Nonclustered B-tree index instead of BRIN",
                 "SQL Server has no block-range index. A nonclustered index serves the range queries; for scans over years of append-only rows, partitioning by month (switching old partitions out) or a nonclustered columnstore index (row-group elimination by min/max, like BRIN) is the next step.");
         }
         else if (index.Method is IndexMethod.Hash or IndexMethod.Gist)
         {
+            note = " SQL Server: a nonclustered B-tree.";
             Decide("Nonclustered B-tree index", $"SQL Server has no {index.Method} index on disk-based tables; a B-tree serves the same equality and range lookups.");
         }
 
@@ -168,6 +187,7 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
             Keys = keys,
             Include = include.Distinct(StringComparer.OrdinalIgnoreCase).Where(c => !keys.Any(k => string.Equals(k.Column, c, StringComparison.OrdinalIgnoreCase))).ToArray(),
             Method = IndexMethod.BTree,
+            Reason = index.Reason + note,
         };
     }
 

@@ -25,13 +25,13 @@ internal sealed class SqlServerSecurity : ISecurityPlanner
         {
             new(app, "The application: reads and writes rows, nothing else (no DDL, no audit changes).",
                 new Dictionary<string, string> { ["tables"] = $"SELECT, INSERT, UPDATE, DELETE on SCHEMA::{schema}", ["audit table"] = "SELECT only (INSERT, UPDATE, DELETE denied; the triggers write it)" },
-                Array.Empty<string>(), 100, $"CREATE USER [app_login] FOR LOGIN [app_login]; ALTER ROLE [{app}] ADD MEMBER [app_login];"),
+                Array.Empty<string>(), 100, $"CREATE USER [app_login] FOR LOGIN [app_login]; ALTER ROLE {SqlServerWriter.Id(app)} ADD MEMBER [app_login]"),
             new(readOnly, "Read-only access for support and analysts.",
                 new Dictionary<string, string> { ["tables"] = $"SELECT on SCHEMA::{schema}" }, Array.Empty<string>(), 10,
-                $"CREATE USER [analyst] FOR LOGIN [analyst]; ALTER ROLE [{readOnly}] ADD MEMBER [analyst];"),
+                $"CREATE USER [analyst] FOR LOGIN [analyst]; ALTER ROLE {SqlServerWriter.Id(readOnly)} ADD MEMBER [analyst]"),
             new(reporting, "Reporting and monitoring: reads the tables and the database's dynamic management views.",
                 new Dictionary<string, string> { ["tables"] = $"SELECT on SCHEMA::{schema} (via {readOnly})", ["monitoring views"] = "VIEW DATABASE STATE" },
-                new[] { readOnly }, 5, $"CREATE USER [reporting] FOR LOGIN [reporting]; ALTER ROLE [{reporting}] ADD MEMBER [reporting];"),
+                new[] { readOnly }, 5, $"CREATE USER [reporting] FOR LOGIN [reporting]; ALTER ROLE {SqlServerWriter.Id(reporting)} ADD MEMBER [reporting]"),
         };
         var decisions = new List<DesignDecision>
         {

@@ -64,22 +64,24 @@ internal static class SqlServerTriggerDdl
                 "BEGIN",
                 "    SET NOCOUNT ON;",
             };
+            var n = 0;
             foreach (var resolution in group)
             {
                 var child = model.FindTable(resolution.Table)!;
                 var key = child.ForeignKeys.First(f => f.Name == resolution.ForeignKey);
-                var join = On("child", "gone", key.Columns, key.ReferencedColumns);
+                var alias = "child" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var join = On(alias, "gone", key.Columns, key.ReferencedColumns);
                 var childName = W.Qualified(model.Schema, child.Name);
                 if (key.OnDelete == DeleteAction.Cascade)
                 {
                     lines.Add($"    -- {key.Name}: ON DELETE CASCADE, emulated.");
-                    lines.Add($"    DELETE child FROM {childName} AS child INNER JOIN deleted AS gone ON {join};");
+                    lines.Add($"    DELETE {alias} FROM {childName} AS {alias} INNER JOIN deleted AS gone ON {join};");
                 }
                 else
                 {
                     var cleared = key.SetNullColumns.Count > 0 ? key.SetNullColumns : key.Columns;
                     lines.Add($"    -- {key.Name}: ON DELETE SET NULL ({string.Join(", ", cleared)}), emulated.");
-                    lines.Add($"    UPDATE child SET {W.List(cleared.Select(c => W.Id(c) + " = NULL"))} FROM {childName} AS child INNER JOIN deleted AS gone ON {join};");
+                    lines.Add($"    UPDATE {alias} SET {W.List(cleared.Select(c => W.Id(c) + " = NULL"))} FROM {childName} AS {alias} INNER JOIN deleted AS gone ON {join};");
                 }
             }
 
