@@ -18,7 +18,7 @@ internal static partial class DesignDocument
         md.Heading(4, "Recovery arithmetic");
         md.Paragraph($"Sized for an RPO of {Escape(Duration(o.RpoMinutes))}{Assumed(o.RpoStated)}, an RTO of {Escape(Duration(o.RtoMinutes))}{Assumed(o.RtoStated)} "
             + $"and a backup window of {Escape(o.Window)} UTC{Assumed(o.WindowStated)}, from {Escape(Capacity.Bytes(plan.Size.DataBytes))} of tables and "
-            + $"{Escape(Capacity.Bytes(plan.Size.IndexBytes))} of indexes after {Escape(plan.Size.Horizon)} and {Escape(Capacity.Bytes(plan.Size.LogBytesPerDay))} of WAL a day.");
+            + $"{Escape(Capacity.Bytes(plan.Size.IndexBytes))} of indexes after {Escape(plan.Size.Horizon)} and {Escape(Capacity.Bytes(plan.Size.LogBytesPerDay))} of transaction log a day.");
         md.Line(Row("Estimate", "Time", "Target", "Meets", "Arithmetic"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var estimate in plan.Estimates)
@@ -45,8 +45,12 @@ internal static partial class DesignDocument
             }
 
             md.EndBlock();
-            md.Paragraph("The scripts connect only through the libpq variables (PGHOST, PGPORT, PGUSER, PGDATABASE) and ~/.pgpass; "
-                + "restore.sh always restores into a new database and checks the manifest, then every table's row count and checksum.");
+            // Said only where the shell scripts it describes exist (the PostgreSQL layout).
+            if (files.Any(f => f.RelativePath.EndsWith("restore.sh", StringComparison.Ordinal)))
+            {
+                md.Paragraph("The scripts connect only through the libpq variables (PGHOST, PGPORT, PGUSER, PGDATABASE) and ~/.pgpass; "
+                    + "restore.sh always restores into a new database and checks the manifest, then every table's row count and checksum.");
+            }
         }
     }
 

@@ -14,7 +14,9 @@ internal static partial class DesignDocument
             return;
         }
 
-        md.Paragraph("Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):");
+        md.Paragraph(config.Settings.Any(s => s.Source == ConfigSource.PgTune)
+            ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
+            : "Server settings (source `derived`: computed from the stated hardware and workload by the rule in each reason):");
         md.Line(Row("Setting", "Value", "Source", "Restart", "Reason"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var setting in config.Settings)

@@ -26,15 +26,24 @@ internal static class SqlServerAuditDdl
     {
         var auditTable = model.Tables.First(t => t.Kind == TableKind.Audit);
         var columns = AuditColumns.Find(auditTable);
+        var stamped = SqlServerTriggerDdl.UpdatedAtTargets(model).Select(t => t.Table.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var table in AuditedTables(model))
         {
             writer.BlankLine();
-            writer.Raw(Trigger(model.Schema, table, auditTable, columns));
+            var updatedAt = stamped.Contains(table.Name) ? W.Qualified(model.Schema, SqlServerTriggerDdl.UpdatedAtTriggerName(table)) : null;
+            writer.Raw(Trigger(model.Schema, table, auditTable, columns, updatedAt));
             writer.Go();
+            if (updatedAt is not null)
+            {
+                // First among the AFTER UPDATE triggers: it records the statement's change before the updated_at trigger
+                // runs, and skips the nested UPDATE that trigger makes (one audit row per change, not two).
+                writer.Statement($"EXEC sys.sp_settriggerorder @triggername = {W.Argument(W.Qualified(model.Schema, TriggerName(table)))}, @order = N'First', @stmttype = N'UPDATE'");
+                writer.Go();
+            }
         }
     }
 
-    private static string Trigger(string schema, Table table, Table auditTable, AuditColumns columns)
+    private static string Trigger(string schema, Table table, Table auditTable, AuditColumns columns, string? updatedAtTrigger)
     {
         var key = table.PrimaryKey.Columns;
         var targets = new List<string>();
@@ -67,6 +76,7 @@ internal static class SqlServerAuditDdl
             "AS",
             "BEGIN",
             "    SET NOCOUNT ON;",
+            updatedAtTrigger is null ? "    -- No updated_at trigger on this table." : $"    IF TRIGGER_NESTLEVEL(OBJECT_ID({W.String(updatedAtTrigger)})) > 0 RETURN;",
             "    DECLARE @action NVARCHAR(6) = CASE",
             "        WHEN EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) THEN N'UPDATE'",
             "        WHEN EXISTS (SELECT 1 FROM inserted) THEN N'INSERT'",

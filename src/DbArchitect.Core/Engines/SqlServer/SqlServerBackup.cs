@@ -26,7 +26,7 @@ internal sealed class SqlServerBackup : IBackupPlanner
     internal const double CompressedFraction = 0.3;
 
     private const string Area = DesignAreas.BackupAndRecovery;
-    private static readonly int[] LogIntervals = { 60, 30, 15, 10, 5, 1 };
+    private static readonly int[] LogIntervals = { 60, 30, 20, 15, 10, 5, 4, 3, 2, 1 };
 
     public BackupPlan Plan(DbRequirement requirement, SchemaModel physical, CapacityForecast forecast)
     {
@@ -42,7 +42,8 @@ internal sealed class SqlServerBackup : IBackupPlanner
         var perDay = physical.Tables.ToDictionary(t => t.Name, t => t.RowsPerDay, StringComparer.Ordinal);
         var size = BackupSizing.Project(requirement, forecast.Tables, t => perDay.GetValueOrDefault(t));
 
-        var logEvery = LogIntervals.First(m => m <= rpo * 0.8 || m == 1);
+        // The loss is the interval plus about a minute to copy the file off the server: the widest interval within the RPO.
+        var logEvery = LogIntervals.First(m => m + 1 <= rpo || m == 1);
         var totalMb = size.TotalBytes / 1048576.0;
         var logMbPerDay = size.LogBytesPerDay / 1048576.0;
         var fullMinutes = totalMb / BackupMBps / 60;

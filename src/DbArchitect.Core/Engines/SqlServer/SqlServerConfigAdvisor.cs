@@ -69,7 +69,7 @@ internal sealed class SqlServerConfigAdvisor : IConfigAdvisor
         var script = Script(settings, tempdbFiles);
         var summary = new List<DesignDecision>
         {
-            new(Area, "Workload profile", $"{input.Workload.ToString().ToLowerInvariant()} for {input.MemoryGb.ToString("0.###", CultureInfo.InvariantCulture)} GB RAM, {N(cpus)} CPUs{cpuNote}", input.WorkloadReason ?? "As requested."),
+            new(Area, "Workload profile", $"{input.Workload.ToString().ToLowerInvariant()} for {input.MemoryGb.ToString("0.###", CultureInfo.InvariantCulture)} GB RAM, {N(cpus)} CPUs{cpuNote}", $"The workload decides MAXDOP (halved for OLTP and web) and the cost threshold{(input.WorkloadReason is { } why ? "; " + why.Replace("PGTune's ", string.Empty, StringComparison.Ordinal) : string.Empty)}."),
         };
         summary.AddRange(settings.Where(s => s.Name is "max server memory (MB)" or "max degree of parallelism" or "cost threshold for parallelism")
             .Select(s => new DesignDecision(Area, s.Name, $"{s.Name} = {s.Value}", s.Reason)));

@@ -12,6 +12,7 @@ AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(OBJECT_ID(N'[shop_fast].[tr_tenant_updated_at]')) > 0 RETURN;
     DECLARE @action NVARCHAR(6) = CASE
         WHEN EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) THEN N'UPDATE'
         WHEN EXISTS (SELECT 1 FROM inserted) THEN N'INSERT'
@@ -32,6 +33,8 @@ BEGIN
       FULL OUTER JOIN deleted AS d ON i.[id] = d.[id];
 END;
 GO
+EXEC sys.sp_settriggerorder @triggername = N'[shop_fast].[tr_tenant_audit]', @order = N'First', @stmttype = N'UPDATE';
+GO
 
 CREATE TRIGGER [shop_fast].[tr_customer_audit]
 ON [shop_fast].[customer]
@@ -39,6 +42,7 @@ AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(OBJECT_ID(N'[shop_fast].[tr_customer_updated_at]')) > 0 RETURN;
     DECLARE @action NVARCHAR(6) = CASE
         WHEN EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) THEN N'UPDATE'
         WHEN EXISTS (SELECT 1 FROM inserted) THEN N'INSERT'
@@ -59,6 +63,8 @@ BEGIN
       FULL OUTER JOIN deleted AS d ON i.[tenant_id] = d.[tenant_id] AND i.[id] = d.[id];
 END;
 GO
+EXEC sys.sp_settriggerorder @triggername = N'[shop_fast].[tr_customer_audit]', @order = N'First', @stmttype = N'UPDATE';
+GO
 
 CREATE TRIGGER [shop_fast].[tr_product_audit]
 ON [shop_fast].[product]
@@ -66,6 +72,7 @@ AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(OBJECT_ID(N'[shop_fast].[tr_product_updated_at]')) > 0 RETURN;
     DECLARE @action NVARCHAR(6) = CASE
         WHEN EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) THEN N'UPDATE'
         WHEN EXISTS (SELECT 1 FROM inserted) THEN N'INSERT'
@@ -86,6 +93,8 @@ BEGIN
       FULL OUTER JOIN deleted AS d ON i.[tenant_id] = d.[tenant_id] AND i.[id] = d.[id];
 END;
 GO
+EXEC sys.sp_settriggerorder @triggername = N'[shop_fast].[tr_product_audit]', @order = N'First', @stmttype = N'UPDATE';
+GO
 
 CREATE TRIGGER [shop_fast].[tr_order_audit]
 ON [shop_fast].[order]
@@ -93,6 +102,7 @@ AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(OBJECT_ID(N'[shop_fast].[tr_order_updated_at]')) > 0 RETURN;
     DECLARE @action NVARCHAR(6) = CASE
         WHEN EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) THEN N'UPDATE'
         WHEN EXISTS (SELECT 1 FROM inserted) THEN N'INSERT'
@@ -113,6 +123,8 @@ BEGIN
       FULL OUTER JOIN deleted AS d ON i.[tenant_id] = d.[tenant_id] AND i.[id] = d.[id];
 END;
 GO
+EXEC sys.sp_settriggerorder @triggername = N'[shop_fast].[tr_order_audit]', @order = N'First', @stmttype = N'UPDATE';
+GO
 
 CREATE TRIGGER [shop_fast].[tr_order_item_audit]
 ON [shop_fast].[order_item]
@@ -120,6 +132,7 @@ AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    IF TRIGGER_NESTLEVEL(OBJECT_ID(N'[shop_fast].[tr_order_item_updated_at]')) > 0 RETURN;
     DECLARE @action NVARCHAR(6) = CASE
         WHEN EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) THEN N'UPDATE'
         WHEN EXISTS (SELECT 1 FROM inserted) THEN N'INSERT'
@@ -139,4 +152,6 @@ BEGIN
       FROM inserted AS i
       FULL OUTER JOIN deleted AS d ON i.[tenant_id] = d.[tenant_id] AND i.[order_id] = d.[order_id] AND i.[product_id] = d.[product_id];
 END;
+GO
+EXEC sys.sp_settriggerorder @triggername = N'[shop_fast].[tr_order_item_audit]', @order = N'First', @stmttype = N'UPDATE';
 GO
