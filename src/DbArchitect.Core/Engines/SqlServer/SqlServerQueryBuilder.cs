@@ -35,7 +35,7 @@ internal sealed class SqlServerQueryBuilder
 
     public QueryTemplate Build(string statementName, Func<string, string> claim)
     {
-        var serving = _table.Indexes.Where(i => i.Serves.Contains(Serves.AccessPattern(_pattern.Name), StringComparer.Ordinal)).Select(i => i.Name).ToList();
+        var serving = ServingIndexes();
         Filters();
         var (shape, statements) = _pattern switch
         {
@@ -49,14 +49,36 @@ internal sealed class SqlServerQueryBuilder
 
         var reason = serving.Count == 0
             ? "No index was built for this pattern: it is answered from the clustered primary key or a scan"
-            : "Uses " + string.Join(" and ", serving.Select(n => _table.Indexes.First(i => i.Name == n)).Select(i =>
-                $"{i.Name} ({string.Join(", ", i.Keys)}){(i.Include.Count > 0 ? " INCLUDE (" + string.Join(", ", i.Include) + ")" : string.Empty)}{(i.Predicate is { } p ? " WHERE " + p : string.Empty)}"));
+            : "Uses " + string.Join(" and ", serving.Select(n => _table.Indexes.FirstOrDefault(i => i.Name == n) is { } i
+                ? $"{i.Name} ({string.Join(", ", i.Keys)}){(i.Include.Count > 0 ? " INCLUDE (" + string.Join(", ", i.Include) + ")" : string.Empty)}{(i.Predicate is { } p ? " WHERE " + p : string.Empty)}"
+                : n == _table.PrimaryKey.Name ? $"{n} (the clustered primary key, leading with the pattern's columns)" : $"{n} (a unique constraint's index, leading with the pattern's columns)"));
         if (_table.Indexes.Any(i => serving.Contains(i.Name) && i.Predicate is not null))
         {
             _notes.Add("the query repeats the filtered index's predicate, so the optimizer can use the filtered index");
         }
 
         return new QueryTemplate(_pattern.Name, _table.Name, shape, statements, serving, string.Join("; ", new[] { reason }.Concat(_notes)) + ".");
+    }
+
+    /// <summary>The indexes built for the pattern; when the planner merged it into a primary or unique key, that key's index.</summary>
+    private List<string> ServingIndexes()
+    {
+        var served = _table.Indexes.Where(i => i.Serves.Contains(Serves.AccessPattern(_pattern.Name), StringComparer.Ordinal)).Select(i => i.Name).ToList();
+        if (served.Count > 0 || _pattern.Where.Count == 0)
+        {
+            return served;
+        }
+
+        var equality = _table.Columns.Where(c => c.Role == ColumnRole.TenantKey).Select(c => c.Name)
+            .Concat(_pattern.Where.Select(w => Column(w).Name)).Distinct(StringComparer.Ordinal).ToList();
+        bool Leads(IReadOnlyList<string> keyColumns) =>
+            keyColumns.Count >= equality.Count && keyColumns.Take(equality.Count).ToHashSet(StringComparer.Ordinal).SetEquals(equality);
+        if (Leads(_table.PrimaryKey.Columns))
+        {
+            return new List<string> { _table.PrimaryKey.Name };
+        }
+
+        return _table.UniqueKeys.Where(u => Leads(u.Columns)).Select(u => u.Name).Take(1).ToList();
     }
 
     private void Filters()
