@@ -78,6 +78,15 @@ public sealed class SqlServerPlansTests
         Assert.Equal((type, interval, time), Engines.SqlServer.SqlServerMaintenance.Schedule(cron));
 
     [Fact]
+    public void ARegularExpressionCheckIsLeftOutWithItsReason()
+    {
+        var design = SqlServerDesigns.Design("tests/fixtures/hostile/quotes-and-comments.yaml");
+        var decision = Assert.Single(design.Decisions, d => d.Subject.StartsWith("note.", StringComparison.Ordinal) && d.Decision == "Not declared");
+        Assert.Contains("regular expressions", decision.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(design.Physical.FindTable("note")!.Checks, c => c.Column == "pattern");
+    }
+
+    [Fact]
     public void DesignDocumentSpeaksSqlServerNotPostgreSql()
     {
         var markdown = DesignExporter.Plan(SqlServerModels.Named("tenant-shop")).Single(f => f.RelativePath == "design.md").Content;

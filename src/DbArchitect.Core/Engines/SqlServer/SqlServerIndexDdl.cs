@@ -48,7 +48,7 @@ internal static class SqlServerIndexDdl
                 writer.Statement("EXEC sys.sp_addextendedproperty " + string.Join(", ", new[]
                 {
                     "@name = N'MS_Description'",
-                    "@value = " + W.Argument(index.Reason),
+                    "@value = " + W.Description(index.Reason),
                     "@level0type = N'SCHEMA'",
                     "@level0name = " + W.Argument(model.Schema),
                     "@level1type = N'TABLE'",

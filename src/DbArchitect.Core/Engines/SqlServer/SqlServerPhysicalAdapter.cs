@@ -86,6 +86,23 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
                 $"The table is searched by full-text, which needs a unique, single-column, non-nullable key index; the composite primary key ({string.Join(", ", table.PrimaryKey.Columns)}) cannot be one, so {surrogate.Name} gets its own unique index (16 bytes per row)."));
         }
 
+        var checks = new List<CheckConstraint>();
+        foreach (var check in table.Checks)
+        {
+            var column = table.FindColumn(check.Column);
+            var why = column is null ? null : SqlServerExpressions.Unsupported(check, column);
+            var kept = column is not null && SqlServerExpressions.Check(check, column) is not null;
+            if (why is not null)
+            {
+                decisions.Add(new DesignDecision(DesignAreas.Schema, $"{table.Name}.{check.Name}", kept ? "Partly enforced by the CHECK" : "Not declared", why + "."));
+            }
+
+            if (kept || column is null)
+            {
+                checks.Add(check);
+            }
+        }
+
         foreach (var index in table.Indexes)
         {
             if (Adapt(table, index, decisions) is { } adapted
@@ -98,7 +115,7 @@ internal sealed class SqlServerPhysicalAdapter : IPhysicalAdapter
         var described = table.Columns.Select(c => c.Generation == KeyGeneration.RandomUuid
             ? c with { Comment = "Surrogate primary key: a GUID from NEWSEQUENTIALID(), unique everywhere and increasing, so inserts append to the clustered index." }
             : c).ToArray();
-        return table with { Columns = described, UniqueKeys = uniques, Indexes = indexes };
+        return table with { Columns = described, UniqueKeys = uniques, Checks = checks, Indexes = indexes };
     }
 
     private static Index? Adapt(Table table, Index index, List<DesignDecision> decisions)

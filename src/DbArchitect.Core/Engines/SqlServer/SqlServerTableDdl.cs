@@ -50,7 +50,7 @@ internal static class SqlServerTableDdl
         var arguments = new List<string>
         {
             "@name = N'MS_Description'",
-            "@value = " + W.Argument(text),
+            "@value = " + W.Description(text),
             "@level0type = N'SCHEMA'",
             "@level0name = " + W.Argument(schema),
             "@level1type = N'TABLE'",

@@ -102,6 +102,17 @@ internal sealed class SqlServerWriter
         return Plain(new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()));
     }
 
+    /// <summary>
+    /// An MS_Description value: an extended property is a sql_variant of at most 7500 bytes, so a longer text is cut
+    /// to 3750 UTF-16 characters (ending in "…").
+    /// </summary>
+    public static string Description(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        const int max = 3750;
+        return Argument(value.Length <= max ? value : value[..(max - 1)] + "…");
+    }
+
     private static string Plain(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>A literal of the column's logical type: numbers verbatim (validated), bools as 1/0, everything else N''.</summary>
