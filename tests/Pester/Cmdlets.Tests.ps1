@@ -191,6 +191,16 @@ Describe 'ConvertTo-DbSql and Get-DbErDiagram' {
         ($scripts | Where-Object IsBuildStep).Text -join "`n" | Should -Match 'CREATE TABLE'
     }
 
+    It 'writes SQL Server T-SQL with GO batches for -Engine sqlserver' {
+        $scripts = @(New-DbDesign -Path $ShopYaml -ErrorAction Stop | ConvertTo-DbSql -Engine sqlserver -ErrorAction Stop)
+        @($scripts.Engine | Sort-Object -Unique) | Should -Be @('sqlserver')
+        $build = ($scripts | Where-Object IsBuildStep).Text -join "`n"
+        $build | Should -Match 'CREATE TABLE \[\w+\]\.\['
+        $build | Should -Match '(?m)^GO$'
+        $build | Should -Not -Match 'gen_random_uuid|timestamptz'
+        (New-DbDesign -Path $ShopYaml -Engine sqlserver -ErrorAction Stop).EngineDisplayName | Should -Be 'SQL Server 2022'
+    }
+
     It 'renders Mermaid erDiagram text for a design and for a schema' {
         $design = New-DbDesign -Path $ShopYaml -ErrorAction Stop
         $text = $design | Get-DbErDiagram -ErrorAction Stop

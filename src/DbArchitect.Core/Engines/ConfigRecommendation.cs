@@ -47,4 +47,10 @@ public sealed record ConfigRecommendation(
 
     /// <summary>Names of the settings that take effect only after a restart.</summary>
     public IReadOnlyList<string> RestartSettings => Settings.Where(s => s.RequiresRestart && !s.PerRole).Select(s => s.Name).ToList();
+
+    /// <summary>
+    /// The engine's own summary for the design's Performance tuning section (workload, key settings, how to apply);
+    /// null: the summary is derived from the settings by name (PostgreSQL's).
+    /// </summary>
+    public IReadOnlyList<Design.DesignDecision>? Summary { get; init; }
 }

@@ -2,6 +2,7 @@ using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Engines.Sqlite;
+using DbArchitect.Core.Engines.SqlServer;
 using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Engines;
@@ -16,6 +17,7 @@ public static class EngineRegistry
         new MySqlEngine(MySqlDialect.MariaDb),
         new OracleEngine(),
         new SqliteEngine(),
+        new SqlServerEngine(),
     };
 
     /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can emit SQL).</summary>

@@ -32,9 +32,7 @@ internal static partial class DesignDocument
 
             md.EndBlock();
 
-            md.Paragraph(plan.HostAccess.Count > 0
-                ? "Login roles are not created by the build. Create one per service or person, then set its password with \\password in psql:"
-                : "Login users are not created by the build. Create one per service or person with its own password:");
+            md.Paragraph("Logins are not created by the build (no credentials in generated files). Create one per service or person, then set its password interactively:");
             md.Line("```sql");
             foreach (var role in plan.Roles)
             {

@@ -16,7 +16,7 @@ internal static partial class DesignDocument
 
         md.Paragraph(config.Settings.Any(s => s.Source == ConfigSource.PgTune)
             ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
-            : "Settings, each derived from the stated hardware and workload:");
+            : "Server settings (source `derived`: computed from the stated hardware and workload by the rule in each reason):");
         md.Line(Row("Setting", "Value", "Source", "Restart", "Reason"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var setting in config.Settings)

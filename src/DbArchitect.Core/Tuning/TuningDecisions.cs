@@ -19,6 +19,16 @@ internal static class TuningDecisions
             yield break;
         }
 
+        if (config.Summary is { } summary)
+        {
+            foreach (var decision in summary)
+            {
+                yield return decision;
+            }
+
+            yield break;
+        }
+
         var input = config.Input;
         var hardware = $"{input.MemoryGb.ToString("0.###", CultureInfo.InvariantCulture)} GB RAM, {(input.Cpus is { } c ? c.ToString(CultureInfo.InvariantCulture) + " CPUs" : "CPUs not stated")}, {input.Storage.ToString().ToLowerInvariant()} storage";
         var pgTune = config.Settings.Any(s => s.Source == ConfigSource.PgTune);

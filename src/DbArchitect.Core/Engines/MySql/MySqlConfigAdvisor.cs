@@ -98,7 +98,10 @@ public sealed class MySqlConfigAdvisor : IConfigAdvisor
             }
         }
 
-        return new ConfigRecommendation(_dialect.Id, input, settings, Array.Empty<TableConfigSetting>(), file.ToString(), set.ToString(), string.Empty);
+        return new ConfigRecommendation(_dialect.Id, input, settings, Array.Empty<TableConfigSetting>(), file.ToString(), set.ToString(), string.Empty)
+        {
+            FileLabel = "Option file ([mysqld] section)",
+        };
     }
 
     private static string Mb(long mb) => mb.ToString(CultureInfo.InvariantCulture) + "M";

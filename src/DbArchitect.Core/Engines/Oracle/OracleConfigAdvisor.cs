@@ -71,7 +71,10 @@ internal sealed class OracleConfigAdvisor : IConfigAdvisor
             }
         }
 
-        return new ConfigRecommendation("oracle", input, settings, Array.Empty<TableConfigSetting>(), file.ToString(), alter.ToString(), string.Empty);
+        return new ConfigRecommendation("oracle", input, settings, Array.Empty<TableConfigSetting>(), file.ToString(), alter.ToString(), string.Empty)
+        {
+            FileLabel = "init.ora parameters",
+        };
     }
 
     private static (int Connections, string Why) Connections(ConfigInput input)

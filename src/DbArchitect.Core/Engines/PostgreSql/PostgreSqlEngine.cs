@@ -26,4 +26,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public IConfigAdvisor Config { get; } = new PostgreSqlConfigAdvisor();
 
     public IQueryWriter Queries { get; } = new PostgreSqlQueries(new PostgreSqlIdentifiers().MaxIdentifierBytes);
+
+    /// <summary>The neutral model is PostgreSQL-shaped: nothing to adapt.</summary>
 }
