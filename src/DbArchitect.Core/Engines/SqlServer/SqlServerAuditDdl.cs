@@ -138,32 +138,4 @@ internal static class SqlServerAuditDdl
 
     private static string FromContext(string key, Column column) =>
         $"TRY_CONVERT({SqlServerExpressions.NativeType(column)}, SESSION_CONTEXT({W.String(key)}))";
-
-    /// <summary>The audit table's columns, recognised by name whatever the naming convention.</summary>
-    private sealed record AuditColumns(
-        Column? TableName, Column? RecordId, Column? Action, Column? ChangedBy, Column? ChangedAt,
-        Column? OldValues, Column? NewValues, Column? TenantId)
-    {
-        public static AuditColumns Find(Table table)
-        {
-            Column? ByName(params string[] names) =>
-                table.Columns.FirstOrDefault(c => names.Contains(ImplicitColumns.MatchKey(c.Name), StringComparer.Ordinal));
-
-            var found = new AuditColumns(
-                ByName("tablename", "entityname", "entity", "table"),
-                ByName("recordid", "rowid", "entityid", "recordkey"),
-                ByName("action", "operation", "op"),
-                ByName("changedby", "actor", "userid", "performedby"),
-                ByName("changedat", "occurredat", "loggedat", "createdat"),
-                ByName("oldvalues", "olddata", "before"),
-                ByName("newvalues", "newdata", "after"),
-                table.Columns.FirstOrDefault(c => c.Role == ColumnRole.TenantKey) ?? ByName("tenantid"));
-
-            var missing = new[] { ("table_name", found.TableName), ("record_id", found.RecordId), ("action", found.Action), ("old_values", found.OldValues), ("new_values", found.NewValues) }
-                .Where(x => x.Item2 is null).Select(x => x.Item1).ToList();
-            return missing.Count > 0
-                ? throw new InvalidOperationException($"Audit table {table.Name} lacks the column(s) {string.Join(", ", missing)} the audit trigger writes.")
-                : found;
-        }
-    }
 }
