@@ -1,4 +1,5 @@
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Export;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
@@ -39,6 +40,17 @@ public sealed class MariaDbApplyTests
                 .Select(f => Path.Combine(folder, f.RelativePath)));
             using var connection = MariaDbServer.Open();
             Compare(design.Physical, scratch.Name, connection);
+
+            // Every query template prepares against the applied schema: the server parses it and resolves every
+            // table, column, FULLTEXT column list and function (the client stops on the first failing PREPARE).
+            var queries = result.Files.SingleOrDefault(f => f.RelativePath == MySqlQueries.RelativePath);
+            Assert.Equal(design.QueryTemplates.Any(t => t.Statements.Count > 0), queries is not null);
+            if (queries is not null)
+            {
+                MariaDbServer.ApplyWithClient(scratch.Name, new[] { Path.Combine(folder, queries.RelativePath) });
+                var prepares = File.ReadAllLines(Path.Combine(folder, queries.RelativePath)).Count(l => l.StartsWith("PREPARE ", StringComparison.Ordinal));
+                Assert.Equal(design.QueryTemplates.Sum(t => t.Statements.Count), prepares);
+            }
         }
         finally
         {

@@ -66,11 +66,8 @@ internal static class MySqlIndexDdl
             return new(index, null, $"JSON containment has no general index in {dialect.Product}; index a specific path through a generated column when a query needs it.");
         }
 
-        var fullText = index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
-        if (fullText)
+        if (FullTextColumns(index, table) is { } columns)
         {
-            var columns = index.Keys.SelectMany(k => k.Expression is { Kind: IndexExpressionKind.FullText } e ? e.Columns : k.OperatorClass == KeyOperatorClass.Trigram && k.Column is not null ? new[] { k.Column } : Array.Empty<string>())
-                .Where(c => table.FindColumn(c)?.Type.IsTextual == true).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (columns.Count == 0)
             {
                 return new(index, null, "FULLTEXT indexes only hold CHAR, VARCHAR and TEXT columns and this index has none.");
@@ -118,6 +115,21 @@ internal static class MySqlIndexDdl
 
         Prefix(keys, keyColumns, index.Unique);
         return new(index, $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {W.Id(index.Name)} {head} ({W.List(keys)}){comment}", null);
+    }
+
+    /// <summary>
+    /// The columns of the FULLTEXT index this index becomes, in key order (a query's MATCH must name exactly these),
+    /// or null when it is not a full-text or trigram index.
+    /// </summary>
+    public static IReadOnlyList<string>? FullTextColumns(Index index, Table table)
+    {
+        if (!index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }))
+        {
+            return null;
+        }
+
+        return index.Keys.SelectMany(k => k.Expression is { Kind: IndexExpressionKind.FullText } e ? e.Columns : k.OperatorClass == KeyOperatorClass.Trigram && k.Column is not null ? new[] { k.Column } : Array.Empty<string>())
+            .Where(c => table.FindColumn(c)?.Type.IsTextual == true).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>

@@ -64,6 +64,11 @@ public sealed class MySqlScripts : IScriptGenerator
         Add(DatabasePath, ScriptKind.Schema, "Creates the design's database with utf8mb4 and the design's collation; run once before the numbered scripts.",
             w => w.Statement($"CREATE DATABASE IF NOT EXISTS {MySqlWriter.Id(model.Schema)} CHARACTER SET utf8mb4 COLLATE {d.Collation}"));
 
+        if (design.QueryTemplates.Any(t => t.Statements.Count > 0))
+        {
+            Add(MySqlQueries.RelativePath, ScriptKind.Queries, MySqlQueries.Purpose, w => MySqlQueries.WriteFile(w, design));
+        }
+
         if (design.Maintenance.Jobs.Count > 0)
         {
             Add(MySqlMaintenance.JobsPath, ScriptKind.Jobs, "Event scheduler jobs (needs event_scheduler = ON).", w =>
