@@ -139,10 +139,7 @@ internal sealed class MySqlQueryBuilder
         return $"LOWER({Col(column)})";
     }
 
-    private Column? RangeColumn() =>
-        _pattern.Range is { } range ? Column(range)
-        : _pattern.Aggregate is not null && _pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null) is { } bucket ? Column(bucket.Column)
-        : null;
+    private Column? RangeColumn() => PatternColumns.Range(_table, _pattern);
 
     private QueryStatement Plain(string name)
     {
@@ -358,9 +355,7 @@ internal sealed class MySqlQueryBuilder
         return "?";
     }
 
-    private Column Column(string name) =>
-        _table.Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name))
-        ?? throw new KeyNotFoundException($"table {_table.Name} has no column {name}.");
+    private Column Column(string name) => PatternColumns.Resolve(_table, name);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -100,10 +100,7 @@ internal sealed class OracleQueryBuilder
         _filters = where;
     }
 
-    private Column? RangeColumn() =>
-        _pattern.Range is { } range ? Column(range)
-        : _pattern.Aggregate is not null && _pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null) is { } bucket ? Column(bucket.Column)
-        : null;
+    private Column? RangeColumn() => PatternColumns.Range(_table, _pattern);
 
     private QueryStatement Plain(string name)
     {
@@ -278,9 +275,7 @@ internal sealed class OracleQueryBuilder
         return placeholder;
     }
 
-    private Column Column(string name) =>
-        _table.Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name))
-        ?? throw new KeyNotFoundException($"table {_table.Name} has no column {name}.");
+    private Column Column(string name) => PatternColumns.Resolve(_table, name);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

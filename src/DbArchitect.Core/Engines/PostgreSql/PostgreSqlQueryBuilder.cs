@@ -103,10 +103,7 @@ internal sealed class PostgreSqlQueryBuilder
         _filters = _where.ToArray();
     }
 
-    private Column? RangeColumn() =>
-        _pattern.Range is { } range ? Column(range)
-        : _pattern.Aggregate is not null && _pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null) is { } bucket ? Column(bucket.Column)
-        : null;
+    private Column? RangeColumn() => PatternColumns.Range(_table, _pattern);
 
     // ---- shapes -------------------------------------------------------------------------------------------------
 
@@ -317,9 +314,7 @@ internal sealed class PostgreSqlQueryBuilder
         return placeholder;
     }
 
-    private Column Column(string name) =>
-        _table.Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name))
-        ?? throw new KeyNotFoundException($"table {_table.Name} has no column {name}.");
+    private Column Column(string name) => PatternColumns.Resolve(_table, name);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -120,10 +120,7 @@ internal sealed class SqlServerQueryBuilder
         _filterParameters = _parameters.ToArray();
     }
 
-    private Column? RangeColumn() =>
-        _pattern.Range is { } range ? Column(range)
-        : _pattern.Aggregate is not null && _pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null) is { } bucket ? Column(bucket.Column)
-        : null;
+    private Column? RangeColumn() => PatternColumns.Range(_table, _pattern);
 
     private QueryStatement Plain(string name)
     {
@@ -285,9 +282,7 @@ internal sealed class SqlServerQueryBuilder
         return placeholder;
     }
 
-    private Column Column(string name) =>
-        _table.Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name))
-        ?? throw new KeyNotFoundException($"table {_table.Name} has no column {name}.");
+    private Column Column(string name) => PatternColumns.Resolve(_table, name);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
