@@ -1,6 +1,5 @@
 using System.Globalization;
 using DbArchitect.Core.Engines;
-using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
 
@@ -21,10 +20,6 @@ internal static class ArchitectureAdvisor
         var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
         Partitioning(requirement, physical, volumes, engine.ScaleOut.PartitioningSubstitute, decisions);
         QueryPatterns(requirement, queries, decisions);
-        if (engine is PostgreSqlEngine)
-        {
-            PostgreSqlOperations.Advise(requirement, physical, volumes, decisions);
-        }
 
         Warnings(requirement, physical, volumes, warnings);
     }

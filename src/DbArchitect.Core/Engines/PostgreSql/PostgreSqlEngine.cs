@@ -27,5 +27,7 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
 
     public IQueryWriter Queries { get; } = new PostgreSqlQueries(new PostgreSqlIdentifiers().MaxIdentifierBytes);
 
-    /// <summary>The neutral model is PostgreSQL-shaped: nothing to adapt.</summary>
+    /// <summary>The neutral model is PostgreSQL-shaped, so nothing is adapted; the engine's own decisions are its migration rules.</summary>
+    public IReadOnlyList<Design.DesignDecision> Decisions(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
+        PostgreSqlMigrationRules.For(requirement, physical);
 }
