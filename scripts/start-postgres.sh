@@ -43,6 +43,7 @@ fi
 #   scripts create both extensions and the maintenance jobs are scheduled through pg_cron.
 # - cron.database_name: the one database where CREATE EXTENSION pg_cron is allowed; jobs for other databases (the
 #   tests' scratch databases, a design's own database) are scheduled from there with cron.schedule_in_database.
+# - max_prepared_transactions: the health check's tests plant an orphaned prepared transaction (0 disables them).
 # The file is rewritten only when its content differs, and a running server is restarted only then, because these
 # settings need a restart and other test runs may be using the server.
 CONF_FILE=/etc/postgresql/$PG_VERSION/main/conf.d/dbarchitect.conf
@@ -52,6 +53,7 @@ cat >"$CONF_WANTED" <<'CONF'
 # Written by scripts/start-postgres.sh for the DbArchitect.PS integration tests.
 shared_preload_libraries = 'pg_stat_statements,pg_cron'
 cron.database_name = 'postgres'
+max_prepared_transactions = 10
 CONF
 conf_changed=0
 if ! cmp -s "$CONF_WANTED" "$CONF_FILE"; then
