@@ -7,6 +7,7 @@ With -Engine the design is first re-created for that engine from the same requir
 '@
     Parameters  = @{
         Design = 'The DbDesign to generate SQL for, from New-DbDesign. Accepts pipeline input.'
+        InputObject = 'Anything else that carries SQL: index recommendations (Get-IndexRecommendation), partition plans (New-PartitionScript), migration steps (New-DbMigrationScript). Their scripts are written unchanged. Accepts pipeline input.'
         Engine = 'Generate the SQL for this engine instead of the design''s own: the design is re-created from its requirements for that engine first. Press Tab to complete the known engine ids.'
     }
     Examples    = @(

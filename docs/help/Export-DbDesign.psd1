@@ -7,6 +7,7 @@ Writing is all-or-nothing: a failure leaves no partial folder and an existing fo
 '@
     Parameters  = @{
         Design = 'The DbDesign to export, from New-DbDesign. Accepts pipeline input.'
+        InputObject = 'Anything else that carries SQL: index recommendations, partition plans, migration steps. Their scripts are written to the folder at their relative paths, with the same all-or-nothing and -Force rules. Accepts pipeline input.'
         Path   = 'The folder to write the design to. A relative path is resolved against the current location. The folder is created; an existing folder is refused unless -Force is given.'
         Force  = 'Replace the folder named by -Path when it already exists. The old folder is only replaced once the new one has been written completely.'
     }

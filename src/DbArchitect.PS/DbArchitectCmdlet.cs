@@ -33,6 +33,7 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         ErrorKind.ReadError => ErrorCategory.ReadError,
         ErrorKind.SyntaxError => ErrorCategory.ParserError,
         ErrorKind.SecurityError => ErrorCategory.SecurityError,
+        ErrorKind.ConnectionError => ErrorCategory.ConnectionError,
         _ => ErrorCategory.NotSpecified,
     };
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace DbArchitect.PS;
@@ -26,5 +27,24 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
 
         var candidate = Path.Combine(_folder, assemblyName.Name + ".dll");
         return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+    }
+
+    /// <summary>
+    /// Native libraries of our dependencies (SQLite's e_sqlite3) live under runtimes/&lt;rid&gt;/native/ as NuGet lays
+    /// them out; the default probing only knows the application's folder, so look there for the running platform.
+    /// </summary>
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        var native = Path.Combine(_folder, "runtimes", RuntimeInformation.RuntimeIdentifier, "native");
+        foreach (var file in new[] { unmanagedDllName, $"lib{unmanagedDllName}.so", $"{unmanagedDllName}.so", $"lib{unmanagedDllName}.dylib", $"{unmanagedDllName}.dll" })
+        {
+            var candidate = Path.Combine(native, file);
+            if (File.Exists(candidate))
+            {
+                return LoadUnmanagedDllFromPath(candidate);
+            }
+        }
+
+        return IntPtr.Zero;
     }
 }

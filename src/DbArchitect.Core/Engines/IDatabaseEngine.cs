@@ -49,6 +49,9 @@ public interface IDatabaseEngine
     /// does not have becomes its nearest equivalent or is left out); <see cref="Decisions"/> explains each change.
     /// </summary>
     Model.SchemaModel Adapt(Model.SchemaModel physical) => physical;
+
+    /// <summary>How to reach a live server of this engine (driver, session setup); null when live work is not supported.</summary>
+    Live.ILiveDriver? Live => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

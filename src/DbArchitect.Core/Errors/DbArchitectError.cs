@@ -16,6 +16,7 @@ public enum ErrorKind
     ReadError,
     SyntaxError,
     SecurityError,
+    ConnectionError,
 }
 
 /// <summary>

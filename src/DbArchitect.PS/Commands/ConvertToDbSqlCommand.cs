@@ -5,15 +5,23 @@ using DbArchitect.Core.Engines;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Turns a design into its ordered SQL scripts, optionally re-designing it for another engine first.</summary>
-[Cmdlet(VerbsData.ConvertTo, "DbSql")]
+[Cmdlet(VerbsData.ConvertTo, "DbSql", DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(SqlScript))]
 public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    private const string DesignSet = "Design";
+    private const string SourceSet = "InputObject";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = DesignSet)]
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
 
-    [Parameter]
+    /// <summary>Index recommendations, partition plans, migration steps: anything that carries its own scripts.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = SourceSet)]
+    [ValidateNotNull]
+    public IScriptSource? InputObject { get; set; }
+
+    [Parameter(ParameterSetName = DesignSet)]
     [ArgumentCompleter(typeof(EngineCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Engine { get; set; }
@@ -22,6 +30,16 @@ public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
 
     protected override void ProcessRecord()
     {
+        if (InputObject is { } source)
+        {
+            if (TryCore(source.ToScripts, source.Title, Subjects.Sql, out var sourceScripts))
+            {
+                WriteObject(sourceScripts, enumerateCollection: true);
+            }
+
+            return;
+        }
+
         var design = Design!;
         if (Engine is not null && !string.Equals(Engine, design.Engine, StringComparison.OrdinalIgnoreCase))
         {

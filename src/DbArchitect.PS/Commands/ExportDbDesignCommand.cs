@@ -1,20 +1,29 @@
 using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Export;
 
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Writes a design folder (numbered SQL files, er.mmd, design.md, design.json) all-or-nothing.</summary>
-[Cmdlet(VerbsData.Export, "DbDesign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Export, "DbDesign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(ExportResult))]
 public sealed class ExportDbDesignCommand : DbArchitectCmdlet
 {
     private const int ProgressId = 0x0DBA;
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    private const string DesignSet = "Design";
+    private const string SourceSet = "InputObject";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DesignSet)]
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
+
+    /// <summary>Index recommendations, partition plans, migration steps: anything that carries its own scripts.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SourceSet)]
+    [ValidateNotNull]
+    public IScriptSource? InputObject { get; set; }
 
     // ValueFromPipelineByPropertyName makes a delay-bind script block work: -Path { "./out/$($_.Application)" }.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -26,8 +35,14 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
 
     protected override void ProcessRecord()
     {
-        var design = Design!;
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (InputObject is { } source)
+        {
+            ExportSource(source, folder);
+            return;
+        }
+
+        var design = Design!;
         if (!TryCore(() => DesignExporter.Plan(design), folder, Subjects.DesignFolder, out var files))
         {
             return;
@@ -57,6 +72,20 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
             progress.PercentComplete = 100;
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+        }
+    }
+
+    private void ExportSource(IScriptSource source, string folder)
+    {
+        if (!TryCore(() => ScriptExporter.Plan(source), folder, Subjects.DesignFolder, out var files))
+        {
+            return;
+        }
+
+        if (ShouldProcess(folder, string.Format(CultureInfo.InvariantCulture, "Write {0} SQL files of {1}", files.Count, source.Title))
+            && TryCore(() => ScriptExporter.Export(source, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
+        {
+            WriteObject(result);
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class MySqlEngine : IDatabaseEngine
         ScaleOut = new MySqlScaleOut(dialect);
         Config = new MySqlConfigAdvisor(dialect);
         Queries = new MySqlQueries(dialect);
+        Live = new MySqlLiveDriver(dialect);
     }
 
     public MySqlDialect Dialect { get; }
@@ -45,4 +46,6 @@ public sealed class MySqlEngine : IDatabaseEngine
     public IConfigAdvisor Config { get; }
 
     public IQueryWriter Queries { get; }
+
+    public Live.ILiveDriver Live { get; }
 }

@@ -30,4 +30,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     /// <summary>The neutral model is PostgreSQL-shaped, so nothing is adapted; the engine's own decisions are its migration rules.</summary>
     public IReadOnlyList<Design.DesignDecision> Decisions(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
         PostgreSqlMigrationRules.For(requirement, physical);
+
+    public Live.ILiveDriver Live { get; } = new PostgreSqlLiveDriver();
 }

@@ -34,4 +34,6 @@ public sealed class SqliteEngine : IDatabaseEngine
     public IReadOnlyList<DesignDecision> Decisions(DbRequirement requirement, SchemaModel physical) => SqliteDecisions.For(requirement, physical);
 
     public SchemaModel Adapt(SchemaModel physical) => SqliteIndexDdl.Adapt(physical);
+
+    public Live.ILiveDriver Live { get; } = new SqliteLiveDriver();
 }

@@ -1,0 +1,135 @@
+using System.Data.Common;
+
+namespace DbArchitect.Core.Live;
+
+/// <summary>
+/// One open connection to a live database, set up by the engine's driver (read-only, statement and lock timeouts).
+/// Catalog reads are set-wise: a caller asks one query per kind of object, never one per table.
+/// </summary>
+public sealed class LiveSession : IDisposable
+{
+    private readonly DbConnection _connection;
+
+    private LiveSession(LiveTarget target, DbConnection connection, LiveSessionOptions options, string serverVersion)
+    {
+        Target = target;
+        _connection = connection;
+        Options = options;
+        ServerVersion = serverVersion;
+    }
+
+    public LiveTarget Target { get; }
+
+    public LiveSessionOptions Options { get; }
+
+    /// <summary>The server's own version text.</summary>
+    public string ServerVersion { get; }
+
+    public string Engine => Target.Engine;
+
+    /// <summary>The driver's connection, for the rare caller that needs driver features (COPY, transactions).</summary>
+    public DbConnection Connection => _connection;
+
+    public static LiveSession Open(LiveTarget target, LiveSessionOptions? options = null)
+    {
+        options ??= LiveSessionOptions.ReadOnlyProbe;
+        var connection = target.Driver.CreateConnection(target.ConnectionString);
+        try
+        {
+            connection.Open();
+            foreach (var statement in target.Driver.SessionSetup(options))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = statement;
+                command.ExecuteNonQuery();
+            }
+
+            using var version = connection.CreateCommand();
+            version.CommandText = target.Driver.VersionQuery;
+            var serverVersion = Convert.ToString(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            return new LiveSession(target, connection, options, serverVersion);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException or IOException)
+        {
+            connection.Dispose();
+            throw LiveErrors.ConnectFailed(target, ex);
+        }
+    }
+
+    /// <summary>Runs a query and reads every row. <paramref name="purpose"/> names it in an error ("Reading indexes").</summary>
+    public IReadOnlyList<LiveRow> Query(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        try
+        {
+            using var command = Command(sql, parameters);
+            using var reader = command.ExecuteReader();
+            var rows = new List<LiveRow>();
+            while (reader.Read())
+            {
+                var values = new Dictionary<string, object?>(reader.FieldCount, StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    values[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(new LiveRow(values));
+            }
+
+            return rows;
+        }
+        catch (DbException ex)
+        {
+            throw LiveErrors.QueryFailed(Target, purpose, ex);
+        }
+    }
+
+    /// <summary>The first column of the first row, or null.</summary>
+    public object? Scalar(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        try
+        {
+            using var command = Command(sql, parameters);
+            var value = command.ExecuteScalar();
+            return value is DBNull ? null : value;
+        }
+        catch (DbException ex)
+        {
+            throw LiveErrors.QueryFailed(Target, purpose, ex);
+        }
+    }
+
+    /// <summary>Runs a statement that returns no rows (only sessions opened with ReadOnly = false may change anything).</summary>
+    public int Execute(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        try
+        {
+            using var command = Command(sql, parameters);
+            return command.ExecuteNonQuery();
+        }
+        catch (DbException ex)
+        {
+            throw LiveErrors.QueryFailed(Target, purpose, ex);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private DbCommand Command(string sql, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = (int)Math.Ceiling(Options.StatementTimeout.TotalSeconds) + 5;
+        if (parameters is not null)
+        {
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+        }
+
+        return command;
+    }
+}
