@@ -7,21 +7,27 @@ namespace DbArchitect.Core.Export;
 public static class ScriptExporter
 {
     /// <summary>The files the source exports to, without touching the disk (for -WhatIf and tests).</summary>
-    public static IReadOnlyList<ExportFile> Plan(IScriptSource source)
+    /// <summary>
+    /// The files of every source, in pipeline order, without touching the disk (for -WhatIf and tests). Sources that
+    /// arrive one object at a time (one recommendation each) are written to one folder; two scripts with the same
+    /// path are refused rather than one silently replacing the other.
+    /// </summary>
+    public static IReadOnlyList<ExportFile> Plan(IReadOnlyList<IScriptSource> sources)
     {
-        var files = source.ToScripts().Select(s => new ExportFile(s.RelativePath, s.Description, s.Text)).ToList();
+        var files = sources.SelectMany(source => source.ToScripts()).Select(s => new ExportFile(s.RelativePath, s.Description, s.Text)).ToList();
         if (files.Count == 0)
         {
+            var title = sources.Count == 1 ? sources[0].Title : $"{sources.Count} inputs";
             throw new DbArchitectException(new DbArchitectError(
-                "NothingToExport", ErrorKind.InvalidData, $"{source.Title} has no SQL to write.",
-                "Export only inputs that produced scripts (ConvertTo-DbSql shows them).", null, source));
+                "NothingToExport", ErrorKind.InvalidData, $"{title} has no SQL to write.",
+                "Export only inputs that produced scripts (ConvertTo-DbSql shows them).", null));
         }
 
         ExportPaths.Validate(files);
         return files;
     }
 
-    public static ExportResult Export(IScriptSource source, string path, bool force)
+    public static ExportResult Export(IReadOnlyList<IScriptSource> sources, string path, bool force)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -30,8 +36,8 @@ public static class ScriptExporter
                 "Give -Path the folder to create.", null));
         }
 
-        var files = Plan(source);
+        var files = Plan(sources);
         var fullPath = DesignFolderWriter.Write(path, files, force, probe: null);
-        return new ExportResult(fullPath, source.Engine, files);
+        return new ExportResult(fullPath, string.Join(", ", sources.Select(s => s.Engine).Distinct(StringComparer.Ordinal)), files);
     }
 }

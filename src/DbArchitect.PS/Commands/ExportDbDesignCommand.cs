@@ -16,6 +16,9 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
     private const string DesignSet = "Design";
     private const string SourceSet = "InputObject";
 
+    private readonly List<IScriptSource> _sources = new();
+    private string? _sourceFolder;
+
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DesignSet)]
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
@@ -38,7 +41,9 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (InputObject is { } source)
         {
-            ExportSource(source, folder);
+            // Sources come one object at a time (one recommendation each) and go to one folder: write them at the end.
+            _sources.Add(source);
+            _sourceFolder = folder;
             return;
         }
 
@@ -75,15 +80,21 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
         }
     }
 
-    private void ExportSource(IScriptSource source, string folder)
+    protected override void EndProcessing()
     {
-        if (!TryCore(() => ScriptExporter.Plan(source), folder, Subjects.DesignFolder, out var files))
+        if (_sources.Count == 0 || _sourceFolder is not { } folder)
         {
             return;
         }
 
-        if (ShouldProcess(folder, string.Format(CultureInfo.InvariantCulture, "Write {0} SQL files of {1}", files.Count, source.Title))
-            && TryCore(() => ScriptExporter.Export(source, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
+        if (!TryCore(() => ScriptExporter.Plan(_sources), folder, Subjects.DesignFolder, out var files))
+        {
+            return;
+        }
+
+        var title = _sources.Count == 1 ? _sources[0].Title : string.Format(CultureInfo.InvariantCulture, "{0} inputs", _sources.Count);
+        if (ShouldProcess(folder, string.Format(CultureInfo.InvariantCulture, "Write {0} SQL files of {1}", files.Count, title))
+            && TryCore(() => ScriptExporter.Export(_sources, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
         {
             WriteObject(result);
         }
