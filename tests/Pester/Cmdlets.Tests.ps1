@@ -33,6 +33,7 @@ Describe 'Error mapping' {
             InvalidData = 'InvalidData'; InvalidArgument = 'InvalidArgument'; ObjectNotFound = 'ObjectNotFound'
             ResourceExists = 'ResourceExists'; NotImplemented = 'NotImplemented'; WriteError = 'WriteError'
             ReadError = 'ReadError'; SyntaxError = 'ParserError'; SecurityError = 'SecurityError'
+            ConnectionError = 'ConnectionError'
         }
         foreach ($kind in [enum]::GetValues($kinds)) {
             "$($toCategory.Invoke($null, @($kind)))" | Should -Be $expected["$kind"] -Because "ErrorKind.$kind"
