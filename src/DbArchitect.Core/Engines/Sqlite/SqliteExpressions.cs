@@ -112,45 +112,21 @@ internal static class SqliteExpressions
     }
 
     /// <summary>The enum values an array column's elements must be among.</summary>
-    public static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
-    {
-        var values = check.EnumValues.Count > 0 ? check.EnumValues : (type.Element ?? type).EnumValues;
-        return values.Count > 0 ? values : throw new InvalidOperationException($"Check {check.Name} lists no enum values.");
-    }
+    public static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type) => CheckExpressions.EnumValues(check, type.Element ?? type);
 
     private static string Condition(CheckCondition condition, Column column)
     {
         var subject = condition.OnLength ? LengthOf(column) : W.Id(column.Name);
         var valueType = condition.OnLength ? LogicalType.Int : column.Type;
-        string Value(int i) =>
-            i < condition.Values.Count
-                ? W.Literal(condition.Values[i], valueType)
-                : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a value.");
-
-        return condition.Operator switch
-        {
-            CheckOperator.GreaterOrEqual => $"{subject} >= {Value(0)}",
-            CheckOperator.Greater => $"{subject} > {Value(0)}",
-            CheckOperator.LessOrEqual => $"{subject} <= {Value(0)}",
-            CheckOperator.Less => $"{subject} < {Value(0)}",
-            CheckOperator.Equal => $"{subject} = {Value(0)}",
-            CheckOperator.NotEqual => $"{subject} <> {Value(0)}",
-            CheckOperator.Between => $"{subject} BETWEEN {Value(0)} AND {Value(1)}",
-            CheckOperator.In => $"{subject} IN ({W.List(condition.Values.Select(v => W.Literal(v, valueType)))})",
-            CheckOperator.Matches => Matches(condition, column),
-            _ => throw new InvalidOperationException($"Unknown check operator {condition.Operator}."),
-        };
+        return CheckExpressions.Condition(condition, column, subject, v => W.Literal(v, valueType), p => Matches(p, column));
     }
 
     /// <summary>
     /// A pattern condition: its exact GLOB form when it has one (<see cref="SqlitePatterns"/>), else REGEXP, which needs
     /// the connection's regexp() function (see the schema decision "Pattern checks").
     /// </summary>
-    private static string Matches(CheckCondition condition, Column column)
-    {
-        var pattern = condition.Values.Count > 0 ? condition.Values[0] : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a pattern.");
-        return SqlitePatterns.ToGlob(pattern, W.Id(column.Name)) is { } glob ? "(" + glob + ")" : $"{W.Id(column.Name)} REGEXP {W.String(pattern)}";
-    }
+    private static string Matches(string pattern, Column column) =>
+        SqlitePatterns.ToGlob(pattern, W.Id(column.Name)) is { } glob ? "(" + glob + ")" : $"{W.Id(column.Name)} REGEXP {W.String(pattern)}";
 
     /// <summary>True when the check needs the connection's regexp() function.</summary>
     public static bool NeedsRegexp(CheckConstraint check) =>
@@ -177,7 +153,7 @@ internal static class SqliteExpressions
     }
 
     public static string Predicate(IndexPredicate predicate) =>
-        string.Join(" AND ", predicate.Tests.Select(t => W.Id(t.Column) + (t.Kind == PredicateKind.IsNull ? " IS NULL" : " IS NOT NULL")));
+        CheckExpressions.Predicate(predicate, W.Id);
 
     private static string Parenthesised(string literal) => literal.StartsWith('(') ? literal : "(" + literal + ")";
 
