@@ -49,6 +49,12 @@ public interface IDatabaseEngine
     /// does not have becomes its nearest equivalent or is left out); <see cref="Decisions"/> explains each change.
     /// </summary>
     Model.SchemaModel Adapt(Model.SchemaModel physical) => physical;
+
+    /// <summary>
+    /// How the shared design code words the neutral model's PostgreSQL-shaped features for this engine (tenant comment,
+    /// index reasons, scans, per-partition maintenance, index method names); neutral unless the engine has its own words.
+    /// </summary>
+    EngineWording Wording => EngineWording.Neutral;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

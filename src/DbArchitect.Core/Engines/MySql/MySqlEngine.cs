@@ -44,5 +44,7 @@ public sealed class MySqlEngine : IDatabaseEngine
 
     public IConfigAdvisor Config { get; }
 
+    public EngineWording Wording => MySqlWording.Wording;
+
     public IQueryWriter Queries { get; }
 }
