@@ -78,7 +78,8 @@ internal static class SqliteExpressions
             LogicalTypeKind.Timestamp => $"strftime({W.String(TimestampFormat)}, {c}) IS {c}",
             LogicalTypeKind.Date => $"date({c}) IS {c}",
             LogicalTypeKind.Time => $"time({c}) IS {c}",
-            LogicalTypeKind.Json => $"json_valid({c})",
+            // json_valid(NULL) is 0 before SQLite 3.45 (NULL from then on): a missing document passes on every version.
+            LogicalTypeKind.Json => $"{c} IS NULL OR json_valid({c})",
             LogicalTypeKind.Array => $"CASE WHEN {c} IS NULL THEN 1 WHEN json_valid({c}) THEN json_type({c}) = 'array' ELSE 0 END",
             _ => null,
         };
