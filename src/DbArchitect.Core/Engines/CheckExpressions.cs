@@ -39,6 +39,16 @@ internal static class CheckExpressions
         };
     }
 
+    /// <summary>Every condition of a Conditions check, each written by <paramref name="condition"/>, joined by AND.</summary>
+    public static string AllConditions(CheckConstraint check, Func<CheckCondition, string> condition) =>
+        check.Conditions.Count == 0
+            ? throw new InvalidOperationException($"Check {check.Name} has no conditions.")
+            : string.Join(" AND ", check.Conditions.Select(condition));
+
+    /// <summary><paramref name="subject"/> IN (the enum check's members, each written by <paramref name="literal"/>).</summary>
+    public static string EnumIn(string subject, CheckConstraint check, LogicalType type, Func<string, string> literal) =>
+        subject + " IN (" + string.Join(", ", EnumValues(check, type).Select(literal)) + ")";
+
     /// <summary>The members an enum check allows: its own list, else the type's.</summary>
     public static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
     {

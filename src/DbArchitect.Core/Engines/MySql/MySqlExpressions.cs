@@ -60,9 +60,8 @@ internal static class MySqlExpressions
         var name = W.Id(column.Name);
         return check.Kind switch
         {
-            CheckKind.Conditions when check.Conditions.Count == 0 => throw new InvalidOperationException($"Check {check.Name} has no conditions."),
-            CheckKind.Conditions => string.Join(" AND ", check.Conditions.Select(c => Condition(c, column, dialect))),
-            CheckKind.EnumMembers => name + " IN (" + W.List(CheckExpressions.EnumValues(check, column.Type).Select(W.String)) + ")",
+            CheckKind.Conditions => CheckExpressions.AllConditions(check, c => Condition(c, column, dialect)),
+            CheckKind.EnumMembers => CheckExpressions.EnumIn(name, check, column.Type, W.String),
             // Every element is one of the members: the member list contains the column's array.
             CheckKind.EnumArrayMembers => "JSON_CONTAINS(" + W.String(JsonArray(CheckExpressions.EnumValues(check, column.Type.Element ?? column.Type))) + ", " + name + ")",
             CheckKind.EmailFormat => name + " REGEXP " + W.String(EmailPattern),

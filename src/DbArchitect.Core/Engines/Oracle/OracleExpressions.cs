@@ -55,14 +55,9 @@ internal static class OracleExpressions
         switch (check.Kind)
         {
             case CheckKind.Conditions:
-                if (check.Conditions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Check {check.Name} has no conditions.");
-                }
-
-                return string.Join(" AND ", check.Conditions.Select(c => Condition(c, column, types)));
+                return CheckExpressions.AllConditions(check, c => Condition(c, column, types));
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(CheckExpressions.EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type, W.String);
             case CheckKind.EnumArrayMembers:
                 // Arrays are JSON arrays: no element may be outside the list (a JSON path filter, 12.2+).
                 var members = CheckExpressions.EnumValues(check, column.Type.Element ?? column.Type)

@@ -52,14 +52,9 @@ internal static class PostgreSqlExpressions
         switch (check.Kind)
         {
             case CheckKind.Conditions:
-                if (check.Conditions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Check {check.Name} has no conditions.");
-                }
-
-                return string.Join(" AND ", check.Conditions.Select(c => Condition(c, column)));
+                return CheckExpressions.AllConditions(check, c => Condition(c, column));
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(CheckExpressions.EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type, W.String);
             case CheckKind.EnumArrayMembers:
                 return name + " <@ " + W.Cast("ARRAY[" + W.List(CheckExpressions.EnumValues(check, column.Type.Element ?? column.Type).Select(W.String)) + "]", "text[]");
             case CheckKind.EmailFormat:

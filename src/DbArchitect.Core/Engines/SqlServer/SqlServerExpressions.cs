@@ -61,7 +61,7 @@ internal static class SqlServerExpressions
                 var parts = check.Conditions.Where(c => Supported(c, column)).Select(c => Condition(c, column)).ToList();
                 return parts.Count == 0 ? null : string.Join(" AND ", parts);
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(CheckExpressions.EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type, W.String);
             case CheckKind.EnumArrayMembers:
                 return null;
             case CheckKind.EmailFormat:

@@ -95,14 +95,9 @@ internal static class SqliteExpressions
         switch (check.Kind)
         {
             case CheckKind.Conditions:
-                if (check.Conditions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Check {check.Name} has no conditions.");
-                }
-
-                return string.Join(" AND ", check.Conditions.Select(c => Condition(c, column)));
+                return CheckExpressions.AllConditions(check, c => Condition(c, column));
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type.Element ?? column.Type, W.String);
             case CheckKind.EmailFormat:
                 return $"{name} GLOB '?*@?*' AND {name} NOT GLOB '*@*@*' AND {name} NOT GLOB {W.String("*[ \t\n]*")}";
             case CheckKind.UrlFormat:
