@@ -7,7 +7,7 @@ namespace DbArchitect.Core.Tests.Export;
 
 /// <summary>
 /// The neutral model is PostgreSQL-shaped, so shared code once leaked PostgreSQL's feature names into every engine's
-/// design.md and design.json. For each other engine and each example, neither names a PostgreSQL-only feature the
+/// design.md and design.json. For each other engine, each example and each hostile spec, neither names a PostgreSQL-only feature the
 /// engine does not have. Names an engine's design may honestly use are not listed: index names (ix_…_gin, …_brin
 /// are the model's names), the technology ranking's sentences about PostgreSQL, SQLite's own VACUUM, SQL Server's
 /// INCLUDE and row-level security (security policies), Oracle's row-level security (VPD).
@@ -35,14 +35,16 @@ public sealed partial class EngineWordingTests
         ("PostgreSQL settings", new Regex(@"\b(shared_buffers|maintenance_work_mem|work_mem|effective_cache_size)\b", RegexOptions.CultureInvariant)),
     };
 
-    public static TheoryData<string, string> EnginesAndExamples()
+    private static readonly string Hostile = Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile");
+
+    public static TheoryData<string, string> EnginesAndSpecs()
     {
         var data = new TheoryData<string, string>();
         foreach (var engine in OtherEngines)
         {
-            foreach (var file in Directory.GetFiles(TestPaths.Examples, "*.yaml").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(TestPaths.Examples, "*.yaml").Concat(Directory.GetFiles(Hostile, "*.yaml")).Order(StringComparer.Ordinal))
             {
-                data.Add(engine, Path.GetFileName(file));
+                data.Add(engine, Path.GetRelativePath(TestPaths.RepositoryRoot, file));
             }
         }
 
@@ -50,10 +52,10 @@ public sealed partial class EngineWordingTests
     }
 
     [Theory]
-    [MemberData(nameof(EnginesAndExamples))]
-    public void Design_documents_name_no_PostgreSQL_only_feature(string engine, string example)
+    [MemberData(nameof(EnginesAndSpecs))]
+    public void Design_documents_name_no_PostgreSQL_only_feature(string engine, string spec)
     {
-        var (md, json) = Documents(engine, example);
+        var (md, json) = Documents(engine, spec);
         var terms = PostgreSqlOnly.ToList();
         if (engine is "mysql" or "mariadb" or "sqlite")
         {
@@ -80,10 +82,10 @@ public sealed partial class EngineWordingTests
     }
 
     [Theory]
-    [MemberData(nameof(EnginesAndExamples))]
-    public void Index_table_names_the_method_the_engine_builds(string engine, string example)
+    [MemberData(nameof(EnginesAndSpecs))]
+    public void Index_table_names_the_method_the_engine_builds(string engine, string spec)
     {
-        var (md, _) = Documents(engine, example);
+        var (md, _) = Documents(engine, spec);
         var methods = IndexTableMethod().Matches(md).Select(m => m.Groups["method"].Value).ToList();
         Assert.DoesNotContain(methods, m => m is "gin" or "brin" or "gist" or "hash");
     }
@@ -91,16 +93,16 @@ public sealed partial class EngineWordingTests
     [Fact]
     public void PostgreSql_keeps_its_own_words()
     {
-        var (md, _) = Documents("postgresql", "saas-projects.yaml");
+        var (md, _) = Documents("postgresql", Path.Combine("examples", "requirements", "saas-projects.yaml"));
         Assert.Contains("row-level security limits every session to its own tenant", md, StringComparison.Ordinal);
         Assert.Contains("a GIN index with jsonb_path_ops serves containment", md, StringComparison.Ordinal);
         Assert.Matches(IndexTableMethod(), md);
         Assert.Contains("| gin |", md, StringComparison.Ordinal);
     }
 
-    private static (string Md, string Json) Documents(string engine, string example)
+    private static (string Md, string Json) Documents(string engine, string spec)
     {
-        var design = DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.Examples, example)), engine);
+        var design = DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec)), engine);
         var files = DesignExporter.Plan(design);
         return (files.Single(f => f.RelativePath == "design.md").Content, files.Single(f => f.RelativePath == "design.json").Content);
     }
