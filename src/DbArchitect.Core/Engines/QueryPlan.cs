@@ -95,7 +95,7 @@ internal sealed record QueryPlan(
     public IReadOnlyList<string> ProjectionWithOrder =>
         Projection.Concat(Order.Select(s => s.Column.Name).Where(c => !Projection.Contains(c, StringComparer.Ordinal))).ToArray();
 
-    /// <summary>The filters that take no part in the seek (soft delete) left out: the predicates on the index's leading columns.</summary>
+    /// <summary>True when a filter other than soft delete's IS NULL constrains the index's leading columns, so the scan seeks.</summary>
     public bool Seeks => Filters.Any(f => f.Kind != PlannedFilterKind.NotDeleted);
 
     /// <summary>The plan of <paramref name="pattern"/> on <paramref name="table"/>; a KeyNotFoundException names a column the table lacks.</summary>

@@ -60,17 +60,11 @@ internal sealed class PostgreSqlQueryBuilder : QueryRenderer
             : $"{string.Join(", ", nullable.Select(s => s.Column.Name))} may be NULL: those rows sort {(nullable[0].Descending ? "first" : "last")} and a NULL cursor matches nothing, so page them separately (… IS NULL ordered by the key)";
     }
 
-    protected override string Filter(PlannedFilter filter)
-    {
-        // Row-level security adds the tenant predicate only for roles that do not bypass it (not the owner, not a
-        // superuser); written here, the index's leading column seeks whatever role runs the query.
-        if (filter.Kind == PlannedFilterKind.JsonContains)
-        {
-            return $"{W.Id(filter.Column.Name)} @> {W.Cast(Parameter("jsonb", QueryParameterKind.Contains, filter.Column.Name, filter.Meaning!), "jsonb")}";
-        }
-
-        return base.Filter(filter);
-    }
+    // The tenant predicate is written although row-level security adds it: RLS applies only to roles that do not
+    // bypass it (not the owner, not a superuser), and written here the index's leading column seeks for every role.
+    protected override string Filter(PlannedFilter filter) => filter.Kind == PlannedFilterKind.JsonContains
+        ? $"{W.Id(filter.Column.Name)} @> {W.Cast(Parameter("jsonb", QueryParameterKind.Contains, filter.Column.Name, filter.Meaning!), "jsonb")}"
+        : base.Filter(filter);
 
     protected override QueryStatement Search(string name) => Plan.Shape == QueryShape.FuzzySearch ? Fuzzy(name) : FullText(name);
 
