@@ -22,3 +22,18 @@ internal static class TestPaths
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>The example requirements files (not the hostile specs), as theory data for tests that run one per example.</summary>
+public static class ExampleSpecs
+{
+    public static TheoryData<string> All()
+    {
+        var data = new TheoryData<string>();
+        foreach (var spec in TestPaths.DesignSpecs().Where(s => s.StartsWith("examples", StringComparison.Ordinal)))
+        {
+            data.Add(spec);
+        }
+
+        return data;
+    }
+}

@@ -18,15 +18,15 @@ internal static class ArchitectureAdvisor
     public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, IReadOnlyList<QueryTemplate> queries, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
-        Partitioning(requirement, physical, volumes, engine.ScaleOut.PartitioningSubstitute, decisions);
-        QueryPatterns(requirement, queries, decisions);
+        Partitioning(requirement, physical, volumes, engine.ScaleOut.PartitioningSubstitute, engine.Wording, decisions);
+        QueryPatterns(requirement, queries, engine.Wording, decisions);
 
         Warnings(requirement, physical, volumes, warnings);
     }
 
     private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, string? substitute, List<DesignDecision> decisions)
+    private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, string? substitute, EngineWording wording, List<DesignDecision> decisions)
     {
         var any = false;
         var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
@@ -54,7 +54,7 @@ internal static class ArchitectureAdvisor
 
             decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name,
                 $"Range-partition by {created.Name}, {interval}",
-                $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let vacuum work per partition{retention}. The primary key must then include {created.Name}."));
+                $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let {wording.PartitionMaintenance} work per partition{retention}. The primary key must then include {created.Name}."));
         }
 
         if (!any)
@@ -68,13 +68,13 @@ internal static class ArchitectureAdvisor
     }
 
     /// <summary>One decision per access pattern: the index that serves its query, and why (the query is in the design's templates).</summary>
-    private static void QueryPatterns(DbRequirement requirement, IReadOnlyList<QueryTemplate> queries, List<DesignDecision> decisions)
+    private static void QueryPatterns(DbRequirement requirement, IReadOnlyList<QueryTemplate> queries, EngineWording wording, List<DesignDecision> decisions)
     {
         var rates = requirement.AccessPatterns.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().PerSecond, StringComparer.Ordinal);
         foreach (var query in queries)
         {
             var servedBy = query.Shape == QueryShape.Skipped ? "No query template"
-                : query.ServingIndexes.Count > 0 ? "Served by " + string.Join(", ", query.ServingIndexes) : "Served by a sequential scan";
+                : query.ServingIndexes.Count > 0 ? "Served by " + string.Join(", ", query.ServingIndexes) : "Served by " + wording.FullScan;
             var rate = rates.GetValueOrDefault(query.AccessPattern) is { } perSecond ? $" Expected {N(perSecond)}/s." : string.Empty;
             decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, query.AccessPattern, servedBy, query.Reason + rate));
         }

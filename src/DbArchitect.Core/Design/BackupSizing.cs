@@ -3,7 +3,7 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.Core.Design;
 
 /// <summary>
-/// The one place the backup plan gets its sizes from: heap, TOAST and index bytes at the planning horizon (one year;
+/// The one place the backup plan gets its sizes from: table and index bytes (out-of-line values included) at the planning horizon (one year;
 /// the forecast already caps it at the retention when that is shorter) and the bytes written per day, all from the
 /// engine's <see cref="CapacityForecast"/>.
 /// </summary>
@@ -26,6 +26,6 @@ internal static class BackupSizing
 
         return new BackupSize(data, index, writtenPerDay, (long)(writtenPerDay * LogAmplification),
             requirement.Workload.Retention is { } retention && retention.Days < 365.25 ? $"the {retention} retention" : "one year",
-            "the capacity forecast's heap, TOAST and index bytes at the horizon; bytes written per day from each table's inserts per day × its bytes per row (heap and index share); inserts only");
+            "the capacity forecast's table and index bytes at the horizon (out-of-line values included); bytes written per day from each table's inserts per day × its bytes per row (table and index share); inserts only");
     }
 }

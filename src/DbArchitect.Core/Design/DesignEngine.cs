@@ -24,9 +24,9 @@ public static class DesignEngine
         var supporting = SupportingTechnologies.For(requirement, engine.Id);
         decisions.AddRange(supporting.Select(s => new DesignDecision(DesignAreas.SupportingTechnology, s.Role, s.Technology, s.Reason)));
 
-        var builder = new LogicalModelBuilder(requirement, decisions);
+        var builder = new LogicalModelBuilder(requirement, decisions, engine.Wording);
         var drafts = builder.Build();
-        new IndexPlanner(requirement, decisions).Plan(drafts, builder.TableForEntity);
+        new IndexPlanner(requirement, decisions, engine.Wording).Plan(drafts, builder.TableForEntity);
         var logical = new SchemaModel(requirement.Application.Name, SchemaName(requirement), drafts.Select(d => d.Freeze()).ToArray(), Array.Empty<string>());
         var neutral = PhysicalDesigner.Apply(logical, engine, decisions);
         decisions.AddRange(engine.Decisions(requirement, neutral));

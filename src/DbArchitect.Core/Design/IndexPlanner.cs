@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines;
 using Index = DbArchitect.Core.Model.Index;
 using System.Globalization;
 using DbArchitect.Core.Model;
@@ -22,12 +23,14 @@ internal sealed class IndexPlanner
     private readonly DbRequirement _requirement;
     private readonly NamingStyle _style;
     private readonly List<DesignDecision> _decisions;
+    private readonly EngineWording _wording;
 
-    public IndexPlanner(DbRequirement requirement, List<DesignDecision> decisions)
+    public IndexPlanner(DbRequirement requirement, List<DesignDecision> decisions, EngineWording? wording = null)
     {
         _requirement = requirement;
         _style = requirement.Conventions.Naming;
         _decisions = decisions;
+        _wording = wording ?? EngineWording.Neutral;
     }
 
     public void Plan(IReadOnlyList<TableDraft> tables, Func<string, TableDraft?> tableForEntity)
@@ -80,7 +83,7 @@ internal sealed class IndexPlanner
                     yield return new Candidate(table.Name,
                         leading.Append(new IndexKey(column, null, false, KeyOperatorClass.Trigram)).ToArray(),
                         Array.Empty<string>(), IndexMethod.Gin, predicate, NamePart(column) + "_trgm",
-                        $"Fuzzy search on {column} for {serves}{rate}: a trigram GIN index serves similarity (%), ILIKE '%term%' and typo-tolerant matching{tenantNote}.",
+                        $"Fuzzy search on {column} for {serves}{rate}: {_wording.TrigramSearch}{tenantNote}.",
                         serves);
                 }
             }
@@ -103,7 +106,7 @@ internal sealed class IndexPlanner
             {
                 yield return new Candidate(table.Name, new[] { new IndexKey(column.Name, null, false, KeyOperatorClass.JsonPath) },
                     Array.Empty<string>(), IndexMethod.Gin, predicate, NamePart(column.Name) + "_gin",
-                    $"{serves}{rate} filters on the JSON document {column.Name}: a GIN index with jsonb_path_ops serves containment (@>) at a fraction of the default operator class's size.",
+                    $"{serves}{rate} filters on the JSON document {column.Name}: {_wording.JsonContainment}.",
                     serves);
                 continue;
             }
@@ -147,7 +150,7 @@ internal sealed class IndexPlanner
         {
             yield return new Candidate(table.Name, new[] { IndexKey.Of(range) }, Array.Empty<string>(), IndexMethod.Brin, null,
                 NamePart(range) + "_brin",
-                $"{serves}{rate} scans {range} ranges on a table expected to reach {ProjectedRows(table):N0} rows; {range} grows with insertion order, so a BRIN index (a few pages per million rows) replaces a B-tree hundreds of times its size.",
+                $"{serves}{rate} scans {range} ranges on a table expected to reach {ProjectedRows(table):N0} rows; {range} grows with insertion order, so {_wording.BlockRangeIndex} (a few pages per million rows) replaces a B-tree hundreds of times its size.",
                 serves);
             yield break;
         }
@@ -170,7 +173,7 @@ internal sealed class IndexPlanner
         }
 
         var limit = pattern.Limit is { } l ? $", first {l} rows without a sort" : string.Empty;
-        var covering = include.Count > 0 ? $"; INCLUDE ({string.Join(", ", include)}) lets it answer from the index alone" : string.Empty;
+        var covering = include.Count > 0 ? "; " + _wording.Covering(include) : string.Empty;
         // The name says what the pattern asked for; the tie-breaker is an implementation detail of the sort.
         var name = string.Join("_", keys.Where(k => !tieKeys.Contains(k)).Select(k => NamePart(k.Column ?? k.ToString())));
         var tie = tieBreaker.Count > 0 ? $"; {string.Join(", ", tieBreaker)} breaks ties in the sort so the keyset cursor never skips or repeats a row" : string.Empty;
@@ -261,7 +264,7 @@ internal sealed class IndexPlanner
             "History of one row, newest first: the question an audit log is asked most.", "audit: history of a row");
         yield return new Candidate(table.Name, new[] { IndexKey.Of(changedAt) }, Array.Empty<string>(), IndexMethod.Brin, null,
             changedAt + "_brin",
-            "Time-range questions (what changed last night) over an append-only table: a BRIN index costs a few pages.",
+            $"Time-range questions (what changed last night) over an append-only table: {_wording.BlockRangeIndex} costs a few pages.",
             "audit: changes in a time range");
         if (table.FindByRole(ColumnRole.TenantKey) is { } tenant)
         {

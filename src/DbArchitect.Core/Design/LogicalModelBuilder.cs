@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines;
 using Index = DbArchitect.Core.Model.Index;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Model;
@@ -20,13 +21,15 @@ internal sealed class LogicalModelBuilder
     private readonly List<TableDraft> _tables = new();
     private readonly Dictionary<string, TableDraft> _byEntity = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<DesignDecision> _decisions;
+    private readonly EngineWording _wording;
     private readonly List<DbArchitectError> _errors = new();
 
-    public LogicalModelBuilder(DbRequirement requirement, List<DesignDecision> decisions)
+    public LogicalModelBuilder(DbRequirement requirement, List<DesignDecision> decisions, EngineWording? wording = null)
     {
         _requirement = requirement;
         _style = requirement.Conventions.Naming;
         _decisions = decisions;
+        _wording = wording ?? EngineWording.Neutral;
     }
 
     private bool MultiTenant => _requirement.Application.Tenancy == Tenancy.Multi;
@@ -134,7 +137,7 @@ internal sealed class LogicalModelBuilder
         {
             var tenantColumn = N(ImplicitColumns.TenantId);
             table.Columns.Add(new Column(tenantColumn, TenantKeyType(tenant), false, null, ColumnRole.TenantKey, KeyGeneration.None,
-                "Tenant that owns this row; row-level security limits every session to its own tenant.", null));
+                "Tenant that owns this row; " + _wording.TenantIsolation, null));
             keyColumns.Add(tenantColumn);
             table.ForeignKeys.Add(new ForeignKey(
                 Naming.Compose(_style, "fk", new[] { table.Name, tenantColumn }), new[] { tenantColumn }, tenant.Name,
@@ -362,7 +365,7 @@ internal sealed class LogicalModelBuilder
         {
             var tenantColumn = N(ImplicitColumns.TenantId);
             table.Columns.Add(new Column(tenantColumn, TenantKeyType(tenant), false, null, ColumnRole.TenantKey, KeyGeneration.None,
-                "Tenant that owns this link; row-level security limits every session to its own tenant.", null));
+                "Tenant that owns this link; " + _wording.TenantIsolation, null));
             key.Add(tenantColumn);
             table.ForeignKeys.Add(new ForeignKey(Naming.Compose(_style, "fk", new[] { table.Name, tenantColumn }), new[] { tenantColumn },
                 tenant.Name, new[] { N(ImplicitColumns.Id) }, DeleteAction.Restrict, Array.Empty<string>(), true,

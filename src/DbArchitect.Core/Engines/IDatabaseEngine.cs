@@ -52,6 +52,12 @@ public interface IDatabaseEngine
 
     /// <summary>How to reach a live server of this engine (driver, session setup); null when live work is not supported.</summary>
     Live.ILiveDriver? Live => null;
+
+    /// <summary>
+    /// How the shared design code words the neutral model's PostgreSQL-shaped features for this engine (tenant comment,
+    /// index reasons, scans, per-partition maintenance, index method names); neutral unless the engine has its own words.
+    /// </summary>
+    EngineWording Wording => EngineWording.Neutral;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -322,6 +322,7 @@ internal static partial class DesignDocument
         {
             md.Line(Row("Index", "Table", "Keys", "Include", "Predicate", "Method", "Reason / serves"));
             md.Line(Row("---", "---", "---", "---", "---", "---", "---"));
+            var wording = EngineRegistry.Get(design.Engine).Wording;
             foreach (var (table, index) in indexes)
             {
                 var reason = index.Serves.Count == 0
@@ -333,7 +334,7 @@ internal static partial class DesignDocument
                     Cell(string.Join(", ", index.Keys.Select(k => k.ToString()))),
                     Cell(string.Join(", ", index.Include)),
                     Cell(index.Predicate?.ToString()),
-                    Enum(index.Method),
+                    Escape(wording.IndexMethod(index)),
                     Cell(reason)));
             }
 

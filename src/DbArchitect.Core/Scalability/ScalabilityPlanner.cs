@@ -85,7 +85,7 @@ internal static class ScalabilityPlanner
                     : time is null ? $"Hash-partition {table.Name} by its primary key" : $"Range-partition {table.Name} by {time.Name}",
                 $"{table.Name} has {Capacity.Count(table.EstimatedRows ?? 0)} rows and grows by {Capacity.Count(table.RowsPerDay ?? 0)}/day{Flat(retention)}: {Describe(months)}; "
                 + (scale.PartitioningSubstitute is null
-                    ? "partitions keep indexes small enough for memory, let vacuum work per partition and turn retention into dropping a partition."
+                    ? $"partitions keep indexes small enough for memory, let {engine.Wording.PartitionMaintenance} work per partition and turn retention into dropping a partition."
                     : "smaller pieces keep indexes small enough for memory and turn retention into dropping a piece instead of deleting rows.")));
         }
 

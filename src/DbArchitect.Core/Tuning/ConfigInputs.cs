@@ -33,7 +33,7 @@ public static class ConfigInputs
         }
 
         var (workload, reason) = WorkloadFor(requirement.Application.Kind);
-        var storageReason = requirement.Hardware.Storage is null ? " Storage not stated: SSD assumed (PGTune's default)." : string.Empty;
+        var storageReason = requirement.Hardware.Storage is null ? " Storage not stated: SSD assumed (the tuning calculators' default)." : string.Empty;
         var w = requirement.Workload;
         return new ConfigInput(memory, requirement.Hardware.Cpus, requirement.Hardware.Storage ?? StorageKind.Ssd, workload, MaxConnections: null)
         {
@@ -54,12 +54,12 @@ public static class ConfigInputs
     /// </summary>
     public static (ConfigWorkload Workload, string Reason) WorkloadFor(ApplicationKind kind) => kind switch
     {
-        ApplicationKind.Analytics => (ConfigWorkload.Dw, "application.kind analytics → PGTune's data-warehouse profile: few connections running large scans and aggregates."),
-        ApplicationKind.Mixed => (ConfigWorkload.Mixed, "application.kind mixed → PGTune's mixed profile: transactions and reports on one server."),
-        ApplicationKind.TimeSeries => (ConfigWorkload.Dw, "application.kind time-series → PGTune's data-warehouse profile: an append firehose needs its large WAL (min 4GB, max 16GB) so checkpoints do not throttle ingest, its larger maintenance_work_mem for index and vacuum work on big tables, finer statistics for time-range estimates, and uncapped parallel workers for aggregates over many rows; connections still follow the stated users."),
-        ApplicationKind.Document or ApplicationKind.KeyValue => (ConfigWorkload.Web, $"application.kind {Kind(kind)} → PGTune's web profile: many clients with short reads and writes by key."),
-        ApplicationKind.Graph => (ConfigWorkload.Mixed, "application.kind graph → PGTune's mixed profile: interactive, but traversals are recursive joins heavier than web queries."),
-        _ => (ConfigWorkload.Oltp, "application.kind oltp → PGTune's OLTP profile: many short read/write transactions."),
+        ApplicationKind.Analytics => (ConfigWorkload.Dw, "application.kind analytics → the data-warehouse workload profile: few connections running large scans and aggregates."),
+        ApplicationKind.Mixed => (ConfigWorkload.Mixed, "application.kind mixed → the mixed workload profile: transactions and reports on one server."),
+        ApplicationKind.TimeSeries => (ConfigWorkload.Dw, "application.kind time-series → the data-warehouse workload profile: an append firehose needs a large write-ahead log so checkpoints do not throttle ingest, more maintenance memory for index work on big tables, finer statistics for time-range estimates, and parallel workers for aggregates over many rows; connections still follow the stated users."),
+        ApplicationKind.Document or ApplicationKind.KeyValue => (ConfigWorkload.Web, $"application.kind {Kind(kind)} → the web workload profile: many clients with short reads and writes by key."),
+        ApplicationKind.Graph => (ConfigWorkload.Mixed, "application.kind graph → the mixed workload profile: interactive, but traversals are recursive joins heavier than web queries."),
+        _ => (ConfigWorkload.Oltp, "application.kind oltp → the OLTP workload profile: many short read/write transactions."),
     };
 
     private static string Kind(ApplicationKind kind) => kind == ApplicationKind.KeyValue ? "key-value" : kind.ToString().ToLowerInvariant();

@@ -94,7 +94,9 @@ public sealed class MySqlConfigAdvisor : IConfigAdvisor
                     value = (long.Parse(s.Value[..^1], CultureInfo.InvariantCulture) * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
                 }
 
-                set.Append(_dialect.IsMariaDb ? "SET GLOBAL " : "SET PERSIST ").Append(s.Name).Append(" = ").Append(value).Append(";\n");
+                // The option default_time_zone sets the server variable time_zone; SET names the variable.
+                var variable = s.Name == "default_time_zone" ? "time_zone" : s.Name;
+                set.Append(_dialect.IsMariaDb ? "SET GLOBAL " : "SET PERSIST ").Append(variable).Append(" = ").Append(value).Append(";\n");
             }
         }
 

@@ -45,6 +45,8 @@ public sealed class MySqlEngine : IDatabaseEngine
 
     public IConfigAdvisor Config { get; }
 
+    public EngineWording Wording => MySqlWording.Wording;
+
     public IQueryWriter Queries { get; }
 
     public Live.ILiveDriver Live { get; }

@@ -60,11 +60,10 @@ internal static class MySqlExpressions
         var name = W.Id(column.Name);
         return check.Kind switch
         {
-            CheckKind.Conditions when check.Conditions.Count == 0 => throw new InvalidOperationException($"Check {check.Name} has no conditions."),
-            CheckKind.Conditions => string.Join(" AND ", check.Conditions.Select(c => Condition(c, column, dialect))),
-            CheckKind.EnumMembers => name + " IN (" + W.List(EnumValues(check, column.Type).Select(W.String)) + ")",
+            CheckKind.Conditions => CheckExpressions.AllConditions(check, c => Condition(c, column, dialect)),
+            CheckKind.EnumMembers => CheckExpressions.EnumIn(name, check, column.Type, W.String),
             // Every element is one of the members: the member list contains the column's array.
-            CheckKind.EnumArrayMembers => "JSON_CONTAINS(" + W.String(JsonArray(EnumValues(check, column.Type.Element ?? column.Type))) + ", " + name + ")",
+            CheckKind.EnumArrayMembers => "JSON_CONTAINS(" + W.String(JsonArray(CheckExpressions.EnumValues(check, column.Type.Element ?? column.Type))) + ", " + name + ")",
             CheckKind.EmailFormat => name + " REGEXP " + W.String(EmailPattern),
             CheckKind.UrlFormat => name + " REGEXP " + W.String(UrlPattern),
             _ => throw new InvalidOperationException($"Check {check.Name} has an unknown kind {check.Kind}."),
@@ -78,24 +77,7 @@ internal static class MySqlExpressions
     {
         var subject = condition.OnLength ? LengthOf(column) : W.Id(column.Name);
         var valueType = condition.OnLength ? LogicalType.Int : column.Type;
-        string Value(int i) =>
-            i < condition.Values.Count
-                ? W.Literal(condition.Values[i], valueType, dialect)
-                : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a value.");
-
-        return condition.Operator switch
-        {
-            CheckOperator.GreaterOrEqual => $"{subject} >= {Value(0)}",
-            CheckOperator.Greater => $"{subject} > {Value(0)}",
-            CheckOperator.LessOrEqual => $"{subject} <= {Value(0)}",
-            CheckOperator.Less => $"{subject} < {Value(0)}",
-            CheckOperator.Equal => $"{subject} = {Value(0)}",
-            CheckOperator.NotEqual => $"{subject} <> {Value(0)}",
-            CheckOperator.Between => $"{subject} BETWEEN {Value(0)} AND {Value(1)}",
-            CheckOperator.In => $"{subject} IN ({W.List(condition.Values.Select(v => W.Literal(v, valueType, dialect)))})",
-            CheckOperator.Matches => $"{W.Id(column.Name)} REGEXP {W.String(condition.Values.Count > 0 ? condition.Values[0] : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a pattern."))}",
-            _ => throw new InvalidOperationException($"Unknown check operator {condition.Operator}."),
-        };
+        return CheckExpressions.Condition(condition, column, subject, v => W.Literal(v, valueType, dialect), p => $"{W.Id(column.Name)} REGEXP {W.String(p)}");
     }
 
     private static string LengthOf(Column column) => column.Type.Kind switch
@@ -109,9 +91,4 @@ internal static class MySqlExpressions
     private static string JsonArray(IReadOnlyList<string> values) =>
         "[" + string.Join(",", values.Select(v => System.Text.Json.JsonSerializer.Serialize(v))) + "]";
 
-    private static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
-    {
-        var values = check.EnumValues.Count > 0 ? check.EnumValues : type.EnumValues;
-        return values.Count > 0 ? values : throw new InvalidOperationException($"Check {check.Name} lists no enum values.");
-    }
 }

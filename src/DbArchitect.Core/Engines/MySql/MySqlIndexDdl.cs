@@ -204,7 +204,7 @@ internal static class MySqlIndexDdl
 
         return index.Method switch
         {
-            IndexMethod.Brin or IndexMethod.Hash or IndexMethod.Gist => $"{dialect.Product}: a B-tree (InnoDB has no {index.Method} index). ",
+            IndexMethod.Brin or IndexMethod.Hash or IndexMethod.Gist => $"{dialect.Product}: a B-tree (InnoDB has no {EngineWording.MethodKind(index.Method)}). ",
             _ when index.Unique && index.Predicate is not null => $"{dialect.Product} has no partial indexes: unique over the key plus a generated flag that is NULL when the condition fails. ",
             _ => string.Empty,
         };

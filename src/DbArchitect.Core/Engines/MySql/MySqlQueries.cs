@@ -23,38 +23,9 @@ public sealed class MySqlQueries : IQueryWriter
 
     public IReadOnlyList<QueryTemplate> Write(DbRequirement requirement, SchemaModel physical)
     {
-        ArgumentNullException.ThrowIfNull(requirement);
-        ArgumentNullException.ThrowIfNull(physical);
         // Prepared statement names are case-insensitive and share one namespace per session.
-        var names = new NameScope(MySqlIdentifiers.MaxIdentifierCharacters, caseSensitive: false);
-        var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
-        foreach (var candidate in physical.Tables)
-        {
-            byEntity.TryAdd(ImplicitColumns.MatchKey(candidate.SourceEntity ?? candidate.Name), candidate);
-        }
-
-        var templates = new List<QueryTemplate>();
-        foreach (var pattern in requirement.AccessPatterns)
-        {
-            var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
-            if (table is null)
-            {
-                templates.Add(new QueryTemplate(pattern.Name, null, QueryShape.Skipped, Array.Empty<QueryStatement>(), Array.Empty<string>(), $"No table for entity {pattern.Entity}."));
-                continue;
-            }
-
-            try
-            {
-                templates.Add(new MySqlQueryBuilder(table, pattern, _dialect).Build("q_" + Naming.Apply(NamingStyle.SnakeCase, pattern.Name), names.Claim));
-            }
-            catch (KeyNotFoundException ex)
-            {
-                templates.Add(new QueryTemplate(pattern.Name, table.Name, QueryShape.Skipped, Array.Empty<QueryStatement>(), Array.Empty<string>(),
-                    char.ToUpperInvariant(ex.Message[0]) + ex.Message[1..]));
-            }
-        }
-
-        return templates;
+        return QueryTemplates.Write(requirement, physical, new NameScope(MySqlIdentifiers.MaxIdentifierCharacters, caseSensitive: false),
+            pattern => "q_" + Naming.Apply(NamingStyle.SnakeCase, pattern), plan => new MySqlQueryBuilder(plan, _dialect));
     }
 
     /// <summary>One PREPARE per statement, its parameters listed in order above it.</summary>

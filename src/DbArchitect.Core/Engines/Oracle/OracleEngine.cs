@@ -41,6 +41,8 @@ public sealed class OracleEngine : IDatabaseEngine
 
     public IConfigAdvisor Config { get; } = new OracleConfigAdvisor();
 
+    public EngineWording Wording => OracleWording.Wording;
+
     public IQueryWriter Queries { get; }
 
     public IReadOnlyList<Design.DesignDecision> Decisions(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>

@@ -55,17 +55,12 @@ internal static class OracleExpressions
         switch (check.Kind)
         {
             case CheckKind.Conditions:
-                if (check.Conditions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Check {check.Name} has no conditions.");
-                }
-
-                return string.Join(" AND ", check.Conditions.Select(c => Condition(c, column, types)));
+                return CheckExpressions.AllConditions(check, c => Condition(c, column, types));
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type, W.String);
             case CheckKind.EnumArrayMembers:
                 // Arrays are JSON arrays: no element may be outside the list (a JSON path filter, 12.2+).
-                var members = EnumValues(check, column.Type.Element ?? column.Type)
+                var members = CheckExpressions.EnumValues(check, column.Type.Element ?? column.Type)
                     .Select(v => "@ != \"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
                 return $"NOT JSON_EXISTS({W.Id(column.Name)}, {W.String("$[*]?(" + string.Join(" && ", members) + ")")})";
             case CheckKind.EmailFormat:
@@ -86,24 +81,7 @@ internal static class OracleExpressions
         var subject = condition.OnLength ? LengthOf(column) : Comparable(column, types);
         var valueType = condition.OnLength ? LogicalType.Int : column.Type;
         var native = condition.OnLength ? "NUMBER(10)" : NativeType(column, types);
-        string Value(int i) =>
-            i < condition.Values.Count
-                ? W.Literal(condition.Values[i], valueType, native)
-                : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a value.");
-
-        return condition.Operator switch
-        {
-            CheckOperator.GreaterOrEqual => $"{subject} >= {Value(0)}",
-            CheckOperator.Greater => $"{subject} > {Value(0)}",
-            CheckOperator.LessOrEqual => $"{subject} <= {Value(0)}",
-            CheckOperator.Less => $"{subject} < {Value(0)}",
-            CheckOperator.Equal => $"{subject} = {Value(0)}",
-            CheckOperator.NotEqual => $"{subject} <> {Value(0)}",
-            CheckOperator.Between => $"{subject} BETWEEN {Value(0)} AND {Value(1)}",
-            CheckOperator.In => $"{subject} IN ({W.List(condition.Values.Select(v => W.Literal(v, valueType, native)))})",
-            CheckOperator.Matches => $"REGEXP_LIKE({W.Id(column.Name)}, {W.String(condition.Values.Count > 0 ? condition.Values[0] : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a pattern."))})",
-            _ => throw new InvalidOperationException($"Unknown check operator {condition.Operator}."),
-        };
+        return CheckExpressions.Condition(condition, column, subject, v => W.Literal(v, valueType, native), p => $"REGEXP_LIKE({W.Id(column.Name)}, {W.String(p)})");
     }
 
     private static string LengthOf(Column column) => column.Type.Kind switch
@@ -113,11 +91,6 @@ internal static class OracleExpressions
         _ => $"LENGTH({W.Id(column.Name)})",
     };
 
-    private static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
-    {
-        var values = check.EnumValues.Count > 0 ? check.EnumValues : type.EnumValues;
-        return values.Count > 0 ? values : throw new InvalidOperationException($"Check {check.Name} lists no enum values.");
-    }
 
     /// <summary>A B-tree key: the column, or LOWER(column) for a case-insensitive key.</summary>
     public static string KeyExpression(IndexKey key, Table table)
@@ -132,5 +105,5 @@ internal static class OracleExpressions
 
     /// <summary>A partial-index predicate as a condition: column tests joined by AND.</summary>
     public static string Predicate(IndexPredicate predicate) =>
-        string.Join(" AND ", predicate.Tests.Select(t => W.Id(t.Column) + (t.Kind == PredicateKind.IsNull ? " IS NULL" : " IS NOT NULL")));
+        CheckExpressions.Predicate(predicate, W.Id);
 }

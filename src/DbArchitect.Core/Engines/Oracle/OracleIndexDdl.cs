@@ -74,7 +74,7 @@ internal static class OracleIndexDdl
                 return new(index.Name, "Oracle Text CONTEXT",
                     $"CREATE INDEX {name} ON {tableName} ({W.Id(columns[0])}) INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ({W.String(parameters)})",
                     preference,
-                    $"Oracle Text (CTXSYS) instead of trigram/tsvector: CONTAINS() with FUZZY/stem operators and SCORE() ranking; SYNC (ON COMMIT) keeps it current at some commit cost{(columns.Count > 1 ? "; a MULTI_COLUMN_DATASTORE indexes " + string.Join(", ", columns) + " as one document" : string.Empty)}.");
+                    $"Oracle Text (CTXSYS) instead of a trigram or word index: CONTAINS() with FUZZY/stem operators and SCORE() ranking; SYNC (ON COMMIT) keeps it current at some commit cost{(columns.Count > 1 ? "; a MULTI_COLUMN_DATASTORE indexes " + string.Join(", ", columns) + " as one document" : string.Empty)}.");
             }
 
             if (index.Method == IndexMethod.Gin)
@@ -82,7 +82,7 @@ internal static class OracleIndexDdl
                 var column = index.Keys[0].Column ?? index.Keys[0].Expression!.Columns[0];
                 return textColumns.Add(column)
                     ? new(index.Name, "JSON search", $"CREATE SEARCH INDEX {name} ON {tableName} ({W.Id(column)}) FOR JSON", null,
-                        "A JSON search index (12.2+) answers JSON_EXISTS and JSON_TEXTCONTAINS on any path, Oracle's counterpart of a GIN index on jsonb.")
+                        "A JSON search index (12.2+) answers JSON_EXISTS and JSON_TEXTCONTAINS on any path, Oracle's inverted index over JSON documents.")
                     : new(index.Name, "skipped", null, null, $"{column} already has a domain index.");
             }
 
@@ -114,13 +114,13 @@ internal static class OracleIndexDdl
             {
                 if (index.Unique)
                 {
-                    notes.Add($"no INCLUDE in Oracle: {string.Join(", ", index.Include)} are left out (as keys they would change what is unique), so rows are read from the table");
+                    notes.Add($"Oracle indexes have no non-key columns: {string.Join(", ", index.Include)} are left out (as keys they would change what is unique), so rows are read from the table");
                 }
                 else
                 {
                     var extra = index.Include.Where(c => table.FindColumn(c) is { } col && !OracleExpressions.IsLob(col, types)).ToList();
                     rendered.AddRange(extra.Select(W.Id));
-                    notes.Add($"no INCLUDE in Oracle: {string.Join(", ", extra)} are trailing key columns, so the index still covers the query");
+                    notes.Add($"Oracle indexes have no non-key columns: {string.Join(", ", extra)} are trailing key columns, so the index still covers the query");
                 }
             }
 
@@ -148,7 +148,7 @@ internal static class OracleIndexDdl
             var head = bitmap ? "CREATE BITMAP INDEX" : index.Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
             if (index.Method is IndexMethod.Brin or IndexMethod.Hash or IndexMethod.Gist)
             {
-                notes.Add($"Oracle has no {index.Method.ToString().ToUpperInvariant()} index: a B-tree");
+                notes.Add($"Oracle has no {EngineWording.MethodKind(index.Method)}: a B-tree");
             }
 
             return new(index.Name, kind, $"{head} {name} ON {tableName} ({W.List(rendered)})", null, string.Join("; ", notes));

@@ -19,57 +19,22 @@ internal sealed class OracleQueries : IQueryWriter
 
     public static bool IsNeeded(DbDesign design) => design.Requirement.AccessPatterns.Count > 0;
 
-    public IReadOnlyList<QueryTemplate> Write(DbRequirement requirement, SchemaModel physical)
-    {
-        ArgumentNullException.ThrowIfNull(requirement);
-        ArgumentNullException.ThrowIfNull(physical);
-        var names = new NameScope(new OracleIdentifiers().MaxIdentifierBytes, caseSensitive: false);
-        var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
-        foreach (var candidate in physical.Tables)
-        {
-            byEntity.TryAdd(ImplicitColumns.MatchKey(candidate.SourceEntity ?? candidate.Name), candidate);
-        }
-
-        var templates = new List<QueryTemplate>();
-        foreach (var pattern in requirement.AccessPatterns)
-        {
-            var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
-            if (table is null)
-            {
-                templates.Add(Skipped(pattern, null, $"No table for entity {pattern.Entity}."));
-                continue;
-            }
-
-            try
-            {
-                templates.Add(new OracleQueryBuilder(table, physical.Schema, pattern, _types).Build(StatementName(pattern.Name), names.Claim));
-            }
-            catch (KeyNotFoundException ex)
-            {
-                templates.Add(Skipped(pattern, table.Name, char.ToUpperInvariant(ex.Message[0]) + ex.Message[1..]));
-            }
-        }
-
-        return templates;
-    }
+    public IReadOnlyList<QueryTemplate> Write(DbRequirement requirement, SchemaModel physical) =>
+        QueryTemplates.Write(requirement, physical, new NameScope(new OracleIdentifiers().MaxIdentifierBytes, caseSensitive: false),
+            QueryTemplates.StatementName, plan => new OracleQueryBuilder(plan, physical.Schema, _types));
 
     public static void WriteFile(W writer, DbDesign design, OracleTypes types)
     {
         var templates = design.QueryTemplates.Count > 0 ? design.QueryTemplates : new OracleQueries(types).Write(design.Requirement, design.Physical);
-        var rates = design.Requirement.AccessPatterns.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().PerSecond, StringComparer.Ordinal);
+        var headings = QueryTemplates.Headings(design);
         foreach (var template in templates)
         {
             writer.BlankLine();
-            var rate = rates.GetValueOrDefault(template.AccessPattern) is { } perSecond ? $" ({perSecond.ToString(CultureInfo.InvariantCulture)}/s)" : string.Empty;
-            writer.Comment($"{template.AccessPattern}{rate}");
-            if (template.Shape == QueryShape.Skipped)
+            foreach (var line in headings(template))
             {
-                writer.Comment("Skipped: " + template.Reason);
-                continue;
+                writer.Comment(line);
             }
 
-            writer.Comment(template.ServingIndexes.Count > 0 ? "Served by: " + string.Join(", ", template.ServingIndexes) : "Served by: no dedicated index");
-            writer.Comment(template.Reason);
             foreach (var statement in template.Statements)
             {
                 writer.Comment($"{statement.Name}: {statement.Purpose}" + (statement.Parameters.Count > 0
@@ -79,15 +44,5 @@ internal sealed class OracleQueries : IQueryWriter
                 writer.ClausesStatement(lines[0], lines.Skip(1));
             }
         }
-    }
-
-    private static QueryTemplate Skipped(AccessPatternSpec pattern, string? table, string reason) =>
-        new(pattern.Name, table, QueryShape.Skipped, Array.Empty<QueryStatement>(), Array.Empty<string>(), reason);
-
-    private static string StatementName(string patternName)
-    {
-        var chars = patternName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();
-        var name = string.Join('_', new string(chars).Split('_', StringSplitOptions.RemoveEmptyEntries));
-        return name.Length == 0 || char.IsAsciiDigit(name[0]) ? "q_" + name : name;
     }
 }

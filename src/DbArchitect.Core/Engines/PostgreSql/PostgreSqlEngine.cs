@@ -25,6 +25,8 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
 
     public IConfigAdvisor Config { get; } = new PostgreSqlConfigAdvisor();
 
+    public EngineWording Wording => PostgreSqlWording.Wording;
+
     public IQueryWriter Queries { get; } = new PostgreSqlQueries(new PostgreSqlIdentifiers().MaxIdentifierBytes);
 
     /// <summary>The neutral model is PostgreSQL-shaped, so nothing is adapted; the engine's own decisions are its migration rules.</summary>

@@ -52,16 +52,11 @@ internal static class PostgreSqlExpressions
         switch (check.Kind)
         {
             case CheckKind.Conditions:
-                if (check.Conditions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Check {check.Name} has no conditions.");
-                }
-
-                return string.Join(" AND ", check.Conditions.Select(c => Condition(c, column)));
+                return CheckExpressions.AllConditions(check, c => Condition(c, column));
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type, W.String);
             case CheckKind.EnumArrayMembers:
-                return name + " <@ " + W.Cast("ARRAY[" + W.List(EnumValues(check, column.Type.Element ?? column.Type).Select(W.String)) + "]", "text[]");
+                return name + " <@ " + W.Cast("ARRAY[" + W.List(CheckExpressions.EnumValues(check, column.Type.Element ?? column.Type).Select(W.String)) + "]", "text[]");
             case CheckKind.EmailFormat:
                 return name + " ~ " + W.String(EmailPattern);
             case CheckKind.UrlFormat:
@@ -76,24 +71,7 @@ internal static class PostgreSqlExpressions
         var subject = condition.OnLength ? LengthOf(column) : W.Id(column.Name);
         var valueType = condition.OnLength ? LogicalType.Int : column.Type;
         var native = condition.OnLength ? "integer" : NativeType(column);
-        string Value(int i) =>
-            i < condition.Values.Count
-                ? W.Literal(condition.Values[i], valueType, native)
-                : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a value.");
-
-        return condition.Operator switch
-        {
-            CheckOperator.GreaterOrEqual => $"{subject} >= {Value(0)}",
-            CheckOperator.Greater => $"{subject} > {Value(0)}",
-            CheckOperator.LessOrEqual => $"{subject} <= {Value(0)}",
-            CheckOperator.Less => $"{subject} < {Value(0)}",
-            CheckOperator.Equal => $"{subject} = {Value(0)}",
-            CheckOperator.NotEqual => $"{subject} <> {Value(0)}",
-            CheckOperator.Between => $"{subject} BETWEEN {Value(0)} AND {Value(1)}",
-            CheckOperator.In => $"{subject} IN ({W.List(condition.Values.Select(v => W.Literal(v, valueType, native)))})",
-            CheckOperator.Matches => $"{W.Id(column.Name)} ~ {W.String(condition.Values.Count > 0 ? condition.Values[0] : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a pattern."))}",
-            _ => throw new InvalidOperationException($"Unknown check operator {condition.Operator}."),
-        };
+        return CheckExpressions.Condition(condition, column, subject, v => W.Literal(v, valueType, native), p => $"{W.Id(column.Name)} ~ {W.String(p)}");
     }
 
     private static string LengthOf(Column column) => column.Type.Kind switch
@@ -104,11 +82,6 @@ internal static class PostgreSqlExpressions
         _ => $"char_length({W.Id(column.Name)})",
     };
 
-    private static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
-    {
-        var values = check.EnumValues.Count > 0 ? check.EnumValues : type.EnumValues;
-        return values.Count > 0 ? values : throw new InvalidOperationException($"Check {check.Name} lists no enum values.");
-    }
 
     /// <summary>One key of CREATE INDEX: a column or a parenthesised expression, its operator class and direction.</summary>
     public static string IndexKey(IndexKey key, Table table, IndexMethod method)
@@ -169,5 +142,5 @@ internal static class PostgreSqlExpressions
 
     /// <summary>A partial index predicate: column tests joined by AND.</summary>
     public static string Predicate(IndexPredicate predicate) =>
-        string.Join(" AND ", predicate.Tests.Select(t => W.Id(t.Column) + (t.Kind == PredicateKind.IsNull ? " IS NULL" : " IS NOT NULL")));
+        CheckExpressions.Predicate(predicate, W.Id);
 }

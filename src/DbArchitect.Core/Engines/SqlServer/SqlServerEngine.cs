@@ -25,6 +25,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IConfigAdvisor Config { get; } = new SqlServerConfigAdvisor();
 
+    public EngineWording Wording => SqlServerWording.Wording;
+
     public IQueryWriter Queries { get; } = new SqlServerQueries();
 
     private static readonly SqlServerPhysicalAdapter Adapter = new();

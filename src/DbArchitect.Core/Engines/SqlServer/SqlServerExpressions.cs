@@ -61,7 +61,7 @@ internal static class SqlServerExpressions
                 var parts = check.Conditions.Where(c => Supported(c, column)).Select(c => Condition(c, column)).ToList();
                 return parts.Count == 0 ? null : string.Join(" AND ", parts);
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type, W.String);
             case CheckKind.EnumArrayMembers:
                 return null;
             case CheckKind.EmailFormat:
@@ -92,34 +92,13 @@ internal static class SqlServerExpressions
             ? (column.Type.Kind == LogicalTypeKind.Binary ? $"DATALENGTH({W.Id(column.Name)})" : $"LEN({W.Id(column.Name)})")
             : W.Id(column.Name);
         var valueType = condition.OnLength ? LogicalType.Int : column.Type;
-        string Value(int i) =>
-            i < condition.Values.Count
-                ? W.Literal(condition.Values[i], valueType)
-                : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a value.");
-
-        return condition.Operator switch
-        {
-            CheckOperator.GreaterOrEqual => $"{subject} >= {Value(0)}",
-            CheckOperator.Greater => $"{subject} > {Value(0)}",
-            CheckOperator.LessOrEqual => $"{subject} <= {Value(0)}",
-            CheckOperator.Less => $"{subject} < {Value(0)}",
-            CheckOperator.Equal => $"{subject} = {Value(0)}",
-            CheckOperator.NotEqual => $"{subject} <> {Value(0)}",
-            CheckOperator.Between => $"{subject} BETWEEN {Value(0)} AND {Value(1)}",
-            CheckOperator.In => $"{subject} IN ({W.List(condition.Values.Select(v => W.Literal(v, valueType)))})",
-            _ => throw new InvalidOperationException($"Unsupported check operator {condition.Operator}."),
-        };
+        return CheckExpressions.Condition(condition, column, subject, v => W.Literal(v, valueType), null);
     }
 
-    private static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
-    {
-        var values = check.EnumValues.Count > 0 ? check.EnumValues : type.EnumValues;
-        return values.Count > 0 ? values : throw new InvalidOperationException($"Check {check.Name} lists no enum values.");
-    }
 
     /// <summary>A filtered index predicate: column tests joined by AND.</summary>
     public static string Predicate(IndexPredicate predicate) =>
-        string.Join(" AND ", predicate.Tests.Select(t => W.Id(t.Column) + (t.Kind == PredicateKind.IsNull ? " IS NULL" : " IS NOT NULL")));
+        CheckExpressions.Predicate(predicate, W.Id);
 
     /// <summary>A name derived from a table and a suffix, within the identifier limit (deterministically shortened).</summary>
     public static string DerivedName(string prefix, string table, string suffix) =>

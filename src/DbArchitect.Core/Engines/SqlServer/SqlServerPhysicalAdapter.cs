@@ -147,7 +147,7 @@ internal sealed class SqlServerPhysicalAdapter
 
         if (index.Method == IndexMethod.Gin || index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.JsonPath))
         {
-            Decide("Not created", "SQL Server 2022 has no inverted (GIN) index over JSON or arrays. When a JSON path is filtered often, add a computed column JSON_VALUE(col, '$.path') PERSISTED and index it; for arrays, a child table with an index.");
+            Decide("Not created", "SQL Server 2022 has no inverted index over JSON or arrays. When a JSON path is filtered often, add a computed column JSON_VALUE(col, '$.path') PERSISTED and index it; for arrays, a child table with an index.");
             return null;
         }
 
@@ -189,14 +189,14 @@ internal sealed class SqlServerPhysicalAdapter
         var note = string.Empty;
         if (index.Method == IndexMethod.Brin)
         {
-            note = " SQL Server: a nonclustered B-tree (no BRIN); see design.md.";
-            Decide("Nonclustered B-tree index instead of BRIN",
-                "SQL Server has no block-range index. A nonclustered index serves the range queries; for scans over years of append-only rows, partitioning by month (switching old partitions out) or a nonclustered columnstore index (row-group elimination by min/max, like BRIN) is the next step.");
+            note = " SQL Server: a nonclustered B-tree (no block-range index); see design.md.";
+            Decide("Nonclustered B-tree index instead of a block-range index",
+                "SQL Server has no block-range index. A nonclustered index serves the range queries; for scans over years of append-only rows, partitioning by month (switching old partitions out) or a nonclustered columnstore index (row-group elimination by min/max, as a block-range index does) is the next step.");
         }
         else if (index.Method is IndexMethod.Hash or IndexMethod.Gist)
         {
             note = " SQL Server: a nonclustered B-tree.";
-            Decide("Nonclustered B-tree index", $"SQL Server has no {index.Method} index on disk-based tables; a B-tree serves the same equality and range lookups.");
+            Decide("Nonclustered B-tree index", $"SQL Server has no {EngineWording.MethodKind(index.Method)} on disk-based tables; a B-tree serves the same equality and range lookups.");
         }
 
         return index with

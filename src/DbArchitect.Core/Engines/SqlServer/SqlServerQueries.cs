@@ -26,34 +26,7 @@ internal sealed class SqlServerQueries : IQueryWriter
             names.Claim(table.Name);
         }
 
-        var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
-        foreach (var candidate in physical.Tables)
-        {
-            byEntity.TryAdd(ImplicitColumns.MatchKey(candidate.SourceEntity ?? candidate.Name), candidate);
-        }
-
-        var templates = new List<QueryTemplate>();
-        foreach (var pattern in requirement.AccessPatterns)
-        {
-            var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
-            if (table is null)
-            {
-                templates.Add(new QueryTemplate(pattern.Name, null, QueryShape.Skipped, Array.Empty<QueryStatement>(), Array.Empty<string>(), $"No table for entity {pattern.Entity}."));
-                continue;
-            }
-
-            try
-            {
-                templates.Add(new SqlServerQueryBuilder(table, physical.Schema, pattern).Build("q_" + Naming.Apply(NamingStyle.SnakeCase, pattern.Name), names.Claim));
-            }
-            catch (KeyNotFoundException ex)
-            {
-                templates.Add(new QueryTemplate(pattern.Name, table.Name, QueryShape.Skipped, Array.Empty<QueryStatement>(), Array.Empty<string>(),
-                    char.ToUpperInvariant(ex.Message[0]) + ex.Message[1..]));
-            }
-        }
-
-        return templates;
+        return QueryTemplates.Write(requirement, physical, names, pattern => "q_" + Naming.Apply(NamingStyle.SnakeCase, pattern), plan => new SqlServerQueryBuilder(plan, physical.Schema));
     }
 
     public static void WriteFile(W writer, DbDesign design)

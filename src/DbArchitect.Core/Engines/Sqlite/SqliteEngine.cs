@@ -29,6 +29,8 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IConfigAdvisor Config { get; } = new SqliteConfigAdvisor();
 
+    public EngineWording Wording => SqliteWording.Wording;
+
     public IQueryWriter Queries { get; } = new SqliteQueries();
 
     public IReadOnlyList<DesignDecision> Decisions(DbRequirement requirement, SchemaModel physical) => SqliteDecisions.For(requirement, physical);

@@ -78,7 +78,8 @@ internal static class SqliteExpressions
             LogicalTypeKind.Timestamp => $"strftime({W.String(TimestampFormat)}, {c}) IS {c}",
             LogicalTypeKind.Date => $"date({c}) IS {c}",
             LogicalTypeKind.Time => $"time({c}) IS {c}",
-            LogicalTypeKind.Json => $"json_valid({c})",
+            // json_valid(NULL) is 0 before SQLite 3.45 (NULL from then on): a missing document passes on every version.
+            LogicalTypeKind.Json => $"{c} IS NULL OR json_valid({c})",
             LogicalTypeKind.Array => $"CASE WHEN {c} IS NULL THEN 1 WHEN json_valid({c}) THEN json_type({c}) = 'array' ELSE 0 END",
             _ => null,
         };
@@ -94,14 +95,9 @@ internal static class SqliteExpressions
         switch (check.Kind)
         {
             case CheckKind.Conditions:
-                if (check.Conditions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Check {check.Name} has no conditions.");
-                }
-
-                return string.Join(" AND ", check.Conditions.Select(c => Condition(c, column)));
+                return CheckExpressions.AllConditions(check, c => Condition(c, column));
             case CheckKind.EnumMembers:
-                return name + " IN (" + W.List(EnumValues(check, column.Type).Select(W.String)) + ")";
+                return CheckExpressions.EnumIn(name, check, column.Type.Element ?? column.Type, W.String);
             case CheckKind.EmailFormat:
                 return $"{name} GLOB '?*@?*' AND {name} NOT GLOB '*@*@*' AND {name} NOT GLOB {W.String("*[ \t\n]*")}";
             case CheckKind.UrlFormat:
@@ -112,45 +108,21 @@ internal static class SqliteExpressions
     }
 
     /// <summary>The enum values an array column's elements must be among.</summary>
-    public static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type)
-    {
-        var values = check.EnumValues.Count > 0 ? check.EnumValues : (type.Element ?? type).EnumValues;
-        return values.Count > 0 ? values : throw new InvalidOperationException($"Check {check.Name} lists no enum values.");
-    }
+    public static IReadOnlyList<string> EnumValues(CheckConstraint check, LogicalType type) => CheckExpressions.EnumValues(check, type.Element ?? type);
 
     private static string Condition(CheckCondition condition, Column column)
     {
         var subject = condition.OnLength ? LengthOf(column) : W.Id(column.Name);
         var valueType = condition.OnLength ? LogicalType.Int : column.Type;
-        string Value(int i) =>
-            i < condition.Values.Count
-                ? W.Literal(condition.Values[i], valueType)
-                : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a value.");
-
-        return condition.Operator switch
-        {
-            CheckOperator.GreaterOrEqual => $"{subject} >= {Value(0)}",
-            CheckOperator.Greater => $"{subject} > {Value(0)}",
-            CheckOperator.LessOrEqual => $"{subject} <= {Value(0)}",
-            CheckOperator.Less => $"{subject} < {Value(0)}",
-            CheckOperator.Equal => $"{subject} = {Value(0)}",
-            CheckOperator.NotEqual => $"{subject} <> {Value(0)}",
-            CheckOperator.Between => $"{subject} BETWEEN {Value(0)} AND {Value(1)}",
-            CheckOperator.In => $"{subject} IN ({W.List(condition.Values.Select(v => W.Literal(v, valueType)))})",
-            CheckOperator.Matches => Matches(condition, column),
-            _ => throw new InvalidOperationException($"Unknown check operator {condition.Operator}."),
-        };
+        return CheckExpressions.Condition(condition, column, subject, v => W.Literal(v, valueType), p => Matches(p, column));
     }
 
     /// <summary>
     /// A pattern condition: its exact GLOB form when it has one (<see cref="SqlitePatterns"/>), else REGEXP, which needs
     /// the connection's regexp() function (see the schema decision "Pattern checks").
     /// </summary>
-    private static string Matches(CheckCondition condition, Column column)
-    {
-        var pattern = condition.Values.Count > 0 ? condition.Values[0] : throw new InvalidOperationException($"Condition '{condition}' on {column.Name} lacks a pattern.");
-        return SqlitePatterns.ToGlob(pattern, W.Id(column.Name)) is { } glob ? "(" + glob + ")" : $"{W.Id(column.Name)} REGEXP {W.String(pattern)}";
-    }
+    private static string Matches(string pattern, Column column) =>
+        SqlitePatterns.ToGlob(pattern, W.Id(column.Name)) is { } glob ? "(" + glob + ")" : $"{W.Id(column.Name)} REGEXP {W.String(pattern)}";
 
     /// <summary>True when the check needs the connection's regexp() function.</summary>
     public static bool NeedsRegexp(CheckConstraint check) =>
@@ -177,7 +149,7 @@ internal static class SqliteExpressions
     }
 
     public static string Predicate(IndexPredicate predicate) =>
-        string.Join(" AND ", predicate.Tests.Select(t => W.Id(t.Column) + (t.Kind == PredicateKind.IsNull ? " IS NULL" : " IS NOT NULL")));
+        CheckExpressions.Predicate(predicate, W.Id);
 
     private static string Parenthesised(string literal) => literal.StartsWith('(') ? literal : "(" + literal + ")";
 

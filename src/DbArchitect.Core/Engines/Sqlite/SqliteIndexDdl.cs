@@ -88,8 +88,8 @@ internal static class SqliteIndexDdl
                 if (index.Source.Include.Count > 0)
                 {
                     writer.Comment(index.DroppedInclude.Count > 0
-                        ? $"INCLUDE ({string.Join(", ", index.DroppedInclude)}) left out: SQLite has no INCLUDE and extra key columns would change what is unique."
-                        : $"INCLUDE ({string.Join(", ", index.Source.Include)}) appended to the key: SQLite has no INCLUDE; the wider key still covers the query.");
+                        ? $"INCLUDE ({string.Join(", ", index.DroppedInclude)}) left out: SQLite indexes have no non-key columns and extra key columns would change what is unique."
+                        : $"INCLUDE ({string.Join(", ", index.Source.Include)}) appended to the key: SQLite indexes have no non-key columns; the wider key still covers the query.");
                 }
 
                 var sql = $"CREATE {(index.Source.Unique ? "UNIQUE " : string.Empty)}INDEX {W.Id(index.Source.Name)} ON {W.Id(table.Name)} "

@@ -9,7 +9,7 @@ CREATE TABLE customer (
     email TEXT NOT NULL CHECK (length(email) <= 320),
     full_name TEXT NOT NULL CHECK (length(full_name) <= 200),
     status TEXT,
-    preferences TEXT CHECK (json_valid(preferences)),
+    preferences TEXT CHECK (preferences IS NULL OR json_valid(preferences)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (strftime('%Y-%m-%dT%H:%M:%fZ', created_at) IS created_at), -- When the row was inserted.
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) IS updated_at), -- When the row last changed; maintained by a trigger.
     CONSTRAINT pk_customer PRIMARY KEY (id),

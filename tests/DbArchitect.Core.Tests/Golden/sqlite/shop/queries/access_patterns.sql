@@ -4,7 +4,7 @@
 
 -- customer order history (300/s)
 -- Served by: ix_order_customer_id_created_at
--- Uses ix_order_customer_id_created_at; the predicates repeat the index's columns, expressions and partial predicate so the planner picks it (check with EXPLAIN QUERY PLAN); id (the primary key) breaks ties, so the cursor never skips or repeats rows.
+-- Uses ix_order_customer_id_created_at; the predicates repeat the index's columns, expressions and partial predicate so the planner picks it (check with EXPLAIN QUERY PLAN); id (the primary key) breaks ties in the sort, so the cursor never skips or repeats rows.
 -- customer_order_history: First page. ?1 (TEXT): customer_id
 SELECT t.id, t.total, t.status, t.customer_id, t.created_at, t.updated_at
 FROM "order" AS t

@@ -1,0 +1,65 @@
+using DbArchitect.Core.Model;
+using Index = DbArchitect.Core.Model.Index;
+
+namespace DbArchitect.Core.Engines;
+
+/// <summary>
+/// How the shared design code words what the engine-neutral model names after PostgreSQL (the neutral model is
+/// PostgreSQL-15-shaped): the tenant column's comment, the index reasons, the scan a pattern without an index gets,
+/// the maintenance partitions make cheaper. <see cref="Neutral"/> says it without any engine's feature names; an
+/// engine replaces what it has its own words for (PostgreSQL: GIN, BRIN, INCLUDE, row-level security, vacuum).
+/// </summary>
+public sealed record EngineWording
+{
+    /// <summary>Engine-neutral wording: no feature an engine may lack is named.</summary>
+    public static EngineWording Neutral { get; } = new();
+
+    /// <summary>After "Tenant that owns this row; ": how a session is kept to its tenant's rows.</summary>
+    public string TenantIsolation { get; init; } = "every query states it, so a session reads only its own tenant's rows.";
+
+    /// <summary>Why a trigram index serves a fuzzy search (no final period).</summary>
+    public string TrigramSearch { get; init; } = "a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching";
+
+    /// <summary>Why an index over a JSON document serves its filter (no final period).</summary>
+    public string JsonContainment { get; init; } = "an index over the document's keys and values serves containment filters without reading every document";
+
+    /// <summary>The index kind that summarises ranges of an insert-ordered column ("a block-range index").</summary>
+    public string BlockRangeIndex { get; init; } = "a block-range index";
+
+    /// <summary>"; {covering columns} lets it answer from the index alone": how extra columns ride in an index.</summary>
+    public Func<IReadOnlyList<string>, string> Covering { get; init; } =
+        columns => $"carrying {string.Join(", ", columns)} in the index lets it answer from the index alone";
+
+    /// <summary>What answers an access pattern no index serves.</summary>
+    public string FullScan { get; init; } = "a full table scan";
+
+    /// <summary>The maintenance that works per partition once a table is partitioned ("vacuum" on PostgreSQL).</summary>
+    public string PartitionMaintenance { get; init; } = "index and statistics maintenance";
+
+    /// <summary>The neutral index method's name as the engine builds it, for the design's index table.</summary>
+    public Func<Index, string> IndexMethod { get; init; } = index => MethodName(index.Method);
+
+    /// <summary>b-tree, gin, gist, brin, hash: the neutral method's own name.</summary>
+    public static string MethodName(Model.IndexMethod method) => method == Model.IndexMethod.BTree ? "b-tree" : method.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The index method names of an engine that builds only B-trees plus one search index kind: <paramref name="search"/>
+    /// for full-text and trigram indexes, <paramref name="json"/> for an index over a JSON document, b-tree otherwise.
+    /// </summary>
+    public static Func<Index, string> BTreeAnd(string search, string json) =>
+        index => IsSearch(index) ? search : index.Method == Model.IndexMethod.Gin ? json : "b-tree";
+
+    /// <summary>"a block-range index", "a hash index"…: the kind of index a neutral method is, in no engine's own name.</summary>
+    public static string MethodKind(Model.IndexMethod method) => method switch
+    {
+        Model.IndexMethod.Brin => "block-range index",
+        Model.IndexMethod.Gin => "inverted index",
+        Model.IndexMethod.Gist => "generalized search-tree index",
+        Model.IndexMethod.Hash => "hash index",
+        _ => "B-tree index",
+    };
+
+    /// <summary>True when the index is a search index (full-text document or trigram keys) rather than a B-tree or JSON index.</summary>
+    public static bool IsSearch(Index index) =>
+        index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
+}

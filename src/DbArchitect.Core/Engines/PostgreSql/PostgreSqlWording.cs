@@ -1,0 +1,16 @@
+namespace DbArchitect.Core.Engines.PostgreSql;
+
+/// <summary>PostgreSQL's own words for the neutral model's features, which are PostgreSQL's: GIN, BRIN, INCLUDE, row-level security, vacuum.</summary>
+internal static class PostgreSqlWording
+{
+    public static EngineWording Wording { get; } = new()
+    {
+        TenantIsolation = "row-level security limits every session to its own tenant.",
+        TrigramSearch = "a trigram GIN index serves similarity (%), ILIKE '%term%' and typo-tolerant matching",
+        JsonContainment = "a GIN index with jsonb_path_ops serves containment (@>) at a fraction of the default operator class's size",
+        BlockRangeIndex = "a BRIN index",
+        Covering = columns => $"INCLUDE ({string.Join(", ", columns)}) lets it answer from the index alone",
+        FullScan = "a sequential scan",
+        PartitionMaintenance = "vacuum",
+    };
+}
