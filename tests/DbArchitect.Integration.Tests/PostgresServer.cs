@@ -98,7 +98,8 @@ internal sealed class ScratchDatabase : IDisposable
     {
         using var connection = new NpgsqlConnection(PostgresServer.For("postgres"));
         connection.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        // DROP DATABASE waits for a checkpoint; on a busy shared server that can outlast the default 30 s.
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection) { CommandTimeout = 180 };
         drop.ExecuteNonQuery();
     }
 }
