@@ -1,0 +1,17 @@
+namespace DbArchitect.Core.Lint;
+
+/// <summary>What to lint for: the engine, which rules, and facts about the target that change what is safe.</summary>
+public sealed record LintOptions(string Engine)
+{
+    /// <summary>Rule ids or wildcards to run; empty runs every rule of the engine.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = Array.Empty<string>();
+
+    /// <summary>Rule ids or wildcards to skip.</summary>
+    public IReadOnlyList<string> ExcludeRules { get; init; } = Array.Empty<string>();
+
+    /// <summary>The target server's major version (PostgreSQL 11 made constant defaults instant, 12 allowed ADD VALUE in a transaction).</summary>
+    public int? ServerMajorVersion { get; init; }
+
+    /// <summary>The migration tool wraps each file in a transaction (Flyway, Rails, Django): statements that cannot run in one are errors.</summary>
+    public bool AssumeInTransaction { get; init; }
+}
