@@ -14,6 +14,9 @@ public interface ILintRule
 
     LintSeverity Severity { get; }
 
+    /// <summary>Locking, Data loss, Types, Transactions or Robustness.</summary>
+    string Category { get; }
+
     /// <summary>What the rule catches and why it hurts (the lock it takes, the rewrite it causes).</summary>
     string Summary { get; }
 

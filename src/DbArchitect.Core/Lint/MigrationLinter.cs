@@ -61,7 +61,7 @@ public static class MigrationLinter
             results.AddRange(suppressions
                 .Where(s => s.Reason.Length == 0 && s.Comment.Text.Contains("dbarchitect-", StringComparison.OrdinalIgnoreCase))
                 .Select(s => new LintFinding(reasonRule.Id, reasonRule.Severity, source.File, s.Comment.Line, s.Comment.Column,
-                    "Suppression comment without a reason.", reasonRule.Fix, engine) { Statement = s.Comment.Text.Trim() }));
+                    "Suppression comment without a reason.", reasonRule.Fix, engine) { Statement = s.Comment.Text.Trim(), Category = reasonRule.Category }));
         }
 
         return results

@@ -9,6 +9,8 @@ public sealed class SuppressionWithoutReasonRule : ILintRule
 
     public LintSeverity Severity => LintSeverity.Warning;
 
+    public string Category => LintCategories.Robustness;
+
     public string Summary => "A dbarchitect-disable comment gives no reason after '--'.";
 
     public string Fix => "Write why the hazard is acceptable: -- dbarchitect-disable-next-line ban-drop-table -- table retired in release 12, no readers left";

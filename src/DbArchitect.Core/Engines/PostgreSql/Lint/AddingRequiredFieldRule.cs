@@ -9,6 +9,8 @@ internal sealed class AddingRequiredFieldRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "ADD COLUMN … NOT NULL without DEFAULT fails as soon as the table has a row, so the migration breaks in production only.";
 
     public override string Fix => "Add the column nullable (or with a constant DEFAULT), backfill in batches, then add NOT NULL through a validated CHECK constraint.";

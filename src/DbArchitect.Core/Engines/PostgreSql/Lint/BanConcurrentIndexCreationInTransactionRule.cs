@@ -8,6 +8,8 @@ internal sealed class BanConcurrentIndexCreationInTransactionRule : PostgreSqlLi
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.Transactions;
+
     public override string Summary => "CREATE/DROP INDEX CONCURRENTLY (and REINDEX CONCURRENTLY) cannot run inside a transaction block: the migration fails.";
 
     public override string Fix => "Run concurrent index statements in their own migration file without BEGIN/COMMIT (and with the tool's per-file transaction turned off).";

@@ -8,6 +8,8 @@ internal sealed class BanDropColumnRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "DROP COLUMN loses the data and breaks every running application version that still reads or writes the column.";
 
     public override string Fix => "Contract in steps: stop using the column in code, deploy, then drop it in a later migration (with lock_timeout); keep a backup of its values if they may be needed.";

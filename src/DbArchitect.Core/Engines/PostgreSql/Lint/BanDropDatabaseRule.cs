@@ -8,6 +8,8 @@ internal sealed class BanDropDatabaseRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "DROP DATABASE in a migration deletes everything; it is never a schema change.";
 
     public override string Fix => "Drop databases by hand, after a backup, outside the migration pipeline.";

@@ -6,6 +6,8 @@ internal sealed class BanDropNotNullRule : PostgreSqlLintRule
 {
     public override string Id => "ban-drop-not-null";
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "DROP NOT NULL lets NULLs in that application code written for the old rule may not expect; it is hard to undo once NULLs arrive.";
 
     public override string Fix => "Keep the column NOT NULL and give it a DEFAULT, or deploy code that handles NULL before dropping the constraint.";

@@ -8,6 +8,8 @@ internal sealed class BanDropTableRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "DROP TABLE deletes the data and breaks every application version that still uses the table.";
 
     public override string Fix => "Rename the table away or revoke access first, wait a release, back it up, then drop it in a separate, reviewed migration.";

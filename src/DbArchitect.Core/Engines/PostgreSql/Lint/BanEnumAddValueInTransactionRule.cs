@@ -8,6 +8,8 @@ internal sealed class BanEnumAddValueInTransactionRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.Transactions;
+
     public override string Summary => "Before PostgreSQL 12, ALTER TYPE … ADD VALUE cannot run in a transaction block; from 12 on, the new value cannot be used until the transaction commits.";
 
     public override string Fix => "Add enum values in their own migration without BEGIN/COMMIT, and use them in a later one.";

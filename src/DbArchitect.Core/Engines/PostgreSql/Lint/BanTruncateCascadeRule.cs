@@ -8,6 +8,8 @@ internal sealed class BanTruncateCascadeRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "TRUNCATE … CASCADE also empties every table that references it, recursively: data loss far beyond the named table.";
 
     public override string Fix => "TRUNCATE the tables you mean by name (RESTRICT is the default and fails if others reference them).";

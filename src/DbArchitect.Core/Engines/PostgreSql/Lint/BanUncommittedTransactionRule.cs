@@ -8,6 +8,8 @@ internal sealed class BanUncommittedTransactionRule : PostgreSqlLintRule
 
     public override LintSeverity Severity => LintSeverity.Error;
 
+    public override string Category => LintCategories.Transactions;
+
     public override string Summary => "A BEGIN without COMMIT leaves the migration's locks held until the session ends, or rolls everything back silently.";
 
     public override string Fix => "End every BEGIN with COMMIT in the same file.";

@@ -9,6 +9,8 @@ internal sealed class IdentifierTooLongRule : PostgreSqlLintRule
 
     public override string Id => "identifier-too-long";
 
+    public override string Category => LintCategories.Types;
+
     public override string Summary => "PostgreSQL silently truncates identifiers longer than 63 bytes, so two long names can collide and later migrations name the wrong object.";
 
     public override string Fix => "Shorten the name to 63 bytes or fewer.";

@@ -23,6 +23,7 @@ internal sealed class PostgreSqlLintDialect : ILintDialect
                 findings.Add(new LintFinding(rule.Id, rule.Severity, source.File, hit.Line, hit.Column, hit.Message, hit.Fix ?? rule.Fix, Family)
                 {
                     Statement = statement?.Sql.Summary ?? string.Empty,
+                    Category = rule.Category,
                 });
             }
         }

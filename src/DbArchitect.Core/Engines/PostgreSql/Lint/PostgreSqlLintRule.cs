@@ -11,6 +11,8 @@ internal abstract class PostgreSqlLintRule : ILintRule
 
     public virtual LintSeverity Severity => LintSeverity.Warning;
 
+    public virtual string Category => LintCategories.Locking;
+
     public abstract string Summary { get; }
 
     public abstract string Fix { get; }

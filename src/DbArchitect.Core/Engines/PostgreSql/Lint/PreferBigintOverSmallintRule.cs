@@ -6,6 +6,8 @@ internal sealed class PreferBigintOverSmallintRule : PostgreSqlLintRule
 {
     public override string Id => "prefer-bigint-over-smallint";
 
+    public override string Category => LintCategories.Types;
+
     public override string Summary => "smallint (and smallserial) stops at 32,767; widening it later rewrites the table.";
 
     public override string Fix => "Use bigint (or int with a CHECK when the range is truly bounded).";

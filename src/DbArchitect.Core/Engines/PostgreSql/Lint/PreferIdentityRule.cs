@@ -6,6 +6,8 @@ internal sealed class PreferIdentityRule : PostgreSqlLintRule
 {
     public override string Id => "prefer-identity";
 
+    public override string Category => LintCategories.Types;
+
     public override string Summary => "serial types create a loosely owned sequence with its own permissions and dump quirks; identity columns are the SQL-standard replacement.";
 
     public override string Fix => "id bigint GENERATED ALWAYS AS IDENTITY (or BY DEFAULT AS IDENTITY when rows are sometimes inserted with explicit ids).";

@@ -10,6 +10,8 @@ internal sealed class PreferRobustStmtsRule : PostgreSqlLintRule
 {
     public override string Id => "prefer-robust-stmts";
 
+    public override string Category => LintCategories.Robustness;
+
     public override string Summary => "Outside a transaction, CREATE TABLE/INDEX, DROP TABLE/INDEX and ALTER TABLE actions without IF [NOT] EXISTS makes a half-applied migration impossible to rerun.";
 
     public override string Fix => "Use CREATE … IF NOT EXISTS, DROP … IF EXISTS, ADD COLUMN IF NOT EXISTS, and precede ADD CONSTRAINT with DROP CONSTRAINT IF EXISTS; or run the file in one transaction.";

@@ -6,6 +6,8 @@ internal sealed class PreferTimestampTzRule : PostgreSqlLintRule
 {
     public override string Id => "prefer-timestamp-tz";
 
+    public override string Category => LintCategories.Types;
+
     public override string Summary => "timestamp without time zone drops the UTC offset: 21:11+02 and 21:11-06 are stored as the same value.";
 
     public override string Fix => "Use timestamptz (timestamp with time zone); it stores an instant and costs the same 8 bytes.";

@@ -6,6 +6,8 @@ internal sealed class RenamingColumnRule : PostgreSqlLintRule
 {
     public override string Id => "renaming-column";
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "RENAME COLUMN breaks every running application version that uses the old name (the rename itself is instant).";
 
     public override string Fix => "Expand/contract: add the new column, dual-write, backfill, switch readers, drop the old one; or expose the new name through a view first.";

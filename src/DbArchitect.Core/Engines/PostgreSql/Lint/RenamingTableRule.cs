@@ -6,6 +6,8 @@ internal sealed class RenamingTableRule : PostgreSqlLintRule
 {
     public override string Id => "renaming-table";
 
+    public override string Category => LintCategories.DataLoss;
+
     public override string Summary => "RENAME TO breaks every running application version that uses the old table name.";
 
     public override string Fix => "Rename, then CREATE VIEW old_name AS SELECT * FROM new_name in the same transaction so old code keeps working; drop the view later.";

@@ -6,6 +6,8 @@ internal sealed class RequireEnumValueOrderingRule : PostgreSqlLintRule
 {
     public override string Id => "require-enum-value-ordering";
 
+    public override string Category => LintCategories.Types;
+
     public override string Summary => "ALTER TYPE … ADD VALUE without BEFORE/AFTER appends the value, so ORDER BY on the enum follows the order of migrations rather than meaning.";
 
     public override string Fix => "ALTER TYPE status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'paid';";

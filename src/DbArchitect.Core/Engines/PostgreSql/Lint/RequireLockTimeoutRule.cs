@@ -7,6 +7,8 @@ internal sealed class RequireLockTimeoutRule : PostgreSqlLintRule
 {
     public override string Id => "require-lock-timeout";
 
+    public override string Category => LintCategories.Robustness;
+
     public override string Summary => "Without lock_timeout, DDL that waits for a lock (behind one long query) makes every later query on that table wait too: a full outage from a 'fast' statement.";
 
     public override string Fix => "SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out (see the playbook's run_ddl_with_retry).";

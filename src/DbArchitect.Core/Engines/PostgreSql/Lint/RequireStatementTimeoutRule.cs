@@ -7,6 +7,8 @@ internal sealed class RequireStatementTimeoutRule : PostgreSqlLintRule
 {
     public override string Id => "require-statement-timeout";
 
+    public override string Category => LintCategories.Robustness;
+
     public override string Summary => "Without statement_timeout a migration step that turns out slow (a rewrite, a scan) holds its locks for as long as it takes.";
 
     public override string Fix => "SET statement_timeout = '5s'; (or a budget that fits the step) at the top of the migration; long steps such as CREATE INDEX CONCURRENTLY set their own.";

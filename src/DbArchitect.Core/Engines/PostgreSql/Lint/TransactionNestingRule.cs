@@ -6,6 +6,8 @@ internal sealed class TransactionNestingRule : PostgreSqlLintRule
 {
     public override string Id => "transaction-nesting";
 
+    public override string Category => LintCategories.Transactions;
+
     public override string Summary => "BEGIN inside a transaction only warns and COMMIT then ends the outer one: statements meant to be atomic are not (and with a tool's per-file transaction, BEGIN/COMMIT in the file break it).";
 
     public override string Fix => "One transaction per migration: remove the inner BEGIN/COMMIT, or turn off the tool's transaction for this file.";
