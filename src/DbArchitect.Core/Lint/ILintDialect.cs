@@ -17,4 +17,7 @@ public interface ILintDialect
 
     /// <summary>Runs the given rules (all of this family) over one script; findings are not yet filtered or suppressed.</summary>
     IReadOnlyList<LintFinding> Lint(LintSource source, IReadOnlyList<ILintRule> rules, LintOptions options);
+
+    /// <summary>The tables the script creates (folded names; bare and qualified), for <see cref="LintOptions.SameDeployment"/>.</summary>
+    IReadOnlyList<string> CreatedTables(LintSource source);
 }

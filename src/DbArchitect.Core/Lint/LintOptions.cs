@@ -14,4 +14,14 @@ public sealed record LintOptions(string Engine)
 
     /// <summary>The migration tool wraps each file in a transaction (Flyway, Rails, Django): statements that cannot run in one are errors.</summary>
     public bool AssumeInTransaction { get; init; }
+
+    /// <summary>
+    /// The scripts are applied together, in order (an initial build, or one release's files): a table created by an
+    /// earlier script is as new to the later ones as to its own. Off by default, since a folder of migrations is usually
+    /// history, each file deployed against tables that by then held data.
+    /// </summary>
+    public bool SameDeployment { get; init; }
+
+    /// <summary>Tables (folded names, bare and qualified) created by earlier scripts of the same deployment.</summary>
+    public IReadOnlyCollection<string> NewTables { get; init; } = Array.Empty<string>();
 }

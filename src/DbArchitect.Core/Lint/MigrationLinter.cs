@@ -13,10 +13,15 @@ public static class MigrationLinter
         var dialect = LintRuleCatalog.DialectFor(options.Engine);
         var rules = SelectRules(LintRuleCatalog.RulesFor(options.Engine), options);
         var findings = new List<LintFinding>();
+        var created = new List<string>(options.NewTables);
         foreach (var source in sources)
         {
-            var raw = dialect.Lint(source, rules, options);
+            var raw = dialect.Lint(source, rules, options with { NewTables = created.ToArray() });
             findings.AddRange(Suppress(source, raw, dialect, rules, options.Engine));
+            if (options.SameDeployment)
+            {
+                created.AddRange(dialect.CreatedTables(source));
+            }
         }
 
         return findings;

@@ -54,7 +54,7 @@ public sealed class SqlTokenizer
                 continue;
             }
 
-            if (_delimiter != ";" && string.CompareOrdinal(_text, _pos, _delimiter, 0, _delimiter.Length) == 0)
+            if (AtDelimiter(_pos))
             {
                 Emit(SqlTokenKind.Terminator, _delimiter.Length);
                 continue;
@@ -118,6 +118,9 @@ public sealed class SqlTokenizer
             }
         }
     }
+
+    /// <summary>A custom DELIMITER ends the statement even when glued to a word (END$$).</summary>
+    private bool AtDelimiter(int at) => _delimiter != ";" && string.CompareOrdinal(_text, at, _delimiter, 0, _delimiter.Length) == 0;
 
     private static bool IsTwoCharSymbol(char a, char b) =>
         (a == ':' && b == ':') || (a == '<' && (b == '=' || b == '>')) || (a == '>' && b == '=') || (a == '!' && b == '=') || (a == '|' && b == '|');
@@ -196,7 +199,7 @@ public sealed class SqlTokenizer
     private void EmitWhile(SqlTokenKind kind, int skip, Func<char, bool> part)
     {
         var end = _pos + skip;
-        while (end < _text.Length && part(_text[end]))
+        while (end < _text.Length && part(_text[end]) && !AtDelimiter(end))
         {
             end++;
         }

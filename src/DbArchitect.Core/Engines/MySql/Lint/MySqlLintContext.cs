@@ -9,7 +9,7 @@ internal sealed class MySqlLintContext
     {
         Options = options;
         var statements = new List<MySqlLintStatement>();
-        var newTables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var newTables = new HashSet<string>(options.NewTables, StringComparer.OrdinalIgnoreCase);
         var lockWait = false;
         foreach (var sql in script.Statements)
         {

@@ -29,4 +29,7 @@ internal sealed class MySqlLintDialect : ILintDialect
 
         return findings;
     }
+
+    public IReadOnlyList<string> CreatedTables(LintSource source) => SqlScriptReader.Read(source.Text, Lex).Statements
+        .Select(MySqlLintStatement.CreatedTable).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }

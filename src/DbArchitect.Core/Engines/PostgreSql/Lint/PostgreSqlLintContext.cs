@@ -13,7 +13,7 @@ internal sealed class PostgreSqlLintContext
     {
         Options = options;
         var statements = new List<PostgreSqlLintStatement>();
-        var newTables = new HashSet<string>(StringComparer.Ordinal);
+        var newTables = new HashSet<string>(options.NewTables, StringComparer.Ordinal);
         var depth = 0;
         var lockTimeout = false;
         var statementTimeout = false;

@@ -30,4 +30,8 @@ internal sealed class PostgreSqlLintDialect : ILintDialect
 
         return findings;
     }
+
+    public IReadOnlyList<string> CreatedTables(LintSource source) => SqlScriptReader.Read(source.Text, Lex).Statements
+        .Select(PostgreSqlLintSyntax.CreatedTable).OfType<(string Name, string Qualified)>()
+        .SelectMany(t => new[] { t.Name, t.Qualified }).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -22,6 +22,10 @@ internal static class PostgreSqlLocking
         "OPERATOR", "PUBLICATION", "SUBSCRIPTION", "SERVER", "CAST", "TEXT", "STATISTICS", "DATABASE", "TABLESPACE",
     };
 
+    private static readonly string[] LockedAlters = { "INDEX", "TYPE", "DOMAIN", "SEQUENCE", "VIEW", "MATERIALIZED", "TRIGGER", "POLICY", "FOREIGN" };
+
+    private static readonly string[] Maintenance = { "DROP", "TRUNCATE", "VACUUM", "CLUSTER", "REINDEX", "LOCK", "REFRESH" };
+
     public static bool LocksExistingObject(PostgreSqlLintStatement statement)
     {
         var sql = statement.Sql;
@@ -64,6 +68,21 @@ internal static class PostgreSqlLocking
             return !statement.IsNewTable(alter.Table, alter.QualifiedTable);
         }
 
-        return true;
+        // ALTER SCHEMA/ROLE/DEFAULT PRIVILEGES/DATABASE … SET change catalog rows nobody's queries lock.
+        if (sql.StartsWith("ALTER"))
+        {
+            return LockedAlters.Any(w => sql.Matches(1, w));
+        }
+
+        var dropOn = sql.Find("ON");
+        if (sql.StartsWith("DROP") && (dropOn >= 0 || sql.StartsWith("DROP", "TABLE")))
+        {
+            // DROP POLICY/TRIGGER/RULE … ON table and DROP TABLE lock that table, which may be the script's own.
+            var at = dropOn >= 0 ? dropOn + 1 : sql.Matches(2, "IF", "EXISTS") ? 4 : 2;
+            var (name, qualified, _) = sql.ReadName(at);
+            return !statement.IsNewTable(name, qualified);
+        }
+
+        return Maintenance.Any(w => sql.First.Is(w));
     }
 }

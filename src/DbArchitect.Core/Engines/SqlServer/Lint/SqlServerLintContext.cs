@@ -28,6 +28,9 @@ internal sealed class SqlServerLintContext
 
     public LintOptions Options { get; }
 
+    /// <summary>Tables this script creates.</summary>
+    public IReadOnlyList<string> CreatedTables { get; private init; } = Array.Empty<string>();
+
     public string LineText(int line) => line >= 1 && line <= _lines.Length ? _lines[line - 1].Trim() : string.Empty;
 
     public static SqlServerLintContext Parse(string text, LintOptions options)
@@ -37,7 +40,7 @@ internal sealed class SqlServerLintContext
         var fragment = parser.Parse(reader, out var parseErrors);
         var errors = parseErrors.Select(e => (e.Line, e.Column, e.Message)).ToArray();
         var statements = new List<SqlServerLintStatement>();
-        var newTables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var newTables = new HashSet<string>(options.NewTables, StringComparer.OrdinalIgnoreCase);
         var lockTimeout = false;
         if (fragment is TSqlScript script)
         {
@@ -52,7 +55,7 @@ internal sealed class SqlServerLintContext
             }
         }
 
-        return new SqlServerLintContext(statements, errors, text, options);
+        return new SqlServerLintContext(statements, errors, text, options) { CreatedTables = newTables.Except(options.NewTables, StringComparer.OrdinalIgnoreCase).ToArray() };
     }
 
     /// <summary>Statements inside BEGIN … END, TRY/CATCH, IF and WHILE count as the script's own.</summary>

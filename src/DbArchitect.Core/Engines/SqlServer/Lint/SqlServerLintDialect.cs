@@ -41,4 +41,6 @@ internal sealed class SqlServerLintDialect : ILintDialect
 
         return findings;
     }
+
+    public IReadOnlyList<string> CreatedTables(LintSource source) => SqlServerLintContext.Parse(source.Text, new LintOptions(Family)).CreatedTables;
 }
