@@ -18,12 +18,13 @@ internal sealed class SqlServerLintDialect : ILintDialect
     {
         var context = SqlServerLintContext.Parse(source.Text, options);
         var findings = new List<LintFinding>();
-        foreach (var error in context.Errors)
+        var parseRule = rules.OfType<SqlServerParseErrorRule>().FirstOrDefault();
+        foreach (var error in parseRule is null ? Array.Empty<(int Line, int Column, string Message)>() : context.Errors)
         {
-            findings.Add(new LintFinding("sql-parse-error", LintSeverity.Error, source.File, error.Line, error.Column,
-                $"T-SQL does not parse: {error.Message}", "Fix the syntax; the other rules cannot read this script until it parses.", Family)
+            findings.Add(new LintFinding(parseRule!.Id, parseRule.Severity, source.File, error.Line, error.Column,
+                $"T-SQL does not parse: {error.Message}", parseRule.Fix, Family)
             {
-                Category = LintCategories.Robustness,
+                Category = parseRule.Category,
             });
         }
 
