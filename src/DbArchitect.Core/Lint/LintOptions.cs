@@ -22,6 +22,12 @@ public sealed record LintOptions(string Engine)
     /// </summary>
     public bool SameDeployment { get; init; }
 
+    /// <summary>
+    /// Treat every table as existing, even one the script created: for tools that create a table in one deployment step
+    /// and fill it before the next statement runs, and to compare with linters that do not track new tables (squawk).
+    /// </summary>
+    public bool AssumeExistingTables { get; init; }
+
     /// <summary>Tables (folded names, bare and qualified) created by earlier scripts of the same deployment.</summary>
     public IReadOnlyCollection<string> NewTables { get; init; } = Array.Empty<string>();
 }

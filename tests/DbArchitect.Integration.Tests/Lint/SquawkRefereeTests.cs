@@ -28,23 +28,36 @@ public sealed class SquawkRefereeTests
     private static string[] Files(string folder) => Directory.GetFiles(Path.Combine(Corpus, folder), "*.sql")
         .Select(f => folder + "/" + Path.GetFileName(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
-    private static IReadOnlyList<LintFinding> Lint(string relative) =>
-        MigrationLinter.Lint(new LintSource(relative, File.ReadAllText(Path.Combine(Corpus, relative))), new LintOptions("postgresql"))
+    private static IReadOnlyList<LintFinding> Lint(string relative) => Lint(relative, new LintOptions("postgresql"));
+
+    private static IReadOnlyList<LintFinding> Lint(string relative, LintOptions options) =>
+        MigrationLinter.Lint(new LintSource(relative, File.ReadAllText(Path.Combine(Corpus, relative))), options)
             .Where(f => !f.Suppressed).ToArray();
+
+    private static bool Matches(Squawk.Finding s, LintFinding o) =>
+        o.Line == s.Line && (RuleMap.TryGetValue(s.Rule, out var ids) ? ids : new[] { s.Rule }).Contains(o.RuleId);
 
     [Fact]
     public void Every_squawk_finding_on_the_unsafe_corpus_is_found_on_the_same_line_by_a_rule_for_the_same_hazard()
     {
         var files = Files("unsafe");
         var squawk = Squawk.Run(Corpus, files);
-        var ours = files.ToDictionary(f => f, Lint);
-        var missed = squawk
-            .Where(s => !ours[s.File].Any(o => o.Line == s.Line && (RuleMap.TryGetValue(s.Rule, out var ids) ? ids : new[] { s.Rule }).Contains(o.RuleId)))
-            .ToArray();
+        var ours = files.ToDictionary(f => f, f => Lint(f));
+        var unmatched = squawk.Where(s => !ours[s.File].Any(o => Matches(s, o))).ToArray();
+
+        // squawk does not know that a table created earlier in the file is new and empty; we do, by design. Such a
+        // finding is excused only if our rule reports it as soon as we too treat every table as existing.
+        var strict = files.ToDictionary(f => f, f => Lint(f, new LintOptions("postgresql") { AssumeExistingTables = true }));
+        var onNewTables = unmatched.Where(s => strict[s.File].Any(o => Matches(s, o))).ToArray();
+        var missed = unmatched.Except(onNewTables).ToArray();
+        foreach (var excused in onNewTables)
+        {
+            _output.WriteLine($"  squawk only, on a table created earlier in the file: {excused.File}:{excused.Line} {excused.Rule}");
+        }
 
         var oursCount = ours.Values.Sum(f => f.Count);
-        _output.WriteLine($"{files.Length} unsafe files: squawk {squawk.Count} findings ({squawk.Select(s => s.Rule).Distinct().Count()} rules), ours {oursCount} findings ({ours.Values.SelectMany(f => f).Select(f => f.RuleId).Distinct().Count()} rules), missed {missed.Length}.");
-        foreach (var extra in ours.SelectMany(p => p.Value).Where(o => !squawk.Any(s => s.File == o.File && s.Line == o.Line && (RuleMap.TryGetValue(s.Rule, out var ids) ? ids : new[] { s.Rule }).Contains(o.RuleId))))
+        _output.WriteLine($"{files.Length} unsafe files: squawk {squawk.Count} findings ({squawk.Select(s => s.Rule).Distinct().Count()} rules), ours {oursCount} findings ({ours.Values.SelectMany(f => f).Select(f => f.RuleId).Distinct().Count()} rules), on new tables {onNewTables.Length}, missed {missed.Length}.");
+        foreach (var extra in ours.SelectMany(p => p.Value).Where(o => !squawk.Any(s => s.File == o.File && Matches(s, o))))
         {
             _output.WriteLine($"  only ours: {extra.File}:{extra.Line} {extra.RuleId}");
         }

@@ -13,7 +13,7 @@ internal sealed class MySqlLintContext
         var lockWait = false;
         foreach (var sql in script.Statements)
         {
-            statements.Add(new MySqlLintStatement(sql, new HashSet<string>(newTables, StringComparer.OrdinalIgnoreCase), lockWait));
+            statements.Add(new MySqlLintStatement(sql, new HashSet<string>(newTables, StringComparer.OrdinalIgnoreCase), lockWait, options.AssumeExistingTables));
             lockWait |= sql.StartsWith("SET") && sql.Tokens.Any(t => t.Is("lock_wait_timeout") || t.Is("innodb_lock_wait_timeout"));
             if (MySqlLintStatement.CreatedTable(sql) is { } created)
             {

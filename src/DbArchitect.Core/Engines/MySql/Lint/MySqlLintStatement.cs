@@ -10,10 +10,10 @@ internal sealed class MySqlLintStatement
 {
     private readonly IReadOnlySet<string> _newTables;
 
-    public MySqlLintStatement(SqlStatement sql, IReadOnlySet<string> newTables, bool lockWaitTimeoutSet)
+    public MySqlLintStatement(SqlStatement sql, IReadOnlySet<string> newTables, bool lockWaitTimeoutSet, bool assumeExisting = false)
     {
         Sql = sql;
-        _newTables = newTables;
+        _newTables = assumeExisting ? new HashSet<string>() : newTables;
         LockWaitTimeoutSet = lockWaitTimeoutSet;
         if (sql.StartsWith("ALTER"))
         {

@@ -39,8 +39,8 @@ internal sealed class PostgreSqlLintStatement
     public PostgreSqlAlterTable? AlterTable => _alterTable.Value;
 
     /// <summary>The script created this table earlier: it is empty and no session uses it yet.</summary>
-    public bool IsNewTable(string name, string qualified) =>
-        _newTables.Contains(qualified) || (!qualified.Contains('.', StringComparison.Ordinal) && _newTables.Contains(name));
+    public bool IsNewTable(string name, string qualified) => !Context.Options.AssumeExistingTables && (
+        _newTables.Contains(qualified) || (!qualified.Contains('.', StringComparison.Ordinal) && _newTables.Contains(name)));
 
     /// <summary>ALTER TABLE on a table that already existed before this script.</summary>
     public bool AltersExistingTable => AlterTable is { } alter && !IsNewTable(alter.Table, alter.QualifiedTable);

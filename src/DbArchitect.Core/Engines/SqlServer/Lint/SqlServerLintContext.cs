@@ -46,7 +46,8 @@ internal sealed class SqlServerLintContext
         {
             foreach (var statement in script.Batches.SelectMany(b => b.Statements).SelectMany(Flatten))
             {
-                statements.Add(new SqlServerLintStatement(statement, new HashSet<string>(newTables, StringComparer.OrdinalIgnoreCase), lockTimeout));
+                var known = options.AssumeExistingTables ? new HashSet<string>() : new HashSet<string>(newTables, StringComparer.OrdinalIgnoreCase);
+                statements.Add(new SqlServerLintStatement(statement, known, lockTimeout));
                 lockTimeout |= statement is SetCommandStatement set && set.Commands.OfType<GeneralSetCommand>().Any(c => c.CommandType == GeneralSetCommandType.LockTimeout);
                 if (statement is CreateTableStatement create && create.SchemaObjectName.BaseIdentifier?.Value is { } name)
                 {
