@@ -61,6 +61,24 @@ public sealed class GeneratedScriptsLintTests
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void The_MySql_MariaDb_and_SqlServer_builds_of_every_example_draw_no_error(string example)
+    {
+        var requirement = RequirementsReader.Load(Path.Combine(TestPaths.Examples, example));
+        foreach (var engine in new[] { "mysql", "mariadb", "sqlserver" })
+        {
+            var build = EngineRegistry.Get(engine).Scripts.Generate(DesignEngine.Create(requirement, engine)).Where(s => s.IsBuildStep).OrderBy(s => s.Order);
+            var findings = MigrationLinter.Lint(build.Select(s => new LintSource(s.RelativePath, s.Text)), new LintOptions(engine) { SameDeployment = true });
+            foreach (var finding in findings)
+            {
+                _output.WriteLine($"{engine} {finding}  [{finding.Statement}]");
+            }
+
+            Assert.DoesNotContain(findings, f => f.Severity == LintSeverity.Error);
+        }
+    }
+
     /// <summary>Tables created by the build steps before this one: the build applies them in order to an empty database.</summary>
     private static string[] CreatedBefore(IReadOnlyList<SqlScript> build, SqlScript script)
     {
