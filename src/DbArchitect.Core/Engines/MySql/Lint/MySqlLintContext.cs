@@ -9,15 +9,15 @@ internal sealed class MySqlLintContext
     {
         Options = options;
         var statements = new List<MySqlLintStatement>();
-        var newTables = new HashSet<string>(options.NewTables, StringComparer.OrdinalIgnoreCase);
+        var newTables = new NewTableLog(options.NewTables, StringComparer.OrdinalIgnoreCase, options.AssumeExistingTables);
         var lockWait = false;
         foreach (var sql in script.Statements)
         {
-            statements.Add(new MySqlLintStatement(sql, new HashSet<string>(newTables, StringComparer.OrdinalIgnoreCase), lockWait, options.AssumeExistingTables));
+            statements.Add(new MySqlLintStatement(sql, newTables, lockWait));
             lockWait |= sql.StartsWith("SET") && sql.Tokens.Any(t => t.Is("lock_wait_timeout") || t.Is("innodb_lock_wait_timeout"));
             if (MySqlLintStatement.CreatedTable(sql) is { } created)
             {
-                newTables.Add(created);
+                newTables.Add(created, sql.Index);
             }
         }
 

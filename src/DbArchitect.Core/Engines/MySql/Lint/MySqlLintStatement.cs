@@ -8,12 +8,12 @@ namespace DbArchitect.Core.Engines.MySql.Lint;
 /// </summary>
 internal sealed class MySqlLintStatement
 {
-    private readonly IReadOnlySet<string> _newTables;
+    private readonly NewTableLog _newTables;
 
-    public MySqlLintStatement(SqlStatement sql, IReadOnlySet<string> newTables, bool lockWaitTimeoutSet, bool assumeExisting = false)
+    public MySqlLintStatement(SqlStatement sql, NewTableLog newTables, bool lockWaitTimeoutSet)
     {
         Sql = sql;
-        _newTables = assumeExisting ? new HashSet<string>() : newTables;
+        _newTables = newTables;
         LockWaitTimeoutSet = lockWaitTimeoutSet;
         if (sql.StartsWith("ALTER"))
         {
@@ -36,7 +36,7 @@ internal sealed class MySqlLintStatement
 
     public IReadOnlyList<(int Start, int End)> Clauses { get; } = Array.Empty<(int, int)>();
 
-    public bool IsNewTable(string name) => _newTables.Contains(name);
+    public bool IsNewTable(string name) => _newTables.IsNew(name, Sql.Index);
 
     public bool AltersExistingTable => AlteredTable is not null && !IsNewTable(AlteredTable);
 

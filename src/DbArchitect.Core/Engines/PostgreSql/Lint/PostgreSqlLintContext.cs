@@ -13,14 +13,14 @@ internal sealed class PostgreSqlLintContext
     {
         Options = options;
         var statements = new List<PostgreSqlLintStatement>();
-        var newTables = new HashSet<string>(options.NewTables, StringComparer.Ordinal);
+        var newTables = new NewTableLog(options.NewTables, StringComparer.Ordinal, options.AssumeExistingTables);
         var depth = 0;
         var lockTimeout = false;
         var statementTimeout = false;
         foreach (var sql in script.Statements)
         {
             var kind = PostgreSqlTransactions.Classify(sql);
-            statements.Add(new PostgreSqlLintStatement(sql, this, depth, kind, new HashSet<string>(newTables, StringComparer.Ordinal), lockTimeout, statementTimeout));
+            statements.Add(new PostgreSqlLintStatement(sql, this, depth, kind, newTables, lockTimeout, statementTimeout));
 
             // PostgreSQL does not nest: a second BEGIN only warns, the first COMMIT ends the block.
             depth = kind switch
@@ -34,8 +34,8 @@ internal sealed class PostgreSqlLintContext
             statementTimeout |= PostgreSqlSettings.Sets(sql, "statement_timeout");
             if (PostgreSqlLintSyntax.CreatedTable(sql) is { } created)
             {
-                newTables.Add(created.Name);
-                newTables.Add(created.Qualified);
+                newTables.Add(created.Name, sql.Index);
+                newTables.Add(created.Qualified, sql.Index);
             }
         }
 
@@ -49,6 +49,24 @@ internal sealed class PostgreSqlLintContext
     /// <summary>The target's major version, or the newest behaviour when unknown.</summary>
     public int ServerMajorVersion => Options.ServerMajorVersion ?? 17;
 
-    public PostgreSqlLintStatement? StatementAt(int line) =>
-        Statements.LastOrDefault(s => s.Sql.Line <= line && line <= s.Sql.EndLine) ?? Statements.LastOrDefault(s => s.Sql.Line <= line);
+    /// <summary>The statement that starts at or before the line (binary search: statements are in line order).</summary>
+    public PostgreSqlLintStatement? StatementAt(int line)
+    {
+        int low = 0, high = Statements.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (Statements[middle].Sql.Line <= line)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found < 0 ? null : Statements[found];
+    }
 }

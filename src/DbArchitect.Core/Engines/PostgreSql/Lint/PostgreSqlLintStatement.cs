@@ -5,10 +5,10 @@ namespace DbArchitect.Core.Engines.PostgreSql.Lint;
 /// <summary>One statement and the facts of the script before it.</summary>
 internal sealed class PostgreSqlLintStatement
 {
-    private readonly IReadOnlySet<string> _newTables;
+    private readonly NewTableLog _newTables;
     private readonly Lazy<PostgreSqlAlterTable?> _alterTable;
 
-    public PostgreSqlLintStatement(SqlStatement sql, PostgreSqlLintContext context, int depth, TransactionControl control, IReadOnlySet<string> newTables, bool lockTimeoutSet, bool statementTimeoutSet)
+    public PostgreSqlLintStatement(SqlStatement sql, PostgreSqlLintContext context, int depth, TransactionControl control, NewTableLog newTables, bool lockTimeoutSet, bool statementTimeoutSet)
     {
         Sql = sql;
         Context = context;
@@ -39,8 +39,8 @@ internal sealed class PostgreSqlLintStatement
     public PostgreSqlAlterTable? AlterTable => _alterTable.Value;
 
     /// <summary>The script created this table earlier: it is empty and no session uses it yet.</summary>
-    public bool IsNewTable(string name, string qualified) => !Context.Options.AssumeExistingTables && (
-        _newTables.Contains(qualified) || (!qualified.Contains('.', StringComparison.Ordinal) && _newTables.Contains(name)));
+    public bool IsNewTable(string name, string qualified) =>
+        _newTables.IsNew(qualified, Sql.Index) || (!qualified.Contains('.', StringComparison.Ordinal) && _newTables.IsNew(name, Sql.Index));
 
     /// <summary>ALTER TABLE on a table that already existed before this script.</summary>
     public bool AltersExistingTable => AlterTable is { } alter && !IsNewTable(alter.Table, alter.QualifiedTable);

@@ -4,9 +4,9 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 namespace DbArchitect.Core.Engines.SqlServer.Lint;
 
 /// <summary>One statement with what the script did before it.</summary>
-internal sealed record SqlServerLintStatement(TSqlStatement Fragment, IReadOnlySet<string> NewTablesBefore, bool LockTimeoutSet)
+internal sealed record SqlServerLintStatement(TSqlStatement Fragment, int Index, NewTableLog NewTables, bool LockTimeoutSet)
 {
-    public bool IsNew(SchemaObjectName? name) => name?.BaseIdentifier?.Value is { } table && NewTablesBefore.Contains(table);
+    public bool IsNew(SchemaObjectName? name) => name?.BaseIdentifier?.Value is { } table && NewTables.IsNew(table, Index);
 }
 
 /// <summary>A parsed T-SQL script: its statements (nested blocks flattened, in order), the parse errors, the text's lines.</summary>
@@ -40,23 +40,22 @@ internal sealed class SqlServerLintContext
         var fragment = parser.Parse(reader, out var parseErrors);
         var errors = parseErrors.Select(e => (e.Line, e.Column, e.Message)).ToArray();
         var statements = new List<SqlServerLintStatement>();
-        var newTables = new HashSet<string>(options.NewTables, StringComparer.OrdinalIgnoreCase);
+        var newTables = new NewTableLog(options.NewTables, StringComparer.OrdinalIgnoreCase, options.AssumeExistingTables);
         var lockTimeout = false;
         if (fragment is TSqlScript script)
         {
             foreach (var statement in script.Batches.SelectMany(b => b.Statements).SelectMany(Flatten))
             {
-                var known = options.AssumeExistingTables ? new HashSet<string>() : new HashSet<string>(newTables, StringComparer.OrdinalIgnoreCase);
-                statements.Add(new SqlServerLintStatement(statement, known, lockTimeout));
+                statements.Add(new SqlServerLintStatement(statement, statements.Count, newTables, lockTimeout));
                 lockTimeout |= statement is SetCommandStatement set && set.Commands.OfType<GeneralSetCommand>().Any(c => c.CommandType == GeneralSetCommandType.LockTimeout);
                 if (statement is CreateTableStatement create && create.SchemaObjectName.BaseIdentifier?.Value is { } name)
                 {
-                    newTables.Add(name);
+                    newTables.Add(name, statements.Count - 1);
                 }
             }
         }
 
-        return new SqlServerLintContext(statements, errors, text, options) { CreatedTables = newTables.Except(options.NewTables, StringComparer.OrdinalIgnoreCase).ToArray() };
+        return new SqlServerLintContext(statements, errors, text, options) { CreatedTables = newTables.Created };
     }
 
     /// <summary>Statements inside BEGIN … END, TRY/CATCH, IF and WHILE count as the script's own.</summary>
