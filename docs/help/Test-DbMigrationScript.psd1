@@ -23,10 +23,12 @@ Silence a rule on the next statement with a comment that says why: -- dbarchitec
         Engine = 'The engine whose rules to run: postgresql (default), mysql, mariadb or sqlserver. Press Tab to complete.'
         Rule = 'Run only these rule ids. Wildcards are allowed (ban-*). An id that matches no rule of the engine is an error (UnknownLintRule). Press Tab to complete.'
         ExcludeRule = 'Skip these rule ids. Wildcards are allowed (prefer-*). Press Tab to complete.'
-        FailOn = 'Stop with a terminating error (MigrationLintFailed) when any finding reaches this level: Warning or Error (Info counts Information findings too). Suppressed findings never count.'
-        OutputFormat = 'Also write a report file in this format: JUnit, Sarif, Markdown or Json. Requires -OutputPath.'
-        OutputPath = 'The report file to write. It is written whole or not at all; an existing file is kept unless -Force is given. Requires -OutputFormat.'
+        FailOn = 'Stop with a terminating error (MigrationLintFailed) when any finding reaches this level: Warning or Error (Info counts Information findings too; Critical is accepted for scripts shared with Invoke-DbHealthCheck). Suppressed and baselined findings never count.'
+        OutputFormat = 'Also write a report file in this format: JUnit, Sarif, Markdown or Json (the writers Invoke-DbHealthCheck uses). When left out it is taken from the -OutputPath extension (.xml, .sarif, .md, .json).'
+        OutputPath = 'The report file to write. It is written whole or not at all; an existing file is kept (MigrationLintReportExists) unless -Force is given.'
         Force = 'Replace an existing -OutputPath file.'
+        Baseline = 'A baseline file: findings recorded in it (by rule, file and line) are accepted and neither output, reported nor counted by -FailOn, so a pipeline can be adopted on a folder of old migrations and gate only new findings.'
+        UpdateBaseline = 'Write the findings of this run to -Baseline (replacing it) instead of filtering by it.'
         AssumeInTransaction = 'The migration tool runs each file inside a transaction (Flyway, Liquibase, Rails, Django): CREATE INDEX CONCURRENTLY and other statements that cannot run in a transaction become errors, and BEGIN/COMMIT in the file are nesting.'
         SameDeployment = 'The files are applied together, in order, in one deployment: a table created by an earlier file is new (empty, unused) to the later files too. Leave it off for a folder of historical migrations.'
         ServerVersion = 'The major version of the target server. PostgreSQL before 11 rewrites the table for any ADD COLUMN … DEFAULT; before 12 ALTER TYPE … ADD VALUE fails in a transaction. Defaults to the newest behaviour.'
@@ -47,6 +49,14 @@ Silence a rule on the next statement with a comment that says why: -- dbarchitec
             Title   = 'Lint the scripts the module generates'
             Code    = 'New-DbDesign -Path ./examples/requirements/ecommerce.yaml | ConvertTo-DbSql | Where-Object IsBuildStep | Test-DbMigrationScript -SameDeployment'
             Remarks = 'The build scripts create a new schema, so only the type rules speak (about types the requirements chose).'
+        }
+        @{
+            Title   = 'Accept the findings of old migrations, gate new ones'
+            Code    = @'
+Test-DbMigrationScript -Path ./migrations/*.sql -Baseline ./lint-baseline.json -UpdateBaseline
+Test-DbMigrationScript -Path ./migrations/*.sql -Baseline ./lint-baseline.json -FailOn Warning
+'@
+            Remarks = 'The first line records today''s findings; from then on only findings the baseline does not hold are reported and fail the build.'
         }
         @{
             Title   = 'MySQL with some rules only'

@@ -97,8 +97,24 @@ Describe 'Test-DbMigrationScript' {
         Test-Path -LiteralPath $report | Should -BeFalse
     }
 
+    It 'takes the report format from the -OutputPath extension' {
+        $report = Join-Path $TestDrive 'inferred.md'
+        $null = Test-DbMigrationScript -Path (Join-Path $Unsafe 'ban-cluster.sql') -OutputPath $report
+        Get-Content -LiteralPath $report -Raw | Should -Match 'ban-cluster'
+    }
+
+    It 'accepts the findings of a baseline and reports only new ones' {
+        $baseline = Join-Path $TestDrive 'baseline.json'
+        $old = New-Migration 'old.sql' "SET lock_timeout = '1s';`nSET statement_timeout = '1s';`nVACUUM FULL orders;"
+        $null = Test-DbMigrationScript -Path $old -Baseline $baseline -UpdateBaseline
+        Test-Path -LiteralPath $baseline | Should -BeTrue
+        Test-DbMigrationScript -Path $old -Baseline $baseline -FailOn Warning | Should -BeNullOrEmpty
+        Add-Content -LiteralPath $old -Value 'CLUSTER orders;'
+        (Test-DbMigrationScript -Path $old -Baseline $baseline).RuleId | Should -Be 'ban-cluster'
+    }
+
     It 'needs -OutputFormat and -OutputPath together' {
-        { Test-DbMigrationScript -Path (Join-Path $Unsafe 'ban-cluster.sql') -OutputPath (Join-Path $TestDrive 'r.json') } | Should -Throw -ErrorId 'LintReportNeedsFormatAndPath*'
+        { Test-DbMigrationScript -Path (Join-Path $Unsafe 'ban-cluster.sql') -OutputPath (Join-Path $TestDrive 'r.txt') } | Should -Throw -ErrorId 'LintReportNeedsFormatAndPath*'
     }
 
     It 'fails with MigrationLintFailed at the -FailOn level, after writing the findings' {

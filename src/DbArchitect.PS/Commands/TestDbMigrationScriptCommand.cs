@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Management.Automation;
-using System.Reflection;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Lint;
 using DbArchitect.Core.Reporting;
@@ -23,10 +22,6 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
     private readonly List<LintSource> _sources = new();
     private string? _pipelineEngine;
 
-    // Boxed, not ReportLevel?/ReportFormat? fields: a value-type field of a Core type would make PowerShell load Core
-    // while it scans this assembly's types at import, before the module's load context can resolve it.
-    private object? _failOn;
-    private object? _outputFormat;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
@@ -56,20 +51,18 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? ExcludeRule { get; set; }
 
+    // -FailOn and -OutputFormat are strings, as in Invoke-DbHealthCheck: a value-type field of a Core enum would make
+    // PowerShell load Core while it scans this assembly at import, before the module's load context can resolve it.
+
     /// <summary>Stop with a terminating error when a finding reaches this level (after writing findings and report).</summary>
     [Parameter]
-    public ReportLevel FailOn
-    {
-        get => _failOn is ReportLevel level ? level : ReportLevel.Error;
-        set => _failOn = value;
-    }
+    [ValidateSet("Info", "Warning", "Error", "Critical")]
+    public string? FailOn { get; set; }
 
+    /// <summary>The report format; when left out, taken from -OutputPath's extension (.xml, .sarif, .md, .json).</summary>
     [Parameter]
-    public ReportFormat OutputFormat
-    {
-        get => _outputFormat is ReportFormat format ? format : ReportFormat.Json;
-        set => _outputFormat = value;
-    }
+    [ValidateSet("JUnit", "Sarif", "Markdown", "Json")]
+    public string? OutputFormat { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -78,6 +71,15 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
     /// <summary>Replace an existing -OutputPath file.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>A baseline file (Reporting's fingerprints): findings it holds are accepted and not reported again.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Baseline { get; set; }
+
+    /// <summary>Write this run's findings as the new -Baseline instead of filtering by it.</summary>
+    [Parameter]
+    public SwitchParameter UpdateBaseline { get; set; }
 
     /// <summary>The migration tool runs each file in a transaction (Flyway, Liquibase, Rails, Django).</summary>
     [Parameter]
@@ -103,11 +105,18 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
             CallCoreOrStop(() => LintRuleCatalog.DialectFor(Engine), Engine, Subjects.Sql);
         }
 
-        if ((_outputFormat is null) != (OutputPath is null))
+        if (OutputPath is not null && OutputFormat is null)
+        {
+            OutputFormat = FormatFromExtension(OutputPath);
+        }
+
+        if ((OutputFormat is null) != (OutputPath is null) || (UpdateBaseline && Baseline is null))
         {
             ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-OutputFormat and -OutputPath go together: name the format and the file to write."),
-                "LintReportNeedsFormatAndPath", ErrorCategory.InvalidArgument, OutputPath ?? _outputFormat?.ToString()));
+                new ArgumentException(UpdateBaseline && Baseline is null
+                    ? "-UpdateBaseline needs -Baseline, the file to write."
+                    : "-OutputFormat and -OutputPath go together: name the format (or use a .xml, .sarif, .md or .json file) and the file to write."),
+                "LintReportNeedsFormatAndPath", ErrorCategory.InvalidArgument, OutputPath ?? OutputFormat));
         }
     }
 
@@ -177,34 +186,87 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
         };
         WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Linting {0} script(s) for {1}.", _sources.Count, options.Engine));
         var findings = CallCoreOrStop(() => MigrationLinter.Lint(_sources, options), options.Engine, Subjects.Sql);
-        WriteObject(findings.Where(f => IncludeSuppressed.IsPresent || !f.Suppressed), enumerateCollection: true);
-
-        var active = findings.Where(f => !f.Suppressed).ToArray();
-        if (_outputFormat is ReportFormat format && OutputPath is { } path)
+        IReadOnlyList<LintFinding> active = findings.Where(f => !f.Suppressed).ToArray();
+        var baselineFile = Baseline is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Baseline);
+        if (baselineFile is not null && !UpdateBaseline && File.Exists(baselineFile))
         {
-            WriteReport(active, format, path, options.Engine);
+            var baseline = CallCoreOrStop(() => ReadBaseline(baselineFile), baselineFile, "LintBaseline");
+            active = baseline.OnlyNew(active);
         }
 
-        if (_failOn is ReportLevel threshold && FailOnGate.Evaluate(active, threshold) is { Failed: true } verdict)
+        WriteObject(IncludeSuppressed.IsPresent ? active.Concat(findings.Where(f => f.Suppressed)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column) : active, enumerateCollection: true);
+
+        var title = $"Migration lint ({options.Engine}) of {_sources.Count} script(s)";
+        if (OutputFormat is not null && OutputPath is not null)
+        {
+            var format = Enum.Parse<ReportFormat>(OutputFormat, ignoreCase: true);
+            var version = typeof(TestDbMigrationScriptCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            Write(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath), () => ReportWriter.Write(new PipelineReport("DbArchitect.PS", version, title, active), format), $"Write the {format} lint report", Force.IsPresent);
+        }
+
+        if (UpdateBaseline && baselineFile is not null)
+        {
+            Write(baselineFile, () => ReportBaseline.From(active).ToJson(), "Write the lint baseline", force: true);
+        }
+
+        foreach (var line in CiAnnotations.For(CiAnnotations.Detect(Environment.GetEnvironmentVariable), active))
+        {
+            Host.UI.WriteLine(line);
+        }
+
+        if (FailOn is not null && FailOnGate.Evaluate(active, Enum.Parse<ReportLevel>(FailOn, ignoreCase: true)) is { Failed: true } verdict)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new DbArchitectCommandException($"Migration lint failed: {verdict.Summary}."),
-                "MigrationLintFailed", ErrorCategory.InvalidResult, options.Engine));
+                new DbArchitectCommandException($"Migration lint failed: {verdict.Summary}."), "MigrationLintFailed", ErrorCategory.InvalidResult, title)
+            {
+                ErrorDetails = new ErrorDetails($"Migration lint failed: {verdict.Summary}.") { RecommendedAction = "Use the Fix of each finding, or suppress one with '-- dbarchitect-disable-next-line <rule-id> -- <reason>'." },
+            });
         }
     }
 
-    private void WriteReport(IReadOnlyList<LintFinding> findings, ReportFormat format, string path, string engine)
+    private void Write(string path, Func<string> text, string action, bool force)
     {
-        var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-        if (!ShouldProcess(full, $"Write {format} lint report of {findings.Count} finding(s)"))
+        if (!ShouldProcess(path, action))
         {
             return;
         }
 
-        var version = typeof(TestDbMigrationScriptCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var report = new PipelineReport("DbArchitect.PS", version.Split('+')[0], $"Migration lint ({engine}) of {_sources.Count} script(s)", findings);
-        TryCore(() => ReportFile.Write(full, ReportWriter.Write(report, format), Force.IsPresent), full, "LintReport", out _);
+        if (File.Exists(path) && !force)
+        {
+            WriteError(new ErrorRecord(
+                new IOException($"The file '{System.IO.Path.GetFileName(path)}' already exists; use -Force to replace it, or choose another -OutputPath."),
+                "MigrationLintReportExists", ErrorCategory.ResourceExists, path));
+            return;
+        }
+
+        if (TryCore(() => ReportFile.Write(path, text(), force), path, "LintReport", out var written))
+        {
+            WriteVerbose($"{action}: {written}");
+        }
     }
+
+    private static ReportBaseline ReadBaseline(string file)
+    {
+        try
+        {
+            return ReportBaseline.Parse(File.ReadAllText(file));
+        }
+        catch (FormatException ex)
+        {
+            throw new DbArchitect.Core.Errors.DbArchitectException(new DbArchitect.Core.Errors.DbArchitectError(
+                "LintBaselineInvalid", DbArchitect.Core.Errors.ErrorKind.InvalidData, $"{System.IO.Path.GetFileName(file)}: {ex.Message}",
+                "Write it again with -UpdateBaseline.", null));
+        }
+    }
+
+    private static string? FormatFromExtension(string path) => System.IO.Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".XML" => "JUnit",
+        ".SARIF" => "Sarif",
+        ".MD" => "Markdown",
+        ".JSON" => "Json",
+        _ => null,
+    };
 
     private void Add(SqlScript script)
     {
