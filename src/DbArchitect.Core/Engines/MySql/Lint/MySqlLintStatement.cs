@@ -53,13 +53,15 @@ internal sealed class MySqlLintStatement
         return value < Sql.Tokens.Count ? Sql.Tokens[value].Text.ToUpperInvariant() : null;
     }
 
-    /// <summary>ALGORITHM=INSTANT, or ALGORITHM=INPLACE with LOCK=NONE: MySQL either runs online or refuses, never silently copies.</summary>
+    /// <summary>ALGORITHM=INSTANT, ALGORITHM=INPLACE with LOCK=NONE, or MariaDB's ALTER ONLINE: the server either runs online or refuses, never silently copies.</summary>
     public bool DeclaresOnline
     {
         get
         {
             var algorithm = Option("ALGORITHM");
-            return algorithm == "INSTANT" || (algorithm == "INPLACE" && Option("LOCK") == "NONE");
+            // MariaDB's ALTER ONLINE TABLE means LOCK=NONE: it fails rather than block writes.
+            var noLock = Option("LOCK") == "NONE" || Sql.StartsWith("ALTER", "ONLINE");
+            return algorithm == "INSTANT" || (algorithm is "INPLACE" or "NOCOPY" && noLock) || (algorithm is null && Sql.StartsWith("ALTER", "ONLINE"));
         }
     }
 
