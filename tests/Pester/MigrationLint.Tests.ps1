@@ -60,6 +60,14 @@ Describe 'Test-DbMigrationScript' {
         (Test-DbMigrationScript -Path $path -Rule 'ban-*' -ExcludeRule 'ban-drop-*').RuleId | Sort-Object | Should -Be @('ban-truncate-cascade', 'ban-vacuum-full')
     }
 
+    It 'reports a missing file as MigrationScriptNotFound and lints the others' {
+        $records = @()
+        $findings = Test-DbMigrationScript -Path (Join-Path $TestDrive 'missing.sql'), (Join-Path $Unsafe 'ban-cluster.sql') -ErrorVariable records -ErrorAction SilentlyContinue
+        $findings.RuleId | Should -Be 'ban-cluster'
+        $records[0].FullyQualifiedErrorId | Should -BeLike 'MigrationScriptNotFound*'
+        "$($records[0])" | Should -Match 'migration script does not exist'
+    }
+
     It 'stops on an unknown rule id with UnknownLintRule' {
         $path = New-Migration 'x.sql' 'SELECT 1;'
         { Test-DbMigrationScript -Path $path -Rule 'ban-drop-tabel' -ErrorAction Stop } | Should -Throw -ErrorId 'UnknownLintRule*'

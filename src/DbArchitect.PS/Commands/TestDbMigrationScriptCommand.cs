@@ -125,7 +125,7 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
         if (Path is not null)
         {
             var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            foreach (var file in ResolveFiles(Path, literal: false, "MigrationScriptNotFound"))
+            foreach (var file in ResolveFiles(Path, literal: false, "MigrationScriptNotFound", "migration script", ".sql"))
             {
                 if (TryCore(() => File.ReadAllText(file), file, Subjects.Sql, out var text))
                 {
