@@ -18,6 +18,7 @@
         'Get-DbErDiagram'
         'Get-DbTechnologyRecommendation'
         'Get-DbConfigRecommendation'
+        'Test-DbMigrationScript'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -21,6 +21,19 @@ if (args.Length > 0 && args[0] == "--capacity")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--lint")
+{
+    // Usage: dotnet run -c Release --project bench/DbArchitect.Bench -- --lint [statements...]
+    var repository = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(repository, "DbArchitect.PS.sln")))
+    {
+        repository = Path.GetDirectoryName(repository) ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    LintBench.Run(repository, args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1_000, 10_000 });
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 const int Runs = 7;
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");

@@ -153,7 +153,7 @@ public abstract class DbArchitectCmdlet : PSCmdlet
     /// Resolves -Path (wildcards, provider paths such as Get-ChildItem's PSPath) or -LiteralPath to existing files.
     /// A path that matches nothing is reported as <paramref name="notFoundErrorId"/> (ObjectNotFound).
     /// </summary>
-    protected IEnumerable<string> ResolveFiles(IEnumerable<string> paths, bool literal, string notFoundErrorId)
+    protected IEnumerable<string> ResolveFiles(IEnumerable<string> paths, bool literal, string notFoundErrorId, string kind = "requirements file", string extension = ".yaml")
     {
         foreach (var path in paths)
         {
@@ -198,19 +198,21 @@ public abstract class DbArchitectCmdlet : PSCmdlet
 
             if (!found)
             {
-                WriteErrors(new[] { FileNotFound(notFoundErrorId, resolved.Count == 1 ? resolved[0] : FullPathForMessage(path)) }, path);
+                WriteErrors(new[] { FileNotFound(notFoundErrorId, resolved.Count == 1 ? resolved[0] : FullPathForMessage(path), kind, extension) }, path);
             }
         }
     }
 
-    private static DbArchitectError FileNotFound(string errorId, string path) => Directory.Exists(path)
+    private static DbArchitectError FileNotFound(string errorId, string path, string kind, string extension) => Directory.Exists(path)
         ? new DbArchitectError(
-            errorId, ErrorKind.ObjectNotFound, "This is a folder, not a requirements file.",
-            "Pass the path of a .yaml file, for example 'Get-ChildItem <folder>/*.yaml | Import-DbRequirement'.",
+            errorId, ErrorKind.ObjectNotFound, $"This is a folder, not a {kind}.",
+            extension == ".yaml"
+                ? "Pass the path of a .yaml file, for example 'Get-ChildItem <folder>/*.yaml | Import-DbRequirement'."
+                : $"Pass the files in it, for example '<folder>/*{extension}'.",
             new SourceLocation(path, 0, 0))
         : new DbArchitectError(
-            errorId, ErrorKind.ObjectNotFound, "The requirements file does not exist.",
-            "Check the path, or use Get-ChildItem to list the .yaml files that exist.",
+            errorId, ErrorKind.ObjectNotFound, $"The {kind} does not exist.",
+            $"Check the path, or use Get-ChildItem to list the {extension} files that exist.",
             new SourceLocation(path, 0, 0));
 
     /// <summary>The path as the user would recognise it (absolute), or as written when the provider cannot say.</summary>
