@@ -52,6 +52,12 @@ public interface IDatabaseEngine
 
     /// <summary>How to reach a live server of this engine (driver, session setup); null when live work is not supported.</summary>
     Live.ILiveDriver? Live => null;
+
+    /// <summary>Reads a live catalog into the neutral model (Import-DbSchema); null when the engine has no inspector.</summary>
+    Schema.ISchemaInspector? Inspector => null;
+
+    /// <summary>Turns schema differences into ordered, online migration steps; null when the engine has no planner.</summary>
+    Migration.IMigrationPlanner? Migrations => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>
