@@ -34,4 +34,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public Live.ILiveDriver Live { get; } = new PostgreSqlLiveDriver();
 
     public Schema.ISchemaInspector Inspector { get; } = new PostgreSqlInspector();
+
+    public Migration.IMigrationPlanner Migrations { get; } = new PostgreSqlMigrationPlanner();
 }
