@@ -33,4 +33,11 @@ public sealed record MigrationStep(
     string? RollbackSql,
     MigrationRisk Risk,
     bool LosesData,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// The bare statements inside <see cref="Sql"/>'s wrapper (retry block, batch loop), so a linter that does not read
+    /// procedural bodies can still judge them; empty when <see cref="Sql"/> is the statements themselves.
+    /// </summary>
+    public IReadOnlyList<string> Statements { get; init; } = Array.Empty<string>();
+}

@@ -151,7 +151,8 @@ public sealed partial class PostgreSqlMigrationPlanner
             _tighten.Add(Strong(MigrationPhase.Tighten, table, $"Set {column} NOT NULL and drop the check",
                 new[]
                 {
-                    $"ALTER TABLE {Q(table)} ALTER COLUMN {W.Id(column)} SET NOT NULL",
+                    Waived("adding-not-nullable-field", "the validated CHECK proves there is no NULL, so PostgreSQL 12+ skips the scan",
+                        $"ALTER TABLE {Q(table)} ALTER COLUMN {W.Id(column)} SET NOT NULL"),
                     $"ALTER TABLE {Q(table)} DROP CONSTRAINT IF EXISTS {W.Id(check)}",
                 },
                 $"ALTER TABLE {Q(table)} ALTER COLUMN {W.Id(column)} DROP NOT NULL", MigrationRisk.Low,
@@ -170,7 +171,8 @@ public sealed partial class PostgreSqlMigrationPlanner
             switch (kind)
             {
                 case TypeChangeKind.InPlace:
-                    _expand.Add(Strong(MigrationPhase.Expand, table, $"Widen {wanted.Name} to {native}", new[] { alter }, null, MigrationRisk.Low,
+                    _expand.Add(Strong(MigrationPhase.Expand, table, $"Widen {wanted.Name} to {native}",
+                        new[] { Waived("changing-column-type", $"{fromType} to {toType} is binary coercible: catalog change only, no rewrite", alter) }, null, MigrationRisk.Low,
                         $"{fromType} → {toType} is binary coercible: PostgreSQL changes the catalog only, no rewrite and no scan."));
                     break;
                 case TypeChangeKind.Widening when !inKeys:
@@ -223,8 +225,8 @@ public sealed partial class PostgreSqlMigrationPlanner
 
             var swap = new List<string>
             {
-                $"ALTER TABLE {Q(table)} RENAME COLUMN {W.Id(column)} TO {W.Id(retired)}",
-                $"ALTER TABLE {Q(table)} RENAME COLUMN {W.Id(shadow)} TO {W.Id(column)}",
+                Waived("renaming-column", "swap: clients keep the same column name", $"ALTER TABLE {Q(table)} RENAME COLUMN {W.Id(column)} TO {W.Id(retired)}"),
+                Waived("renaming-column", "swap: clients keep the same column name", $"ALTER TABLE {Q(table)} RENAME COLUMN {W.Id(shadow)} TO {W.Id(column)}"),
                 $"DROP TRIGGER IF EXISTS {W.Id(trigger)} ON {Q(table)}",
             };
             if (PostgreSqlExpressions.Default(wanted) is { } expression)
@@ -235,7 +237,7 @@ public sealed partial class PostgreSqlMigrationPlanner
 
             if (!wanted.Nullable)
             {
-                swap.Add($"ALTER TABLE {Q(table)} ALTER COLUMN {W.Id(retired)} DROP NOT NULL");
+                swap.Add(Waived("ban-drop-not-null", "the retired column is no longer written", $"ALTER TABLE {Q(table)} ALTER COLUMN {W.Id(retired)} DROP NOT NULL"));
             }
 
             _tighten.Add(Strong(MigrationPhase.Tighten, table, $"Swap {shadow} in as {column}", swap, null, MigrationRisk.Medium,
@@ -247,7 +249,12 @@ public sealed partial class PostgreSqlMigrationPlanner
             }
 
             _contract.Add(Strong(MigrationPhase.Contract, table, $"Drop the retired column {retired}",
-                new[] { $"ALTER TABLE {Q(table)} DROP COLUMN IF EXISTS {W.Id(retired)}", $"DROP FUNCTION IF EXISTS {function}()" }, null, MigrationRisk.Low,
+                new[]
+                {
+                    Waived("ban-drop-column", $"its values were copied into {column}", $"ALTER TABLE {Q(table)} DROP COLUMN IF EXISTS {W.Id(retired)}"),
+                    $"DROP FUNCTION IF EXISTS {function}()",
+                },
+                null, MigrationRisk.Low,
                 $"Its values live on in {column}; dropping a column is a catalog change (space is reclaimed by later updates and VACUUM)."));
         }
     }
