@@ -18,6 +18,9 @@
         'Get-DbErDiagram'
         'Get-DbTechnologyRecommendation'
         'Get-DbConfigRecommendation'
+        'Import-DbSchema'
+        'Compare-DbSchema'
+        'New-DbMigrationScript'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
