@@ -18,4 +18,10 @@ public interface ISchemaInspector
     /// design and an imported schema compare by meaning, not by alias.
     /// </summary>
     string CanonicalType(string nativeType);
+
+    /// <summary>
+    /// A design's physical model as this engine's scripts build it (names the server imposes, helper columns, indexes
+    /// it translates, comments it truncates), so a design compares with an imported catalog like with like.
+    /// </summary>
+    SchemaModel AsBuilt(SchemaModel design) => design;
 }

@@ -19,6 +19,13 @@ public static partial class SchemaComparer
         engine ??= reference.Engine ?? difference.Engine;
         var inspector = engine is null ? null : EngineRegistry.Get(engine).Inspector;
         Func<string, string> canonical = inspector is null ? t => t.Trim().ToLowerInvariant() : inspector.CanonicalType;
+        if (inspector is not null)
+        {
+            // A design (no engine of its own) is compared as the engine's scripts build it.
+            reference = reference.Engine is null ? inspector.AsBuilt(reference) : reference;
+            difference = difference.Engine is null ? inspector.AsBuilt(difference) : difference;
+        }
+
         var comparison = new SchemaComparison(reference, difference, engine, renames);
         var rows = new List<SchemaDifference>();
         var matched = new HashSet<string>(StringComparer.Ordinal);
