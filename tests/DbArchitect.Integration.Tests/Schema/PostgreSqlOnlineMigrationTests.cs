@@ -16,6 +16,9 @@ namespace DbArchitect.Integration.Tests.Schema;
 public sealed class PostgreSqlOnlineMigrationTests
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(2);
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public PostgreSqlOnlineMigrationTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
 
     [Fact]
     public async Task MigrationToV2UnderConcurrentWritesLosesNothingAndEndsEqualToV2()
@@ -54,11 +57,15 @@ public sealed class PostgreSqlOnlineMigrationTests
             using var stop = new CancellationTokenSource();
             var writer = Task.Run(() => Write(applied, order, customer, customerId, stop.Token));
             await Task.Delay(300);
+            var migrating = Stopwatch.StartNew();
             PostgresServer.ApplyWithPsql(applied.Database.Name, files);
+            migrating.Stop();
             await Task.Delay(300);
             await stop.CancelAsync();
             var written = await writer;
 
+            _output.WriteLine($"{plan.Steps.Count} steps in {plan.Files().Count} files applied in {migrating.Elapsed.TotalSeconds:0.0} s; the writer inserted {written.Inserted} orders, "
+                + $"longest single write {written.LongestWait.TotalMilliseconds:0} ms, {written.Failures.Count} failures");
             Assert.True(written.Inserted > 0, "the writer inserted nothing while the migration ran");
             Assert.True(written.Failures.IsEmpty, "writer failures: " + string.Join("; ", written.Failures.Take(5)));
             Assert.True(written.LongestWait < LockTimeout + TimeSpan.FromSeconds(1.5), $"a write waited {written.LongestWait.TotalMilliseconds} ms");

@@ -20,6 +20,7 @@ public sealed class MySqlEngine : IDatabaseEngine
         Queries = new MySqlQueries(dialect);
         Live = new MySqlLiveDriver(dialect);
         Inspector = new MySqlInspector(dialect);
+        Migrations = new MySqlMigrationPlanner(dialect);
     }
 
     public MySqlDialect Dialect { get; }
@@ -51,4 +52,6 @@ public sealed class MySqlEngine : IDatabaseEngine
     public Live.ILiveDriver Live { get; }
 
     public Schema.ISchemaInspector Inspector { get; }
+
+    public Migration.IMigrationPlanner Migrations { get; }
 }
