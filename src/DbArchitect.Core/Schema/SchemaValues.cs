@@ -54,25 +54,28 @@ internal static class SchemaValues
             return "'" + number.ToString("G29", CultureInfo.InvariantCulture) + "'";
         }
 
+        // A JSON document kept as text (SQLite, imported literals) compares as the document it is.
+        if (value.Length > 1 && value[0] is '{' or '[' && TryJson(value) is { } json)
+        {
+            return "json " + json;
+        }
+
         return value is "true" or "false" or "TRUE" or "FALSE" ? value.ToLowerInvariant() : "'" + value + "'";
     }
 
-    private static string? Json(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
+    private static string? Json(string? value) => value is null ? null : "json " + (TryJson(value) ?? value);
 
+    /// <summary>The document with object keys sorted (jsonb keeps its own key order), or null when the text is not JSON.</summary>
+    private static string? TryJson(string value)
+    {
         try
         {
-            // jsonb keeps object keys in its own order, so keys are sorted before comparing.
             using var document = JsonDocument.Parse(value);
-            return "json " + Sorted(document.RootElement);
+            return Sorted(document.RootElement);
         }
         catch (JsonException)
         {
-            return "json " + value;
+            return null;
         }
     }
 
