@@ -29,10 +29,11 @@ public static partial class SchemaComparer
         var comparison = new SchemaComparison(reference, difference, engine, renames);
         var rows = new List<SchemaDifference>();
         var matched = new HashSet<string>(StringComparer.Ordinal);
+        var byName = difference.Tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var old in reference.Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             var newName = renames.TableIn(old.Name);
-            var wanted = difference.FindTable(newName);
+            var wanted = byName.GetValueOrDefault(newName);
             if (wanted is null)
             {
                 rows.Add(new(DifferenceChange.Removed, SchemaObjectKind.Table, old.Name, null, DifferenceProperty.Object, old.Name, null,
@@ -69,10 +70,11 @@ public static partial class SchemaComparer
         }
 
         var matched = new HashSet<string>(StringComparer.Ordinal);
+        var columns = wanted.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var column in old.Columns)
         {
             var newName = renames.ColumnIn(old.Name, column.Name);
-            var target = wanted.FindColumn(newName);
+            var target = columns.GetValueOrDefault(newName);
             if (target is null)
             {
                 rows.Add(new(DifferenceChange.Removed, SchemaObjectKind.Column, table, column.Name, DifferenceProperty.Object, V.Type(column, canonical), null,
