@@ -19,6 +19,8 @@ public static partial class SchemaComparer
         engine ??= reference.Engine ?? difference.Engine;
         var inspector = engine is null ? null : EngineRegistry.Get(engine).Inspector;
         Func<string, string> canonical = inspector is null ? t => t.Trim().ToLowerInvariant() : inspector.CanonicalType;
+        // The comparison keeps the models as given: a planner writes a design's objects through the engine's own DDL.
+        var comparison = new SchemaComparison(reference, difference, engine, renames);
         if (inspector is not null)
         {
             // A design (no engine of its own) is compared as the engine's scripts build it.
@@ -26,7 +28,6 @@ public static partial class SchemaComparer
             difference = difference.Engine is null ? inspector.AsBuilt(difference) : difference;
         }
 
-        var comparison = new SchemaComparison(reference, difference, engine, renames);
         var rows = new List<SchemaDifference>();
         var matched = new HashSet<string>(StringComparer.Ordinal);
         var byName = difference.Tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -98,4 +98,21 @@ public sealed class MigrationPlannerTests
         Assert.Contains(plan.Steps, s => s.Sql.Contains("foreign_key_checks = 0", StringComparison.Ordinal));
         Assert.All(plan.Steps, s => Assert.False(s.Transactional));
     }
+
+    [Fact]
+    public void AMariaDbIndexOnLowerAddsItsVirtualHelperColumnFirst()
+    {
+        var v1 = SchemaComparerTests.Migration("shop-v1.yaml", "mariadb").Physical;
+        var product = v1.FindTable("product")!;
+        var lower = new DbArchitect.Core.Model.Index("ix_product_lower_name",
+            new[] { new DbArchitect.Core.Model.IndexKey(null, new DbArchitect.Core.Model.IndexExpression(DbArchitect.Core.Model.IndexExpressionKind.Lower, new[] { "name" }, null), false, DbArchitect.Core.Model.KeyOperatorClass.Default) },
+            Array.Empty<string>(), DbArchitect.Core.Model.IndexMethod.BTree, false, null, "case-insensitive name lookups", Array.Empty<string>());
+        var wanted = v1 with { Tables = v1.Tables.Select(t => t == product ? t with { Indexes = t.Indexes.Append(lower).ToArray() } : t).ToArray() };
+
+        var plan = MigrationPlanner.Create(SchemaComparer.Compare(v1, wanted, engine: "mariadb"));
+
+        var helper = Assert.Single(plan.Steps, s => s.Description.StartsWith("Add generated column", StringComparison.Ordinal));
+        Assert.Contains("AS (LOWER(name)) VIRTUAL", helper.Sql, StringComparison.Ordinal);
+        Assert.True(helper.Order < plan.Steps.Single(s => s.Description.Contains("ix_product_lower_name", StringComparison.Ordinal)).Order);
+    }
 }

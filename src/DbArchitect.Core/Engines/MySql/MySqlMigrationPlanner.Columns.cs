@@ -20,7 +20,7 @@ public sealed partial class MySqlMigrationPlanner
             switch (d.Change, d.Property)
             {
                 case (DifferenceChange.Added, _):
-                    AddColumn(Wanted(d.Table), Wanted(d.Table).FindColumn(name)!);
+                    AddColumn(Wanted(d.Table), name);
                     break;
                 case (DifferenceChange.Removed, _):
                     _destructive.Add(Alter(MigrationPhase.Destructive, d.Table, $"Drop column {name}", $"DROP COLUMN {W.Id(name)}", "ALGORITHM=INSTANT", null,
@@ -59,13 +59,23 @@ public sealed partial class MySqlMigrationPlanner
         /// or a backfill expression: the column is added nullable, its default set for new rows, old rows backfilled in
         /// batches, then NOT NULL in place with LOCK=NONE.
         /// </summary>
-        private void AddColumn(Table table, Column column)
+        private void AddColumn(Table table, string name)
         {
+            var drop = $"ALTER TABLE {W.Id(table.Name)} DROP COLUMN {W.Id(name)}, ALGORITHM=INSTANT;";
+            if (MySqlHelperColumns.For(table, _dialect).FirstOrDefault(h => h.Name == name) is { } helper)
+            {
+                // A virtual column an index of the design needs (LOWER(column), a partial-unique flag): metadata only.
+                _expand.Add(Alter(MigrationPhase.Expand, table.Name, $"Add generated column {name}",
+                    $"ADD COLUMN {IfNotExists}{W.Id(helper.Name)} {helper.Definition} COMMENT {W.Comment(helper.Purpose, MySqlTableDdl.ColumnCommentMax)}", "ALGORITHM=INSTANT", drop,
+                    MigrationRisk.Low, "A VIRTUAL column stores nothing; the index built on it next materialises the values."));
+                return;
+            }
+
+            var column = table.FindColumn(name) ?? throw new InvalidOperationException($"Column {table.Name}.{name} is in neither the design nor its helper columns.");
             var key = table.Name + "." + column.Name;
             var expression = MySqlExpressions.Default(column, _dialect);
             var volatileDefault = column.Generation == KeyGeneration.RandomUuid || column.Default?.Kind is DefaultKind.Now or DefaultKind.RandomUuid;
             var backfill = _options.Backfill.TryGetValue(key, out var given) ? given : volatileDefault ? Unwrap(expression!) : null;
-            var drop = $"ALTER TABLE {W.Id(table.Name)} DROP COLUMN {W.Id(column.Name)}, ALGORITHM=INSTANT;";
             if (backfill is null && (column.Nullable || expression is not null))
             {
                 _expand.Add(Alter(MigrationPhase.Expand, table.Name, $"Add column {column.Name}", $"ADD COLUMN {IfNotExists}{MySqlTableDdl.ColumnDefinition(column, _dialect)}",
