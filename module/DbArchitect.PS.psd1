@@ -19,6 +19,9 @@
         'Get-DbTechnologyRecommendation'
         'Get-DbConfigRecommendation'
         'Test-DbMigrationScript'
+        'Import-DbSchema'
+        'Compare-DbSchema'
+        'New-DbMigrationScript'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -7,7 +7,7 @@ Paste the text into a Markdown file inside a mermaid code block, or into any Mer
 '@
     Parameters  = @{
         Design = 'The DbDesign whose physical model is drawn, from New-DbDesign. Accepts pipeline input.'
-        Schema = 'A SchemaModel to draw, for example the Physical or Logical property of a design. Accepts pipeline input.'
+        Schema = 'A SchemaModel to draw: the Physical or Logical property of a design, or a live schema from Import-DbSchema. Accepts pipeline input.'
     }
     Examples    = @(
         @{
@@ -28,7 +28,12 @@ $diagram = New-DbDesign -Path ./examples/requirements/ecommerce.yaml | Get-DbErD
             Code    = '(New-DbDesign -Path ./examples/requirements/ecommerce.yaml).Logical | Get-DbErDiagram'
             Remarks = 'Draws the logical model, with logical names and types, instead of the physical one.'
         }
+        @{
+            Title   = 'Draw a live database'
+            Code    = 'Import-DbSchema -ConnectionString $env:SHOP_DB -Schema shop_fast | Get-DbErDiagram'
+            Remarks = 'Draws the schema as the catalog holds it today, read by Import-DbSchema.'
+        }
     )
     Notes       = 'Export-DbDesign writes the same diagram to er.mmd in the design folder.'
-    Links       = @('New-DbDesign', 'Export-DbDesign')
+    Links       = @('New-DbDesign', 'Export-DbDesign', 'Import-DbSchema')
 }

@@ -58,6 +58,12 @@ public interface IDatabaseEngine
     /// index reasons, scans, per-partition maintenance, index method names); neutral unless the engine has its own words.
     /// </summary>
     EngineWording Wording => EngineWording.Neutral;
+
+    /// <summary>Reads a live catalog into the neutral model (Import-DbSchema); null when the engine has no inspector.</summary>
+    Schema.ISchemaInspector? Inspector => null;
+
+    /// <summary>Turns schema differences into ordered, online migration steps; null when the engine has no planner.</summary>
+    Migration.IMigrationPlanner? Migrations => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -14,6 +14,15 @@ public sealed record SchemaModel(
 {
     public Table? FindTable(string name) =>
         Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The engine id whose native types the model carries; null for a logical model. Import-DbSchema sets it.</summary>
+    public string? Engine { get; init; }
+
+    /// <summary>Sequences of the schema that no identity column owns (imported schemas).</summary>
+    public IReadOnlyList<string> Sequences { get; init; } = Array.Empty<string>();
+
+    /// <summary>Names of the schema's views and materialized views (imported schemas).</summary>
+    public IReadOnlyList<string> Views { get; init; } = Array.Empty<string>();
 }
 
 public enum TableKind { Entity, Junction, Tenant, Audit }
@@ -41,6 +50,12 @@ public sealed record Table(
 {
     public Column? FindColumn(string name) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The partition key as the catalog states it ("RANGE (created_at)"); null when the table is not partitioned.</summary>
+    public string? PartitionBy { get; init; }
+
+    /// <summary>Names of the row-level security policies on the table (imported schemas).</summary>
+    public IReadOnlyList<string> Policies { get; init; } = Array.Empty<string>();
 }
 
 public enum ColumnRole { PrimaryKey, ForeignKey, Attribute, TenantKey, CreatedAt, UpdatedAt, DeletedAt, Audit }
@@ -93,7 +108,11 @@ public sealed record CheckConstraint(
     CheckKind Kind,
     IReadOnlyList<CheckCondition> Conditions,
     IReadOnlyList<string> EnumValues,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The condition as the catalog spells it (imported schemas); null in a design, which keeps it structured.</summary>
+    public string? Expression { get; init; }
+}
 
 public enum IndexMethod { BTree, Gin, Gist, Brin, Hash }
 
@@ -179,4 +198,11 @@ public sealed record Index(
     bool Unique,
     IndexPredicate? Predicate,
     string Reason,
-    IReadOnlyList<string> Serves);
+    IReadOnlyList<string> Serves)
+{
+    /// <summary>
+    /// The catalog's definition of an imported index whose keys or predicate the neutral model cannot express
+    /// (an arbitrary expression); null when <see cref="Keys"/> and <see cref="Predicate"/> say everything.
+    /// </summary>
+    public string? Definition { get; init; }
+}

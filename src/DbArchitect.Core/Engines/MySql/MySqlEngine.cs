@@ -19,6 +19,8 @@ public sealed class MySqlEngine : IDatabaseEngine
         Config = new MySqlConfigAdvisor(dialect);
         Queries = new MySqlQueries(dialect);
         Live = new MySqlLiveDriver(dialect);
+        Inspector = new MySqlInspector(dialect);
+        Migrations = new MySqlMigrationPlanner(dialect);
     }
 
     public MySqlDialect Dialect { get; }
@@ -50,4 +52,8 @@ public sealed class MySqlEngine : IDatabaseEngine
     public IQueryWriter Queries { get; }
 
     public Live.ILiveDriver Live { get; }
+
+    public Schema.ISchemaInspector Inspector { get; }
+
+    public Migration.IMigrationPlanner Migrations { get; }
 }

@@ -193,7 +193,7 @@ internal static class MySqlIndexDdl
         key.Column is not null && table.FindColumn(key.Column)?.Type.Kind is LogicalTypeKind.Json or LogicalTypeKind.Array;
 
     /// <summary>The design's reason speaks of the neutral plan; say first what this server builds instead.</summary>
-    private static string Translation(Index index, MySqlDialect dialect)
+    internal static string Translation(Index index, MySqlDialect dialect)
     {
         if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram))
         {

@@ -76,7 +76,7 @@ internal static class MySqlTableDdl
         writer.ItemsStatement("CREATE TABLE " + W.Id(table.Name), items, options);
     }
 
-    private static string ColumnDefinition(Column column, MySqlDialect dialect)
+    internal static string ColumnDefinition(Column column, MySqlDialect dialect)
     {
         var definition = W.Id(column.Name) + " " + MySqlExpressions.NativeType(column, dialect);
         definition += !column.Nullable || column.Generation == KeyGeneration.Identity ? " NOT NULL" : " NULL";

@@ -47,4 +47,6 @@ public sealed class OracleEngine : IDatabaseEngine
 
     public IReadOnlyList<Design.DesignDecision> Decisions(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
         OracleAdaptations.For(requirement, physical, (OracleTypes)Types);
+
+    public Migration.IMigrationPlanner Migrations => new OracleMigrationPlanner((OracleTypes)Types);
 }

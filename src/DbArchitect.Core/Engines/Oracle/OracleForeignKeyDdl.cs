@@ -51,7 +51,7 @@ internal static class OracleForeignKeyDdl
         }
     }
 
-    private static string? DeleteAction(ForeignKey fk) => fk.OnDelete switch
+    internal static string? DeleteAction(ForeignKey fk) => fk.OnDelete switch
     {
         Requirements.DeleteAction.SetNull when fk.SetNullColumns.Count > 0 && fk.SetNullColumns.Count < fk.Columns.Count => null,
         Requirements.DeleteAction.SetNull => "SET NULL",

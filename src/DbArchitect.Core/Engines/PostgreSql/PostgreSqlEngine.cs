@@ -34,4 +34,8 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
         PostgreSqlMigrationRules.For(requirement, physical);
 
     public Live.ILiveDriver Live { get; } = new PostgreSqlLiveDriver();
+
+    public Schema.ISchemaInspector Inspector { get; } = new PostgreSqlInspector();
+
+    public Migration.IMigrationPlanner Migrations { get; } = new PostgreSqlMigrationPlanner();
 }

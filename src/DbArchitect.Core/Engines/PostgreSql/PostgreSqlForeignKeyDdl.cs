@@ -34,7 +34,7 @@ internal static class PostgreSqlForeignKeyDdl
         }
     }
 
-    private static string DeleteAction(ForeignKey fk) => fk.OnDelete switch
+    internal static string DeleteAction(ForeignKey fk) => fk.OnDelete switch
     {
         // PostgreSQL 15: SET NULL (columns) clears only the listed columns, keeping a composite key's tenant column.
         Requirements.DeleteAction.SetNull when fk.SetNullColumns.Count > 0 => $"SET NULL ({W.IdList(fk.SetNullColumns)})",

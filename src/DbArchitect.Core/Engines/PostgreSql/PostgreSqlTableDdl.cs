@@ -17,7 +17,7 @@ internal static class PostgreSqlTableDdl
         }
     }
 
-    private static void WriteTable(W writer, string schema, Table table)
+    internal static void WriteTable(W writer, string schema, Table table)
     {
         var name = W.Qualified(schema, table.Name);
         var items = new List<string>();

@@ -37,7 +37,7 @@ internal static class SqlServerForeignKeyDdl
     }
 
     // SQL Server has no RESTRICT: NO ACTION checks at the end of the statement, which is what RESTRICT means here.
-    private static string Action(DeleteAction action) => action switch
+    internal static string Action(DeleteAction action) => action switch
     {
         DeleteAction.Cascade => "CASCADE",
         DeleteAction.SetNull => "SET NULL",

@@ -38,4 +38,6 @@ public sealed class SqliteEngine : IDatabaseEngine
     public SchemaModel Adapt(SchemaModel physical) => SqliteIndexDdl.Adapt(physical);
 
     public Live.ILiveDriver Live { get; } = new SqliteLiveDriver();
+
+    public Schema.ISchemaInspector Inspector { get; } = new SqliteInspector();
 }

@@ -1,0 +1,40 @@
+@{
+    Synopsis    = 'Lists the differences between two schemas: designs, imported schemas, or a design and a live database.'
+    Description = @'
+Compare-DbSchema compares a reference schema (what is) with a difference schema (what is wanted) and returns one SchemaDifference per difference: a table, column, primary key, unique key, foreign key, check or index that was added, removed, renamed or changed, and for changes the property (type, nullability, default, identity, comment or definition) with its old and new value and a description.
+
+Either side can be a DbDesign (New-DbDesign) or a SchemaModel (Import-DbSchema). With -ConnectionString or -Server the reference is read from the live database, so a design can be checked against production in one command.
+
+Types are compared in the catalog's own spelling (varchar(200) equals character varying(200)), defaults by meaning (now, a random uuid, a literal, a JSON document), and comments as text. Renames are never guessed: without a -RenameMap hint a renamed column is a removed column plus an added one, and New-DbMigrationScript refuses to lose the old values.
+'@
+    Parameters  = @{
+        Reference        = 'What is today: a DbDesign or a SchemaModel.'
+        Difference       = 'What is wanted: a DbDesign or a SchemaModel. Accepts pipeline input.'
+        RenameMap        = 'Explicit rename hints: @{ ''old_table'' = ''new_table''; ''table.old_column'' = ''new_column'' } (the table named as in the reference).'
+        Schema           = 'With a live database: the schema to read; default the difference schema''s name.'
+        ConnectionString = 'Compare the difference schema with this live database instead of -Reference.'
+        Server           = 'Host of the live database to compare with (with -Database and -Credential).'
+        Port             = 'TCP port of the live database.'
+        Database         = 'The live database.'
+        Credential       = 'User name and password for the live database; the password is never shown.'
+        Engine           = 'The engine whose type spellings are compared; default the engine of the inputs (postgresql for a live database when not given).'
+    }
+    Examples    = @(
+        @{
+            Title   = 'What changes between two versions of the requirements'
+            Code    = 'Compare-DbSchema -Reference (New-DbDesign -Path ./v1.yaml) -Difference (New-DbDesign -Path ./v2.yaml)'
+            Remarks = 'Lists added columns, indexes and foreign keys, changed types and so on.'
+        }
+        @{
+            Title   = 'Check a live database against the design'
+            Code    = 'New-DbDesign -Path ./shop.yaml | Compare-DbSchema -ConnectionString $env:SHOP_DB'
+            Remarks = 'Reads the design''s schema from the live database; no output means the database matches the design.'
+        }
+        @{
+            Title   = 'Declare a rename'
+            Code    = 'Compare-DbSchema $old $new -RenameMap @{ ''customer.full_name'' = ''display_name'' }'
+            Remarks = 'Reports a renamed column instead of a dropped and an added one, so the migration renames it.'
+        }
+    )
+    Links       = @('Import-DbSchema', 'New-DbMigrationScript')
+}

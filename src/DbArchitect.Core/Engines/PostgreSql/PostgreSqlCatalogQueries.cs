@@ -1,0 +1,95 @@
+namespace DbArchitect.Core.Engines.PostgreSql;
+
+/// <summary>
+/// The catalog queries of Import-DbSchema: one per kind of object over every wanted schema (@schemas, a text[]),
+/// never one per table. Objects that belong to an extension (pg_depend deptype 'e') are left out.
+/// </summary>
+internal static class PostgreSqlCatalogQueries
+{
+    public const string Schemas = """
+        SELECT n.nspname AS name
+        FROM pg_namespace n
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+        ORDER BY n.nspname
+        """;
+
+    public const string Tables = """
+        SELECT n.nspname AS schema_name, c.relname AS table_name, obj_description(c.oid, 'pg_class') AS comment,
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by, c.reltuples::bigint AS estimated_rows
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY(@schemas) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+        """;
+
+    public const string Columns = """
+        SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name, a.attnum AS position,
+               format_type(a.atttypid, a.atttypmod) AS native_type, a.attnotnull AS not_null, a.attidentity AS identity,
+               a.attgenerated AS generated, pg_get_expr(d.adbin, d.adrelid) AS default_expression, col_description(c.oid, a.attnum) AS comment
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE n.nspname = ANY(@schemas) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY n.nspname, c.relname, a.attnum
+        """;
+
+    public const string Constraints = """
+        SELECT n.nspname AS schema_name, cl.relname AS table_name, co.conname AS name, co.contype::text AS kind,
+               ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n ORDER BY k.i)::text[] AS columns,
+               rc.relname AS referenced_table,
+               ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.n ORDER BY k.i)::text[] AS referenced_columns,
+               co.confdeltype::text AS on_delete,
+               ARRAY(SELECT a.attname FROM unnest(co.confdelsetcols) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n ORDER BY k.i)::text[] AS set_null_columns,
+               CASE WHEN co.contype = 'c' THEN pg_get_expr(co.conbin, co.conrelid, true) END AS expression,
+               co.convalidated AS validated, obj_description(co.oid, 'pg_constraint') AS comment
+        FROM pg_constraint co
+        JOIN pg_class cl ON cl.oid = co.conrelid
+        JOIN pg_namespace n ON n.oid = cl.relnamespace
+        LEFT JOIN pg_class rc ON rc.oid = co.confrelid
+        WHERE n.nspname = ANY(@schemas) AND co.contype IN ('p', 'u', 'f', 'c') AND NOT cl.relispartition AND co.conparentid = 0
+        ORDER BY n.nspname, cl.relname, co.conname
+        """;
+
+    /// <summary>Indexes that no constraint owns, one row per index with its keys' texts, directions and operator classes.</summary>
+    public const string Indexes = """
+        SELECT n.nspname AS schema_name, t.relname AS table_name, i.relname AS name, x.indisunique AS is_unique, am.amname AS method,
+               ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.i, true) FROM generate_series(1, x.indnkeyatts) k(i) ORDER BY k.i)::text[] AS keys,
+               ARRAY(SELECT (x.indoption[k.i - 1] & 1)::text FROM generate_series(1, x.indnkeyatts) k(i) ORDER BY k.i)::text[] AS descending,
+               ARRAY(SELECT oc.opcname::text FROM generate_series(1, x.indnkeyatts) k(i) JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1] ORDER BY k.i)::text[] AS opclasses,
+               ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.i, true) FROM generate_series(x.indnkeyatts + 1, x.indnatts) k(i) ORDER BY k.i)::text[] AS include,
+               pg_get_expr(x.indpred, x.indrelid, true) AS predicate, pg_get_indexdef(x.indexrelid) AS definition,
+               obj_description(i.oid, 'pg_class') AS comment
+        FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_class t ON t.oid = x.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+        JOIN pg_am am ON am.oid = i.relam
+        WHERE n.nspname = ANY(@schemas) AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = x.indexrelid AND co.contype IN ('p', 'u', 'x'))
+        ORDER BY n.nspname, t.relname, i.relname
+        """;
+
+    /// <summary>Sequences that no identity or serial column owns, and views.</summary>
+    public const string SequencesAndViews = """
+        SELECT n.nspname AS schema_name, c.relname AS name, c.relkind::text AS kind
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY(@schemas) AND c.relkind IN ('S', 'v', 'm')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+        ORDER BY n.nspname, c.relname
+        """;
+
+    public const string Policies = """
+        SELECT n.nspname AS schema_name, c.relname AS table_name, p.polname AS name
+        FROM pg_policy p
+        JOIN pg_class c ON c.oid = p.polrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY(@schemas)
+        ORDER BY n.nspname, c.relname, p.polname
+        """;
+
+    public const string Extensions = "SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname";
+}

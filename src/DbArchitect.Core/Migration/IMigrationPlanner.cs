@@ -1,0 +1,16 @@
+using DbArchitect.Core.Schema;
+
+namespace DbArchitect.Core.Migration;
+
+/// <summary>
+/// An engine's migration idioms: turns schema differences into online steps (PostgreSQL: NOT VALID then VALIDATE,
+/// CREATE INDEX CONCURRENTLY, lock_timeout with retries; MySQL: ALGORITHM=INSTANT/INPLACE, LOCK=NONE…) and frames
+/// a group of steps as one migration file.
+/// </summary>
+public interface IMigrationPlanner
+{
+    IReadOnlyList<MigrationStep> Plan(SchemaComparison comparison, IReadOnlyList<SchemaDifference> differences, MigrationOptions options);
+
+    /// <summary>The text of one migration file holding <paramref name="steps"/>; transactional files are wrapped in one transaction.</summary>
+    string Frame(string title, IReadOnlyList<MigrationStep> steps, bool transactional, MigrationOptions options);
+}

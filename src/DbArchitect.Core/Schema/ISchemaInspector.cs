@@ -1,0 +1,27 @@
+using DbArchitect.Core.Live;
+using DbArchitect.Core.Model;
+
+namespace DbArchitect.Core.Schema;
+
+/// <summary>
+/// Reads a live catalog into the engine-neutral <see cref="SchemaModel"/>: one query per kind of object (tables,
+/// columns, constraints, indexes, comments…), never one per table, so a database of thousands of tables imports in
+/// seconds. Each engine with a live driver implements it in <c>Engines/&lt;Engine&gt;/&lt;Engine&gt;Inspector.cs</c>.
+/// </summary>
+public interface ISchemaInspector
+{
+    /// <summary>One model per schema (database on MySQL/MariaDB, the main database on SQLite) that passes the filter.</summary>
+    IReadOnlyList<SchemaModel> Inspect(LiveSession session, SchemaFilter filter);
+
+    /// <summary>
+    /// The catalog's own spelling of a native type ("varchar(200)" → "character varying(200)" on PostgreSQL), so a
+    /// design and an imported schema compare by meaning, not by alias.
+    /// </summary>
+    string CanonicalType(string nativeType);
+
+    /// <summary>
+    /// A design's physical model as this engine's scripts build it (names the server imposes, helper columns, indexes
+    /// it translates, comments it truncates), so a design compares with an imported catalog like with like.
+    /// </summary>
+    SchemaModel AsBuilt(SchemaModel design) => design;
+}

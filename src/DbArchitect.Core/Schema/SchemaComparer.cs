@@ -1,0 +1,139 @@
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Model;
+using V = DbArchitect.Core.Schema.SchemaValues;
+
+namespace DbArchitect.Core.Schema;
+
+/// <summary>
+/// Compares a reference schema (what is) with a difference schema (what is wanted) and lists every difference in
+/// tables, columns (type, nullability, default, identity, comment), keys, foreign keys, checks and indexes. Renames
+/// come only from the explicit <see cref="RenameMap"/>; without a hint a renamed object is a removal plus an addition.
+/// </summary>
+public static partial class SchemaComparer
+{
+    public static IReadOnlyList<SchemaDifference> Compare(SchemaModel reference, SchemaModel difference, RenameMap? renames = null, string? engine = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(difference);
+        renames ??= RenameMap.Empty;
+        engine ??= reference.Engine ?? difference.Engine;
+        var inspector = engine is null ? null : EngineRegistry.Get(engine).Inspector;
+        Func<string, string> canonical = inspector is null ? t => t.Trim().ToLowerInvariant() : inspector.CanonicalType;
+        // The comparison keeps the models as given: a planner writes a design's objects through the engine's own DDL.
+        var comparison = new SchemaComparison(reference, difference, engine, renames);
+        if (inspector is not null)
+        {
+            // A design (no engine of its own) is compared as the engine's scripts build it.
+            reference = reference.Engine is null ? inspector.AsBuilt(reference) : reference;
+            difference = difference.Engine is null ? inspector.AsBuilt(difference) : difference;
+        }
+
+        var rows = new List<SchemaDifference>();
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        var byName = difference.Tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var old in reference.Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            var newName = renames.TableIn(old.Name);
+            var wanted = byName.GetValueOrDefault(newName);
+            if (wanted is null)
+            {
+                rows.Add(new(DifferenceChange.Removed, SchemaObjectKind.Table, old.Name, null, DifferenceProperty.Object, old.Name, null,
+                    $"Table {old.Name} ({old.Columns.Count} columns) is not in the difference schema."));
+                continue;
+            }
+
+            matched.Add(wanted.Name);
+            if (!string.Equals(old.Name, wanted.Name, StringComparison.Ordinal))
+            {
+                rows.Add(new(DifferenceChange.Renamed, SchemaObjectKind.Table, wanted.Name, null, DifferenceProperty.Object, old.Name, wanted.Name,
+                    $"Table {old.Name} is renamed to {wanted.Name} (rename hint)."));
+            }
+
+            CompareTable(old, wanted, renames, canonical, rows);
+        }
+
+        foreach (var added in difference.Tables.Where(t => !matched.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            rows.Add(new(DifferenceChange.Added, SchemaObjectKind.Table, added.Name, null, DifferenceProperty.Object, null, added.Name,
+                $"Table {added.Name} ({added.Columns.Count} columns, {added.Indexes.Count} indexes) is new."));
+        }
+
+        return rows.Select(r => r with { Comparison = comparison }).ToArray();
+    }
+
+    private static void CompareTable(Table old, Table wanted, RenameMap renames, Func<string, string> canonical, List<SchemaDifference> rows)
+    {
+        var table = wanted.Name;
+        if (V.Comment(old.Comment) != V.Comment(wanted.Comment))
+        {
+            rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Table, table, null, DifferenceProperty.Comment, V.Comment(old.Comment), V.Comment(wanted.Comment),
+                $"Table comment differs: '{V.Show(V.Comment(old.Comment))}' → '{V.Show(V.Comment(wanted.Comment))}'."));
+        }
+
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        var columns = wanted.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var column in old.Columns)
+        {
+            var newName = renames.ColumnIn(old.Name, column.Name);
+            var target = columns.GetValueOrDefault(newName);
+            if (target is null)
+            {
+                rows.Add(new(DifferenceChange.Removed, SchemaObjectKind.Column, table, column.Name, DifferenceProperty.Object, V.Type(column, canonical), null,
+                    $"Column {column.Name} ({V.Type(column, canonical)}) is not in the difference schema; dropping it loses its values."));
+                continue;
+            }
+
+            matched.Add(target.Name);
+            if (!string.Equals(column.Name, target.Name, StringComparison.Ordinal))
+            {
+                rows.Add(new(DifferenceChange.Renamed, SchemaObjectKind.Column, table, target.Name, DifferenceProperty.Object, column.Name, target.Name,
+                    $"Column {column.Name} is renamed to {target.Name} (rename hint)."));
+            }
+
+            CompareColumn(table, column, target, canonical, rows);
+        }
+
+        foreach (var added in wanted.Columns.Where(c => !matched.Contains(c.Name)))
+        {
+            rows.Add(new(DifferenceChange.Added, SchemaObjectKind.Column, table, added.Name, DifferenceProperty.Object, null, V.Type(added, canonical),
+                $"Column {added.Name} {V.Type(added, canonical)} {(V.NotNull(added) ? "NOT NULL" : "NULL")}{(V.Default(added) is { } d ? " default " + d : string.Empty)} is new."));
+        }
+
+        CompareConstraints(old, wanted, renames, rows);
+        CompareIndexes(old, wanted, renames, rows);
+    }
+
+    private static void CompareColumn(string table, Column old, Column wanted, Func<string, string> canonical, List<SchemaDifference> rows)
+    {
+        void Changed(DifferenceProperty property, string? from, string? to, string why) =>
+            rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Column, table, wanted.Name, property, from, to, why));
+
+        var (fromType, toType) = (V.Type(old, canonical), V.Type(wanted, canonical));
+        if (!string.Equals(fromType, toType, StringComparison.Ordinal))
+        {
+            Changed(DifferenceProperty.Type, fromType, toType, $"Type {fromType} → {toType}.");
+        }
+
+        if (V.NotNull(old) != V.NotNull(wanted))
+        {
+            Changed(DifferenceProperty.Nullability, V.NotNull(old) ? "NOT NULL" : "NULL", V.NotNull(wanted) ? "NOT NULL" : "NULL",
+                V.NotNull(wanted) ? "The column becomes required: every existing row needs a value." : "The column becomes optional.");
+        }
+
+        if (V.Identity(old) != V.Identity(wanted))
+        {
+            Changed(DifferenceProperty.Identity, V.Identity(old) ? "identity" : null, V.Identity(wanted) ? "identity" : null,
+                V.Identity(wanted) ? "The column becomes an identity column." : "The column stops being an identity column.");
+        }
+        else if (!string.Equals(V.Default(old), V.Default(wanted), StringComparison.Ordinal))
+        {
+            Changed(DifferenceProperty.Default, V.Default(old), V.Default(wanted), $"Default {V.Show(V.Default(old))} → {V.Show(V.Default(wanted))}.");
+        }
+
+        if (V.Comment(old.Comment) != V.Comment(wanted.Comment))
+        {
+            Changed(DifferenceProperty.Comment, V.Comment(old.Comment), V.Comment(wanted.Comment),
+                $"Column comment differs: '{V.Show(V.Comment(old.Comment))}' → '{V.Show(V.Comment(wanted.Comment))}'.");
+        }
+    }
+}
