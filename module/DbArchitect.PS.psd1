@@ -18,6 +18,7 @@
         'Get-DbErDiagram'
         'Get-DbTechnologyRecommendation'
         'Get-DbConfigRecommendation'
+        'Get-IndexRecommendation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -52,6 +52,9 @@ public interface IDatabaseEngine
 
     /// <summary>How to reach a live server of this engine (driver, session setup); null when live work is not supported.</summary>
     Live.ILiveDriver? Live => null;
+
+    /// <summary>The online DDL and index kinds for Get-IndexRecommendation; null when the engine has no index advice.</summary>
+    Indexing.IIndexAdviceDdl? IndexAdvice => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

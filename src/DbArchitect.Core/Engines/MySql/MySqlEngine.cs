@@ -48,4 +48,6 @@ public sealed class MySqlEngine : IDatabaseEngine
     public IQueryWriter Queries { get; }
 
     public Live.ILiveDriver Live { get; }
+
+    public Indexing.IIndexAdviceDdl IndexAdvice => new MySqlIndexAdvice(Dialect);
 }

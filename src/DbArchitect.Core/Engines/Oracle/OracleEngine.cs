@@ -45,4 +45,6 @@ public sealed class OracleEngine : IDatabaseEngine
 
     public IReadOnlyList<Design.DesignDecision> Decisions(Requirements.DbRequirement requirement, Model.SchemaModel physical) =>
         OracleAdaptations.For(requirement, physical, (OracleTypes)Types);
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new OracleIndexAdvice();
 }

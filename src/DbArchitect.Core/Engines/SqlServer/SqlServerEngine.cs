@@ -38,4 +38,6 @@ public sealed class SqlServerEngine : IDatabaseEngine
     }
 
     public Model.SchemaModel Adapt(Model.SchemaModel physical) => Adapter.Adapt(physical, new List<Design.DesignDecision>());
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new SqlServerIndexAdvice();
 }

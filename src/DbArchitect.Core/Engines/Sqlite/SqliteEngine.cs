@@ -36,4 +36,6 @@ public sealed class SqliteEngine : IDatabaseEngine
     public SchemaModel Adapt(SchemaModel physical) => SqliteIndexDdl.Adapt(physical);
 
     public Live.ILiveDriver Live { get; } = new SqliteLiveDriver();
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new SqliteIndexAdvice();
 }
