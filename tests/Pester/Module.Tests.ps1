@@ -71,7 +71,7 @@ Describe 'Cmdlet shape' {
     It '<_> is sealed, has [OutputType] and derives from the shared base' -ForEach $CmdletNames {
         $command = Get-Command $_
         $command.ImplementingType.IsSealed | Should -BeTrue
-        $command.ImplementingType.BaseType | Should -Be ([DbArchitect.PS.DbArchitectCmdlet])
+        $command.ImplementingType.BaseType | Should -BeIn @([DbArchitect.PS.DbArchitectCmdlet], [DbArchitect.PS.DbArchitectLiveCmdlet])
         @($command.OutputType).Count | Should -BeGreaterThan 0
     }
 
