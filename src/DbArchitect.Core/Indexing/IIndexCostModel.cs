@@ -18,4 +18,10 @@ public interface IIndexCostModel
 
     /// <summary>Estimated size of the index in bytes.</summary>
     double SizeBytes(IndexDefinition index);
+
+    /// <summary>Why the model cannot cost this index (the server refuses it), or null when it can.</summary>
+    string? Rejects(IndexDefinition index) => null;
+
+    /// <summary>How sure the figures for this index are (a what-if model may have to estimate kinds it cannot simulate).</summary>
+    CostConfidence ConfidenceFor(IndexDefinition index) => Confidence;
 }

@@ -13,6 +13,8 @@ public abstract class IndexAdviceDdl : IIndexAdviceDdl
 
     public virtual bool OutsideTransaction => false;
 
+    public virtual ILiveIndexAdvisor? Live => null;
+
     public abstract string Create(IndexDefinition index, string schema);
 
     public abstract string Drop(IndexDefinition index, string schema);

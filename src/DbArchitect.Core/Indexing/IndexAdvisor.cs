@@ -37,7 +37,7 @@ public static class IndexAdvisor
             var before = chosen.Queries.Sum(q => q.Weight * q.Before);
             var after = chosen.Queries.Sum(q => q.Weight * q.After);
             var reason = FormattableString.Invariant($"serves {Describe(chosen.Queries)}; saves {chosen.MarginalBenefit:0.##} of {selection.WorkloadBefore:0.##} weighted workload cost ({100 * chosen.MarginalBenefit / Math.Max(1e-9, selection.WorkloadBefore):0.#} %) as index {chosen.Order} in selection order; write overhead {chosen.WriteOverhead:0.##}; costed by {model.Description}");
-            recommendations.Add(Create(engine, workload, ddl, definition, chosen.Candidate.Rule, reason, before, after, chosen.SizeBytes, chosen.WriteOverhead, confidence, chosen.Queries, recommendations.Count + 1));
+            recommendations.Add(Create(engine, workload, ddl, definition, chosen.Candidate.Rule, reason, before, after, chosen.SizeBytes, chosen.WriteOverhead, model.ConfidenceFor(chosen.Candidate.Definition).ToString(), chosen.Queries, recommendations.Count + 1));
         }
 
         if (options.Review)
@@ -100,7 +100,7 @@ public static class IndexAdvisor
         return new IndexRecommendation(engine, RecommendationAction.Create, schema, definition.Table, definition.Name!, definition.Keys.Select(k => k.ToString()).ToList(),
             definition.Include, definition.IsPartial ? definition.PredicateText : null, definition.Method.ToString().ToLowerInvariant(), rule, reason,
             Round(before), Round(after), benefit, Math.Round(size / 1048576.0, 2), Math.Round(overhead, 2), confidence, ddl.Create(definition, schema), false, order, queries, null)
-        { OutsideTransaction = ddl.OutsideTransaction };
+        { OutsideTransaction = ddl.OutsideTransaction, Definition = definition };
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;

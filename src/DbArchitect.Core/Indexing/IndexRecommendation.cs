@@ -38,6 +38,9 @@ public sealed record IndexRecommendation(
     /// <summary>Whether the statement must run outside a transaction block (CREATE INDEX CONCURRENTLY).</summary>
     public bool OutsideTransaction { get; init; }
 
+    /// <summary>The index itself, for engines that rebuild it another way (a what-if or in-transaction build); null for drops.</summary>
+    public IndexDefinition? Definition { get; init; }
+
     public string Title => $"{(Rejected ? "rejected " : string.Empty)}{Action} index {IndexName} on {Table}";
 
     public IReadOnlyList<SqlScript> ToScripts()

@@ -14,6 +14,52 @@ public static class IndexSelector
 
     private const double Tolerance = 1e-6;
 
+    /// <summary>
+    /// Backward elimination: an index chosen early can be made unnecessary by later ones ((a) once (a) INCLUDE (b) is
+    /// in). Each chosen index, last first, is removed when the set without it costs the workload no more than the
+    /// index's own write overhead. The survivors' figures are then recomputed in selection order, so every marginal
+    /// benefit and before/after cost describes the final set.
+    /// </summary>
+    private static (List<ChosenIndex> Chosen, double[] Costs) Prune(
+        IReadOnlyList<WorkloadQuery> queries, double[] baseline, List<ChosenIndex> chosen, IIndexCostModel model,
+        Dictionary<IndexCandidate, double> overheads, Dictionary<IndexCandidate, double> sizes, Dictionary<IndexCandidate, string> reasons)
+    {
+        var kept = chosen.Select(c => c.Candidate).ToList();
+        double Total(IReadOnlyList<IndexCandidate> set) => queries.Select((q, k) => q.Weight * model.Cost(q, set.Select(c => c.Definition).ToList())).Sum();
+        if (kept.Count > 1)
+        {
+            var full = Total(kept);
+            foreach (var candidate in chosen.Select(c => c.Candidate).Reverse().ToList())
+            {
+                var without = kept.Where(c => c != candidate).ToList();
+                var cost = Total(without);
+                var saves = cost - full;
+                if (saves <= overheads[candidate] + Tolerance)
+                {
+                    kept = without;
+                    full = cost;
+                    reasons[candidate] = FormattableString.Invariant($"dropped after selection: the indexes chosen after it serve its statements (with them it saves {saves:0.##}, write overhead {overheads[candidate]:0.##})");
+                }
+            }
+        }
+
+        var result = new List<ChosenIndex>();
+        var current = (double[])baseline.Clone();
+        var set = new List<IndexDefinition>();
+        foreach (var candidate in kept)
+        {
+            set.Add(candidate.Definition);
+            var costs = queries.Select((q, k) => q.Touches(candidate.Table) ? model.Cost(q, set) : current[k]).ToArray();
+            var affected = queries.Select((q, k) => (q, k)).Where(x => Math.Abs(costs[x.k] - current[x.k]) > Tolerance)
+                .Select(x => new QueryCost(x.q.Id, x.q.Text, x.q.Weight, current[x.k], costs[x.k])).ToList();
+            var saving = queries.Select((q, k) => q.Weight * (current[k] - costs[k])).Sum();
+            result.Add(new ChosenIndex(candidate, result.Count + 1, saving, overheads[candidate], sizes[candidate], affected));
+            current = costs;
+        }
+
+        return (result, current);
+    }
+
     public static SelectionResult Select(
         Workload workload,
         IReadOnlyList<IndexCandidate> candidates,
@@ -61,6 +107,12 @@ public static class IndexSelector
                 if (budget.MaxSizeMB is { } maxMb && (usedBytes + sizes[candidate]) / 1048576.0 > maxMb)
                 {
                     reasons[candidate] = $"budget: {sizes[candidate] / 1048576.0:0.0} MB would exceed -MaxSizeMB {maxMb:0.#} ({usedBytes / 1048576.0:0.0} MB already chosen)";
+                    continue;
+                }
+
+                if (round == 0 && model.Rejects(candidate.Definition) is { } refused)
+                {
+                    reasons[candidate] = refused;
                     continue;
                 }
 
@@ -133,6 +185,7 @@ public static class IndexSelector
             round++;
         }
 
+        (chosen, current) = Prune(queries, baseline, chosen, model, overheads, sizes, reasons);
         var rejected = candidates.Where(c => !chosen.Any(x => x.Candidate == c))
             .Select(c => new RejectedIndex(c, reasons.TryGetValue(c, out var r) ? r : "no benefit beyond the indexes chosen", sizes[c])).ToList();
         var perQuery = queries.Select((q, k) => new QueryCost(q.Id, q.Text, q.Weight, baseline[k], current[k])).ToList();

@@ -15,6 +15,9 @@ internal sealed class PostgreSqlIndexAdvice : IndexAdviceDdl
 
     public override bool OutsideTransaction => true;
 
+    /// <summary>A fresh live advisor per run: it keeps the statements it prepared for costing.</summary>
+    public override ILiveIndexAdvisor Live => new PostgreSqlLiveIndexAdvisor(this);
+
     public override string Create(IndexDefinition index, string schema) => Build(index, schema, concurrently: true) + ";";
 
     /// <summary>The plain CREATE INDEX (no CONCURRENTLY, no terminator) that HypoPG and in-transaction builds take.</summary>
