@@ -25,13 +25,9 @@ public static class IndexReview
         {
             var indexes = table.Indexes.OrderBy(i => i.BacksConstraint ? 0 : 1).ThenBy(i => i.Definition.Name, StringComparer.Ordinal).ToList();
             var dropped = new HashSet<ExistingIndex>();
-            foreach (var index in indexes)
+            // Duplicates first, so a copy is reported as a copy even when a wider index also makes both redundant.
+            foreach (var index in indexes.Where(i => !i.BacksConstraint))
             {
-                if (index.BacksConstraint || dropped.Contains(index))
-                {
-                    continue;
-                }
-
                 var duplicate = indexes.FirstOrDefault(o => o != index && !dropped.Contains(o) && SameIndex(o.Definition, index.Definition)
                     && (o.BacksConstraint || string.CompareOrdinal(o.Definition.Name, index.Definition.Name) < 0));
                 if (duplicate is not null)
@@ -39,6 +35,13 @@ public static class IndexReview
                     dropped.Add(index);
                     findings.Add(new ReviewFinding(ReviewKind.Duplicate, table.Name, index.Definition, null, duplicate.Definition,
                         $"exact duplicate of {duplicate.Definition.Name} ({duplicate.Definition.Signature}); every write maintains both", index.SizeBytes));
+                }
+            }
+
+            foreach (var index in indexes)
+            {
+                if (index.BacksConstraint || dropped.Contains(index))
+                {
                     continue;
                 }
 
