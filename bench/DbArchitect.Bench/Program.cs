@@ -21,6 +21,19 @@ if (args.Length > 0 && args[0] == "--capacity")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--index")
+{
+    // Usage: dotnet run -c Release --project bench/DbArchitect.Bench -- --index [scale]   (scale 1: 300,000 orders)
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "DbArchitect.PS.sln")))
+    {
+        root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    IndexAdvisorBench.Run(root, args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 const int Runs = 7;
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");
