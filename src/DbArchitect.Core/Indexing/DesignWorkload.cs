@@ -43,6 +43,18 @@ public static class DesignWorkload
         try
         {
             var predicates = new List<ScanPredicate>();
+
+            // Row-level security adds the tenant test, and soft delete the live-rows test, to every query of the table.
+            foreach (var tenant in table.Columns.Where(c => c.Role == ColumnRole.TenantKey))
+            {
+                predicates.Add(new ScanPredicate(tenant.Name, PredicateOperator.Equality));
+            }
+
+            foreach (var deleted in table.Columns.Where(c => c.Role == ColumnRole.DeletedAt))
+            {
+                predicates.Add(new ScanPredicate(deleted.Name, PredicateOperator.IsNull));
+            }
+
             foreach (var name in pattern.Where)
             {
                 var column = PatternColumns.Resolve(table, name);
