@@ -16,6 +16,8 @@ internal sealed class MySqlIndexAdvice : IndexAdviceDdl
 
     public override IndexCapabilities Capabilities { get; }
 
+    public override ILiveIndexAdvisor Live => new MySqlLiveIndexAdvisor();
+
     public override string Create(IndexDefinition index, string schema) =>
         $"ALTER TABLE {W.Id(index.Table)} ADD {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {W.Id(index.Name!)} {KeyList(index)}, ALGORITHM=INPLACE, LOCK=NONE;";
 
