@@ -7,6 +7,8 @@ Get-IndexRecommendation is the index advisor. It builds one model of the workloa
 - a workload file (-Workload) and a connection: the server explains every statement (PostgreSQL: PREPARE, then EXPLAIN EXECUTE of the generic plan), so tables, aliases and columns come from the plan and the catalog, never from guessing names;
 - a connection alone: the server's statement statistics (PostgreSQL: pg_stat_statements, with pg_stat_user_tables for write rates).
 
+On MariaDB and MySQL the statements of -Workload are explained with EXPLAIN FORMAT=JSON (write literals, not ? placeholders), the catalog comes from information_schema and index use from performance_schema when it is on; these servers have no hypothetical indexes, so every figure there is Confidence Heuristic. Without -Workload only the existing indexes are reviewed.
+
 Candidates per scan put equality columns first (most selective first, from pg_stats on a live server), then one range column or the ORDER BY columns with their direction, up to -MaxWidth keys; covering variants with INCLUDE, partial indexes for constant tests on low-distinct columns, lower() expression keys, trigram GIN for LIKE '%x%', jsonb_path_ops GIN for containment, and BRIN for ranges over columns stored in time order. A greedy search picks the set: each round re-costs every candidate together with the indexes already chosen and takes the largest saving of the weighted workload cost minus the write overhead, within -MaxIndexes and -MaxSizeMB. A candidate under which any statement would cost more is never taken.
 
 On PostgreSQL with the HypoPG extension installed, costs are what-if plans (Confidence WhatIf): hypothetical indexes are private to the session and nothing is built. Without HypoPG the advisor falls back to its heuristic cost model and says so (Confidence Heuristic); -AllowExtensionCreate lets it run CREATE EXTENSION hypopg. -Validate Real builds the chosen indexes for real inside one transaction, measures, and rolls back (asks for confirmation; CREATE INDEX blocks writes to the table while it builds).
@@ -22,7 +24,7 @@ Each IndexRecommendation has Action (Create, Drop, Replace), Table, Columns (wit
         Port                 = 'Port of the live server; the engine default when omitted.'
         Database             = 'Database to advise on the live server.'
         Credential           = 'User name and password for the live server. The password is never shown or written anywhere.'
-        Engine               = 'Engine of the live server: postgresql (default), mariadb, mysql, sqlite.'
+        Engine               = 'Engine of the live server: postgresql (default), mariadb or mysql. Other engines have design mode only.'
         Workload             = 'One or more SQL files of statements to advise for, instead of the server''s statement statistics. A comment line "-- weight: N" or "-- calls: N" before a statement gives its weight (1 otherwise).'
         MaxIndexes           = 'Most indexes to recommend creating.'
         MaxSizeMB            = 'Most total estimated size, in MB, of the indexes recommended for creation.'
