@@ -25,7 +25,7 @@ Each IndexRecommendation has Action (Create, Drop, Replace), Table, Columns (wit
         Database             = 'Database to advise on the live server.'
         Credential           = 'User name and password for the live server. The password is never shown or written anywhere.'
         Engine               = 'Engine of the live server: postgresql (default), mariadb or mysql. Other engines have design mode only.'
-        Workload             = 'One or more SQL files of statements to advise for, instead of the server''s statement statistics. A comment line "-- weight: N" or "-- calls: N" before a statement gives its weight (1 otherwise).'
+        Workload             = 'One or more SQL files of statements to advise for, instead of the server''s statement statistics. A comment line "-- weight: N" or "-- calls: N" before a statement gives its weight (1 otherwise). A .csv file is read as a pg_stat_statements export: a header with a query column and optionally calls, the weight.'
         MaxIndexes           = 'Most indexes to recommend creating.'
         MaxSizeMB            = 'Most total estimated size, in MB, of the indexes recommended for creation.'
         MaxWidth             = 'Most key columns in a candidate index. Default 3.'

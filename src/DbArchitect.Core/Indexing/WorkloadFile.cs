@@ -21,7 +21,86 @@ public static class WorkloadFile
                 $"The workload file '{Path.GetFileName(path)}' does not exist.", "Give -Workload the path of a .sql file of statements.", null));
         }
 
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+        var text = File.ReadAllText(path);
+        return string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase)
+            ? ParseCsv(text, Path.GetFileName(path))
+            : Parse(text, Path.GetFileName(path));
+    }
+
+    /// <summary>
+    /// A pg_stat_statements export (psql: \copy (SELECT query, calls FROM pg_stat_statements) TO 'w.csv' CSV HEADER):
+    /// a header naming a "query" column and optionally "calls", the weight.
+    /// </summary>
+    public static IReadOnlyList<WorkloadStatement> ParseCsv(string text, string source)
+    {
+        var rows = CsvRows(text).ToList();
+        var header = rows.Count > 0 ? rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList() : new List<string>();
+        var query = header.IndexOf("query");
+        if (query < 0)
+        {
+            throw new DbArchitectException(new DbArchitectError("WorkloadCsvHeaderMissing", ErrorKind.InvalidData,
+                $"The workload file '{source}' has no \"query\" column in its header.",
+                "Export with a header: \\copy (SELECT query, calls FROM pg_stat_statements) TO 'workload.csv' CSV HEADER", null));
+        }
+
+        var calls = header.IndexOf("calls");
+        return rows.Skip(1).Where(r => r.Count > query && r[query].Trim().Length > 0)
+            .Select((r, i) => new WorkloadStatement("q" + (i + 1).ToString(CultureInfo.InvariantCulture), r[query].Trim().TrimEnd(';'),
+                calls >= 0 && calls < r.Count && double.TryParse(r[calls], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w > 0 ? w : 1, source))
+            .ToList();
+    }
+
+    private static IEnumerable<List<string>> CsvRows(string text)
+    {
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                yield return row;
+                row = new List<string>();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            yield return row;
+        }
     }
 
     public static IReadOnlyList<WorkloadStatement> Parse(string text, string source)
