@@ -94,6 +94,15 @@ public sealed class IndexAdvisorTests
     }
 
     [Fact]
+    public void AllowExtensionCreateInstallsHypoPgAndSaysSo()
+    {
+        using var database = Shop(hypopg: false);
+        var (advice, notes) = Advise(database, new LiveAdviceOptions { Statements = Statements, AllowExtensionCreate = true }, readOnly: false);
+        Assert.Contains(notes, n => n.Contains("created the extension hypopg", StringComparison.Ordinal));
+        Assert.Contains(advice.Recommendations, r => r.Confidence == "WhatIf");
+    }
+
+    [Fact]
     public void LiveModeReadsPgStatStatementsOfThisDatabase()
     {
         using var database = Shop(hypopg: true);
