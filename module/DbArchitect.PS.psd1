@@ -22,6 +22,7 @@
         'Import-DbSchema'
         'Compare-DbSchema'
         'New-DbMigrationScript'
+        'Get-IndexRecommendation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -8,30 +8,21 @@ using DbArchitect.Core.Requirements;
 // Usage: dotnet run -c Release --project bench/DbArchitect.Bench [-- sizes...]
 // Measures read (YAML → requirement), design, and export (files written to a temp folder) for synthetic specs,
 // median of several runs after a warm-up, and prints a Markdown table for bench/README.md.
-if (args.Length > 0 && args[0] == "--capacity")
+// Modes that measure one area each; they read fixtures from the repository, found by walking up to the solution file.
+switch (args.Length > 0 ? args[0] : string.Empty)
 {
-    // Usage: dotnet run -c Release --project bench/DbArchitect.Bench -- --capacity [maxRowsPerTable]
-    var root = AppContext.BaseDirectory;
-    while (!File.Exists(Path.Combine(root, "DbArchitect.PS.sln")))
-    {
-        root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found.");
-    }
-
-    CapacityAccuracy.Run(root, args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
-    return;
-}
-
-if (args.Length > 0 && args[0] == "--lint")
-{
-    // Usage: dotnet run -c Release --project bench/DbArchitect.Bench -- --lint [statements...]
-    var repository = AppContext.BaseDirectory;
-    while (!File.Exists(Path.Combine(repository, "DbArchitect.PS.sln")))
-    {
-        repository = Path.GetDirectoryName(repository) ?? throw new InvalidOperationException("Repository root not found.");
-    }
-
-    LintBench.Run(repository, args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1_000, 10_000 });
-    return;
+    case "--capacity":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --capacity [maxRowsPerTable]
+        CapacityAccuracy.Run(RepositoryRoot(), args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case "--lint":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --lint [statements...]
+        LintBench.Run(RepositoryRoot(), args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1_000, 10_000 });
+        return;
+    case "--index":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --index [scale]   (scale 1: 300,000 orders)
+        IndexAdvisorBench.Run(RepositoryRoot(), args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1);
+        return;
 }
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
@@ -79,4 +70,15 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToArray();
     return sorted[sorted.Length / 2];
+}
+
+static string RepositoryRoot()
+{
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "DbArchitect.PS.sln")))
+    {
+        root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    return root;
 }

@@ -64,6 +64,9 @@ public interface IDatabaseEngine
 
     /// <summary>Turns schema differences into ordered, online migration steps; null when the engine has no planner.</summary>
     Migration.IMigrationPlanner? Migrations => null;
+
+    /// <summary>The online DDL and index kinds for Get-IndexRecommendation; null when the engine has no index advice.</summary>
+    Indexing.IIndexAdviceDdl? IndexAdvice => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

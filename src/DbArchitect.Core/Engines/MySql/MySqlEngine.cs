@@ -56,4 +56,6 @@ public sealed class MySqlEngine : IDatabaseEngine
     public Schema.ISchemaInspector Inspector { get; }
 
     public Migration.IMigrationPlanner Migrations { get; }
+
+    public Indexing.IIndexAdviceDdl IndexAdvice => new MySqlIndexAdvice(Dialect);
 }

@@ -49,4 +49,6 @@ public sealed class OracleEngine : IDatabaseEngine
         OracleAdaptations.For(requirement, physical, (OracleTypes)Types);
 
     public Migration.IMigrationPlanner Migrations => new OracleMigrationPlanner((OracleTypes)Types);
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new OracleIndexAdvice();
 }

@@ -38,4 +38,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public Schema.ISchemaInspector Inspector { get; } = new PostgreSqlInspector();
 
     public Migration.IMigrationPlanner Migrations { get; } = new PostgreSqlMigrationPlanner();
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new PostgreSqlIndexAdvice();
 }

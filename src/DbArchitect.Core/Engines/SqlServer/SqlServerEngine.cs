@@ -42,4 +42,6 @@ public sealed class SqlServerEngine : IDatabaseEngine
     public Model.SchemaModel Adapt(Model.SchemaModel physical) => Adapter.Adapt(physical, new List<Design.DesignDecision>());
 
     public Migration.IMigrationPlanner Migrations { get; } = new SqlServerMigrationPlanner();
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new SqlServerIndexAdvice();
 }

@@ -40,4 +40,6 @@ public sealed class SqliteEngine : IDatabaseEngine
     public Live.ILiveDriver Live { get; } = new SqliteLiveDriver();
 
     public Schema.ISchemaInspector Inspector { get; } = new SqliteInspector();
+
+    public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new SqliteIndexAdvice();
 }

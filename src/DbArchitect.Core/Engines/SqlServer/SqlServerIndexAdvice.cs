@@ -1,0 +1,28 @@
+using DbArchitect.Core.Indexing;
+using DbArchitect.Core.Model;
+using W = DbArchitect.Core.Engines.SqlServer.SqlServerWriter;
+
+namespace DbArchitect.Core.Engines.SqlServer;
+
+/// <summary>
+/// Advice DDL for SQL Server: nonclustered indexes with INCLUDE and filters, built and dropped WITH (ONLINE = ON)
+/// (Enterprise, Developer and Azure SQL; Standard edition refuses ONLINE and needs a maintenance window instead).
+/// </summary>
+internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
+{
+    public override IndexCapabilities Capabilities { get; } = new(true, true, false, false, true, new[] { IndexMethod.BTree }, 128);
+
+    public override string Create(IndexDefinition index, string schema) =>
+        $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)} WITH (ONLINE = ON);";
+
+    public override string Drop(IndexDefinition index, string schema) =>
+        $"DROP INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} WITH (ONLINE = ON);";
+
+    protected override string Id(string name) => W.Id(name);
+
+    protected override string Text(string value) => W.String(value);
+
+    protected override string Key(AdvisedKey key, IndexMethod method) => key.Function == KeyFunction.Raw ? key.Column : W.Id(key.Column);
+
+    private static string Table(string schema, string name) => string.IsNullOrEmpty(schema) ? W.Id(name) : W.Qualified(schema, name);
+}

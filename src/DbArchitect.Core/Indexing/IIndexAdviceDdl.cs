@@ -1,0 +1,50 @@
+using DbArchitect.Core.Model;
+
+namespace DbArchitect.Core.Indexing;
+
+/// <summary>What kinds of index an engine can build; candidates it cannot build are never proposed.</summary>
+public sealed record IndexCapabilities(
+    bool Include,
+    bool Partial,
+    bool Lower,
+    bool DateTrunc,
+    bool Descending,
+    IReadOnlyList<IndexMethod> Methods,
+    int MaxNameLength)
+{
+    public bool Supports(IndexDefinition index) =>
+        Methods.Contains(index.Method)
+        && (Include || index.Include.Count == 0)
+        && (Partial || !index.IsPartial)
+        && index.Keys.All(k => k.Function switch
+        {
+            KeyFunction.Lower => Lower,
+            KeyFunction.DateTrunc => DateTrunc,
+            _ => true,
+        })
+        && (Descending || index.Keys.All(k => !k.Descending));
+}
+
+/// <summary>
+/// The engine's part of index advice: the online DDL that builds or drops an advised index (CREATE INDEX CONCURRENTLY,
+/// ONLINE = ON, ALGORITHM=INPLACE LOCK=NONE) spelled by the engine's writer, and what it can build.
+/// </summary>
+public interface IIndexAdviceDdl
+{
+    IndexCapabilities Capabilities { get; }
+
+    /// <summary>The statement that builds the index with the least blocking the engine offers.</summary>
+    string Create(IndexDefinition index, string schema);
+
+    /// <summary>The statement that drops the index without blocking writes where the engine can.</summary>
+    string Drop(IndexDefinition index, string schema);
+
+    /// <summary>A one-line SQL comment carrying the reason.</summary>
+    string Comment(string text);
+
+    /// <summary>True when the statements cannot run inside a transaction block (CREATE INDEX CONCURRENTLY).</summary>
+    bool OutsideTransaction { get; }
+
+    /// <summary>Workload and what-if costing from a live server; null when the engine has only design mode.</summary>
+    ILiveIndexAdvisor? Live => null;
+}

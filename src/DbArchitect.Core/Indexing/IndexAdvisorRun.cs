@@ -1,0 +1,45 @@
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Errors;
+using DbArchitect.Core.Live;
+
+namespace DbArchitect.Core.Indexing;
+
+/// <summary>The three input modes of Get-IndexRecommendation, each ending in the same advisor.</summary>
+public static class IndexAdvisorRun
+{
+    /// <summary>Design mode: the design's access patterns over estimated statistics, costed by the heuristic model.</summary>
+    public static IndexAdvice ForDesign(DbDesign design, IndexAdvisorOptions options)
+    {
+        var engine = EngineRegistry.Get(design.Engine);
+        var ddl = Ddl(engine);
+        var workload = DesignWorkload.From(design);
+        return IndexAdvisor.Advise(workload, engine.Id, ddl, new HeuristicCostModel(workload, "heuristic cost model over the design's estimated row counts (design mode has no server to ask)"), options);
+    }
+
+    /// <summary>
+    /// Live and workload modes: the engine reads the workload from the server (statement statistics, or each given
+    /// statement explained by the server), picks its best cost model, and the advisor chooses; -Validate Real then
+    /// re-measures the choice with real builds that are rolled back.
+    /// </summary>
+    public static (IndexAdvice Advice, Workload Workload) ForLive(LiveSession session, LiveAdviceOptions live, IndexAdvisorOptions options, List<string> notes, Action<string, int, int>? progress)
+    {
+        var engine = EngineRegistry.Get(session.Engine);
+        var ddl = Ddl(engine);
+        var advisor = ddl.Live ?? throw new DbArchitectException(new DbArchitectError("LiveIndexAdviceNotSupported", ErrorKind.InvalidArgument,
+            $"Live index advice is not available for {engine.DisplayName} yet.", "Use design mode: New-DbDesign … | Get-IndexRecommendation.", null, session.Target.Description));
+        var workload = advisor.Read(session, live, progress);
+        var model = advisor.CostModel(session, workload, live, notes);
+        var advice = IndexAdvisor.Advise(workload, engine.Id, ddl, model, options, progress);
+        if (live.Validate == ValidationMode.Real && advice.Recommendations.Count > 0)
+        {
+            advice = advice with { Recommendations = advisor.ValidateReal(session, workload, advice.Recommendations) };
+        }
+
+        return (advice, workload);
+    }
+
+    private static IIndexAdviceDdl Ddl(IDatabaseEngine engine) => engine.IndexAdvice
+        ?? throw new DbArchitectException(new DbArchitectError("IndexAdviceNotSupported", ErrorKind.InvalidArgument,
+            $"Index advice is not available for {engine.DisplayName}.", "Use a relational engine: postgresql, mysql, mariadb, sqlserver, oracle or sqlite.", null, engine.Id));
+}

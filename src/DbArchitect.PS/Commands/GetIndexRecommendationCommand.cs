@@ -1,0 +1,140 @@
+using System.Management.Automation;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Errors;
+using DbArchitect.Core.Indexing;
+using DbArchitect.Core.Live;
+
+namespace DbArchitect.PS.Commands;
+
+/// <summary>
+/// Index advice for a design (its access patterns), a workload file explained by a live server, or a live server's
+/// own statement statistics: create, drop and replace recommendations with their figures and online DDL.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "IndexRecommendation", DefaultParameterSetName = DesignSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(IndexRecommendation))]
+public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
+{
+    private const string DesignSet = "Design";
+    private int _found;
+
+    [Parameter(Mandatory = true, ParameterSetName = DesignSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public DbDesign? Design { get; set; }
+
+    [Parameter(ParameterSetName = ConnectionStringSet)]
+    [Parameter(ParameterSetName = ServerSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Workload { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int? MaxIndexes { get; set; }
+
+    [Parameter]
+    [ValidateRange(0.001, 10_000_000)]
+    public double? MaxSizeMB { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int MaxWidth { get; set; } = 3;
+
+    [Parameter(ParameterSetName = ConnectionStringSet)]
+    [Parameter(ParameterSetName = ServerSet)]
+    [ValidateSet("None", "WhatIf", "Real")]
+    public string Validate { get; set; } = "WhatIf";
+
+    [Parameter(ParameterSetName = ConnectionStringSet)]
+    [Parameter(ParameterSetName = ServerSet)]
+    public SwitchParameter AllowExtensionCreate { get; set; }
+
+    [Parameter]
+    public SwitchParameter IncludeRejected { get; set; }
+
+    [Parameter]
+    public SwitchParameter FailOnRecommendation { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var options = new IndexAdvisorOptions { MaxWidth = MaxWidth, Budget = new SelectionBudget(MaxIndexes, MaxSizeMB) };
+        if (ParameterSetName == DesignSet)
+        {
+            if (TryCore(() => IndexAdvisorRun.ForDesign(Design!, options), Design!.Application, Subjects.Design, out var advice))
+            {
+                WriteVerbose($"Design {Design.Application}: {advice.Selection.Queries.Count} access patterns costed by the {advice.CostModel}.");
+                Write(advice);
+            }
+
+            return;
+        }
+
+        Live(options);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (FailOnRecommendation && _found > 0)
+        {
+            ThrowTerminatingError(ToErrorRecord(new DbArchitectError("IndexRecommendationsFound", ErrorKind.InvalidData,
+                $"{_found} index recommendation(s) found.", "Review them (Get-IndexRecommendation without -FailOnRecommendation) and apply or dismiss them.", null), null));
+        }
+    }
+
+    private void Live(IndexAdvisorOptions options)
+    {
+        var target = ResolveTarget();
+        var statements = Workload is null ? null : ResolveFiles(Workload, false, "WorkloadFileNotFound")
+            .SelectMany(f => CallCoreOrStop(() => WorkloadFile.Read(f), f, "Workload")).ToList();
+        var validate = Enum.Parse<ValidationMode>(Validate, ignoreCase: true);
+        if (validate == ValidationMode.Real && !ShouldProcess(target.Description, "Build the recommended indexes inside a transaction, measure the workload, and roll back"))
+        {
+            WriteWarning("-Validate Real was not confirmed: validating with what-if plans instead.");
+            validate = ValidationMode.WhatIf;
+        }
+
+        var live = new LiveAdviceOptions { Validate = validate, AllowExtensionCreate = AllowExtensionCreate, Statements = statements };
+        var sessionOptions = validate == ValidationMode.Real || AllowExtensionCreate ? new LiveSessionOptions { ReadOnly = false } : null;
+        using var session = OpenSession(target, sessionOptions);
+        var notes = new List<string>();
+        if (!TryCore(() => IndexAdvisorRun.ForLive(session, live, options, notes, Progress), target.Description, "IndexAdvice", out var result))
+        {
+            return;
+        }
+
+        WriteProgress(new ProgressRecord(1, "Get-IndexRecommendation", "Done") { RecordType = ProgressRecordType.Completed });
+        foreach (var note in notes)
+        {
+            if (note.StartsWith("warning:", StringComparison.Ordinal))
+            {
+                WriteWarning(note["warning:".Length..].Trim());
+            }
+            else
+            {
+                WriteVerbose(note);
+            }
+        }
+
+        WriteVerbose($"{result.Workload.Queries.Count} statements, {result.Workload.Writes.Count} write streams; workload cost × {result.Advice.RelativeWorkloadCost:0.###} with the recommended indexes.");
+        Write(result.Advice);
+    }
+
+    private void Progress(string activity, int done, int total)
+    {
+        var record = new ProgressRecord(1, "Get-IndexRecommendation", activity);
+        if (total > 0)
+        {
+            record.PercentComplete = Math.Clamp(100 * done / total, 0, 100);
+        }
+
+        WriteProgress(record);
+    }
+
+    private void Write(IndexAdvice advice)
+    {
+        _found += advice.Recommendations.Count;
+        WriteObject(advice.Recommendations, enumerateCollection: true);
+        if (IncludeRejected)
+        {
+            WriteObject(advice.Rejected, enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+# Get-IndexRecommendation as a user meets it: design input for every relational engine, rejected candidates,
+# budgets, piping to ConvertTo-DbSql and Export-DbDesign, -FailOnRecommendation, the table view and errors.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-Module $ModuleManifest -Force
+    $script:ecommerce = Join-Path $RepoRoot 'examples/requirements/ecommerce.yaml'
+    $script:design = New-DbDesign -Path $script:ecommerce
+}
+
+Describe 'Get-IndexRecommendation' {
+    It 'agrees with the design''s own planner: its access patterns need no new index, and every candidate says why' {
+        $all = @($script:design | Get-IndexRecommendation -IncludeRejected)
+        $all | Should -Not -BeNullOrEmpty
+        $all[0].GetType().FullName | Should -Be 'DbArchitect.Core.Indexing.IndexRecommendation'
+        @($all | Where-Object { -not $_.Rejected }).Count | Should -Be 0
+        $all | ForEach-Object { $_.Reason | Should -Not -BeNullOrEmpty; $_.Sql | Should -Match '^CREATE (UNIQUE )?INDEX CONCURRENTLY IF NOT EXISTS' }
+        ($all | Where-Object Reason -like 'already exists as*') | Should -Not -BeNullOrEmpty
+        @($script:design | Get-IndexRecommendation).Count | Should -Be 0
+    }
+
+    It 'writes engine-right DDL for <Engine>' -ForEach @(
+        @{ Engine = 'mysql'; Pattern = 'ALGORITHM=INPLACE, LOCK=NONE;$' }
+        @{ Engine = 'mariadb'; Pattern = 'ALGORITHM=INPLACE, LOCK=NONE;$' }
+        @{ Engine = 'sqlserver'; Pattern = 'WITH \(ONLINE = ON\);$' }
+        @{ Engine = 'oracle'; Pattern = ' ONLINE;$' }
+        @{ Engine = 'sqlite'; Pattern = '^CREATE (UNIQUE )?INDEX IF NOT EXISTS|^DROP INDEX IF EXISTS' }
+    ) {
+        $advice = New-DbDesign -Path $script:ecommerce -Engine $Engine | Get-IndexRecommendation -IncludeRejected
+        $advice | Should -Not -BeNullOrEmpty
+        $advice | ForEach-Object { $_.Engine | Should -Be $Engine; $_.Sql | Should -Match $Pattern }
+    }
+
+    It 'reports a missing workload file as an error that names it' {
+        { Get-IndexRecommendation -ConnectionString 'Host=127.0.0.1;Username=nobody' -Workload (Join-Path $TestDrive 'none.sql') -ErrorAction Stop } | Should -Throw -ErrorId 'WorkloadFileNotFound*'
+    }
+
+    It 'validates -Validate and -MaxWidth' {
+        { Get-IndexRecommendation -ConnectionString 'Host=x' -Validate Sometimes } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        { $script:design | Get-IndexRecommendation -MaxWidth 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
+    Context 'against the real PostgreSQL test server' {
+        BeforeAll {
+            $pg = if ($env:DBARCHITECT_PG_CONNECTION) { $env:DBARCHITECT_PG_CONNECTION } else { 'Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres' }
+            $parts = @{}
+            foreach ($pair in $pg -split ';' | Where-Object { $_ }) { $k, $v = $pair -split '=', 2; $parts[$k.Trim().ToLowerInvariant()] = $v.Trim() }
+            $script:psqlArgs = @('-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', $parts['host'], '-p', $(if ($parts['port']) { $parts['port'] } else { '5432' }), '-U', $parts['username'])
+            $env:PGPASSWORD = $parts['password']
+            $script:db = 'dbarch_ixpester_' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            & psql @script:psqlArgs -d postgres -c "CREATE DATABASE $script:db TEMPLATE template0" | Out-Null
+            & psql @script:psqlArgs -d $script:db -v scale=0.02 -f (Join-Path $RepoRoot 'bench/index-advisor/shop-schema.sql') | Out-Null
+            & psql @script:psqlArgs -d $script:db -c 'CREATE EXTENSION hypopg' | Out-Null
+            $script:cs = ($pg -replace 'Database=[^;]*', '') + ";Database=$script:db"
+            $script:workload = Join-Path $RepoRoot 'bench/index-advisor/workload.sql'
+        }
+
+        AfterAll {
+            & psql @script:psqlArgs -d postgres -c "DROP DATABASE IF EXISTS $script:db WITH (FORCE)" | Out-Null
+        }
+
+        It 'advises a workload file with HypoPG what-if figures' {
+            $advice = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload)
+            $creates = @($advice | Where-Object { $_.Action -eq 'Create' -and $_.Confidence -eq 'WhatIf' })
+            $creates.Count | Should -BeGreaterThan 3
+            $creates | ForEach-Object { $_.CostAfter | Should -BeLessThan $_.CostBefore; $_.Sql | Should -Match '^CREATE INDEX CONCURRENTLY' }
+        }
+
+        It 'honours -MaxIndexes' {
+            @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -MaxIndexes 2 | Where-Object { $_.Action -eq 'Create' -and $_.Confidence -eq 'WhatIf' }).Count | Should -Be 2
+        }
+
+        It 'pipes to ConvertTo-DbSql and Export-DbDesign as one script per recommendation' {
+            $advice = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -MaxIndexes 3)
+            $scripts = @($advice | ConvertTo-DbSql)
+            $scripts.Count | Should -Be $advice.Count
+            $scripts[0].RelativePath | Should -BeLike 'index-advice/01-*.sql'
+            $folder = Join-Path $TestDrive 'advice'
+            $advice | Export-DbDesign -Path $folder
+            @(Get-ChildItem (Join-Path $folder 'index-advice') -Filter *.sql).Count | Should -Be $advice.Count
+        }
+
+        It 'stops with IndexRecommendationsFound under -FailOnRecommendation after writing the recommendations' {
+            $script:written = @()
+            { Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -MaxIndexes 1 -FailOnRecommendation | ForEach-Object { $script:written += $_ } } | Should -Throw -ErrorId 'IndexRecommendationsFound*'
+            $script:written | Should -Not -BeNullOrEmpty
+        }
+
+        It 'shows the table view' {
+            $text = Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -MaxIndexes 1 | Format-Table | Out-String -Width 300
+            $text | Should -Match 'Action\s+Table\s+Index\s+Columns\s+Benefit%\s+SizeMB\s+Confidence\s+Rule'
+        }
+
+        It 'uses the heuristic model with -Validate None' {
+            $advice = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -Validate None | Where-Object { $_.Action -eq 'Create' -and $null -ne $_.CostBefore })
+            $advice | Should -Not -BeNullOrEmpty
+            $advice | ForEach-Object { $_.Confidence | Should -Be 'Heuristic' }
+        }
+
+        It 'falls back to what-if plans when -Validate Real is not confirmed' {
+            $advice = Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -Validate Real -MaxIndexes 2 -WhatIf -WarningVariable warned 3>$null
+            "$warned" | Should -BeLike '*-Validate Real was not confirmed*'
+            @($advice | Where-Object Confidence -eq 'Real').Count | Should -Be 0
+        }
+
+        It 'measures real builds with -Validate Real -Confirm:$false and leaves no index behind' {
+            $advice = Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -Validate Real -MaxIndexes 2 -Confirm:$false
+            @($advice | Where-Object Confidence -eq 'Real').Count | Should -BeGreaterThan 0
+            (& psql @script:psqlArgs -d $script:db -Atc "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ix\_%'") | Should -Be '0'
+        }
+    }
+}
