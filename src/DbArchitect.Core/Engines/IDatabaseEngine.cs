@@ -52,6 +52,9 @@ public interface IDatabaseEngine
 
     /// <summary>How to reach a live server of this engine (driver, session setup); null when live work is not supported.</summary>
     Live.ILiveDriver? Live => null;
+
+    /// <summary>How the engine partitions a table (rules, plan steps, live reading); null when it has no declarative partitioning.</summary>
+    Partitioning.IPartitionEngine? Partitioning => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

@@ -32,4 +32,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
         PostgreSqlMigrationRules.For(requirement, physical);
 
     public Live.ILiveDriver Live { get; } = new PostgreSqlLiveDriver();
+
+    public Partitioning.IPartitionEngine Partitioning { get; } = new PostgreSqlPartitioning();
 }

@@ -27,7 +27,7 @@ internal static class PostgreSqlIndexDdl
         }
     }
 
-    private static string CreateIndex(Model.Index index, Table table, string tableName)
+    internal static string CreateIndex(Model.Index index, Table table, string tableName)
     {
         if (index.Keys.Count == 0)
         {
