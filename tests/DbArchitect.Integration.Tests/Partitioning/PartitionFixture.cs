@@ -68,7 +68,7 @@ internal static class PartitionFixture
     public static object? Scalar(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);
-        return command.ExecuteScalar();
+        return command.ExecuteScalar() is { } value and not DBNull ? value : null;
     }
 
     public static void Execute(NpgsqlConnection connection, string sql)

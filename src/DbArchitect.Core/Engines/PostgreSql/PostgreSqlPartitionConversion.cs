@@ -33,7 +33,7 @@ internal static class PostgreSqlPartitionConversion
         {
             new("create-partitioned", "Creates the partitioned copy, its partitions for the whole key range, keys and indexes, and the maintenance function.", Create(plan, names), true),
             new("sync-trigger", "Installs the trigger that mirrors every insert, update and delete into the partitioned copy.", SyncTrigger(plan, names, pk), true),
-            new("copy", "Copies the rows in batches (CALL outside a transaction; resumable: it continues after the last copied key).", Copy(plan, names, pk), false),
+            new("copy", "Copies the rows in batches (CALL outside a transaction; resumable: it continues after the last copied key).", Copy(plan, names), false),
             new("verify", "Verifies row count and checksum of both tables in one snapshot and records the result.", Verify(plan, names), true),
             new("swap", "Swaps the tables by renaming under a short lock; installs the reverse trigger for rollback.", Swap(plan, names, pk), true),
         };
@@ -103,6 +103,7 @@ internal static class PostgreSqlPartitionConversion
             .Concat(StateColumns.Skip(1))
             .ToList());
         writer.Statement($"INSERT INTO {names.CopyState} DEFAULT VALUES ON CONFLICT DO NOTHING");
+        writer.Statement(CopyProcedure(plan, names, plan.Target.PrimaryKey!.Columns));
         return writer.Finish();
     }
 
@@ -128,10 +129,9 @@ internal static class PostgreSqlPartitionConversion
             + "    RETURN NULL;\n"
             + "END\n", "sync");
 
-    private static string Copy(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk)
+    /// <summary>The batched copy: keyset pages by primary key, each committed with the last copied key, so a rerun resumes.</summary>
+    private static string CopyProcedure(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk)
     {
-        var writer = W.ForReference(plan.Table, Engine, "partitioning/copy.sql",
-            $"Step 3: copies {plan.Table} into {names.Partitioned} in batches ordered by its primary key, committing after each; run again to resume.");
         var orderBy = string.Join(", ", pk.Select(c => "src." + W.Id(c)));
         var last = string.Join(", ", pk.Select(c => "v_state." + W.Id("last_" + c)));
         string Batch(bool first) =>
@@ -175,8 +175,15 @@ internal static class PostgreSqlPartitionConversion
             + "        EXIT WHEN p_max_batches IS NOT NULL AND v_batches >= p_max_batches;\n"
             + "    END LOOP;\n"
             + "END\n";
-        writer.Statement($"CREATE OR REPLACE PROCEDURE {names.CopyProcedure}(p_batch_rows integer DEFAULT 10000, p_max_batches integer DEFAULT NULL)\nLANGUAGE plpgsql\nAS " + W.DollarQuoted(body, "copy"));
-        writer.Comment("Run outside a transaction block (each batch commits). Interrupting it is safe: run it again to continue.");
+        return $"CREATE OR REPLACE PROCEDURE {names.CopyProcedure}(p_batch_rows integer DEFAULT 10000, p_max_batches integer DEFAULT NULL)\nLANGUAGE plpgsql\nAS " + W.DollarQuoted(body, "copy");
+    }
+
+    private static string Copy(PartitionPlan plan, PostgreSqlPartitionNames names)
+    {
+        var writer = W.ForReference(plan.Table, Engine, "partitioning/copy.sql",
+            $"Step 3: copies {plan.Table} into {names.Partitioned} in batches ordered by its primary key, committing after each; run again to resume.");
+        writer.Comment("Run outside a transaction block (each batch commits and reports progress). Interrupting it is safe: run it again to continue after the last copied key.");
+        writer.Comment($"A smaller batch or a limit on batches per run: CALL {names.CopyProcedure}(p_batch_rows => 1000, p_max_batches => 100)");
         writer.Statement($"CALL {names.CopyProcedure}(10000)");
         return writer.Finish();
     }
