@@ -19,6 +19,7 @@ public sealed class MySqlEngine : IDatabaseEngine
         Config = new MySqlConfigAdvisor(dialect);
         Queries = new MySqlQueries(dialect);
         Live = new MySqlLiveDriver(dialect);
+        Partitioning = new MySqlPartitioning(dialect);
     }
 
     public MySqlDialect Dialect { get; }
@@ -48,4 +49,6 @@ public sealed class MySqlEngine : IDatabaseEngine
     public IQueryWriter Queries { get; }
 
     public Live.ILiveDriver Live { get; }
+
+    public Partitioning.IPartitionEngine Partitioning { get; }
 }

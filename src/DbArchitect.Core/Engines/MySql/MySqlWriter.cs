@@ -10,7 +10,7 @@ namespace DbArchitect.Core.Engines.MySql;
 /// escaped because the default sql_mode reads them as escapes), typed literals, comments and the script frame.
 /// DDL commits implicitly on both servers, so scripts have no BEGIN/COMMIT. LF line endings, nothing machine-dependent.
 /// </summary>
-internal sealed class MySqlWriter
+internal sealed partial class MySqlWriter
 {
     private const string Indent = "    ";
     private static readonly MySqlIdentifiers Identifiers = new();
