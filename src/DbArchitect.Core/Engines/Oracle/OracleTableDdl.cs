@@ -112,7 +112,7 @@ internal static class OracleTableDdl
         }
     }
 
-    private static string ColumnDefinition(Column column, OracleTypes types)
+    internal static string ColumnDefinition(Column column, OracleTypes types)
     {
         var definition = W.Id(column.Name) + " " + OracleExpressions.NativeType(column, types);
         if (column.Generation == KeyGeneration.Identity)

@@ -97,7 +97,7 @@ internal static class SqlServerTableDdl
 
     public static string DefaultName(Table table, Column column) => SqlServerExpressions.DerivedName("df", table.Name, column.Name);
 
-    private static string ColumnDefinition(Table table, Column column)
+    internal static string ColumnDefinition(Table table, Column column)
     {
         var definition = W.Id(column.Name) + " " + SqlServerExpressions.NativeType(column);
         if (column.Generation == KeyGeneration.Identity)
