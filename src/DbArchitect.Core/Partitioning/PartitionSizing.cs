@@ -58,7 +58,8 @@ public sealed record PartitionSizing(
         foreach (var candidate in PartitionInterval.Calendar.Reverse())
         {
             var fitsSize = perDay.Value * candidate.Days <= MaxBytes;
-            var fitsRetention = retention is null || retention.Days / candidate.Days >= PartitionsPerRetention;
+            // Rounded: a year holds 12 months even though 365.25 / 30.44 is 11.999.
+            var fitsRetention = retention is null || Math.Round(retention.Days / candidate.Days, 1) >= PartitionsPerRetention;
             var fitsLimit = Count(retention, candidate, premake) is not { } count || count <= maxPartitions;
             if (fitsSize && fitsRetention && fitsLimit)
             {
