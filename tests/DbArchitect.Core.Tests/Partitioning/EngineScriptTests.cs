@@ -52,7 +52,7 @@ public sealed class EngineScriptTests
         var sql = Assert.Single(script.Steps).Sql;
         Assert.Contains("a quarter of 64 GB memory = 16 GB for the indexes of the active chunk", sql, StringComparison.Ordinal);
         Assert.Matches(@"create_hypertable\('public\.event', 'created_at', chunk_time_interval => INTERVAL '\d+ (days|hours)', if_not_exists => true, migrate_data => true\)", sql);
-        Assert.Contains("add_retention_policy('public.event', INTERVAL '1 years', if_not_exists => true)", sql, StringComparison.Ordinal);
+        Assert.Contains("add_retention_policy('public.event', INTERVAL '1 year', if_not_exists => true)", sql, StringComparison.Ordinal);
         Assert.Contains("add_compression_policy", sql, StringComparison.Ordinal);
         Assert.Contains("timescaledb.compress_orderby = 'created_at DESC'", sql, StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class EngineScriptTests
         var partman = Assert.Single(script.Steps, s => s.Name == "partman").Sql;
         Assert.Contains(type, partman, StringComparison.Ordinal);
         Assert.Contains(interval, partman, StringComparison.Ordinal);
-        Assert.Contains("retention = '1 years'", partman, StringComparison.Ordinal);
+        Assert.Contains("retention = '1 year'", partman, StringComparison.Ordinal);
         Assert.Equal(version >= 5, partman.Contains("p_default_table => true", StringComparison.Ordinal));
         Assert.Contains("CALL partman.run_maintenance_proc()", Assert.Single(script.Steps, s => s.Name == "schedule").Sql, StringComparison.Ordinal);
     }

@@ -133,13 +133,22 @@ internal static class PostgreSqlPartitionMaintenance
         _ => "YYYY",
     };
 
-    public static string RetentionInterval(PartitionPlan plan) => plan.Retention is not { } r ? string.Empty : r.Unit switch
+    public static string RetentionInterval(PartitionPlan plan)
     {
-        Requirements.RetentionUnit.Day => $"{r.Amount} days",
-        Requirements.RetentionUnit.Week => $"{r.Amount} weeks",
-        Requirements.RetentionUnit.Month => $"{r.Amount} months",
-        _ => $"{r.Amount} years",
-    };
+        if (plan.Retention is not { } r)
+        {
+            return string.Empty;
+        }
+
+        var unit = r.Unit switch
+        {
+            Requirements.RetentionUnit.Day => "day",
+            Requirements.RetentionUnit.Week => "week",
+            Requirements.RetentionUnit.Month => "month",
+            _ => "year",
+        };
+        return $"{r.Amount.ToString(CultureInfo.InvariantCulture)} {unit}{(r.Amount == 1 ? string.Empty : "s")}";
+    }
 
     /// <summary>The pg_cron job, scheduled from the postgres database into the table's database.</summary>
     public static string ScheduleScript(PartitionPlan plan, PostgreSqlPartitionNames names, string command, string purpose)
