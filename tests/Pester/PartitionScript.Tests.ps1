@@ -15,18 +15,18 @@ Describe 'New-PartitionScript' {
         $scripts[0].GetType().FullName | Should -Be 'DbArchitect.Core.Partitioning.PartitionScript'
         $reading = $scripts | Where-Object Table -eq 'reading'
         $reading.Strategy.ToString() | Should -Be 'Range'
-        $reading.Key | Should -Be 'recorded_at'
+        $reading.Key | Should -Be 'recordedAt'
         $reading.Sizing | Should -Match 'rows/day'
         $reading.Sizing | Should -Match 'per partition'
         $reading.Retention | Should -Be '90d'
     }
 
-    It 'writes steps that pipe to ConvertTo-DbSql as numbered files under partitioning/<table>' {
+    It 'writes steps that pipe to ConvertTo-DbSql as numbered files under partitioning/alert' {
         $script = $Iot | New-PartitionScript -Table alert -Interval Month -Premake 2
         ($script.Steps | ForEach-Object Name) | Should -Be @('parent', 'foreign-keys', 'maintenance', 'schedule', 'alert-default-rows')
         $sql = @($script | ConvertTo-DbSql)
         $sql[0].RelativePath | Should -Be 'partitioning/alert/01-parent.sql'
-        $sql[0].Text | Should -Match 'PARTITION BY RANGE \("created_at"\)|PARTITION BY RANGE \(created_at\)'
+        $sql[0].Text | Should -Match 'PARTITION BY RANGE \("createdAt"\)'
         ($sql | Where-Object RelativePath -like '*maintenance.sql').Text | Should -Match 'DETACH PARTITION'
     }
 
@@ -55,7 +55,7 @@ Describe 'New-PartitionScript' {
 
     It 'plans MariaDB with the foreign keys it drops and SQL Server with a partition function' {
         $maria = New-DbDesign -Path $IotYaml -Engine mariadb | New-PartitionScript -Table alert -Interval Month -WarningAction SilentlyContinue
-        ($maria.Plan.ConstraintChanges | Where-Object Change -match 'foreign key').Count | Should -BeGreaterThan 0
+        @($maria.Plan.ConstraintChanges | Where-Object Change -match 'foreign key').Count | Should -BeGreaterThan 0
         $sqlServer = $Iot | New-PartitionScript -Table alert -Interval Month -Engine sqlserver -WarningAction SilentlyContinue
         ($sqlServer | ConvertTo-DbSql)[0].Text | Should -Match 'CREATE PARTITION FUNCTION'
     }
@@ -71,7 +71,8 @@ Describe 'New-PartitionScript' {
         $text = $Iot | New-PartitionScript -Table alert -Interval Month | Format-Table | Out-String
         $text | Should -Match 'Strategy'
         $text | Should -Match 'alert'
-        $completion = TabExpansion2 -inputScript 'New-PartitionScript -Interval Mo' -cursorColumn 33
+        $line = 'New-PartitionScript -Interval Mo'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'Month'
     }
 }

@@ -25,7 +25,7 @@ public static class PartitionPlanner
     {
         ArgumentNullException.ThrowIfNull(design);
         return design.Physical.Tables
-            .Where(t => t.Columns.Any(c => c.Role == Model.ColumnRole.CreatedAt)
+            .Where(t => PartitionTargets.DefaultKey(t) is not null
                 && (design.CapacityForecast.For(t.Name)?.Rows.AtRetention ?? 0) >= CandidateRows)
             .Select(t => t.Name);
     }
@@ -66,7 +66,7 @@ public static class PartitionPlanner
         }
 
         var key = request.Column ?? target.DefaultKey ?? throw Error("PartitionKeyMissing", ErrorKind.InvalidArgument,
-            $"Table {target.Name} has no created-at column to partition by.", "Name the partition key with -Column.", target.Name);
+            $"Table {target.Name} has no time column to partition by.", "Name the partition key with -Column.", target.Name);
         if (!target.HasColumn(key))
         {
             throw Error("PartitionKeyNotFound", ErrorKind.ObjectNotFound,

@@ -48,10 +48,22 @@ public static class PartitionTargets
             BytesPerRow = volume?.BytesPerRow,
             IndexBytesPerRow = capacity is { Rows.AtRetention: > 0 } c ? c.IndexBytes.AtRetention / (double)c.Rows.AtRetention : null,
             VolumeBasis = volume is null ? null : "the design's capacity forecast",
-            DefaultKey = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.CreatedAt)?.Name,
+            DefaultKey = DefaultKey(table),
             EnumValues = table.Columns.Where(c => c.Type.Kind == LogicalTypeKind.Enum)
                 .ToDictionary(c => c.Name, c => (IReadOnlyList<string>)c.Type.EnumValues.ToList(), StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The column a time-range plan uses: the created-at column, else the first required timestamp (an event's own
+    /// time, such as recorded_at), else the first timestamp; null when the table has no time column.
+    /// </summary>
+    public static string? DefaultKey(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return (table.Columns.FirstOrDefault(c => c.Role == ColumnRole.CreatedAt)
+            ?? table.Columns.FirstOrDefault(c => c.Type.Kind == LogicalTypeKind.Timestamp && !c.Nullable && c.Role == ColumnRole.Attribute)
+            ?? table.Columns.FirstOrDefault(c => c.Type.Kind == LogicalTypeKind.Timestamp && c.Role == ColumnRole.Attribute))?.Name;
     }
 
     public static PartitionKeyKind KindOf(LogicalType type) => type.Kind switch

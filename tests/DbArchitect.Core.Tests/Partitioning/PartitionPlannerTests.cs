@@ -22,6 +22,16 @@ public sealed class PartitionPlannerTests
     }
 
     [Fact]
+    public void The_designs_partitioning_decision_is_sized_by_the_planner()
+    {
+        var design = PartitionDesigns.Design("postgresql");
+        var decision = Assert.Single(design.Decisions, d => d.Area == "Partitioning" && d.Subject == "event");
+        var plan = PartitionDesigns.Script("postgresql").Plan;
+        Assert.Contains(plan.Sizing!.Arithmetic, decision.Reason, StringComparison.Ordinal);
+        Assert.Equal($"Range-partition by created_at, {plan.Interval!.Adjective}", decision.Decision);
+    }
+
+    [Fact]
     public void Sizing_goes_daily_for_a_huge_table_and_yearly_for_a_small_one_without_retention()
     {
         var huge = PartitionPlanner.Plan("postgresql", Postgres, PartitionDesigns.Volume(200_000_000, 300), new PartitionRequest());
