@@ -8,7 +8,11 @@ public enum PartitionKeyKind { Timestamp, Date, Integer, Text, Other }
 public sealed record TargetKey(string Name, IReadOnlyList<string> Columns);
 
 /// <summary>A foreign key as far as partitioning cares: which table holds it, what it references.</summary>
-public sealed record TargetForeignKey(string Name, string Table, IReadOnlyList<string> Columns, string ReferencedTable, IReadOnlyList<string> ReferencedColumns);
+public sealed record TargetForeignKey(string Name, string Table, IReadOnlyList<string> Columns, string ReferencedTable, IReadOnlyList<string> ReferencedColumns)
+{
+    /// <summary>The ON DELETE rule as the catalog spells it (CASCADE, RESTRICT…), so a rollback can restore the key; null when unknown.</summary>
+    public string? OnDelete { get; init; }
+}
 
 /// <summary>
 /// The table a plan partitions: from a design (<see cref="Design"/> set: the script creates it) or read from a live

@@ -29,23 +29,26 @@ internal sealed class MySqlPartitioning : IPartitionEngine
 
     public PartitionRules Rules { get; }
 
+    public PartitionTarget ReadLive(Live.LiveSession session, string? schema, string table, string? column) =>
+        MySqlPartitionCatalog.Read(session, schema, table, column);
+
     public IReadOnlyList<PartitionStep> Steps(PartitionPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var calendar = plan.Strategy == PartitionStrategy.Range && plan.Interval is { IsCalendar: true };
+        var dropsForeignKeys = plan.ConstraintChanges.Any(c => c.Change.Contains("foreign key", StringComparison.Ordinal));
         if (plan.Target.Design is null)
         {
-            throw new Errors.DbArchitectException(new Errors.DbArchitectError("PartitionLiveReadNotSupported", Errors.ErrorKind.NotImplemented,
-                $"Converting an existing {_dialect.Product} table is not planned yet.",
-                $"Plan a design table; for an existing table, ALTER TABLE … PARTITION BY rebuilds it with a copy that blocks writes for its whole duration, so use pt-online-schema-change or gh-ost with the same PARTITION BY clause.", null, plan.Table));
+            return MySqlPartitionConversion.Steps(plan, _dialect, PartitionBy(plan), calendar ? Maintenance : null, dropsForeignKeys ? Orphans(plan) : null);
         }
 
         var steps = new List<PartitionStep> { new("table", "Creates the partitioned table and its indexes.", Table(plan), false) };
-        if (plan.Strategy == PartitionStrategy.Range && plan.Interval is { IsCalendar: true })
+        if (calendar)
         {
             steps.Add(new("maintenance", "Creates the maintenance procedure and its daily event, and runs it once.", Maintenance(plan), false));
         }
 
-        if (plan.ConstraintChanges.Any(c => c.Change.Contains("foreign key", StringComparison.Ordinal)))
+        if (dropsForeignKeys)
         {
             steps.Add(new("orphan-check", "Lists rows whose dropped foreign keys would have been violated.", Orphans(plan), false));
         }
