@@ -75,4 +75,35 @@ Describe 'New-PartitionScript' {
         $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'Month'
     }
+
+    Context 'on a live PostgreSQL table' {
+        BeforeAll {
+            # The integration server of tests/DbArchitect.Integration.Tests (PostgresServer.cs): same default.
+            $script:PgDatabase = 'dbarch_pesterpart_' + [guid]::NewGuid().ToString('n').Substring(0, 8)
+            $env:PGPASSWORD = 'dbarchitect_test'
+            & psql -X -q -h 127.0.0.1 -U dbarchitect_test -d postgres -c "CREATE DATABASE $PgDatabase" | Out-Null
+            & psql -X -q -h 127.0.0.1 -U dbarchitect_test -d $PgDatabase -c "CREATE SCHEMA partman; CREATE EXTENSION pg_partman SCHEMA partman; CREATE TABLE public.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL); INSERT INTO public.orders (created_at) SELECT timestamptz '2025-01-01' + g * interval '1 hour' FROM generate_series(1, 5000) AS g; ANALYZE public.orders;" | Out-Null
+            $script:Cs = "Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=$PgDatabase"
+        }
+
+        AfterAll {
+            & psql -X -q -h 127.0.0.1 -U dbarchitect_test -d postgres -c "DROP DATABASE IF EXISTS $PgDatabase WITH (FORCE)" | Out-Null
+            Remove-Item Env:PGPASSWORD -ErrorAction SilentlyContinue
+        }
+
+        It 'reads the live table and writes its online conversion, sized from the live rows' {
+            $script = New-PartitionScript -ConnectionString $Cs -Table public.orders -Column created_at
+            $script.Converts | Should -BeTrue
+            $script.Sizing | Should -Match 'the live table: 5,000 rows'
+            ($script.Steps | ForEach-Object Name) | Should -Be @('create-partitioned', 'sync-trigger', 'copy', 'verify', 'swap', 'schedule', 'alert-default-rows', 'drop-old', 'rollback')
+            ($script.Steps | Where-Object Name -eq 'schedule').Sql | Should -Match ([regex]::Escape("'$PgDatabase')"))
+            $script.Boundaries[0].Name | Should -Be 'p2025'
+        }
+
+        It 'refuses pg_partman mode for an existing table and says to convert natively first' {
+            New-PartitionScript -ConnectionString $Cs -Table orders -Column created_at -Mode PgPartman -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $failed[0].FullyQualifiedErrorId | Should -Match '^PartmanConversionNotSupported'
+            $failed[0].ErrorDetails.RecommendedAction | Should -Match '-Mode Native'
+        }
+    }
 }
