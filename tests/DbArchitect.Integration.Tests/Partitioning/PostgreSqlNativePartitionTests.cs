@@ -90,4 +90,22 @@ public sealed class PostgreSqlNativePartitionTests
         Assert.Equal(4, Partitions(connection, "public.event").Count);
         Assert.All(Partitions(connection, "public.event"), p => Assert.True((long)Scalar(connection, $"SELECT count(*) FROM public.{p}")! > 40));
     }
+
+    [Fact]
+    public void Numeric_range_plan_keeps_partitions_ahead_of_the_highest_key()
+    {
+        using var db = PostgresServer.CreateScratch("partnumeric");
+        var files = Write(Plan("postgresql", new PartitionRequest { Column = "id", Interval = PartitionInterval.Numeric(1000), Premake = 2 }));
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["parent"], files["maintenance"] });
+        using var connection = db.Open();
+        Assert.Equal(new[] { "event_default", "event_p0", "event_p1000", "event_p2000" }, Partitions(connection, "public.event"));
+        Execute(connection, "INSERT INTO public.event (kind, created_at) SELECT 'click', now() FROM generate_series(1, 4500)");
+        Assert.Equal(1501L, Scalar(connection, "SELECT count(*) FROM public.event_default"));
+        var actions = Strings(connection, "SELECT action || ' ' || partition_name FROM public.event_partition_maintenance()");
+        Assert.Contains("created, 1000 rows moved from DEFAULT event_p3000", actions);
+        Assert.Contains("created, 501 rows moved from DEFAULT event_p4000", actions);
+        Assert.Contains("event_p6000", Partitions(connection, "public.event"));
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM public.event_default"));
+        Assert.Equal(4500L, Scalar(connection, "SELECT count(*) FROM public.event"));
+    }
 }
