@@ -31,6 +31,19 @@ public sealed class EngineScriptTests
     }
 
     [Fact]
+    public void Sql_server_plan_without_start_parses_and_splits_from_today()
+    {
+        var sql = PartitionDesigns.Script("sqlserver", new PartitionRequest { Interval = PartitionInterval.Week }).ToScripts();
+        foreach (var file in sql)
+        {
+            Assert.Empty(TSqlProof.ParseErrors(file));
+        }
+
+        Assert.Contains("AS RANGE RIGHT FOR VALUES ()", sql[0].Text, StringComparison.Ordinal);
+        Assert.Contains("COALESCE(@reference, SYSUTCDATETIME())", sql[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Oracle_uses_interval_partitioning_local_indexes_and_a_retention_job()
     {
         var script = PartitionDesigns.Script("oracle", new PartitionRequest { Interval = PartitionInterval.Month });
