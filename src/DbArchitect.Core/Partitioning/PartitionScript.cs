@@ -6,7 +6,11 @@ namespace DbArchitect.Core.Partitioning;
 /// One step of a partition script: a file that can be run on its own and run again (idempotent), with what it does.
 /// <see cref="Database"/> names where it runs when that is not the table's database (pg_cron's jobs: postgres).
 /// </summary>
-public sealed record PartitionStep(string Name, string Purpose, string Sql, bool RunsInTransaction, string? Database = null);
+public sealed record PartitionStep(string Name, string Purpose, string Sql, bool RunsInTransaction, string? Database = null)
+{
+    /// <summary>Stands for the step's own file path in its header ("psql -f …"); replaced once the step's number is known.</summary>
+    public const string PathToken = "{partition-step-file}";
+}
 
 /// <summary>
 /// New-PartitionScript's output: the plan and its steps. It is an <see cref="IScriptSource"/>, so ConvertTo-DbSql
@@ -46,13 +50,14 @@ public sealed record PartitionScript(PartitionPlan Plan, IReadOnlyList<Partition
     public string Title => $"{(Plan.Converts ? "Conversion" : "Partitioning")} of {Plan.Table} by {Plan.Strategy.ToString().ToLowerInvariant()} on {Plan.Key} ({Steps.Count} steps)";
 
     public IReadOnlyList<SqlScript> ToScripts() => Steps
-        .Select((step, i) => new SqlScript(
-            $"partitioning/{Plan.Table}/{(i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture)}-{step.Name}.sql",
-            i + 1,
+        .Select((step, i) => (Step: step, Path: $"partitioning/{Plan.Table}/{(i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture)}-{step.Name}.sql", Order: i + 1))
+        .Select(s => new SqlScript(
+            s.Path,
+            s.Order,
             ScriptKind.Reference,
             Plan.Engine,
-            step.Purpose,
-            step.Sql,
-            step.RunsInTransaction))
+            s.Step.Purpose,
+            s.Step.Sql.Replace(PartitionStep.PathToken, s.Path, StringComparison.Ordinal),
+            s.Step.RunsInTransaction))
         .ToList();
 }

@@ -44,7 +44,7 @@ internal static class MySqlPartitionConversion
         var state = W.Id(plan.Table + "_partition_fingerprint");
         var columns = string.Join(", ", plan.Target.Columns.Select(c => $"COALESCE(CAST({W.Id(c.Name)} AS CHAR), '\\\\N')"));
         var fingerprint = $"SELECT COUNT(*) AS row_count, COALESCE(SUM(CRC32(CONCAT_WS('|', {columns}))), 0) AS checksum FROM {Table(plan)}";
-        var writer = W.ForReference(dialect, plan.Table, record ? "partitioning/fingerprint-before.sql" : "partitioning/verify.sql",
+        var writer = W.ForReference(dialect, plan.Table, PartitionStep.PathToken,
             record ? $"Records the count and checksum of {plan.Table} (run it while writes are stopped, right before the conversion)." : "Fails unless the converted table has the same count and checksum as recorded before.");
         if (record)
         {
@@ -66,7 +66,7 @@ internal static class MySqlPartitionConversion
 
     private static string Keys(PartitionPlan plan, MySqlDialect dialect)
     {
-        var writer = W.ForScript(dialect, plan.Table, "partitioning/prepare-keys.sql", $"Prepares the keys of {plan.Table} for partitioning by {plan.Key}.");
+        var writer = W.ForScript(dialect, plan.Table, PartitionStep.PathToken, $"Prepares the keys of {plan.Table} for partitioning by {plan.Key}.");
         foreach (var change in plan.ConstraintChanges)
         {
             writer.Comment($"{change.Constraint}: {change.Change}. {change.Reason}");
@@ -94,7 +94,7 @@ internal static class MySqlPartitionConversion
 
     private static string Partition(PartitionPlan plan, MySqlDialect dialect, string partitionBy)
     {
-        var writer = W.ForScript(dialect, plan.Table, "partitioning/partition.sql", $"Rebuilds {plan.Table} partitioned by {plan.Strategy.ToString().ToLowerInvariant()} on {plan.Key}.");
+        var writer = W.ForScript(dialect, plan.Table, PartitionStep.PathToken, $"Rebuilds {plan.Table} partitioned by {plan.Strategy.ToString().ToLowerInvariant()} on {plan.Key}.");
         writer.Comment($"Limit: {dialect.Product} rebuilds the table with ALGORITHM=COPY; writes wait until it ends (about the time to copy {(plan.Target.TotalBytes is { } b ? Design.Capacity.Bytes(b) : "the table")}). For a larger table use pt-online-schema-change --alter \"PARTITION BY …\" or gh-ost with the same clause.");
         writer.Statement($"ALTER TABLE {Table(plan)}\n{partitionBy}");
         return writer.Finish();
@@ -102,7 +102,7 @@ internal static class MySqlPartitionConversion
 
     private static string Rollback(PartitionPlan plan, MySqlDialect dialect)
     {
-        var writer = W.ForScript(dialect, plan.Table, "partitioning/rollback.sql", $"Undoes the conversion of {plan.Table}: one unpartitioned table again, with its original keys and foreign keys.");
+        var writer = W.ForScript(dialect, plan.Table, PartitionStep.PathToken, $"Undoes the conversion of {plan.Table}: one unpartitioned table again, with its original keys and foreign keys.");
         writer.Statement($"ALTER TABLE {Table(plan)} REMOVE PARTITIONING");
         var restore = new List<string>();
         if (!plan.Target.PrimaryKey!.Columns.SequenceEqual(plan.PrimaryKey, StringComparer.Ordinal))

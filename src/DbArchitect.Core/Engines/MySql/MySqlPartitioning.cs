@@ -67,7 +67,7 @@ internal sealed class MySqlPartitioning : IPartitionEngine
             Indexes = table.Indexes.Where(i => !dropped.Contains(i.Name) && MySqlIndexDdl.FullTextColumns(i, table) is null).ToList(),
             ForeignKeys = Array.Empty<ForeignKey>(),
         };
-        var writer = W.ForScript(_dialect, plan.Table, "partitioning/table.sql",
+        var writer = W.ForScript(_dialect, plan.Table, PartitionStep.PathToken,
             $"Creates {plan.Table} partitioned by {plan.Strategy.ToString().ToLowerInvariant()} on {plan.Key}. Re-runnable (IF NOT EXISTS).");
         foreach (var change in plan.ConstraintChanges)
         {
@@ -110,7 +110,7 @@ internal sealed class MySqlPartitioning : IPartitionEngine
     {
         var interval = plan.Interval!;
         var name = MaintenanceName(plan);
-        var writer = W.ForScript(_dialect, plan.Table, "partitioning/maintenance.sql",
+        var writer = W.ForScript(_dialect, plan.Table, PartitionStep.PathToken,
             $"Partition maintenance for {plan.Table}: REORGANIZE the MAXVALUE partition into the next {plan.Premake} {interval.Name}s" + (plan.Expires ? $", DROP partitions older than {plan.Retention}" : string.Empty) + ". Re-runnable.");
         writer.Comment("CALL it with any reference time to catch up or to test: CALL " + name + "('2030-01-01').");
         writer.Statement($"DROP PROCEDURE IF EXISTS {W.Id(name)}");
@@ -204,7 +204,7 @@ internal sealed class MySqlPartitioning : IPartitionEngine
 
     private string Orphans(PartitionPlan plan)
     {
-        var writer = W.ForReference(_dialect, plan.Table, "partitioning/orphan-check.sql",
+        var writer = W.ForReference(_dialect, plan.Table, PartitionStep.PathToken,
             "Replaces the dropped foreign keys with a check: each query returns the rows that a foreign key would have refused. Schedule it and alert on any row.");
         foreach (var fk in plan.Target.ForeignKeys.Concat(plan.Target.ReferencedBy))
         {

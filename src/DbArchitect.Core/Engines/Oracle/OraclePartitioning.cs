@@ -52,7 +52,7 @@ internal sealed class OraclePartitioning : IPartitionEngine
     private string Table(PartitionPlan plan)
     {
         var table = plan.Target.Design!;
-        var writer = W.ForScript(plan.Table, _displayName, "partitioning/table.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, _displayName, PartitionStep.PathToken,
             $"Creates {plan.Table} partitioned by {plan.Strategy.ToString().ToLowerInvariant()} on {plan.Key}.", buildStep: false);
         var items = table.Columns.Select(c => OracleTableDdl.ColumnDefinition(c, _types)).ToList();
         items.Add($"CONSTRAINT {W.Id(table.PrimaryKey.Name)} PRIMARY KEY ({W.IdList(plan.PrimaryKey)})");
@@ -114,7 +114,7 @@ internal sealed class OraclePartitioning : IPartitionEngine
             _ => $"NUMTOYMINTERVAL({r.Amount}, 'YEAR')",
         };
         var procedure = W.Qualified(plan.Schema, plan.Table + "_partition_expire");
-        var writer = W.ForScript(plan.Table, _displayName, "partitioning/retention.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, _displayName, PartitionStep.PathToken,
             $"Drops partitions of {plan.Table} whose upper bound is older than {plan.Retention}, daily. Pass p_reference to catch up or test.", buildStep: false);
         writer.PlSql($"CREATE OR REPLACE PROCEDURE {procedure} (p_reference IN TIMESTAMP DEFAULT SYSTIMESTAMP) AS", new[]
         {

@@ -49,7 +49,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string Create(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var writer = W.ForScript(plan.Table, Engine, "partitioning/create-partitioned.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 1 of the conversion of {plan.Table}: the partitioned copy {names.Partitioned}. Re-runnable.");
         writer.Comment("Columns, defaults, identity, check constraints, comments and storage come from the live table (LIKE); keys and indexes are added below with the partition key.");
         writer.Statement($"CREATE TABLE IF NOT EXISTS {names.PartitionedQualified} (LIKE {names.Parent} INCLUDING ALL EXCLUDING INDEXES){PostgreSqlPartitionParent.PartitionBy(plan)}");
@@ -109,7 +109,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string SyncTrigger(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk)
     {
-        var writer = W.ForScript(plan.Table, Engine, "partitioning/sync-trigger.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 2: every change to {plan.Table} is written to {names.Partitioned} in the same transaction. Re-runnable.");
         writer.Statement(Mirror(names.SyncFunction, names.PartitionedQualified, pk));
         writer.Statement($"CREATE OR REPLACE TRIGGER {W.Id(names.SyncTrigger)} AFTER INSERT OR UPDATE OR DELETE ON {names.Parent} FOR EACH ROW EXECUTE FUNCTION {names.SyncFunction}()");
@@ -180,7 +180,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string Copy(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var writer = W.ForReference(plan.Table, Engine, "partitioning/copy.sql",
+        var writer = W.ForReference(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 3: copies {plan.Table} into {names.Partitioned} in batches ordered by its primary key, committing after each; run again to resume.");
         writer.Comment("Run outside a transaction block (each batch commits and reports progress). Interrupting it is safe: run it again to continue after the last copied key.");
         writer.Comment($"A smaller batch or a limit on batches per run: CALL {names.CopyProcedure}(p_batch_rows => 1000, p_max_batches => 100)");
@@ -211,7 +211,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string Verify(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var writer = W.ForReference(plan.Table, Engine, "partitioning/verify.sql",
+        var writer = W.ForReference(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 4: compares {plan.Table} and {names.Partitioned} (row count and checksum) in one REPEATABLE READ snapshot; fails without changing anything on a difference. Re-runnable.");
         writer.Begin("REPEATABLE READ");
         writer.Do(Compare(
@@ -226,7 +226,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string Swap(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk)
     {
-        var writer = W.ForScript(plan.Table, Engine, "partitioning/swap.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 5: {plan.Table} becomes the partitioned table. Holds ACCESS EXCLUSIVE on both tables only for the renames (lock_timeout {PostgreSqlPartitionMaintenance.LockTimeout}: if it cannot get the lock it fails and changes nothing; run it again). Re-runnable.");
         writer.Statement($"SET LOCAL lock_timeout = {W.String(PostgreSqlPartitionMaintenance.LockTimeout)}");
         writer.Comment("The sync trigger wrote every change to both tables in the same transaction, so the verification recorded in step 4 still holds; the swap refuses to run without it.");
@@ -281,7 +281,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string DropOld(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var writer = W.ForReference(plan.Table, Engine, "partitioning/drop-old.sql",
+        var writer = W.ForReference(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 8: after the application has run on the partitioned {plan.Table}: verifies both tables again and only then drops {names.Unpartitioned} and the conversion's helpers. Re-runnable.");
         writer.Begin("REPEATABLE READ");
         writer.Do(Compare(
@@ -303,7 +303,7 @@ internal static class PostgreSqlPartitionConversion
 
     private static string Rollback(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var writer = W.ForScript(plan.Table, Engine, "partitioning/rollback.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Rollback: if the swap ran, {names.Unpartitioned} (kept in step by the reverse trigger) becomes {plan.Table} again; then the partitioned copy and the helpers are removed. The original table is never dropped here. Re-runnable.");
         writer.Statement($"SET LOCAL lock_timeout = {W.String(PostgreSqlPartitionMaintenance.LockTimeout)}");
         writer.Do(

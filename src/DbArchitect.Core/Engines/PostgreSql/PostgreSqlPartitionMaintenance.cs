@@ -162,7 +162,7 @@ internal static class PostgreSqlPartitionMaintenance
     /// <summary>The pg_cron job, scheduled from the postgres database into the table's database.</summary>
     public static string ScheduleScript(PartitionPlan plan, PostgreSqlPartitionNames names, string command, string purpose)
     {
-        var writer = W.ForReference(plan.Table, "PostgreSQL 15", "partitioning/schedule.sql", purpose);
+        var writer = W.ForReference(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken, purpose);
         var database = plan.Database is { } db ? W.String(db) : ":'target_database'";
         if (plan.Database is null)
         {
@@ -177,7 +177,7 @@ internal static class PostgreSqlPartitionMaintenance
     /// <summary>Rows in DEFAULT mean a range had no partition when they arrived: maintenance did not run, or a bad timestamp.</summary>
     public static string AlertScript(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var writer = W.ForReference(plan.Table, "PostgreSQL 15", "partitioning/alert.sql",
+        var writer = W.ForReference(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken,
             "Alert query: rows that landed in the DEFAULT partition. Anything above 0 needs attention.");
         writer.Comment("Monitoring should alert when rows_in_default > 0: either maintenance stopped creating partitions ahead, or the application wrote a time far outside the expected range.");
         writer.Statement($"SELECT {W.String(plan.Schema + "." + plan.Table)} AS partitioned_table, count(*) AS rows_in_default, min({W.Id(plan.Key)})::text AS oldest, max({W.Id(plan.Key)})::text AS newest FROM {names.DefaultQualified}");

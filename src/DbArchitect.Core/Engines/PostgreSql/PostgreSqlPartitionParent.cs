@@ -14,7 +14,7 @@ internal static class PostgreSqlPartitionParent
     public static string Script(PartitionPlan plan, PostgreSqlPartitionNames names, bool defaultPartition, bool explicitPartitions)
     {
         var table = plan.Target.Design ?? throw new InvalidOperationException("The parent is written from a design table.");
-        var writer = W.ForScript(plan.Table, "PostgreSQL 15", "partitioning/parent.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken,
             $"Creates {plan.Table} partitioned by {plan.Strategy.ToString().ToLowerInvariant()} on {plan.Key}, its partitions and indexes. Re-runnable: every object is created only if missing.");
         writer.Statement("CREATE SCHEMA IF NOT EXISTS " + W.Id(plan.Schema));
         var items = table.Columns.Select(PostgreSqlTableDdl.ColumnDefinition).ToList();
@@ -84,7 +84,7 @@ internal static class PostgreSqlPartitionParent
             return null;
         }
 
-        var writer = W.ForScript(plan.Table, "PostgreSQL 15", "partitioning/foreign-keys.sql", $"Foreign keys of {plan.Table}, added once the referenced tables exist. Re-runnable.");
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken, $"Foreign keys of {plan.Table}, added once the referenced tables exist. Re-runnable.");
         foreach (var fk in table.ForeignKeys)
         {
             var add = $"ALTER TABLE {names.Parent} ADD CONSTRAINT {W.Id(fk.Name)} FOREIGN KEY ({W.IdList(fk.Columns)}) REFERENCES {W.Qualified(plan.Schema, fk.ReferencedTable)} ({W.IdList(fk.ReferencedColumns)})"

@@ -59,8 +59,8 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
     /// <summary>The maintenance function (run once now), its pg_cron job and the DEFAULT alert.</summary>
     public static IEnumerable<PartitionStep> Lifecycle(PartitionPlan plan, PostgreSqlPartitionNames names, bool runNow)
     {
-        var writer = W.ForScript(plan.Table, "PostgreSQL 15", "partitioning/maintenance.sql",
-            "The partition maintenance function; " + PostgreSqlPartitionMaintenance.Reason(plan));
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken,
+            PostgreSqlPartitionMaintenance.Reason(plan));
         writer.Statement(PostgreSqlPartitionMaintenance.Function(plan, names));
         if (runNow)
         {

@@ -81,7 +81,7 @@ internal static class PostgreSqlPartman
     private static string Register(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
         var version = Version(plan);
-        var writer = W.ForScript(plan.Table, "PostgreSQL 15", "partitioning/partman.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken,
             $"Registers {plan.Table} with pg_partman {version}.x. Re-runnable: create_parent runs only when the table is not registered yet.");
         writer.Statement("CREATE SCHEMA IF NOT EXISTS partman");
         writer.Statement("CREATE EXTENSION IF NOT EXISTS pg_partman SCHEMA partman");

@@ -22,7 +22,7 @@ internal static class PostgreSqlTimescale
         }
 
         var (chunk, arithmetic) = ChunkInterval(plan);
-        var writer = W.ForScript(plan.Table, "PostgreSQL 15 with TimescaleDB", "partitioning/hypertable.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, "PostgreSQL 15 with TimescaleDB", PartitionStep.PathToken,
             $"Makes {plan.Table} a TimescaleDB hypertable by {plan.Key}. {arithmetic}");
         writer.Statement("CREATE EXTENSION IF NOT EXISTS timescaledb");
         if (plan.Target.Design is { } table)

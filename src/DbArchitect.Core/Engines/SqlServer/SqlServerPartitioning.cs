@@ -78,7 +78,7 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
     private static string Table(PartitionPlan plan, Names names)
     {
         var table = plan.Target.Design!;
-        var writer = W.ForScript(plan.Table, Engine, "partitioning/table.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Creates {plan.Table} partitioned by range on {plan.Key}: function, scheme, aligned table and indexes, staging table.");
         foreach (var change in plan.ConstraintChanges)
         {
@@ -136,7 +136,7 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
     {
         var interval = plan.Interval!;
         var unit = interval.Unit.ToString().ToLowerInvariant();
-        var writer = W.ForScript(plan.Table, Engine, "partitioning/sliding-window.sql",
+        var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"The sliding window of {plan.Table}: SPLIT {plan.Premake} {interval.Name}s ahead" + (plan.Expires ? $", SWITCH out and MERGE partitions older than {plan.Retention}" : string.Empty) + ". Pass @reference to catch up or test.");
         writer.Comment("SWITCH needs no foreign key referencing the table; foreign keys pointing at it must be dropped before the first expiry.");
         var body = new List<string>
@@ -191,7 +191,7 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
 
     private static string Job(PartitionPlan plan, Names names)
     {
-        var writer = W.ForReference(plan.Table, Engine, "partitioning/agent-job.sql", "SQL Server Agent job running the sliding window daily at 00:07. Run it in the table's database; re-runnable.");
+        var writer = W.ForReference(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken, "SQL Server Agent job running the sliding window daily at 00:07. Run it in the table's database; re-runnable.");
         var job = W.String(names.Job);
         writer.Raw($"IF NOT EXISTS (SELECT 1 FROM msdb.dbo.sysjobs WHERE name = {job})");
         writer.Raw("BEGIN");
