@@ -22,7 +22,7 @@ public sealed class MariaDbPartitionTests
         Assert.Contains(script.Plan.ConstraintChanges, c => c.Constraint == "event_pkey" || c.Change.Contains("primary key", StringComparison.Ordinal));
         var files = Write(script);
         using var db = MariaDbServer.CreateScratch("partrange");
-        MariaDbServer.ApplyWithClient(db.Name, new[] { files["table"], files["maintenance"], files["maintenance"] });
+        MariaDbServer.ApplyWithClient(db.Name, new[] { files["table"], files["maintenance"], files["maintenance"], files["alert-maxvalue-rows"] });
         using var connection = MariaDbServer.Open(db.Name);
         Assert.Contains("pmax", Partitions(connection, "event"));
 

@@ -46,6 +46,7 @@ internal sealed class MySqlPartitioning : IPartitionEngine
         if (calendar)
         {
             steps.Add(new("maintenance", "Creates the maintenance procedure and its daily event, and runs it once.", Maintenance(plan), false));
+            steps.Add(new("alert-maxvalue-rows", "Alert query: rows in the MAXVALUE partition.", Alert(plan), false));
         }
 
         if (dropsForeignKeys)
@@ -120,6 +121,15 @@ internal sealed class MySqlPartitioning : IPartitionEngine
         writer.ClausesStatement($"CREATE EVENT {W.Id(name)}", new[] { "ON SCHEDULE EVERY 1 DAY STARTS '2000-01-01 00:07:00'", "ON COMPLETION PRESERVE", $"DO CALL {W.Id(name)}(UTC_TIMESTAMP())" });
         writer.Comment("Creates the partitions for the current period and the premake window, relative to today.");
         writer.Statement($"CALL {W.Id(name)}(UTC_TIMESTAMP())");
+        return writer.Finish();
+    }
+
+    /// <summary>Rows in pmax arrived beyond the premade window: maintenance stopped, or a time far in the future was written.</summary>
+    private string Alert(PartitionPlan plan)
+    {
+        var writer = W.ForReference(_dialect, plan.Table, PartitionStep.PathToken, "Alert query: rows that landed in the MAXVALUE partition. Anything above 0 needs attention.");
+        writer.Comment("Monitoring should alert when rows_in_maxvalue > 0: the maintenance event is not running (event_scheduler OFF?) or the application wrote a time far ahead.");
+        writer.Statement($"SELECT {W.String(plan.Table)} AS partitioned_table, COUNT(*) AS rows_in_maxvalue, MIN({W.Id(plan.Key)}) AS oldest, MAX({W.Id(plan.Key)}) AS newest FROM {W.Id(plan.Table)} PARTITION (pmax)");
         return writer.Finish();
     }
 
