@@ -16,6 +16,7 @@
         'Get-DbCapacityForecast'
         'Export-DbDesign'
         'Get-DbErDiagram'
+        'New-PartitionScript'
         'Get-DbTechnologyRecommendation'
         'Get-DbConfigRecommendation'
         'Test-DbMigrationScript'

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
+using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
 
 namespace DbArchitect.Core.Design;
@@ -13,12 +14,12 @@ namespace DbArchitect.Core.Design;
 internal static class ArchitectureAdvisor
 {
     /// <summary>Projected rows from which a table is range-partitioned by time.</summary>
-    internal const long PartitionThresholdRows = 50_000_000;
+    internal const long PartitionThresholdRows = PartitionPlanner.CandidateRows;
 
     public static void Advise(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, IReadOnlyList<QueryTemplate> queries, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         var volumes = forecast.Tables.Select(TableVolume.Of).ToArray();
-        Partitioning(requirement, physical, volumes, engine.ScaleOut.PartitioningSubstitute, engine.Wording, decisions);
+        Partitioning(requirement, engine, physical, forecast, volumes, decisions);
         QueryPatterns(requirement, queries, engine.Wording, decisions);
 
         Warnings(requirement, physical, volumes, warnings);
@@ -26,14 +27,15 @@ internal static class ArchitectureAdvisor
 
     private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static void Partitioning(DbRequirement requirement, SchemaModel physical, TableVolume[] volumes, string? substitute, EngineWording wording, List<DesignDecision> decisions)
+    private static void Partitioning(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, TableVolume[] volumes, List<DesignDecision> decisions)
     {
         var any = false;
+        var substitute = engine.ScaleOut.PartitioningSubstitute;
         var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
         foreach (var table in physical.Tables)
         {
             var volume = byTable[table.Name];
-            var created = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.CreatedAt);
+            var created = PartitionTargets.DefaultKey(table) is { } key ? table.FindColumn(key) : null;
             if (volume.AtRetention < PartitionThresholdRows || created is null)
             {
                 continue;
@@ -41,20 +43,24 @@ internal static class ArchitectureAdvisor
 
             any = true;
             var perDay = table.RowsPerDay ?? 0;
-            var perMonth = perDay * 30.44;
-            var interval = perMonth > 100_000_000 ? "daily" : perMonth > 10_000_000 ? "weekly" : "monthly";
+
+            // The interval comes from the partition planner, the one place partition plans are sized (New-PartitionScript uses it too).
+            var target = PartitionTargets.FromTable(table, physical, forecast.For(table.Name));
+            var sizing = PartitionSizing.Choose(target, null, requirement.Workload.Retention, PartitionPlanner.DefaultPremake,
+                engine.Partitioning?.Rules.MaxPartitions ?? int.MaxValue);
+            var interval = sizing.Interval.Adjective;
             var retention = requirement.Workload.Retention is { } r ? $"; partitions older than the {r} retention are detached and dropped, which is instant where DELETE would bloat the table" : string.Empty;
             if (substitute is not null)
             {
                 decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name, $"Split by {created.Name}, {interval}: {substitute}",
                     $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} pieces keep each piece's indexes small enough to stay in memory"
-                    + (requirement.Workload.Retention is { } kept ? $" and turn the {kept} retention into dropping a piece instead of deleting rows." : ".")));
+                    + (requirement.Workload.Retention is { } kept ? $" and turn the {kept} retention into dropping a piece instead of deleting rows." : ".") + " " + sizing.Arithmetic));
                 continue;
             }
 
             decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name,
                 $"Range-partition by {created.Name}, {interval}",
-                $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let {wording.PartitionMaintenance} work per partition{retention}. The primary key must then include {created.Name}."));
+                $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let {engine.Wording.PartitionMaintenance} work per partition{retention}. The primary key must then include {created.Name}. {sizing.Arithmetic} New-PartitionScript writes the plan's scripts."));
         }
 
         if (!any)
@@ -63,7 +69,9 @@ internal static class ArchitectureAdvisor
             decisions.Add(new DesignDecision(DesignAreas.Partitioning, "All tables", "No partitioning",
                 largest is null || largest.AtRetention == 0
                     ? "No volumes were stated; partitioning is considered once a table approaches " + Capacity.Count(PartitionThresholdRows) + " rows."
-                    : $"The largest table, {largest.Table}, reaches {Capacity.Count(largest.AtRetention)} rows (~{Capacity.Bytes(largest.BytesAt(largest.AtRetention))}), below the {Capacity.Count(PartitionThresholdRows)}-row point where partition pruning and per-partition maintenance repay their complexity."));
+                    : largest.AtRetention >= PartitionThresholdRows
+                        ? $"The largest table, {largest.Table}, reaches {Capacity.Count(largest.AtRetention)} rows (~{Capacity.Bytes(largest.BytesAt(largest.AtRetention))}) but has no time column to range-partition by; New-PartitionScript -Strategy Hash can still split it."
+                        : $"The largest table, {largest.Table}, reaches {Capacity.Count(largest.AtRetention)} rows (~{Capacity.Bytes(largest.BytesAt(largest.AtRetention))}), below the {Capacity.Count(PartitionThresholdRows)}-row point where partition pruning and per-partition maintenance repay their complexity."));
         }
     }
 

@@ -67,6 +67,9 @@ public interface IDatabaseEngine
 
     /// <summary>The online DDL and index kinds for Get-IndexRecommendation; null when the engine has no index advice.</summary>
     Indexing.IIndexAdviceDdl? IndexAdvice => null;
+
+    /// <summary>How the engine partitions a table (rules, plan steps, live reading); null when it has no declarative partitioning.</summary>
+    Partitioning.IPartitionEngine? Partitioning => null;
 }
 
 /// <summary>How the engine spells names: quoting, case folding, reserved words and length limits.</summary>

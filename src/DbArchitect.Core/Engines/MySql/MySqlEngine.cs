@@ -21,6 +21,7 @@ public sealed class MySqlEngine : IDatabaseEngine
         Live = new MySqlLiveDriver(dialect);
         Inspector = new MySqlInspector(dialect);
         Migrations = new MySqlMigrationPlanner(dialect);
+        Partitioning = new MySqlPartitioning(dialect);
     }
 
     public MySqlDialect Dialect { get; }
@@ -58,4 +59,6 @@ public sealed class MySqlEngine : IDatabaseEngine
     public Migration.IMigrationPlanner Migrations { get; }
 
     public Indexing.IIndexAdviceDdl IndexAdvice => new MySqlIndexAdvice(Dialect);
+
+    public Partitioning.IPartitionEngine Partitioning { get; }
 }

@@ -41,7 +41,7 @@ internal static class MySqlTableDdl
         return IdentifierShortener.Shorten(table.Name + "_" + identity.Name + "_auto", MySqlIdentifiers.MaxIdentifierCharacters);
     }
 
-    private static void WriteTable(W writer, Table table, MySqlDialect dialect)
+    internal static void WriteTable(W writer, Table table, MySqlDialect dialect, string? partitioning = null)
     {
         var items = new List<string>();
         items.AddRange(table.Columns.Select(c => ColumnDefinition(c, dialect)));
@@ -73,7 +73,7 @@ internal static class MySqlTableDdl
             options += " COMMENT=" + W.Comment(comment, TableCommentMax);
         }
 
-        writer.ItemsStatement("CREATE TABLE " + W.Id(table.Name), items, options);
+        writer.ItemsStatement(partitioning is null ? "CREATE TABLE " + W.Id(table.Name) : "CREATE TABLE IF NOT EXISTS " + W.Id(table.Name), items, options + partitioning);
     }
 
     internal static string ColumnDefinition(Column column, MySqlDialect dialect)

@@ -14,6 +14,7 @@ public sealed class OracleEngine : IDatabaseEngine
         Types = types;
         Scripts = new OracleScripts(types);
         Queries = new OracleQueries(types);
+        Partitioning = new OraclePartitioning(types, target == OracleTarget.Oracle23ai ? "Oracle Database 23ai" : "Oracle Database 19c");
         DisplayName = target == OracleTarget.Oracle23ai ? "Oracle Database 23ai" : "Oracle Database 19c";
     }
 
@@ -38,6 +39,8 @@ public sealed class OracleEngine : IDatabaseEngine
     public IBackupPlanner Backup { get; } = new OracleBackupPlanner();
 
     public IScaleOut ScaleOut { get; } = new OracleScaleOut();
+
+    public Partitioning.IPartitionEngine Partitioning { get; }
 
     public IConfigAdvisor Config { get; } = new OracleConfigAdvisor();
 

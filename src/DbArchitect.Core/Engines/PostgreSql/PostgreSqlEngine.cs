@@ -40,4 +40,6 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
     public Migration.IMigrationPlanner Migrations { get; } = new PostgreSqlMigrationPlanner();
 
     public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new PostgreSqlIndexAdvice();
+
+    public Partitioning.IPartitionEngine Partitioning { get; } = new PostgreSqlPartitioning();
 }

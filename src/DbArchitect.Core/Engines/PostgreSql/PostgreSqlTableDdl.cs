@@ -58,7 +58,7 @@ internal static class PostgreSqlTableDdl
         }
     }
 
-    private static string ColumnDefinition(Column column)
+    internal static string ColumnDefinition(Column column)
     {
         var definition = W.Id(column.Name) + " " + PostgreSqlExpressions.NativeType(column);
         if (!column.Nullable || column.Generation == KeyGeneration.Identity)

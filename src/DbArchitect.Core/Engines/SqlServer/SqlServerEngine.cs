@@ -23,6 +23,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IScaleOut ScaleOut { get; } = new SqlServerScaleOut();
 
+    public Partitioning.IPartitionEngine Partitioning { get; } = new SqlServerPartitioning();
+
     public IConfigAdvisor Config { get; } = new SqlServerConfigAdvisor();
 
     public EngineWording Wording => SqlServerWording.Wording;

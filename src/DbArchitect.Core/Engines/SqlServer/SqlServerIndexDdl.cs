@@ -15,6 +15,24 @@ internal static class SqlServerIndexDdl
 
     public static bool IsNeeded(SchemaModel model) => model.Tables.Any(t => Plain(t).Any());
 
+    /// <summary>CREATE [UNIQUE] NONCLUSTERED INDEX … ON table (keys) [INCLUDE …] [WHERE …].</summary>
+    internal static string CreateIndex(Model.Index index, string tableName)
+    {
+        var sql = $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name)} ON {tableName} "
+            + $"({W.List(index.Keys.Select(k => W.Id(k.Column ?? throw new InvalidOperationException($"Index {index.Name} has an expression key; the adapter should have replaced it.")) + (k.Descending ? " DESC" : " ASC")))})";
+        if (index.Include.Count > 0)
+        {
+            sql += $" INCLUDE ({W.IdList(index.Include)})";
+        }
+
+        if (index.Predicate is { Tests.Count: > 0 } predicate)
+        {
+            sql += " WHERE " + SqlServerExpressions.Predicate(predicate);
+        }
+
+        return sql;
+    }
+
     public static void Write(W writer, SchemaModel model)
     {
         foreach (var table in model.Tables.Where(t => Plain(t).Any()))
@@ -23,19 +41,7 @@ internal static class SqlServerIndexDdl
             var tableName = W.Qualified(model.Schema, table.Name);
             foreach (var index in Plain(table))
             {
-                var sql = $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name)} ON {tableName} "
-                    + $"({W.List(index.Keys.Select(k => W.Id(k.Column ?? throw new InvalidOperationException($"Index {index.Name} has an expression key; the adapter should have replaced it.")) + (k.Descending ? " DESC" : " ASC")))})";
-                if (index.Include.Count > 0)
-                {
-                    sql += $" INCLUDE ({W.IdList(index.Include)})";
-                }
-
-                if (index.Predicate is { Tests.Count: > 0 } predicate)
-                {
-                    sql += " WHERE " + SqlServerExpressions.Predicate(predicate);
-                }
-
-                writer.Statement(sql);
+                writer.Statement(CreateIndex(index, tableName));
             }
         }
 

@@ -10,7 +10,7 @@ namespace DbArchitect.Core.Engines.SqlServer;
 /// writer puts it on its own line after every batch. Output uses LF line endings only and nothing time- or
 /// machine-dependent; no string literal spans lines, so a GO inside data can never split a batch.
 /// </summary>
-internal sealed class SqlServerWriter
+internal sealed partial class SqlServerWriter
 {
     private static readonly SqlServerIdentifiers Identifiers = new();
     private readonly StringBuilder _text = new();

@@ -1,0 +1,17 @@
+namespace DbArchitect.Core.Engines.Oracle;
+
+/// <summary>Statement shapes the partition scripts need.</summary>
+internal sealed partial class OracleWriter
+{
+    /// <summary>Adds a clause to the statement just written, before its terminator (CREATE TABLE … PARTITION BY …).</summary>
+    public void AppendToLastStatement(string clause)
+    {
+        if (_text.Length < 2 || _text[^2] != ';' || _text[^1] != '\n')
+        {
+            throw new InvalidOperationException("The last thing written is not a statement.");
+        }
+
+        _text.Length -= 2;
+        _text.Append(clause).Append(";\n");
+    }
+}

@@ -1,0 +1,34 @@
+using DbArchitect.Core.Live;
+
+namespace DbArchitect.Core.Partitioning;
+
+/// <summary>The engine's partitioning rules, which the planner enforces before any SQL is written.</summary>
+public sealed record PartitionRules(
+    int MaxPartitions,
+    bool UniqueKeysMustContainKey,
+    bool ForeignKeysAllowed,
+    bool ReferencedKeysAllowed,
+    IReadOnlyList<PartitionMode> Modes,
+    IReadOnlyList<PartitionStrategy> Strategies);
+
+/// <summary>
+/// One engine's partitioning: its rules, the steps (SQL) of a plan, and reading an existing table from a live
+/// database. Engines without declarative partitioning do not implement it.
+/// </summary>
+public interface IPartitionEngine
+{
+    PartitionRules Rules { get; }
+
+    /// <summary>The scripts that carry out the plan, in the order they run.</summary>
+    IReadOnlyList<PartitionStep> Steps(PartitionPlan plan);
+
+    /// <summary>The live table with its keys, indexes, foreign keys and volume (rows, bytes, key range).</summary>
+    PartitionTarget ReadLive(LiveSession session, string? schema, string table, string? column) =>
+        throw new Errors.DbArchitectException(new Errors.DbArchitectError(
+            "PartitionLiveReadNotSupported", Errors.ErrorKind.NotImplemented,
+            "Reading a live table for partitioning is not supported on this engine yet.",
+            "Pipe a design table (New-DbDesign … | New-PartitionScript -Table name) instead.", null, table));
+
+    /// <summary>The installed pg_partman major version (or the like), read from the live server; null when absent.</summary>
+    int? ExtensionMajorVersion(LiveSession session, PartitionMode mode) => null;
+}

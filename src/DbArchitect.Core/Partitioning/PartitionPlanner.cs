@@ -1,0 +1,314 @@
+using System.Globalization;
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Errors;
+
+namespace DbArchitect.Core.Partitioning;
+
+/// <summary>
+/// The one place partition plans are made (New-PartitionScript and the design's partitioning decision): key,
+/// strategy, interval from the forecast, boundaries, retention, and the engine's rules on keys, foreign keys and
+/// partition counts. Engines only spell the plan.
+/// </summary>
+public static class PartitionPlanner
+{
+    public const int DefaultPremake = 4;
+
+    /// <summary>Hash partitions are sized like range partitions: the table at retention over the band's upper size.</summary>
+    private const int MinHashPartitions = 4;
+
+    /// <summary>Projected rows from which the design range-partitions a table by time.</summary>
+    public const long CandidateRows = 50_000_000;
+
+    /// <summary>The tables of a design worth partitioning: a created-at column and at least <see cref="CandidateRows"/> rows at retention.</summary>
+    public static IEnumerable<string> Candidates(DbDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return design.Physical.Tables
+            .Where(t => PartitionTargets.DefaultKey(t) is not null
+                && (design.CapacityForecast.For(t.Name)?.Rows.AtRetention ?? 0) >= CandidateRows)
+            .Select(t => t.Name);
+    }
+
+    public static PartitionScript Script(IDatabaseEngine engine, PartitionTarget target, PartitionRequest request)
+    {
+        var partitioning = EngineOf(engine);
+        var plan = Plan(engine.Id, partitioning.Rules, target, request);
+        return new PartitionScript(plan, partitioning.Steps(plan));
+    }
+
+    public static IPartitionEngine EngineOf(IDatabaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Partitioning ?? throw Error("PartitioningNotSupported", ErrorKind.NotImplemented,
+            $"{engine.DisplayName} has no declarative partitioning.",
+            "Use -Engine postgresql, mysql, mariadb, sqlserver or oracle; on this engine split the table by time into separate tables.", engine.Id);
+    }
+
+    public static PartitionPlan Plan(string engineId, PartitionRules rules, PartitionTarget target, PartitionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(request);
+        var reasons = new List<string>();
+        var warnings = new List<string>();
+
+        if (!rules.Modes.Contains(request.Mode))
+        {
+            throw Error("PartitionModeNotSupported", ErrorKind.InvalidArgument,
+                $"Mode {request.Mode} is not available on {engineId}.", $"Use -Mode {string.Join(" or -Mode ", rules.Modes)}.", request.Mode);
+        }
+
+        if (!rules.Strategies.Contains(request.Strategy))
+        {
+            throw Error("PartitionStrategyNotSupported", ErrorKind.InvalidArgument,
+                $"{request.Strategy} partitioning is not available on {engineId} in mode {request.Mode}.", $"Use -Strategy {string.Join(" or ", rules.Strategies)}.", request.Strategy);
+        }
+
+        var key = request.Column ?? target.DefaultKey ?? throw Error("PartitionKeyMissing", ErrorKind.InvalidArgument,
+            $"Table {target.Name} has no time column to partition by.", "Name the partition key with -Column.", target.Name);
+        if (!target.HasColumn(key))
+        {
+            throw Error("PartitionKeyNotFound", ErrorKind.ObjectNotFound,
+                $"Table {target.Name} has no column '{key}'.", $"Use one of: {string.Join(", ", target.Columns.Select(c => c.Name))}.", key);
+        }
+
+        var kind = target.KindOf(key);
+        var premake = request.Premake ?? DefaultPremake;
+        var retention = request.Retention;
+        PartitionInterval? interval = null;
+        PartitionSizing? sizing = null;
+        var hash = 0;
+        IReadOnlyList<string> values = Array.Empty<string>();
+
+        switch (request.Strategy)
+        {
+            case PartitionStrategy.Range:
+                if (kind is not (PartitionKeyKind.Timestamp or PartitionKeyKind.Date or PartitionKeyKind.Integer))
+                {
+                    throw Error("PartitionKeyNotRangeable", ErrorKind.InvalidArgument,
+                        $"Column {key} ({target.NativeTypeOf(key)}) cannot be range-partitioned: ranges need a timestamp, date or integer key.",
+                        "Use -Strategy List or -Strategy Hash for this column, or choose a time column with -Column.", key);
+                }
+
+                if (kind == PartitionKeyKind.Integer && request.Interval is not { IsCalendar: false })
+                {
+                    throw Error("PartitionWidthMissing", ErrorKind.InvalidArgument,
+                        $"Column {key} is an integer: a range plan on it needs a numeric width.", "Pass -Interval with a whole number, e.g. -Interval 1000000.", key);
+                }
+
+                if (kind != PartitionKeyKind.Integer && request.Interval is { IsCalendar: false })
+                {
+                    throw Error("PartitionWidthOnTime", ErrorKind.InvalidArgument,
+                        $"Column {key} holds times; a numeric width applies to integer keys only.", "Pass -Interval Day, Week, Month, Quarter or Year.", key);
+                }
+
+                sizing = PartitionSizing.Choose(target, request.Interval, retention, premake, rules.MaxPartitions);
+                interval = sizing.Interval;
+                reasons.Add(sizing.Arithmetic);
+                if (retention is not null && interval.IsCalendar)
+                {
+                    reasons.Add($"Retention is aligned to partition boundaries: a partition is removed once its upper bound is older than {retention}, so a row is kept at least {retention} and at most {retention} plus one {interval.Name}; removing a partition is instant where DELETE would bloat the table.");
+                }
+                else if (retention is not null)
+                {
+                    warnings.Add("Retention applies to time ranges only; it is ignored for a numeric range key.");
+                    retention = null;
+                }
+
+                if (sizing.PartitionsAtRetention is { } count && count > rules.MaxPartitions)
+                {
+                    throw Error("PartitionLimitExceeded", ErrorKind.InvalidArgument,
+                        $"{count} {interval.Name} partitions would exceed {engineId}'s limit of {rules.MaxPartitions.ToString("N0", CultureInfo.InvariantCulture)} partitions per table ({sizing.Arithmetic})",
+                        "Use a longer -Interval or a shorter -Retention.", count);
+                }
+
+                break;
+            case PartitionStrategy.List:
+                values = request.ListValues is { Count: > 0 } given ? given
+                    : target.EnumValues.TryGetValue(key, out var members) ? members
+                    : throw Error("PartitionListValuesMissing", ErrorKind.InvalidArgument,
+                        $"A list plan on {key} needs its values.", "Pass -Values 'a','b', or choose an enum column.", key);
+                reasons.Add($"One partition per value of {key} ({string.Join(", ", values)}) and a DEFAULT partition for values added later; queries filtering on {key} read only their value's partition.");
+                retention = null;
+                break;
+            default:
+                hash = request.HashPartitions ?? HashCount(target);
+                reasons.Add(request.HashPartitions is not null
+                    ? $"{hash} hash partitions were given."
+                    : target.TotalBytes is { } total
+                        ? $"{hash} hash partitions: the table reaches {Capacity.Bytes(total)}; / {Capacity.Bytes(PartitionSizing.MaxBytes)} per partition rounded up to a power of two (at least {MinHashPartitions}) spreads writes and vacuum evenly; hash partitions cannot expire by age, so there is no retention."
+                        : $"{hash} hash partitions (the default: no volume is known); hash partitions cannot expire by age, so there is no retention.");
+                retention = null;
+                break;
+        }
+
+        if (hash > rules.MaxPartitions || values.Count + 1 > rules.MaxPartitions)
+        {
+            throw Error("PartitionLimitExceeded", ErrorKind.InvalidArgument,
+                $"The plan needs more partitions than {engineId}'s limit of {rules.MaxPartitions}.", "Use fewer -HashPartitions or values.", target.Name);
+        }
+
+        var (primaryKey, uniques, changes) = Keys(rules, target, key, engineId, warnings);
+        if (target.Exists && target.PrimaryKey is null && request.Mode != PartitionMode.TimescaleDb)
+        {
+            throw Error("ConversionNeedsPrimaryKey", ErrorKind.InvalidData,
+                $"Table {target.Name} has no primary key: the online copy pages through it by key and the sync trigger finds changed rows by key.",
+                "Add a primary key (or a unique not-null column promoted to one) first.", target.Name);
+        }
+
+        var start = request.Start ?? (interval is { IsCalendar: true } && target.KeyMin is { } min ? interval.Floor(min) : null);
+        var boundaries = Boundaries(target, request.Strategy, interval, start, premake, values, hash, warnings);
+        if (boundaries.Count > rules.MaxPartitions)
+        {
+            throw Error("PartitionLimitExceeded", ErrorKind.InvalidArgument,
+                $"The existing data spans {boundaries.Count} {interval?.Name} partitions, above {engineId}'s limit of {rules.MaxPartitions.ToString("N0", CultureInfo.InvariantCulture)}.",
+                "Use a longer -Interval.", boundaries.Count);
+        }
+
+        if (start is null && request.Strategy == PartitionStrategy.Range && interval is { IsCalendar: true })
+        {
+            reasons.Add($"No -Start was given: the maintenance routine runs once at the end of the script and creates the current {interval.Name}'s partition and {premake} ahead, relative to the day it runs, so the script text stays the same every time it is generated.");
+        }
+        else if (request.Strategy == PartitionStrategy.Range)
+        {
+            reasons.Add($"Premake {premake}: the maintenance routine keeps {premake} partitions ahead of the current one, so inserts never find a missing partition even if maintenance fails for {premake} {interval?.Name}s.");
+        }
+
+        if (target.Exists)
+        {
+            reasons.Add($"Table {target.Name} exists{(target.Rows is { } rows ? $" with about {Capacity.Count(rows)} rows" : string.Empty)}: the steps convert it online (copy, sync, verify, swap) instead of creating it.");
+        }
+
+        return new PartitionPlan(engineId, request.Mode, target, request.Strategy, key, kind, interval, start, boundaries, premake,
+            retention, hash, values, primaryKey, uniques, changes, sizing, reasons, warnings)
+        {
+            PartmanVersion = request.PartmanVersion,
+            MemoryGb = request.MemoryGb,
+            Database = request.Database,
+        };
+    }
+
+    private static int HashCount(PartitionTarget target)
+    {
+        var needed = target.TotalBytes is { } total ? (int)Math.Ceiling(total / (double)PartitionSizing.MaxBytes) : MinHashPartitions;
+        var count = MinHashPartitions;
+        while (count < needed)
+        {
+            count *= 2;
+        }
+
+        return count;
+    }
+
+    /// <summary>The primary key and unique keys as the engine allows them, and every change made, with its reason.</summary>
+    private static (IReadOnlyList<string> PrimaryKey, IReadOnlyList<TargetKey> Uniques, IReadOnlyList<ConstraintChange> Changes) Keys(
+        PartitionRules rules, PartitionTarget target, string key, string engineId, List<string> warnings)
+    {
+        var changes = new List<ConstraintChange>();
+        var primaryKey = target.PrimaryKey?.Columns.ToList() ?? new List<string>();
+        var uniques = new List<TargetKey>();
+        if (rules.UniqueKeysMustContainKey && target.PrimaryKey is { } pk && !pk.Columns.Contains(key, StringComparer.Ordinal))
+        {
+            primaryKey.Add(key);
+            changes.Add(new ConstraintChange(pk.Name, target.Name, $"primary key ({string.Join(", ", pk.Columns)}) becomes ({string.Join(", ", primaryKey)})",
+                $"{engineId} enforces uniqueness per partition, so a partitioned table's primary key must contain the partition key {key}. {string.Join(", ", pk.Columns)} alone is no longer checked across partitions; its values stay unique because they are generated (identity or UUID), and lookups by {string.Join(", ", pk.Columns)} still use the key's index."));
+        }
+
+        foreach (var unique in target.UniqueKeys.Where(u => !string.Equals(u.Name, target.PrimaryKey?.Name, StringComparison.Ordinal)))
+        {
+            if (!rules.UniqueKeysMustContainKey || unique.Columns.Contains(key, StringComparer.Ordinal))
+            {
+                uniques.Add(unique);
+                continue;
+            }
+
+            changes.Add(new ConstraintChange(unique.Name, target.Name, $"unique ({string.Join(", ", unique.Columns)}) is dropped",
+                $"{engineId} cannot enforce uniqueness of ({string.Join(", ", unique.Columns)}) across partitions, and adding {key} would change what it means (the same value could repeat in another period). Enforce it in a small unpartitioned lookup table with a unique ({string.Join(", ", unique.Columns)}) that the application writes first, or keep this table unpartitioned."));
+            warnings.Add($"Unique ({string.Join(", ", unique.Columns)}) on {target.Name} cannot be kept on the partitioned table; see the constraint changes.");
+        }
+
+        if (!rules.ForeignKeysAllowed)
+        {
+            foreach (var fk in target.ForeignKeys)
+            {
+                changes.Add(new ConstraintChange(fk.Name, fk.Table, $"foreign key ({string.Join(", ", fk.Columns)}) → {fk.ReferencedTable} is dropped",
+                    $"{engineId} partitioned tables cannot have foreign keys. What replaces it: the application checks {fk.ReferencedTable} in the same transaction, and the orphan check step lists rows whose {string.Join(", ", fk.Columns)} has no {fk.ReferencedTable} row."));
+            }
+        }
+
+        foreach (var fk in target.ReferencedBy.Where(f => !string.Equals(f.Table, target.Name, StringComparison.Ordinal) || !rules.ForeignKeysAllowed))
+        {
+            if (!rules.ReferencedKeysAllowed)
+            {
+                changes.Add(new ConstraintChange(fk.Name, fk.Table, $"foreign key {fk.Table}({string.Join(", ", fk.Columns)}) → {target.Name} is dropped",
+                    $"{engineId} partitioned tables cannot be referenced by foreign keys. What replaces it: the application checks {target.Name} before writing {fk.Table}, and the orphan check step lists rows of {fk.Table} without a {target.Name} row."));
+            }
+            else if (!fk.ReferencedColumns.Contains(key, StringComparer.Ordinal) && rules.UniqueKeysMustContainKey)
+            {
+                warnings.Add($"Foreign key {fk.Name} on {fk.Table} references {target.Name}({string.Join(", ", fk.ReferencedColumns)}), which is no longer unique on its own: add {key} to {fk.Table} and reference ({string.Join(", ", fk.ReferencedColumns.Append(key))}), or drop the foreign key and check in the application.");
+            }
+        }
+
+        return (primaryKey, uniques, changes);
+    }
+
+    private static List<PartitionBoundary> Boundaries(PartitionTarget target, PartitionStrategy strategy, PartitionInterval? interval, DateTime? start, int premake,
+        IReadOnlyList<string> values, int hash, List<string> warnings)
+    {
+        var list = new List<PartitionBoundary>();
+        switch (strategy)
+        {
+            case PartitionStrategy.List:
+                list.AddRange(values.Select(v => new PartitionBoundary(Suffix(v), null, null, new[] { v })));
+                return list;
+            case PartitionStrategy.Hash:
+                list.AddRange(Enumerable.Range(0, hash).Select(i => new PartitionBoundary("h" + i.ToString(CultureInfo.InvariantCulture), null, null, Array.Empty<string>())));
+                return list;
+        }
+
+        if (interval is { IsCalendar: false })
+        {
+            var low = interval.Floor(target.KeyMinNumber ?? 0);
+            var high = interval.Floor(target.KeyMaxNumber ?? 0) + (interval.Width * premake);
+            for (var from = low; from <= high; from += interval.Width)
+            {
+                list.Add(new PartitionBoundary("p" + from.ToString(CultureInfo.InvariantCulture), from.ToString(CultureInfo.InvariantCulture), (from + interval.Width).ToString(CultureInfo.InvariantCulture), Array.Empty<string>()));
+            }
+
+            return list;
+        }
+
+        if (start is null || interval is null)
+        {
+            return list;
+        }
+
+        var last = interval.Floor(target.KeyMax ?? start.Value);
+        for (var i = 0; i < premake; i++)
+        {
+            last = interval.Next(last);
+        }
+
+        for (var from = interval.Floor(start.Value); from <= last; from = interval.Next(from))
+        {
+            list.Add(new PartitionBoundary("p" + interval.Suffix(from), Date(from), Date(interval.Next(from)), Array.Empty<string>()));
+            if (list.Count > 100_000)
+            {
+                warnings.Add("The key range spans more than 100,000 partitions; only the first were listed.");
+                break;
+            }
+        }
+
+        return list;
+    }
+
+    private static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A partition name suffix from a list value: letters and digits kept, the rest as underscores.</summary>
+    private static string Suffix(string value) =>
+        new string(value.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').Take(40).ToArray()) is { Length: > 0 } s ? s : "empty";
+
+    private static DbArchitectException Error(string id, ErrorKind kind, string message, string fix, object? target) =>
+        new(new DbArchitectError(id, kind, message, fix, null, target));
+}

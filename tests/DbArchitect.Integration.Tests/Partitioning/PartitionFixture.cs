@@ -1,0 +1,88 @@
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Partitioning;
+using DbArchitect.Core.Requirements;
+using Npgsql;
+
+namespace DbArchitect.Integration.Tests.Partitioning;
+
+/// <summary>Designs, files and server helpers shared by the partitioning proofs.</summary>
+internal static class PartitionFixture
+{
+    /// <summary>A small application whose event table is range-partitioned by created_at; retention 1 year.</summary>
+    public const string EventsYaml = """
+        application: { name: PartitionProof, kind: oltp, schema: public }
+        workload: { retention: 1y }
+        conventions: { primaryKey: bigint }
+        entities:
+          - name: event
+            rows: 1000000
+            rowsPerDay: 5000000
+            attributes:
+              - { name: kind, type: "enum(click, view, buy)", required: true }
+              - { name: payload, type: string(200) }
+              - { name: amount, type: int }
+        """;
+
+    public static DbDesign Design(string engine) => DesignEngine.Create(RequirementsReader.Read(EventsYaml, "events.yaml").Requirement!, engine);
+
+    public static PartitionScript Plan(string engine, PartitionRequest request)
+    {
+        var design = Design(engine);
+        var target = PartitionTargets.FromDesign(design, "event");
+        return PartitionPlanner.Script(EngineRegistry.Get(engine), target, request with { Retention = request.Retention ?? design.Requirement.Workload.Retention });
+    }
+
+    /// <summary>Writes the steps to a temporary folder; returns step name → file path.</summary>
+    public static Dictionary<string, string> Write(PartitionScript script)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dbarch-part-" + Guid.NewGuid().ToString("N"));
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (sql, step) in script.ToScripts().Zip(script.Steps))
+        {
+            var path = Path.Combine(folder, sql.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, sql.Text);
+            files[step.Name] = path;
+        }
+
+        return files;
+    }
+
+    public static List<string> Partitions(NpgsqlConnection connection, string parent) =>
+        Strings(connection, $"SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '{parent}'::regclass ORDER BY 1");
+
+    public static List<string> Strings(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+        {
+            list.Add(reader.IsDBNull(0) ? string.Empty : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return list;
+    }
+
+    public static object? Scalar(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar() is { } value and not DBNull ? value : null;
+    }
+
+    public static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Row count and the same order-independent checksum the conversion's verification uses.</summary>
+    public static (long Rows, decimal Checksum) Fingerprint(NpgsqlConnection connection, string table)
+    {
+        using var command = new NpgsqlCommand($"SELECT count(*), coalesce(sum(('x' || substr(md5(src::text), 1, 15))::bit(60)::bigint), 0) FROM {table} AS src", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetDecimal(1));
+    }
+}
