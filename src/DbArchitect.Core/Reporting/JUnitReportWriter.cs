@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace DbArchitect.Core.Reporting;
+
+/// <summary>
+/// JUnit XML as CI servers read it: one test suite per category, one test case per rule and target, a failure
+/// element for each Warning/Error/Critical, a skipped element for rows that could not run. No timestamps, so the same
+/// findings give the same bytes.
+/// </summary>
+public static class JUnitReportWriter
+{
+    public static string Write(PipelineReport report)
+    {
+        var text = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false) };
+        using (var writer = XmlWriter.Create(new StringWriterUtf8(text), settings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("testsuites");
+            writer.WriteAttributeString("name", report.Title);
+            WriteCounts(writer, report.Findings);
+            foreach (var suite in report.Findings.GroupBy(f => f.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartElement("testsuite");
+                writer.WriteAttributeString("name", $"{report.ToolName}.{suite.Key}");
+                WriteCounts(writer, suite.ToList());
+                foreach (var finding in suite)
+                {
+                    WriteCase(writer, report, finding);
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    private static void WriteCounts(XmlWriter writer, IReadOnlyList<IReportFinding> findings)
+    {
+        writer.WriteAttributeString("tests", Count(findings.Count));
+        writer.WriteAttributeString("failures", Count(findings.Count(f => ReportLevels.IsFailure(f.Level))));
+        writer.WriteAttributeString("errors", "0");
+        writer.WriteAttributeString("skipped", Count(findings.Count(f => f.Level == ReportLevel.Skipped)));
+    }
+
+    private static void WriteCase(XmlWriter writer, PipelineReport report, IReportFinding finding)
+    {
+        writer.WriteStartElement("testcase");
+        writer.WriteAttributeString("name", CaseName(finding));
+        writer.WriteAttributeString("classname", $"{report.ToolName}.{finding.Category}.{finding.RuleId}");
+        if (finding.Location is { } location)
+        {
+            writer.WriteAttributeString("file", location.File);
+            if (location.Line is { } line)
+            {
+                writer.WriteAttributeString("line", Count(line));
+            }
+        }
+
+        if (ReportLevels.IsFailure(finding.Level))
+        {
+            writer.WriteStartElement("failure");
+            writer.WriteAttributeString("message", finding.Message);
+            writer.WriteAttributeString("type", finding.Level.ToString());
+            writer.WriteString(Details(finding));
+            writer.WriteEndElement();
+        }
+        else if (finding.Level == ReportLevel.Skipped)
+        {
+            writer.WriteStartElement("skipped");
+            writer.WriteAttributeString("message", finding.Message);
+            writer.WriteEndElement();
+        }
+        else if (finding.Level != ReportLevel.Pass)
+        {
+            writer.WriteElementString("system-out", $"{finding.Level}: {Details(finding)}");
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static string CaseName(IReportFinding finding)
+    {
+        var where = finding.Target ?? finding.Location?.ToString();
+        return where is null ? $"{finding.RuleId} {finding.Title}" : $"{finding.RuleId} {where}";
+    }
+
+    private static string Details(IReportFinding finding)
+    {
+        var lines = new List<string> { finding.Message };
+        if (finding.Target is not null)
+        {
+            lines.Add($"Target: {finding.Target}");
+        }
+
+        if (finding.Location is not null)
+        {
+            lines.Add($"Location: {finding.Location}");
+        }
+
+        if (finding.Recommendation is not null)
+        {
+            lines.Add($"Recommendation: {finding.Recommendation}");
+        }
+
+        if (finding.HelpUri is not null)
+        {
+            lines.Add($"Help: {finding.HelpUri}");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A StringWriter that declares UTF-8, so the XML declaration says what the file will be.</summary>
+    private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+}
