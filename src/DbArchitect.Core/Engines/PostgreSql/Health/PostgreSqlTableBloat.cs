@@ -1,0 +1,41 @@
+using DbArchitect.Core.Health;
+using DbArchitect.Core.Live;
+
+namespace DbArchitect.Core.Engines.PostgreSql.Health;
+
+/// <summary>TABLE_BLOAT: heap pages beyond what the table's rows need, estimated from row counts and column widths.</summary>
+internal sealed class PostgreSqlTableBloat : PostgreSqlHealthCheck
+{
+    public override string Id => "TABLE_BLOAT";
+
+    public override string Title => "Table bloat (estimated)";
+
+    public override string Category => "Vacuum";
+
+    public override string Description => "Estimated share of a table's pages that hold no live row, for tables of 1 MB or more: expected pages = reltuples × (average row width from pg_stats + 28 bytes of header and line pointer) ÷ usable page bytes × fillfactor. An estimate (no table is read); ±10 % is noise, 50 % is real waste.";
+
+    public override HealthThreshold DefaultThreshold => new(50, 80, "%");
+
+    public override HealthPriority Priority => HealthPriority.Low;
+
+    public override string Sql => $"""
+        WITH widths AS (
+          SELECT schemaname, tablename, sum((1 - coalesce(null_frac, 0)) * coalesce(avg_width, 0)) AS width
+          FROM pg_stats GROUP BY schemaname, tablename)
+        SELECT n.nspname || '.' || c.relname AS target, c.relpages AS pages, pg_relation_size(c.oid) AS bytes,
+               round((100.0 * greatest(c.relpages - e.expected, 0) / c.relpages)::numeric, 1) AS measured, e.expected::bigint AS expected_pages
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN widths w ON w.schemaname = n.nspname AND w.tablename = c.relname
+        CROSS JOIN LATERAL (
+          SELECT ceil(c.reltuples * (w.width + 28)
+                 / ((current_setting('block_size')::int - 24)
+                    * coalesce((SELECT substring(o FROM '\d+')::int FROM unnest(c.reloptions) o WHERE o LIKE 'fillfactor=%'), 100) / 100.0)) AS expected) e
+        WHERE c.relkind = 'r' AND c.relpages >= 128 AND c.reltuples > 0 AND {PostgreSqlHealth.UserSchema("n")}
+        """;
+
+    protected override string Describe(LiveRow row, double? measured) =>
+        $"About {HealthThreshold.Format(measured ?? 0)} % of its {row.String("pages")} pages are empty space (live rows need about {row.String("expected_pages")}).";
+
+    protected override string Recommend(LiveRow row) => "Confirm with pgstattuple; reclaim with pg_repack (online) or VACUUM FULL (exclusive lock), then keep autovacuum ahead.";
+}
