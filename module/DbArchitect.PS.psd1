@@ -18,6 +18,7 @@
         'Get-DbErDiagram'
         'Get-DbTechnologyRecommendation'
         'Get-DbConfigRecommendation'
+        'Invoke-DbHealthCheck'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
