@@ -21,6 +21,13 @@ if (args.Length > 0 && args[0] == "--capacity")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--health")
+{
+    // Usage: dotnet run -c Release --project bench/DbArchitect.Bench -- --health [tables]
+    HealthBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 const int Runs = 7;
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");

@@ -95,6 +95,27 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
     }
 
     [Fact]
+    public void Deep_amcheck_runs_only_when_asked_and_creates_its_extension_only_when_allowed()
+    {
+        Assert.Equal(HealthStatus.Skipped, _fixture.Results.Single(r => r.CheckId == "AMCHECK_INTEGRITY").Status);
+        var amcheck = HealthCheckCatalog.For("postgresql").Single(c => c.Id == "AMCHECK_INTEGRITY");
+        var connection = PostgresServer.For(_fixture.Database);
+        using (var readOnly = DbArchitect.Core.Live.LiveSession.Open(DbArchitect.Core.Live.LiveTarget.FromConnectionString("postgresql", connection)))
+        {
+            var refused = Assert.Single(HealthCheckRunner.RunOne(amcheck, new HealthCheckContext(readOnly, _fixture.Database, new HealthRunOptions { Deep = true })));
+            Assert.Equal(HealthStatus.Skipped, refused.Status);
+            Assert.Contains("-AllowExtensionCreate", refused.Message, StringComparison.Ordinal);
+        }
+
+        using var writable = DbArchitect.Core.Live.LiveSession.Open(
+            DbArchitect.Core.Live.LiveTarget.FromConnectionString("postgresql", connection), new DbArchitect.Core.Live.LiveSessionOptions { ReadOnly = false });
+        var options = new HealthRunOptions { Deep = true, AllowExtensionCreate = true };
+        var verified = Assert.Single(HealthCheckRunner.RunOne(amcheck, new HealthCheckContext(writable, _fixture.Database, options)));
+        Assert.Equal(HealthStatus.Pass, verified.Status);
+        Assert.Matches("^[0-9]+ b-tree indexes verified\\.$", verified.Message);
+    }
+
+    [Fact]
     public void No_check_crashes_and_every_check_of_the_engine_reports()
     {
         Assert.DoesNotContain(_fixture.Results, r => r.Status == HealthStatus.Error);

@@ -19,7 +19,7 @@ internal sealed class PostgreSqlIndexBloat : PostgreSqlHealthCheck
     public override HealthPriority Priority => HealthPriority.Low;
 
     public override string Sql => $"""
-        WITH cols AS (
+        WITH cols AS MATERIALIZED (
           SELECT schemaname, tablename, attname, coalesce(avg_width, 0) AS width FROM pg_stats),
         keys AS (
           SELECT i.indexrelid, sum(cols.width) AS width, count(cols.width) AS found, count(*) AS wanted

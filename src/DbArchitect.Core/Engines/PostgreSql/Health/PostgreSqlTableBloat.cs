@@ -19,7 +19,7 @@ internal sealed class PostgreSqlTableBloat : PostgreSqlHealthCheck
     public override HealthPriority Priority => HealthPriority.Low;
 
     public override string Sql => $"""
-        WITH widths AS (
+        WITH widths AS MATERIALIZED (
           SELECT schemaname, tablename, sum((1 - coalesce(null_frac, 0)) * coalesce(avg_width, 0)) AS width
           FROM pg_stats GROUP BY schemaname, tablename)
         SELECT n.nspname || '.' || c.relname AS target, c.relpages AS pages, pg_relation_size(c.oid) AS bytes,

@@ -25,7 +25,7 @@ internal sealed class PostgreSqlUnusedIndex : PostgreSqlHealthCheck
         JOIN pg_index i ON i.indexrelid = s.indexrelid
         CROSS JOIN (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) d
         WHERE s.idx_scan = 0 AND NOT i.indisunique AND NOT i.indisprimary
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = s.indexrelid)
+          AND s.indexrelid NOT IN (SELECT k.conindid FROM pg_constraint k WHERE k.conindid <> 0)
         """;
 
     protected override HealthStatus StatusOf(LiveRow row, HealthStatus judged) =>
