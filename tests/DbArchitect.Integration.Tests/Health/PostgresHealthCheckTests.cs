@@ -111,8 +111,10 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
             DbArchitect.Core.Live.LiveTarget.FromConnectionString("postgresql", connection), new DbArchitect.Core.Live.LiveSessionOptions { ReadOnly = false });
         var options = new HealthRunOptions { Deep = true, AllowExtensionCreate = true };
         var verified = Assert.Single(HealthCheckRunner.RunOne(amcheck, new HealthCheckContext(writable, _fixture.Database, options)));
-        Assert.Equal(HealthStatus.Pass, verified.Status);
-        Assert.Matches("^[0-9]+ b-tree indexes verified\\.$", verified.Message);
+
+        // The fixture's lock holder keeps app.fault_lock's index out of reach: named, not reported as corrupt.
+        Assert.Equal(HealthStatus.Info, verified.Status);
+        Assert.Matches("^([0-9]+) of ([0-9]+) b-tree indexes verified .*; 0 left .*not verified \\(locked or timed out\\): app\\.fault_lock_pkey\\.$", verified.Message);
     }
 
     [Fact]
