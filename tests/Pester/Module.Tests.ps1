@@ -71,7 +71,8 @@ Describe 'Cmdlet shape' {
     It '<_> is sealed, has [OutputType] and derives from the shared base' -ForEach $CmdletNames {
         $command = Get-Command $_
         $command.ImplementingType.IsSealed | Should -BeTrue
-        $command.ImplementingType.BaseType | Should -Be ([DbArchitect.PS.DbArchitectCmdlet])
+        # Live cmdlets derive from DbArchitectLiveCmdlet, itself a DbArchitectCmdlet.
+        $command.ImplementingType.IsSubclassOf([DbArchitect.PS.DbArchitectCmdlet]) | Should -BeTrue
         @($command.OutputType).Count | Should -BeGreaterThan 0
     }
 
