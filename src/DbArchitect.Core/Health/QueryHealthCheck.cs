@@ -11,6 +11,9 @@ public abstract class QueryHealthCheck : HealthCheck
 {
     public abstract override string Sql { get; }
 
+    /// <summary>The query this run uses: <see cref="Sql"/>, unless the check has a better one for this server or run (-Deep with an extension).</summary>
+    protected virtual string QueryFor(HealthCheckContext context) => Sql;
+
     /// <summary>The status of a returned row when the check has no threshold (its presence is the problem).</summary>
     protected virtual HealthStatus FoundStatus => HealthStatus.Warning;
 
@@ -41,7 +44,7 @@ public abstract class QueryHealthCheck : HealthCheck
             return new[] { context.Skipped(this, reason) };
         }
 
-        var rows = context.Query(Sql, Title);
+        var rows = context.Query(QueryFor(context), Title);
         var findings = new List<HealthCheckResult>();
         foreach (var row in rows)
         {

@@ -118,6 +118,22 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
     }
 
     [Fact]
+    public void Table_bloat_is_estimated_by_default_and_measured_with_pgstattuple_under_Deep()
+    {
+        var estimated = _fixture.Results.Single(r => r.CheckId == "TABLE_BLOAT" && r.Target == "app.fault_bloat");
+        Assert.Equal("estimate", estimated.Evidence["method"]);
+        Assert.Equal(HealthStatus.Critical, estimated.Status);
+
+        var bloat = HealthCheckCatalog.For("postgresql").Single(c => c.Id == "TABLE_BLOAT");
+        using var session = DbArchitect.Core.Live.LiveSession.Open(DbArchitect.Core.Live.LiveTarget.FromConnectionString("postgresql", PostgresServer.For(_fixture.Database)));
+        var results = HealthCheckRunner.RunOne(bloat, new HealthCheckContext(session, _fixture.Database, new HealthRunOptions { Deep = true }));
+        var measured = Assert.Single(results, r => r.Target == "app.fault_bloat");
+        Assert.Equal("pgstattuple_approx", measured.Evidence["method"]);
+        Assert.True(measured.Measured >= 80, $"measured {measured.Measured} %");
+        Assert.DoesNotContain(results, r => r.Target.StartsWith("app.ok_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void No_check_crashes_and_every_check_of_the_engine_reports()
     {
         Assert.DoesNotContain(_fixture.Results, r => r.Status == HealthStatus.Error);

@@ -1,6 +1,8 @@
 -- Health check proof (issue 7): healthy control objects (ok_*, closed_schema) next to planted faults (fault_*,
 -- open_schema) in a scratch PostgreSQL 15 database. Run by PostgresHealthFixture statement by statement; the
 -- statements that cannot run in a transaction block (VACUUM, CREATE INDEX CONCURRENTLY) are run on their own there.
+-- pgstattuple lets TABLE_BLOAT measure instead of estimate under -Deep.
+CREATE EXTENSION IF NOT EXISTS pgstattuple;
 CREATE SCHEMA app;
 CREATE SCHEMA closed_schema;
 
