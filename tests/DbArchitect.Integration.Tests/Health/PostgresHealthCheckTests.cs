@@ -35,6 +35,8 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
     [InlineData("FK_TYPE_MISMATCH", "app.fault_typed.fault_typed_parent_fk")]
     [InlineData("UNLOGGED_TABLE", "app.fault_unlogged")]
     [InlineData("TABLE_BLOAT", "app.fault_bloat")]
+    [InlineData("INDEX_BLOAT", "app.fault_bloat_pkey")]
+    [InlineData("STALE_STATISTICS", "app.fault_stale")]
     [InlineData("SUPERUSER_OWNED_OBJECTS", "app (owner dbarchitect_test)")]
     public void Planted_fault_is_reported_with_its_check_id_and_target(string checkId, string target)
     {

@@ -38,6 +38,7 @@ public sealed class PostgresHealthFixture : IDisposable
         {
             Run(setup, "VACUUM ANALYZE app.ok_parent, app.ok_child, app.ok_used, app.ok_serial");
             Run(setup, "VACUUM ANALYZE app.fault_bloat");
+            Run(setup, "ANALYZE app.fault_stale; INSERT INTO app.fault_stale SELECT generate_series(2001, 3500)");
             Run(setup, "SET enable_seqscan = off; SELECT count(*) FROM app.ok_used WHERE v = 5");
         }
 

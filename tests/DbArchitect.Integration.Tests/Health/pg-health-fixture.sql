@@ -72,10 +72,13 @@ CREATE TABLE app.fault_typed (id int PRIMARY KEY, parent_id bigint CONSTRAINT fa
 CREATE INDEX fault_typed_parent_idx ON app.fault_typed (parent_id);
 -- UNLOGGED_TABLE
 CREATE UNLOGGED TABLE app.fault_unlogged (id int PRIMARY KEY);
--- TABLE_BLOAT: nine rows in ten deleted across every page, then vacuumed (space free but not returned)
+-- TABLE_BLOAT, INDEX_BLOAT: nine rows in ten deleted across every page, then vacuumed (space free but not returned)
 CREATE TABLE app.fault_bloat (id int PRIMARY KEY, pad text NOT NULL);
-INSERT INTO app.fault_bloat SELECT g, repeat('x', 120) FROM generate_series(1, 20000) g;
+INSERT INTO app.fault_bloat SELECT g, repeat('x', 120) FROM generate_series(1, 60000) g;
 DELETE FROM app.fault_bloat WHERE id % 10 <> 0;
+-- STALE_STATISTICS: analyzed at 2,000 rows, then 1,500 more inserted (autovacuum off so it is not re-analyzed first)
+CREATE TABLE app.fault_stale (id int PRIMARY KEY) WITH (autovacuum_enabled = false);
+INSERT INTO app.fault_stale SELECT generate_series(1, 2000);
 -- BLOCKED_SESSIONS, IDLE_IN_TRANSACTION, LONG_RUNNING_TRANSACTION, ORPHANED_PREPARED_TRANSACTION use these two tables
 CREATE TABLE app.fault_lock (id int PRIMARY KEY);
 CREATE TABLE app.fault_prepared (id int PRIMARY KEY);

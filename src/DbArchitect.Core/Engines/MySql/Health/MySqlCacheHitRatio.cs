@@ -3,11 +3,9 @@ using DbArchitect.Core.Live;
 
 namespace DbArchitect.Core.Engines.MySql.Health;
 
-/// <summary>CACHE_HIT_RATIO: InnoDB buffer pool reads served from memory (MariaDB's information_schema.GLOBAL_STATUS).</summary>
+/// <summary>CACHE_HIT_RATIO: InnoDB buffer pool reads served from memory (information_schema.GLOBAL_STATUS on MariaDB, performance_schema.global_status on MySQL 8).</summary>
 internal sealed class MySqlCacheHitRatio : MySqlHealthCheck
 {
-    public override IReadOnlyList<string> Engines => MySqlHealth.MariaDbOnly;
-
     public override string Id => "CACHE_HIT_RATIO";
 
     public override string Title => "Buffer pool hit ratio";
@@ -24,6 +22,8 @@ internal sealed class MySqlCacheHitRatio : MySqlHealthCheck
         CROSS JOIN (SELECT CAST(variable_value AS DECIMAL(30, 0)) AS v FROM information_schema.global_status WHERE variable_name = 'INNODB_BUFFER_POOL_READ_REQUESTS') q
         WHERE q.v >= 10000
         """;
+
+    protected override string QueryFor(HealthCheckContext context) => MySqlHealth.StatusQuery(context, Sql);
 
     protected override string Describe(LiveRow row, double? measured) =>
         $"{HealthThreshold.Format(measured ?? 0)} % of page reads served from the buffer pool ({row.String("disk_reads")} from disk).";

@@ -8,8 +8,14 @@ internal static class MySqlHealth
 {
     public static readonly IReadOnlyList<string> Engines = new[] { "mariadb", "mysql" };
 
-    /// <summary>Only MariaDB: checks that read information_schema.GLOBAL_STATUS (MySQL 8 moved it to performance_schema).</summary>
-    public static readonly IReadOnlyList<string> MariaDbOnly = new[] { "mariadb" };
+    /// <summary>
+    /// A query over MariaDB's information_schema.global_status, pointed at performance_schema.global_status on MySQL 8,
+    /// which removed the information_schema table.
+    /// </summary>
+    public static string StatusQuery(HealthCheckContext context, string mariaDbSql) =>
+        string.Equals(context.Engine, "mysql", StringComparison.Ordinal)
+            ? mariaDbSql.Replace("information_schema.global_status", "performance_schema.global_status", StringComparison.Ordinal)
+            : mariaDbSql;
 
     public static string Table(LiveRow row) => MySqlWriter.Id(row.String("table_name") ?? string.Empty);
 }

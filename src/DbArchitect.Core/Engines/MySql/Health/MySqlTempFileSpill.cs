@@ -3,11 +3,9 @@ using DbArchitect.Core.Live;
 
 namespace DbArchitect.Core.Engines.MySql.Health;
 
-/// <summary>TEMP_FILE_SPILL: internal temporary tables that went to disk (MariaDB's information_schema.GLOBAL_STATUS).</summary>
+/// <summary>TEMP_FILE_SPILL: internal temporary tables that went to disk (information_schema.GLOBAL_STATUS on MariaDB, performance_schema.global_status on MySQL 8).</summary>
 internal sealed class MySqlTempFileSpill : MySqlHealthCheck
 {
-    public override IReadOnlyList<string> Engines => MySqlHealth.MariaDbOnly;
-
     public override string Id => "TEMP_FILE_SPILL";
 
     public override string Title => "Temporary tables spilled to disk";
@@ -24,6 +22,8 @@ internal sealed class MySqlTempFileSpill : MySqlHealthCheck
         CROSS JOIN (SELECT CAST(variable_value AS DECIMAL(30, 0)) AS v FROM information_schema.global_status WHERE variable_name = 'CREATED_TMP_TABLES') a
         WHERE a.v >= 100
         """;
+
+    protected override string QueryFor(HealthCheckContext context) => MySqlHealth.StatusQuery(context, Sql);
 
     protected override string Describe(LiveRow row, double? measured) =>
         $"{row.String("disk_tables")} of {row.String("all_tables")} internal temporary tables went to disk ({HealthThreshold.Format(measured ?? 0)} %).";
