@@ -21,7 +21,7 @@ For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a
         Threshold            = 'Threshold overrides: keys CHECK_ID, CHECK_ID@database, CHECK_ID:target or CHECK_ID@database:target (target wildcards allowed); values a number (the warning level) or @{ Warning = …; Critical = … }. Win over the settings file.'
         SettingsPath         = 'A JSON settings file with "thresholds" (keys as for -Threshold) and "exclusions" (check, database, target, reason; the reason is required).'
         FailOnly             = 'Do not output Pass rows (reports still contain them).'
-        FailOn               = 'Warning, Critical or Info: after the run, stop with a terminating error (HealthCheckFailed) when any finding is at or above this level; the message summarises the counts.'
+        FailOn               = 'Warning, Critical or Info: after the run, stop with a terminating error (HealthCheckFailed) when any finding is at or above this level; the message summarises the counts. A check that could not run (Error row) counts above Warning, so -FailOn Warning also catches a broken check.'
         OutputFormat         = 'JUnit, Sarif, Markdown or Json: the report written to -OutputPath. Taken from the extension (.xml, .sarif, .md, .json) when not given.'
         OutputPath           = 'The report file. Written all-or-nothing; an existing file is replaced only with -Force.'
         Force                = 'Replace an existing -OutputPath file.'

@@ -49,8 +49,9 @@ public static class HealthCheckRunner
         {
             rows = new List<HealthCheckResult> { context.Skipped(check, $"The login may not read what this check needs: {ex.Errors[0].Message}") };
         }
-        catch (Exception ex) when (ex is DbArchitectException or InvalidOperationException or FormatException or InvalidCastException or KeyNotFoundException or OverflowException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever a check throws, the run goes on: the check's row says what went wrong.
             var reason = ex is DbArchitectException dbx ? dbx.Errors[0].Message : ex.Message;
             rows = new List<HealthCheckResult> { context.Finding(check, HealthStatus.Error, context.Database, $"The check could not run: {reason}", "Run the check alone with -Check and -Verbose; report it if the server is healthy.") };
         }
