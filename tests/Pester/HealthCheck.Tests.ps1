@@ -64,6 +64,8 @@ Describe 'Invoke-DbHealthCheck' {
         Invoke-DbHealthCheck -Engine sqlite -Server $Db -OutputPath $report | Out-Null
         [xml] $xml = Get-Content -LiteralPath $report -Raw
         $xml.testsuites.failures | Should -Be '1'
+        $xml.testsuites.name | Should -Be 'Health check of sqlite shop.db'
+        Get-Content -LiteralPath $report -Raw | Should -Not -BeLike "*$Work*"
         @($xml.SelectNodes('//testcase[failure]')).Count | Should -Be 1
         Invoke-DbHealthCheck -Engine sqlite -Server $Db -OutputPath $report -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'HealthReportExists*'

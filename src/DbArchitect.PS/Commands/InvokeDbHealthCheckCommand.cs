@@ -166,7 +166,8 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
             return;
         }
 
-        var title = "Health check of " + string.Join(", ", _targets);
+        // Engine and database name only: a SQLite target's description is a full file path, which reports must not carry.
+        var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
         var version = typeof(HealthCheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         if (OutputFormat is not null && OutputPath is not null)
         {
