@@ -135,6 +135,19 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
         Assert.DoesNotContain(results, r => r.Target.StartsWith("app.ok_", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("TABLE_BLOAT", "app.fault_bloat")]
+    [InlineData("INDEX_BLOAT", "app.fault_bloat_pkey")]
+    public void Bloat_estimate_through_pg_stats_for_logins_that_cannot_read_pg_statistic_agrees(string checkId, string target)
+    {
+        // The test login is a superuser, so the run read pg_statistic; the documented query (pg_stats) must agree.
+        var check = HealthCheckCatalog.For("postgresql").Single(c => c.Id == checkId);
+        using var session = DbArchitect.Core.Live.LiveSession.Open(DbArchitect.Core.Live.LiveTarget.FromConnectionString("postgresql", PostgresServer.For(_fixture.Database)));
+        var row = Assert.Single(session.Query(check.Sql!, checkId), r => r.String("target") == target);
+        var fromCatalog = _fixture.Results.Single(r => r.CheckId == checkId && r.Target == target).Measured!.Value;
+        Assert.Equal(fromCatalog, row.Double("measured")!.Value, 0);
+    }
+
     [Fact]
     public void No_check_crashes_and_every_check_of_the_engine_reports()
     {

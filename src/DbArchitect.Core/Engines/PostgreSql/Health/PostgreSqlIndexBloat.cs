@@ -18,17 +18,19 @@ internal sealed class PostgreSqlIndexBloat : PostgreSqlHealthCheck
 
     public override HealthPriority Priority => HealthPriority.Low;
 
-    public override string Sql => $"""
-        WITH cols AS MATERIALIZED (
-          SELECT schemaname, tablename, attname, coalesce(avg_width, 0) AS width FROM pg_stats),
+    public override string Sql => Estimate(readCatalog: false);
+
+    protected override string QueryFor(HealthCheckContext context) => Estimate(PostgreSqlHealth.CanReadStatistic(context));
+
+    private static string Estimate(bool readCatalog) => $"""
+        WITH stats AS MATERIALIZED ({PostgreSqlHealth.ColumnStatistics(readCatalog)}),
         keys AS (
-          SELECT i.indexrelid, sum(cols.width) AS width, count(cols.width) AS found, count(*) AS wanted
+          SELECT i.indexrelid, sum(stats.avg_width) AS width, count(stats.avg_width) AS found, count(*) AS wanted
           FROM pg_index i
           JOIN pg_class t ON t.oid = i.indrelid
           JOIN pg_namespace n ON n.oid = t.relnamespace
           CROSS JOIN LATERAL unnest(i.indkey) AS k(attnum)
-          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-          LEFT JOIN cols ON cols.schemaname = n.nspname AND cols.tablename = t.relname AND cols.attname = a.attname
+          LEFT JOIN stats ON stats.relid = i.indrelid AND stats.attnum = k.attnum
           WHERE i.indexprs IS NULL AND {PostgreSqlHealth.UserSchema("n")}
           GROUP BY i.indexrelid)
         SELECT n.nspname || '.' || c.relname AS target, n.nspname AS schemaname, c.relname AS index_name, c.relpages AS pages,

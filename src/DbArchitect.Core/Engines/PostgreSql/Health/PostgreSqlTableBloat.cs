@@ -18,15 +18,16 @@ internal sealed class PostgreSqlTableBloat : PostgreSqlHealthCheck
 
     public override HealthPriority Priority => HealthPriority.Low;
 
-    public override string Sql => $"""
-        WITH widths AS MATERIALIZED (
-          SELECT schemaname, tablename, sum((1 - coalesce(null_frac, 0)) * coalesce(avg_width, 0)) AS width
-          FROM pg_stats GROUP BY schemaname, tablename)
+    public override string Sql => Estimate(readCatalog: false);
+
+    private static string Estimate(bool readCatalog) => $"""
+        WITH stats AS MATERIALIZED ({PostgreSqlHealth.ColumnStatistics(readCatalog)}),
+        widths AS (SELECT relid, sum((1 - coalesce(null_frac, 0)) * coalesce(avg_width, 0)) AS width FROM stats GROUP BY relid)
         SELECT n.nspname || '.' || c.relname AS target, c.relpages AS pages, pg_relation_size(c.oid) AS bytes, 'estimate' AS method,
                round((100.0 * greatest(c.relpages - e.expected, 0) / c.relpages)::numeric, 1) AS measured, e.expected::bigint AS expected_pages
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        JOIN widths w ON w.schemaname = n.nspname AND w.tablename = c.relname
+        JOIN widths w ON w.relid = c.oid
         CROSS JOIN LATERAL (
           SELECT ceil(c.reltuples * (w.width + 28)
                  / ((current_setting('block_size')::int - 24)
@@ -45,7 +46,7 @@ internal sealed class PostgreSqlTableBloat : PostgreSqlHealthCheck
         """;
 
     protected override string QueryFor(HealthCheckContext context) =>
-        context.Options.Deep && PostgreSqlHealth.HasExtension(context, "pgstattuple") ? MeasuredSql : Sql;
+        context.Options.Deep && PostgreSqlHealth.HasExtension(context, "pgstattuple") ? MeasuredSql : Estimate(PostgreSqlHealth.CanReadStatistic(context));
 
     protected override string Describe(LiveRow row, double? measured) => row.String("method") == "estimate"
         ? $"About {HealthThreshold.Format(measured ?? 0)} % of its {row.String("pages")} pages are empty space (live rows need about {row.String("expected_pages")})."
