@@ -24,6 +24,7 @@
         'Compare-DbSchema'
         'New-DbMigrationScript'
         'Get-IndexRecommendation'
+        'Invoke-DbHealthCheck'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

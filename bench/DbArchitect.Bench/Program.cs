@@ -23,6 +23,10 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --index [scale]   (scale 1: 300,000 orders)
         IndexAdvisorBench.Run(RepositoryRoot(), args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1);
         return;
+    case "--health":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --health [tables]
+        HealthBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+        return;
 }
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };

@@ -1,0 +1,262 @@
+using System.Collections;
+using System.Management.Automation;
+using DbArchitect.Core.Errors;
+using DbArchitect.Core.Health;
+using DbArchitect.Core.Live;
+using DbArchitect.Core.Reporting;
+
+namespace DbArchitect.PS.Commands;
+
+/// <summary>
+/// Runs the health checks of a live database: one HealthCheckResult per check and target, worst first. Optionally
+/// writes a pipeline report (JUnit, SARIF, Markdown, JSON), annotates the CI run, and fails on a threshold.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ConnectionStringSet)]
+[OutputType(typeof(HealthCheckResult))]
+public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
+{
+    private const int ProgressId = 0x0DB7;
+
+    private readonly List<HealthCheckResult> _results = new();
+    private readonly List<string> _targets = new();
+    private HealthSettings? _settings;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(HealthCheckIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Check { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ArgumentCompleter(typeof(HealthCheckIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] ExcludeCheck { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? Threshold { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SettingsPath { get; set; }
+
+    [Parameter]
+    public SwitchParameter FailOnly { get; set; }
+
+    [Parameter]
+    [ValidateSet("Info", "Warning", "Critical")]
+    public string? FailOn { get; set; }
+
+    // A string, not the Core enum: a value-type field of a Core type would make PowerShell load Core before the module's load context is wired.
+    [Parameter]
+    [ValidateSet("JUnit", "Sarif", "Markdown", "Json")]
+    public string? OutputFormat { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutputPath { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Baseline { get; set; }
+
+    [Parameter]
+    public SwitchParameter UpdateBaseline { get; set; }
+
+    [Parameter]
+    public SwitchParameter Deep { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int DeepBudgetSeconds { get; set; } = 60;
+
+    [Parameter]
+    public SwitchParameter AllowExtensionCreate { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (OutputPath is not null && OutputFormat is null)
+        {
+            OutputFormat = FormatFromExtension(OutputPath);
+        }
+
+        if ((OutputFormat is not null && OutputPath is null) || (UpdateBaseline && Baseline is null))
+        {
+            ThrowTerminatingError(ToErrorRecord(new DbArchitectError(
+                "HealthCheckOutputPathMissing", ErrorKind.InvalidArgument,
+                OutputPath is null && OutputFormat is not null ? "-OutputFormat needs -OutputPath, the file to write." : "-UpdateBaseline needs -Baseline, the file to write.",
+                "Give the file path.", null), null));
+        }
+
+        var settings = HealthSettings.Empty;
+        if (SettingsPath is not null)
+        {
+            var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SettingsPath);
+            settings = CallCoreOrStop(() => Parsed(() => HealthSettings.Parse(File.ReadAllText(file)), "HealthSettingsInvalid", file), file, "HealthSettings");
+        }
+
+        if (Threshold is not null)
+        {
+            var thresholds = Threshold;
+            settings = settings.Merge(CallCoreOrStop(() => Parsed(() => HealthSettings.FromDictionary(Unwrap(thresholds)), "HealthThresholdInvalid", "-Threshold"), "-Threshold", "HealthThreshold"));
+        }
+
+        _settings = settings;
+    }
+
+    protected override void ProcessRecord()
+    {
+        var target = ResolveTarget();
+        var options = new HealthRunOptions
+        {
+            Include = Check,
+            Exclude = ExcludeCheck,
+            Settings = _settings ?? HealthSettings.Empty,
+            Deep = Deep.IsPresent,
+            DeepBudget = TimeSpan.FromSeconds(DeepBudgetSeconds),
+            AllowExtensionCreate = AllowExtensionCreate.IsPresent,
+        };
+
+        // Extension creation is the only write, and it needs a session that may write.
+        var sessionOptions = new LiveSessionOptions { ReadOnly = !AllowExtensionCreate.IsPresent };
+        using var session = OpenSession(target, sessionOptions);
+        var progress = new ProgressRecord(ProgressId, "Invoke-DbHealthCheck", $"Checking {target.Description}");
+        try
+        {
+            if (!TryCore(() => HealthCheckRunner.Run(session, options, (i, count, check) =>
+                {
+                    progress.PercentComplete = (int)(100.0 * i / Math.Max(count, 1));
+                    progress.CurrentOperation = $"{check.Id}: {check.Title}";
+                    WriteProgress(progress);
+                }), target.Description, "HealthCheck", out var results))
+            {
+                return;
+            }
+
+            _targets.Add(target.Description);
+            if (Baseline is not null && !UpdateBaseline && File.Exists(BaselineFile))
+            {
+                var baseline = CallCoreOrStop(() => Parsed(() => ReportBaseline.Parse(File.ReadAllText(BaselineFile)), "HealthBaselineInvalid", BaselineFile), BaselineFile, "HealthBaseline");
+                results = baseline.OnlyNew(results);
+            }
+
+            _results.AddRange(results);
+            foreach (var result in HealthCheckResultOrder.WorstFirst(results))
+            {
+                if (!FailOnly || result.Status != HealthStatus.Pass)
+                {
+                    WriteObject(result);
+                }
+            }
+        }
+        finally
+        {
+            progress.PercentComplete = 100;
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_targets.Count == 0)
+        {
+            return;
+        }
+
+        // Engine and database name only: a SQLite target's description is a full file path, which reports must not carry.
+        var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
+        var version = typeof(HealthCheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        if (OutputFormat is not null && OutputPath is not null)
+        {
+            var format = Enum.Parse<ReportFormat>(OutputFormat, ignoreCase: true);
+            var text = ReportWriter.Write(new PipelineReport("DbArchitect.PS", version, title, _results), format);
+            Write(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath), text, $"Write the {format} health report", Force.IsPresent);
+        }
+
+        if (UpdateBaseline)
+        {
+            Write(BaselineFile, ReportBaseline.From(_results).ToJson(), "Write the health baseline", force: true);
+        }
+
+        foreach (var line in CiAnnotations.For(CiAnnotations.Detect(Environment.GetEnvironmentVariable), _results))
+        {
+            Host.UI.WriteLine(line);
+        }
+
+        if (FailOn is not null)
+        {
+            var verdict = FailOnGate.Evaluate(_results, Enum.Parse<ReportLevel>(FailOn));
+            if (verdict.Failed)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new DbArchitectCommandException($"Health check failed: {verdict.Summary}."), "HealthCheckFailed", ErrorCategory.InvalidResult, title)
+                {
+                    ErrorDetails = new ErrorDetails($"Health check failed: {verdict.Summary}.") { RecommendedAction = "Fix the findings listed above, raise their thresholds, or exclude them with a reason (-SettingsPath)." },
+                });
+            }
+        }
+    }
+
+    private string BaselineFile => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Baseline!);
+
+    private void Write(string path, string text, string action, bool force)
+    {
+        if (!ShouldProcess(path, action))
+        {
+            return;
+        }
+
+        if (File.Exists(path) && !force)
+        {
+            WriteError(ToErrorRecord(new DbArchitectError(
+                "HealthReportExists", ErrorKind.ResourceExists, $"The file '{System.IO.Path.GetFileName(path)}' already exists.",
+                "Use -Force to replace it, or choose another -OutputPath.", null), path));
+            return;
+        }
+
+        if (!TryCore(() => ReportFile.Write(path, text, force), path, "HealthReport", out var written))
+        {
+            return;
+        }
+
+        WriteVerbose($"{action}: {written}");
+    }
+
+    /// <summary>Settings, thresholds and baselines report bad shapes as FormatException; the cmdlet names them as its own errors.</summary>
+    private static T Parsed<T>(Func<T> parse, string errorId, string source)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FormatException ex)
+        {
+            throw new DbArchitectException(new DbArchitectError(errorId, ErrorKind.InvalidData, $"{System.IO.Path.GetFileName(source)}: {ex.Message}", "Correct it as docs/health-checks.md describes.", null));
+        }
+    }
+
+    private static string? FormatFromExtension(string path) => System.IO.Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".XML" => "JUnit",
+        ".SARIF" => "Sarif",
+        ".MD" => "Markdown",
+        ".JSON" => "Json",
+        _ => null,
+    };
+
+    /// <summary>A hashtable from the command line with PowerShell's wrappers removed (values may be PSObjects or nested tables).</summary>
+    private static Dictionary<string, object?> Unwrap(IDictionary table)
+    {
+        var plain = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in table)
+        {
+            var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            plain[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = value is IDictionary nested ? Unwrap(nested) : value;
+        }
+
+        return plain;
+    }
+}
