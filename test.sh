@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
 
-export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test"
+export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres"
 export DBARCHITECT_MARIADB_CONNECTION="Server=127.0.0.1;Port=3306;User ID=dbarchitect_test;Password=dbarchitect_test"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

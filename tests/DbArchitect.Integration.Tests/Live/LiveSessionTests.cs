@@ -11,7 +11,7 @@ public sealed class LiveSessionTests
     [Fact]
     public void PostgreSqlProbeSessionIsReadOnlyAndBounded()
     {
-        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.ConnectionString));
+        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For("postgres")));
 
         Assert.StartsWith("15", session.ServerVersion, StringComparison.Ordinal);
         var settings = session.Query(
@@ -67,7 +67,7 @@ public sealed class LiveSessionTests
     public void FailedLoginNamesTheTargetButNeverThePassword()
     {
         const string secret = "not-the-password-7f3a";
-        var connection = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Password = secret }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(PostgresServer.For("postgres")) { Password = secret }.ConnectionString;
         var target = LiveTarget.FromConnectionString("postgresql", connection);
 
         var error = Assert.Throws<DbArchitectException>(() => LiveSession.Open(target)).Errors.Single();
