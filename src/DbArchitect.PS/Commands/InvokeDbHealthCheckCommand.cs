@@ -19,6 +19,10 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 
     private readonly List<HealthCheckResult> _results = new();
     private readonly List<string> _targets = new();
+
+    private PipelineReportOutput? _reportOutput;
+
+    private PipelineReportOutput Report => _reportOutput ??= new PipelineReportOutput(this, "Health");
     private HealthSettings? _settings;
 
     [Parameter]
@@ -79,7 +83,7 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
     {
         if (OutputPath is not null && OutputFormat is null)
         {
-            OutputFormat = FormatFromExtension(OutputPath);
+            OutputFormat = PipelineReportOutput.FormatFromExtension(OutputPath);
         }
 
         if ((OutputFormat is not null && OutputPath is null) || (UpdateBaseline && Baseline is null))
@@ -138,7 +142,7 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
             _targets.Add(target.Description);
             if (Baseline is not null && !UpdateBaseline && File.Exists(BaselineFile))
             {
-                var baseline = CallCoreOrStop(() => Parsed(() => ReportBaseline.Parse(File.ReadAllText(BaselineFile)), "HealthBaselineInvalid", BaselineFile), BaselineFile, "HealthBaseline");
+                var baseline = CallCoreOrStop(() => Report.ReadBaseline(BaselineFile), BaselineFile, "HealthBaseline");
                 results = baseline.OnlyNew(results);
             }
 
@@ -168,62 +172,12 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 
         // Engine and database name only: a SQLite target's description is a full file path, which reports must not carry.
         var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
-        var version = typeof(HealthCheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-        if (OutputFormat is not null && OutputPath is not null)
-        {
-            var format = Enum.Parse<ReportFormat>(OutputFormat, ignoreCase: true);
-            var text = ReportWriter.Write(new PipelineReport("DbArchitect.PS", version, title, _results), format);
-            Write(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath), text, $"Write the {format} health report", Force.IsPresent);
-        }
-
-        if (UpdateBaseline)
-        {
-            Write(BaselineFile, ReportBaseline.From(_results).ToJson(), "Write the health baseline", force: true);
-        }
-
-        foreach (var line in CiAnnotations.For(CiAnnotations.Detect(Environment.GetEnvironmentVariable), _results))
-        {
-            Host.UI.WriteLine(line);
-        }
-
-        if (FailOn is not null)
-        {
-            var verdict = FailOnGate.Evaluate(_results, Enum.Parse<ReportLevel>(FailOn));
-            if (verdict.Failed)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new DbArchitectCommandException($"Health check failed: {verdict.Summary}."), "HealthCheckFailed", ErrorCategory.InvalidResult, title)
-                {
-                    ErrorDetails = new ErrorDetails($"Health check failed: {verdict.Summary}.") { RecommendedAction = "Fix the findings listed above, raise their thresholds, or exclude them with a reason (-SettingsPath)." },
-                });
-            }
-        }
+        Report.Publish(title, _results, OutputFormat, OutputPath, Force.IsPresent, Baseline is null ? null : BaselineFile, UpdateBaseline.IsPresent);
+        Report.Gate(FailOn, _results, title, "HealthCheckFailed", "Health check",
+            "Fix the findings listed above, raise their thresholds, or exclude them with a reason (-SettingsPath).");
     }
 
     private string BaselineFile => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Baseline!);
-
-    private void Write(string path, string text, string action, bool force)
-    {
-        if (!ShouldProcess(path, action))
-        {
-            return;
-        }
-
-        if (File.Exists(path) && !force)
-        {
-            WriteError(ToErrorRecord(new DbArchitectError(
-                "HealthReportExists", ErrorKind.ResourceExists, $"The file '{System.IO.Path.GetFileName(path)}' already exists.",
-                "Use -Force to replace it, or choose another -OutputPath.", null), path));
-            return;
-        }
-
-        if (!TryCore(() => ReportFile.Write(path, text, force), path, "HealthReport", out var written))
-        {
-            return;
-        }
-
-        WriteVerbose($"{action}: {written}");
-    }
 
     /// <summary>Settings, thresholds and baselines report bad shapes as FormatException; the cmdlet names them as its own errors.</summary>
     private static T Parsed<T>(Func<T> parse, string errorId, string source)
@@ -237,15 +191,6 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
             throw new DbArchitectException(new DbArchitectError(errorId, ErrorKind.InvalidData, $"{System.IO.Path.GetFileName(source)}: {ex.Message}", "Correct it as docs/health-checks.md describes.", null));
         }
     }
-
-    private static string? FormatFromExtension(string path) => System.IO.Path.GetExtension(path).ToUpperInvariant() switch
-    {
-        ".XML" => "JUnit",
-        ".SARIF" => "Sarif",
-        ".MD" => "Markdown",
-        ".JSON" => "Json",
-        _ => null,
-    };
 
     /// <summary>A hashtable from the command line with PowerShell's wrappers removed (values may be PSObjects or nested tables).</summary>
     private static Dictionary<string, object?> Unwrap(IDictionary table)

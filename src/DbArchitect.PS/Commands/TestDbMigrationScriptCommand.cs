@@ -21,6 +21,9 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
 
     private readonly List<LintSource> _sources = new();
     private string? _pipelineEngine;
+    private PipelineReportOutput? _reportOutput;
+
+    private PipelineReportOutput Report => _reportOutput ??= new PipelineReportOutput(this, "MigrationLint");
 
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
@@ -107,7 +110,7 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
 
         if (OutputPath is not null && OutputFormat is null)
         {
-            OutputFormat = FormatFromExtension(OutputPath);
+            OutputFormat = PipelineReportOutput.FormatFromExtension(OutputPath);
         }
 
         if ((OutputFormat is null) != (OutputPath is null) || (UpdateBaseline && Baseline is null))
@@ -190,83 +193,17 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
         var baselineFile = Baseline is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Baseline);
         if (baselineFile is not null && !UpdateBaseline && File.Exists(baselineFile))
         {
-            var baseline = CallCoreOrStop(() => ReadBaseline(baselineFile), baselineFile, "LintBaseline");
+            var baseline = CallCoreOrStop(() => Report.ReadBaseline(baselineFile), baselineFile, "LintBaseline");
             active = baseline.OnlyNew(active);
         }
 
         WriteObject(IncludeSuppressed.IsPresent ? active.Concat(findings.Where(f => f.Suppressed)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column) : active, enumerateCollection: true);
 
         var title = $"Migration lint ({options.Engine}) of {_sources.Count} script(s)";
-        if (OutputFormat is not null && OutputPath is not null)
-        {
-            var format = Enum.Parse<ReportFormat>(OutputFormat, ignoreCase: true);
-            var version = typeof(TestDbMigrationScriptCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            Write(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath), () => ReportWriter.Write(new PipelineReport("DbArchitect.PS", version, title, active), format), $"Write the {format} lint report", Force.IsPresent);
-        }
-
-        if (UpdateBaseline && baselineFile is not null)
-        {
-            Write(baselineFile, () => ReportBaseline.From(active).ToJson(), "Write the lint baseline", force: true);
-        }
-
-        foreach (var line in CiAnnotations.For(CiAnnotations.Detect(Environment.GetEnvironmentVariable), active))
-        {
-            Host.UI.WriteLine(line);
-        }
-
-        if (FailOn is not null && FailOnGate.Evaluate(active, Enum.Parse<ReportLevel>(FailOn, ignoreCase: true)) is { Failed: true } verdict)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new DbArchitectCommandException($"Migration lint failed: {verdict.Summary}."), "MigrationLintFailed", ErrorCategory.InvalidResult, title)
-            {
-                ErrorDetails = new ErrorDetails($"Migration lint failed: {verdict.Summary}.") { RecommendedAction = "Use the Fix of each finding, or suppress one with '-- dbarchitect-disable-next-line <rule-id> -- <reason>'." },
-            });
-        }
+        Report.Publish(title, active, OutputFormat, OutputPath, Force.IsPresent, baselineFile, UpdateBaseline.IsPresent);
+        Report.Gate(FailOn, active, title, "MigrationLintFailed", "Migration lint",
+            "Use the Fix of each finding, or suppress one with '-- dbarchitect-disable-next-line <rule-id> -- <reason>'.");
     }
-
-    private void Write(string path, Func<string> text, string action, bool force)
-    {
-        if (!ShouldProcess(path, action))
-        {
-            return;
-        }
-
-        if (File.Exists(path) && !force)
-        {
-            WriteError(new ErrorRecord(
-                new IOException($"The file '{System.IO.Path.GetFileName(path)}' already exists; use -Force to replace it, or choose another -OutputPath."),
-                "MigrationLintReportExists", ErrorCategory.ResourceExists, path));
-            return;
-        }
-
-        if (TryCore(() => ReportFile.Write(path, text(), force), path, "LintReport", out var written))
-        {
-            WriteVerbose($"{action}: {written}");
-        }
-    }
-
-    private static ReportBaseline ReadBaseline(string file)
-    {
-        try
-        {
-            return ReportBaseline.Parse(File.ReadAllText(file));
-        }
-        catch (FormatException ex)
-        {
-            throw new DbArchitect.Core.Errors.DbArchitectException(new DbArchitect.Core.Errors.DbArchitectError(
-                "LintBaselineInvalid", DbArchitect.Core.Errors.ErrorKind.InvalidData, $"{System.IO.Path.GetFileName(file)}: {ex.Message}",
-                "Write it again with -UpdateBaseline.", null));
-        }
-    }
-
-    private static string? FormatFromExtension(string path) => System.IO.Path.GetExtension(path).ToUpperInvariant() switch
-    {
-        ".XML" => "JUnit",
-        ".SARIF" => "Sarif",
-        ".MD" => "Markdown",
-        ".JSON" => "Json",
-        _ => null,
-    };
 
     private void Add(SqlScript script)
     {
