@@ -42,6 +42,11 @@ internal static class PostgreSqlPartitionConversion
             steps.Add(step);
         }
 
+        if (PostgreSqlPartitionForeignKeys.Repoint(plan, names) is { } repoint)
+        {
+            steps.Add(new("repoint-foreign-keys", "Re-points the foreign keys that referenced the old table to the partitioned one (NOT VALID, VALIDATE, drop the old key, take its name). Re-runnable.", repoint, false));
+        }
+
         steps.Add(new("drop-old", "Verifies again, then drops the old table and the conversion's helpers.", DropOld(plan, names), true));
         steps.Add(new("rollback", "Undoes the conversion at any step: swaps back if swapped, removes the copy and helpers.", Rollback(plan, names), true));
         return steps;
@@ -64,9 +69,9 @@ internal static class PostgreSqlPartitionConversion
 
         var keys = new List<(string Name, string Sql)>
         {
-            (plan.Target.PrimaryKey!.Name + "_p", $"PRIMARY KEY ({W.IdList(plan.PrimaryKey)})"),
+            (PostgreSqlPartitionNames.CopyIndex(plan.Target.PrimaryKey!.Name), $"PRIMARY KEY ({W.IdList(plan.PrimaryKey)})"),
         };
-        keys.AddRange(plan.UniqueKeys.Select(u => (u.Name + "_p", $"UNIQUE ({W.IdList(u.Columns)})")));
+        keys.AddRange(plan.UniqueKeys.Select(u => (PostgreSqlPartitionNames.CopyIndex(u.Name), $"UNIQUE ({W.IdList(u.Columns)})")));
         foreach (var (name, sql) in keys)
         {
             writer.Do(IfNoConstraint(names.Partitioned, plan.Schema, name, $"ALTER TABLE {names.PartitionedQualified} ADD CONSTRAINT {W.Id(name)} {sql}"), "key");
@@ -74,7 +79,7 @@ internal static class PostgreSqlPartitionConversion
 
         foreach (var index in plan.Target.LiveIndexes)
         {
-            if (index.Unique && !index.Columns.Contains(plan.Key, StringComparer.Ordinal))
+            if (!Recreates(plan, index))
             {
                 writer.Comment($"Unique index {index.Name} ({string.Join(", ", index.Columns)}) is not recreated: without {plan.Key} it cannot be enforced across partitions.");
                 continue;
@@ -246,6 +251,9 @@ internal static class PostgreSqlPartitionConversion
             + $"    DROP TRIGGER {W.Id(names.SyncTrigger)} ON {names.Parent};\n"
             + $"    ALTER TABLE {names.Parent} RENAME TO {W.Id(names.Unpartitioned)};\n"
             + $"    ALTER TABLE {names.PartitionedQualified} RENAME TO {W.Id(plan.Table)};\n"
+            + "    -- The original's keys and indexes move to name_u first, so the partitioned table's name_p ones can take their names.\n"
+            + Renames(plan, names.UnpartitionedQualified, n => n, PostgreSqlPartitionNames.OldObject)
+            + Renames(plan, names.Parent, PostgreSqlPartitionNames.CopyIndex, n => n)
             + Sequences(plan.Schema, names.Unpartitioned, plan.Table)
             + "END\n", "swap");
         writer.Statement(Mirror(names.RollbackFunction, names.UnpartitionedQualified, pk));
@@ -290,6 +298,9 @@ internal static class PostgreSqlPartitionConversion
             $"    IF to_regclass({W.String(plan.Schema + "." + names.Unpartitioned)}) IS NULL THEN\n"
             + "        RAISE NOTICE 'nothing to drop';\n"
             + "        RETURN;\n"
+            + "    END IF;\n"
+            + $"    IF EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND confrelid = {W.String(plan.Schema + "." + names.Unpartitioned)}::regclass AND conrelid <> confrelid) THEN\n"
+            + $"        RAISE EXCEPTION 'foreign keys still reference {Quote(names.Unpartitioned)}: %; run the repoint-foreign-keys step, or drop the ones the plan warned about', (SELECT string_agg(conname || ' on ' || conrelid::regclass::text, ', ') FROM pg_constraint WHERE contype = 'f' AND confrelid = {W.String(plan.Schema + "." + names.Unpartitioned)}::regclass AND conrelid <> confrelid);\n"
             + "    END IF;\n",
             string.Empty), "verify");
         writer.Statement($"DROP TRIGGER IF EXISTS {W.Id(names.RollbackTrigger)} ON {names.Parent}");
@@ -311,6 +322,8 @@ internal static class PostgreSqlPartitionConversion
             + $"    IF to_regclass({W.String(plan.Schema + "." + names.Unpartitioned)}) IS NOT NULL THEN\n"
             + $"        LOCK TABLE {names.Parent}, {names.UnpartitionedQualified} IN ACCESS EXCLUSIVE MODE;\n"
             + $"        DROP TRIGGER IF EXISTS {W.Id(names.RollbackTrigger)} ON {names.Parent};\n"
+            + Indent(Renames(plan, names.Parent, n => n, PostgreSqlPartitionNames.CopyIndex))
+            + Indent(Renames(plan, names.UnpartitionedQualified, PostgreSqlPartitionNames.OldObject, n => n))
             + $"        ALTER TABLE {names.Parent} RENAME TO {W.Id(names.Partitioned)};\n"
             + $"        ALTER TABLE {names.UnpartitionedQualified} RENAME TO {W.Id(plan.Table)};\n"
             + Sequences(plan.Schema, names.Partitioned, plan.Table)
@@ -323,6 +336,22 @@ internal static class PostgreSqlPartitionConversion
         writer.Statement($"DROP PROCEDURE IF EXISTS {names.CopyProcedure}(integer, integer)");
         writer.Statement($"DROP TABLE IF EXISTS {names.CopyState}");
         return writer.Finish();
+    }
+
+    /// <summary>Whether the partitioned copy recreates this live index (a unique index without the partition key cannot be).</summary>
+    private static bool Recreates(PartitionPlan plan, (string Name, IReadOnlyList<string> Columns, bool Unique, string Definition) index) =>
+        !index.Unique || index.Columns.Contains(plan.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// PL/pgSQL renaming, on <paramref name="table"/>, every key and index the conversion recreates, from
+    /// <paramref name="from"/>(original name) to <paramref name="to"/>(original name).
+    /// </summary>
+    private static string Renames(PartitionPlan plan, string table, Func<string, string> from, Func<string, string> to)
+    {
+        var constraints = new[] { plan.Target.PrimaryKey!.Name }.Concat(plan.UniqueKeys.Select(u => u.Name));
+        var indexes = plan.Target.LiveIndexes.Where(i => Recreates(plan, i)).Select(i => i.Name);
+        return string.Concat(constraints.Select(c => $"    ALTER TABLE {table} RENAME CONSTRAINT {W.Id(from(c))} TO {W.Id(to(c))};\n"))
+            + string.Concat(indexes.Select(i => $"    ALTER INDEX {W.Qualified(plan.Schema, from(i))} RENAME TO {W.Id(to(i))};\n"));
     }
 
     private static string IfNoConstraint(string table, string schema, string constraint, string sql) =>
