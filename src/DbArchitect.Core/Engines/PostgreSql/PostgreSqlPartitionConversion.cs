@@ -26,21 +26,33 @@ internal static class PostgreSqlPartitionConversion
         "verified_checksum numeric",
     };
 
-    public static IReadOnlyList<PartitionStep> Steps(PartitionPlan plan, PostgreSqlPartitionNames names)
+    /// <summary>
+    /// The conversion's steps. With <paramref name="partman"/> the copy is registered with pg_partman instead of getting
+    /// the maintenance function: create_parent makes the partitions around today, copied rows of older periods land in
+    /// its DEFAULT, and partition_data_proc (an extra step after the copy) creates their partitions and moves them.
+    /// </summary>
+    public static IReadOnlyList<PartitionStep> Steps(PartitionPlan plan, PostgreSqlPartitionNames names, bool partman = false)
     {
         var pk = plan.Target.PrimaryKey!.Columns;
         var steps = new List<PartitionStep>
         {
-            new("create-partitioned", "Creates the partitioned copy, its partitions for the whole key range, keys and indexes, and the maintenance function.", Create(plan, names), true),
+            new("create-partitioned", partman
+                    ? $"Creates the partitioned copy with its keys and indexes and registers it with pg_partman {PostgreSqlPartman.Version(plan)}.x (no retention until the swap)."
+                    : "Creates the partitioned copy, its partitions for the whole key range, keys and indexes, and the maintenance function.",
+                Create(plan, names, partman), true),
             new("sync-trigger", "Installs the trigger that mirrors every insert, update and delete into the partitioned copy.", SyncTrigger(plan, names, pk), true),
             new("copy", "Copies the rows in batches (CALL outside a transaction; resumable: it continues after the last copied key).", Copy(plan, names), false),
-            new("verify", "Verifies row count and checksum of both tables in one snapshot and records the result.", Verify(plan, names), true),
-            new("swap", "Swaps the tables by renaming under a short lock; installs the reverse trigger for rollback.", Swap(plan, names, pk), true),
         };
-        foreach (var step in PostgreSqlPartitioning.Lifecycle(plan, names, runNow: false).Where(s => s.Name != "maintenance"))
+        if (partman)
         {
-            steps.Add(step);
+            steps.Add(new("partition-data", "pg_partman's partition_data_proc creates the partitions of the copied periods and moves their rows out of DEFAULT, in batches.", PostgreSqlPartman.PartitionData(plan, names), false));
         }
+
+        steps.Add(new("verify", "Verifies row count and checksum of both tables in one snapshot and records the result.", Verify(plan, names), true));
+        steps.Add(new("swap", "Swaps the tables by renaming under a short lock; installs the reverse trigger for rollback.", Swap(plan, names, pk, partman), true));
+        steps.AddRange(partman
+            ? PostgreSqlPartman.Lifecycle(plan, names)
+            : PostgreSqlPartitioning.Lifecycle(plan, names, runNow: false).Where(s => s.Name != "maintenance"));
 
         if (PostgreSqlPartitionForeignKeys.Repoint(plan, names) is { } repoint)
         {
@@ -48,20 +60,21 @@ internal static class PostgreSqlPartitionConversion
         }
 
         steps.Add(new("drop-old", "Verifies again, then drops the old table and the conversion's helpers.", DropOld(plan, names), true));
-        steps.Add(new("rollback", "Undoes the conversion at any step: swaps back if swapped, removes the copy and helpers.", Rollback(plan, names), true));
+        steps.Add(new("rollback", "Undoes the conversion at any step: swaps back if swapped, removes the copy and helpers.", Rollback(plan, names, partman), true));
         return steps;
     }
 
-    private static string Create(PartitionPlan plan, PostgreSqlPartitionNames names)
+    private static string Create(PartitionPlan plan, PostgreSqlPartitionNames names, bool partman)
     {
         var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 1 of the conversion of {plan.Table}: the partitioned copy {names.Partitioned}. Re-runnable.");
         writer.Comment("Columns, defaults, identity, check constraints, comments and storage come from the live table (LIKE); keys and indexes are added below with the partition key.");
         writer.Statement($"CREATE TABLE IF NOT EXISTS {names.PartitionedQualified} (LIKE {names.Parent} INCLUDING ALL EXCLUDING INDEXES){PostgreSqlPartitionParent.PartitionBy(plan)}");
-        if (plan.Strategy != PartitionStrategy.Hash)
+        if (plan.Strategy != PartitionStrategy.Hash && !partman)
         {
             writer.Statement($"CREATE TABLE IF NOT EXISTS {names.DefaultQualified} PARTITION OF {names.PartitionedQualified} DEFAULT");
         }
+
         foreach (var change in plan.ConstraintChanges)
         {
             writer.Comment($"{change.Constraint}: {change.Change}. {change.Reason}");
@@ -88,7 +101,13 @@ internal static class PostgreSqlPartitionConversion
             writer.Statement($"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {W.Id(PostgreSqlPartitionNames.CopyIndex(index.Name))} ON {names.PartitionedQualified}{index.Definition}");
         }
 
-        if (plan.Strategy == PartitionStrategy.Range)
+        if (partman)
+        {
+            writer.Comment("pg_partman creates the DEFAULT and the partitions around today; rows of older periods wait in DEFAULT until the partition-data step. Retention is set only at the swap.");
+            PostgreSqlPartman.CreateParent(writer, plan, names.Partitioned, withStart: false);
+            writer.Statement(PostgreSqlPartman.Settings(plan, names.Partitioned, withRetention: false));
+        }
+        else if (plan.Strategy == PartitionStrategy.Range)
         {
             writer.Statement(PostgreSqlPartitionMaintenance.Function(plan, names));
             writer.Comment("Partitions for every existing row (nothing expires during the copy) and the premake window.");
@@ -229,7 +248,7 @@ internal static class PostgreSqlPartitionConversion
         return writer.Finish();
     }
 
-    private static string Swap(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk)
+    private static string Swap(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk, bool partman)
     {
         var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 5: {plan.Table} becomes the partitioned table. Holds ACCESS EXCLUSIVE on both tables only for the renames (lock_timeout {PostgreSqlPartitionMaintenance.LockTimeout}: if it cannot get the lock it fails and changes nothing; run it again). Re-runnable.");
@@ -255,6 +274,7 @@ internal static class PostgreSqlPartitionConversion
             + Renames(plan, names.UnpartitionedQualified, n => n, PostgreSqlPartitionNames.OldObject)
             + Renames(plan, names.Parent, PostgreSqlPartitionNames.CopyIndex, n => n)
             + Sequences(plan.Schema, names.Unpartitioned, plan.Table)
+            + (partman ? PostgreSqlPartman.AdoptAfterSwap(plan, names) : string.Empty)
             + "END\n", "swap");
         writer.Statement(Mirror(names.RollbackFunction, names.UnpartitionedQualified, pk));
         writer.Statement($"CREATE OR REPLACE TRIGGER {W.Id(names.RollbackTrigger)} AFTER INSERT OR UPDATE OR DELETE ON {names.Parent} FOR EACH ROW EXECUTE FUNCTION {names.RollbackFunction}()");
@@ -312,7 +332,7 @@ internal static class PostgreSqlPartitionConversion
         return writer.Finish();
     }
 
-    private static string Rollback(PartitionPlan plan, PostgreSqlPartitionNames names)
+    private static string Rollback(PartitionPlan plan, PostgreSqlPartitionNames names, bool partman)
     {
         var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Rollback: if the swap ran, {names.Unpartitioned} (kept in step by the reverse trigger) becomes {plan.Table} again; then the partitioned copy and the helpers are removed. The original table is never dropped here. Re-runnable.");
@@ -328,6 +348,7 @@ internal static class PostgreSqlPartitionConversion
             + $"        ALTER TABLE {names.UnpartitionedQualified} RENAME TO {W.Id(plan.Table)};\n"
             + Sequences(plan.Schema, names.Partitioned, plan.Table)
             + "    END IF;\n"
+            + (partman ? PostgreSqlPartman.Forget(plan, names) : string.Empty)
             + "END\n", "rollback");
         writer.Statement($"DROP TRIGGER IF EXISTS {W.Id(names.SyncTrigger)} ON {names.Parent}");
         writer.Statement($"DROP TABLE IF EXISTS {names.PartitionedQualified}");

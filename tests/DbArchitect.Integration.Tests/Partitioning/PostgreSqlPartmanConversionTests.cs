@@ -1,0 +1,117 @@
+using DbArchitect.Core.Engines;
+using DbArchitect.Core.Live;
+using DbArchitect.Core.Partitioning;
+using Xunit;
+using static DbArchitect.Integration.Tests.Partitioning.PartitionFixture;
+
+namespace DbArchitect.Integration.Tests.Partitioning;
+
+/// <summary>
+/// pg_partman mode for an existing, populated table on the real PostgreSQL 15 with pg_partman 4.7: a partitioned copy
+/// under pg_partman, the keyset copy, partition_data_proc moving the old periods out of DEFAULT, verification, the swap
+/// by renaming (pg_partman's configuration and partitions follow), and no row lost.
+/// </summary>
+public sealed class PostgreSqlPartmanConversionTests
+{
+    private const string Table = """
+        CREATE TABLE public.orders (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            code text NOT NULL,
+            customer integer NOT NULL,
+            total numeric(12,2) NOT NULL CHECK (total >= 0),
+            created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX orders_customer ON public.orders (customer, created_at DESC);
+        INSERT INTO public.orders (code, customer, total, created_at)
+        SELECT 'o' || g, g % 500, (g % 1000) / 10.0, timestamptz '2024-01-01' + (g * interval '13 minutes')
+        FROM generate_series(1, 60000) AS g;
+        ANALYZE public.orders;
+        """;
+
+    private static PartitionScript PlanFor(ScratchDatabase db)
+    {
+        var engine = EngineRegistry.Get("postgresql");
+        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name)));
+        var target = engine.Partitioning!.ReadLive(session, "public", "orders", "created_at");
+        var version = engine.Partitioning.ExtensionMajorVersion(session, PartitionMode.PgPartman);
+        return PartitionPlanner.Script(engine, target, new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, PartmanVersion = version, Interval = PartitionInterval.Month, Premake = 2 });
+    }
+
+    private static void InstallPartman(ScratchDatabase db)
+    {
+        using var connection = db.Open();
+        Execute(connection, "CREATE SCHEMA partman; CREATE EXTENSION pg_partman SCHEMA partman");
+    }
+
+    [Fact]
+    public void Populated_table_is_converted_under_pg_partman_with_partition_data_proc_without_losing_a_row()
+    {
+        using var db = PostgresServer.CreateScratch("partmanconv");
+        InstallPartman(db);
+        using var connection = db.Open();
+        Execute(connection, Table);
+        var script = PlanFor(db);
+        Assert.Equal(4, script.Plan.PartmanVersion);
+        Assert.Equal(
+            new[] { "create-partitioned", "sync-trigger", "copy", "partition-data", "verify", "swap", "schedule", "alert-default-rows", "drop-old", "rollback" },
+            script.Steps.Select(s => s.Name));
+        var files = Write(script);
+        var keysBefore = Strings(connection, "SELECT conname FROM pg_constraint WHERE conrelid = 'public.orders'::regclass AND contype = 'p'");
+
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["create-partitioned"], files["sync-trigger"] });
+        Assert.Equal(new[] { "public.orders_partitioned" }, Strings(connection, "SELECT parent_table FROM partman.part_config"));
+        Execute(connection, "CALL public.orders_partition_copy(5000, 3)");
+        Execute(connection, "INSERT INTO public.orders (code, customer, total, created_at) VALUES ('new1', 1, 5, '2024-03-01'), ('new2', 2, 6, '2025-02-01')");
+        Execute(connection, "UPDATE public.orders SET total = total + 1 WHERE id IN (10, 40000)");
+        Execute(connection, "DELETE FROM public.orders WHERE id IN (11, 50000)");
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["copy"] });
+
+        // The copied periods are older than create_parent's window: they wait in DEFAULT until partition_data_proc moves them.
+        var waiting = (long)Scalar(connection, "SELECT count(*) FROM public.orders_partitioned_default")!;
+        Assert.Equal(60000L, waiting);
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["partition-data"], files["partition-data"] });
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM public.orders_partitioned_default"));
+        Assert.Contains("orders_partitioned_p2024_01", Partitions(connection, "public.orders_partitioned"));
+
+        var before = Fingerprint(connection, "public.orders");
+        Assert.Equal(60000L, before.Rows);
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["verify"], files["swap"], files["swap"] });
+        Assert.Equal("p", Scalar(connection, "SELECT relkind::text FROM pg_class WHERE oid = 'public.orders'::regclass"));
+        Assert.Equal(before, Fingerprint(connection, "public.orders"));
+        var partitions = Partitions(connection, "public.orders");
+        Assert.Contains("orders_p2024_01", partitions);
+        Assert.Contains("orders_default", partitions);
+        Assert.DoesNotContain(partitions, p => p.StartsWith("orders_partitioned", StringComparison.Ordinal));
+        Assert.Equal(new[] { "public.orders" }, Strings(connection, "SELECT parent_table FROM partman.part_config"));
+        Assert.Equal(keysBefore, Strings(connection, "SELECT conname FROM pg_constraint WHERE conrelid = 'public.orders'::regclass AND contype = 'p'"));
+        Assert.Contains("orders_customer", Strings(connection, "SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid WHERE i.indrelid = 'public.orders'::regclass"));
+
+        // pg_partman maintains the renamed table: its next partitions follow the renamed ones, rows keep flowing to both tables.
+        Execute(connection, "SELECT partman.run_maintenance('public.orders')");
+        Assert.DoesNotContain(Partitions(connection, "public.orders"), p => p.StartsWith("orders_partitioned", StringComparison.Ordinal));
+        Execute(connection, $"INSERT INTO public.orders (code, customer, total, created_at) VALUES ('after', 3, 7, now())");
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM public.orders_default"));
+        Assert.Equal(Fingerprint(connection, "public.orders_unpartitioned"), Fingerprint(connection, "public.orders"));
+
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["drop-old"] });
+        Assert.Null(Scalar(connection, "SELECT to_regclass('public.orders_unpartitioned')::text"));
+        Assert.Equal(before.Rows + 1, Fingerprint(connection, "public.orders").Rows);
+    }
+
+    [Fact]
+    public void Rollback_of_a_pg_partman_conversion_restores_the_table_and_removes_the_registration()
+    {
+        using var db = PostgresServer.CreateScratch("partmanback");
+        InstallPartman(db);
+        using var connection = db.Open();
+        Execute(connection, Table);
+        var before = Fingerprint(connection, "public.orders");
+        var files = Write(PlanFor(db));
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"], files["partition-data"], files["verify"], files["swap"], files["rollback"], files["rollback"] });
+        Assert.Equal("r", Scalar(connection, "SELECT relkind::text FROM pg_class WHERE oid = 'public.orders'::regclass"));
+        Assert.Equal(before, Fingerprint(connection, "public.orders"));
+        Assert.Empty(Strings(connection, "SELECT parent_table FROM partman.part_config"));
+        Assert.Null(Scalar(connection, "SELECT to_regclass('public.orders_partitioned')::text"));
+        Assert.Empty(Strings(connection, "SELECT relname FROM pg_class WHERE relnamespace = 'partman'::regnamespace AND relname LIKE 'template%'"));
+    }
+}
