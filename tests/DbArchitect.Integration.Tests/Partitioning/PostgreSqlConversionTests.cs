@@ -77,6 +77,8 @@ public sealed class PostgreSqlConversionTests
         PostgresServer.ApplyWithPsql(db.Name, new[] { files["drop-old"], files["drop-old"] });
         Assert.Null(Scalar(connection, "SELECT to_regclass('public.orders_unpartitioned')::text"));
         Assert.Equal(before.Rows + 1, Fingerprint(connection, "public.orders").Rows);
+        Assert.Equal(new[] { "orders_customer", "orders_pkey" }, Strings(connection, "SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid WHERE i.indrelid = 'public.orders'::regclass ORDER BY 1"));
+        Assert.Equal("PRIMARY KEY (id, created_at)", Scalar(connection, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_pkey' AND conrelid = 'public.orders'::regclass"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM pg_sequence_last_value(pg_get_serial_sequence('public.orders', 'id')::regclass) AS v WHERE v < 60003"));
     }
 

@@ -1,6 +1,7 @@
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Live;
 using DbArchitect.Core.Partitioning;
+using DbArchitect.Core.Requirements;
 using Xunit;
 using static DbArchitect.Integration.Tests.Partitioning.PartitionFixture;
 
@@ -28,13 +29,13 @@ public sealed class PostgreSqlPartmanConversionTests
         ANALYZE public.orders;
         """;
 
-    private static PartitionScript PlanFor(ScratchDatabase db)
+    private static PartitionScript PlanFor(ScratchDatabase db, Retention? retention = null)
     {
         var engine = EngineRegistry.Get("postgresql");
         using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name)));
         var target = engine.Partitioning!.ReadLive(session, "public", "orders", "created_at");
         var version = engine.Partitioning.ExtensionMajorVersion(session, PartitionMode.PgPartman);
-        return PartitionPlanner.Script(engine, target, new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, PartmanVersion = version, Interval = PartitionInterval.Month, Premake = 2 });
+        return PartitionPlanner.Script(engine, target, new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, PartmanVersion = version, Interval = PartitionInterval.Month, Premake = 2, Retention = retention });
     }
 
     private static void InstallPartman(ScratchDatabase db)
@@ -99,15 +100,21 @@ public sealed class PostgreSqlPartmanConversionTests
     }
 
     [Fact]
-    public void Rollback_of_a_pg_partman_conversion_restores_the_table_and_removes_the_registration()
+    public void Retention_reaches_pg_partman_only_at_the_swap_and_rollback_restores_the_table_and_removes_the_registration()
     {
         using var db = PostgresServer.CreateScratch("partmanback");
         InstallPartman(db);
         using var connection = db.Open();
         Execute(connection, Table);
         var before = Fingerprint(connection, "public.orders");
-        var files = Write(PlanFor(db));
-        PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"], files["partition-data"], files["verify"], files["swap"], files["rollback"], files["rollback"] });
+        var files = Write(PlanFor(db, new Retention(1, RetentionUnit.Year)));
+
+        // Nothing may expire before verification: the retention reaches part_config only with the swap.
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"], files["partition-data"], files["verify"] });
+        Assert.Equal(new[] { string.Empty }, Strings(connection, "SELECT retention FROM partman.part_config"));
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["swap"] });
+        Assert.Equal(new[] { "1 year" }, Strings(connection, "SELECT retention FROM partman.part_config WHERE parent_table = 'public.orders'"));
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["rollback"], files["rollback"] });
         Assert.Equal("r", Scalar(connection, "SELECT relkind::text FROM pg_class WHERE oid = 'public.orders'::regclass"));
         Assert.Equal(before, Fingerprint(connection, "public.orders"));
         Assert.Empty(Strings(connection, "SELECT parent_table FROM partman.part_config"));
