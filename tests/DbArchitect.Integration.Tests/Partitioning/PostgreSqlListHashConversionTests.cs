@@ -147,7 +147,7 @@ public sealed class PostgreSqlListHashConversionTests
     }
 
     [Fact]
-    public void Rollback_after_the_swap_gives_the_original_table_back_its_key_and_index_names()
+    public void Rollback_after_the_swap_and_the_repoint_gives_the_original_table_back_its_names_and_its_foreign_key()
     {
         using var db = PostgresServer.CreateScratch("partconvback");
         using var connection = db.Open();
@@ -155,10 +155,17 @@ public sealed class PostgreSqlListHashConversionTests
         var keysBefore = Strings(connection, KeyNames);
         var indexesBefore = Strings(connection, IndexNames);
         var files = Write(PlanFor(db, "id", new PartitionRequest { Strategy = PartitionStrategy.Hash, HashPartitions = 4 }));
-        PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"], files["verify"], files["swap"], files["rollback"], files["rollback"] });
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"], files["verify"], files["swap"], files["repoint-foreign-keys"] });
+        Assert.Equal("p", Scalar(connection, "SELECT c.relkind::text FROM pg_constraint AS k JOIN pg_class AS c ON c.oid = k.confrelid WHERE k.conname = 'order_lines_order_id_fkey'"));
+        Execute(connection, "INSERT INTO public.orders (code, status, customer, total) VALUES ('after', 'new', 1, 5)");
+        Execute(connection, "INSERT INTO public.order_lines SELECT 99999, id, 1 FROM public.orders WHERE code = 'after'");
+
+        // Rollback after the re-point: the foreign key points back at the original table, which is whole again.
+        PostgresServer.ApplyWithPsql(db.Name, new[] { files["rollback"], files["rollback"] });
         Assert.Equal("r", Scalar(connection, "SELECT relkind::text FROM pg_class WHERE oid = 'public.orders'::regclass"));
         Assert.Equal(keysBefore, Strings(connection, KeyNames));
         Assert.Equal(indexesBefore, Strings(connection, IndexNames));
-        Assert.Equal("orders", Scalar(connection, "SELECT confrelid::regclass::text FROM pg_constraint WHERE conname = 'order_lines_order_id_fkey'"));
+        Assert.Equal("orders r True", Scalar(connection, "SELECT k.confrelid::regclass::text || ' ' || c.relkind::text || ' ' || CASE WHEN k.convalidated THEN 'True' ELSE 'False' END FROM pg_constraint AS k JOIN pg_class AS c ON c.oid = k.confrelid WHERE k.conname = 'order_lines_order_id_fkey'"));
+        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM public.orders AS o JOIN public.order_lines AS l ON l.order_id = o.id WHERE o.code = 'after'"));
     }
 }

@@ -350,6 +350,7 @@ internal static class PostgreSqlPartitionConversion
             + "    END IF;\n"
             + (partman ? PostgreSqlPartman.Forget(plan, names) : string.Empty)
             + "END\n", "rollback");
+        PostgreSqlPartitionForeignKeys.PointBack(writer, plan, names);
         writer.Statement($"DROP TRIGGER IF EXISTS {W.Id(names.SyncTrigger)} ON {names.Parent}");
         writer.Statement($"DROP TABLE IF EXISTS {names.PartitionedQualified}");
         writer.Statement($"DROP FUNCTION IF EXISTS {names.RollbackFunction}()");

@@ -17,12 +17,44 @@ internal static class PostgreSqlPartitionForeignKeys
     public static bool Repointable(PartitionPlan plan, TargetForeignKey fk) =>
         PartitionPlanner.KeyMatches(plan.PrimaryKey, plan.UniqueKeys, fk.ReferencedColumns);
 
+    private static List<TargetForeignKey> Keys(PartitionPlan plan) => plan.Target.ReferencedBy
+        .Where(f => !string.Equals(f.Table, plan.Table, StringComparison.Ordinal) && Repointable(plan, f))
+        .ToList();
+
+    private static string Add(TargetForeignKey fk, string name, string parent) =>
+        $"ADD CONSTRAINT {W.Id(name)} FOREIGN KEY ({W.IdList(fk.Columns)}) REFERENCES {parent} ({W.IdList(fk.ReferencedColumns)})"
+        + (fk.OnDelete is { } onDelete ? " ON DELETE " + onDelete : string.Empty) + " NOT VALID";
+
+    /// <summary>
+    /// For the rollback, after the original table has its name back: every key re-pointed to the partitioned copy
+    /// points at the original again (dropped and added NOT VALID in one statement, then validated), so the copy can be dropped.
+    /// </summary>
+    public static void PointBack(W writer, PartitionPlan plan, PostgreSqlPartitionNames names)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var fk in Keys(plan))
+        {
+            var child = W.Qualified(plan.Schema, fk.Table);
+            var childText = W.String(plan.Schema + "." + fk.Table);
+            writer.Do(
+                "BEGIN\n"
+                + $"    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = {W.String(fk.Name)} AND conrelid = {childText}::regclass AND confrelid = to_regclass({W.String(plan.Schema + "." + names.Partitioned)})) THEN\n"
+                + $"        EXECUTE {W.String($"ALTER TABLE {child} DROP CONSTRAINT {W.Id(fk.Name)}, {Add(fk, fk.Name, names.Parent)}")};\n"
+                + "    END IF;\n"
+                + "END\n", "fk");
+            writer.Do(
+                "BEGIN\n"
+                + $"    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = {W.String(fk.Name)} AND conrelid = {childText}::regclass AND NOT convalidated) THEN\n"
+                + $"        EXECUTE {W.String($"ALTER TABLE {child} VALIDATE CONSTRAINT {W.Id(fk.Name)}")};\n"
+                + "    END IF;\n"
+                + "END\n", "fk");
+        }
+    }
+
     /// <summary>The re-point script; null when no foreign key can be re-pointed.</summary>
     public static string? Repoint(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
-        var keys = plan.Target.ReferencedBy
-            .Where(f => !string.Equals(f.Table, plan.Table, StringComparison.Ordinal) && Repointable(plan, f))
-            .ToList();
+        var keys = Keys(plan);
         if (keys.Count == 0)
         {
             return null;
@@ -36,8 +68,7 @@ internal static class PostgreSqlPartitionForeignKeys
             var child = W.Qualified(plan.Schema, fk.Table);
             var childText = W.String(plan.Schema + "." + fk.Table);
             var temporary = PostgreSqlPartitionNames.CopyForeignKey(fk.Name);
-            var add = $"ALTER TABLE {child} ADD CONSTRAINT {W.Id(temporary)} FOREIGN KEY ({W.IdList(fk.Columns)}) REFERENCES {names.Parent} ({W.IdList(fk.ReferencedColumns)})"
-                + (fk.OnDelete is { } onDelete ? " ON DELETE " + onDelete : string.Empty) + " NOT VALID";
+            var add = $"ALTER TABLE {child} {Add(fk, temporary, names.Parent)}";
             writer.Comment($"{fk.Name} on {fk.Table} ({string.Join(", ", fk.Columns)}) → {plan.Table} ({string.Join(", ", fk.ReferencedColumns)}).");
             writer.Do(
                 "BEGIN\n"
