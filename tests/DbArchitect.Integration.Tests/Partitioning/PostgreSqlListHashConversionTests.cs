@@ -1,5 +1,3 @@
-using DbArchitect.Core.Engines;
-using DbArchitect.Core.Live;
 using DbArchitect.Core.Partitioning;
 using Xunit;
 using static DbArchitect.Integration.Tests.Partitioning.PartitionFixture;
@@ -39,13 +37,8 @@ public sealed class PostgreSqlListHashConversionTests
 
     private const string IndexNames = "SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid WHERE i.indrelid = 'public.orders'::regclass ORDER BY 1";
 
-    private static PartitionScript PlanFor(ScratchDatabase db, string column, PartitionRequest request)
-    {
-        var engine = EngineRegistry.Get("postgresql");
-        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name)));
-        var target = engine.Partitioning!.ReadLive(session, "public", "orders", column);
-        return PartitionPlanner.Script(engine, target, request with { Column = column });
-    }
+    private static PartitionScript PlanFor(ScratchDatabase db, string column, PartitionRequest request) =>
+        LivePlan(db, "orders", request with { Column = column });
 
     [Fact]
     public void Hash_conversion_keeps_every_row_restores_the_original_names_and_repoints_the_referencing_foreign_key()

@@ -1,5 +1,3 @@
-using DbArchitect.Core.Engines;
-using DbArchitect.Core.Live;
 using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
 using Xunit;
@@ -14,29 +12,8 @@ namespace DbArchitect.Integration.Tests.Partitioning;
 /// </summary>
 public sealed class PostgreSqlPartmanConversionTests
 {
-    private const string Table = """
-        CREATE TABLE public.orders (
-            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            code text NOT NULL,
-            customer integer NOT NULL,
-            total numeric(12,2) NOT NULL CHECK (total >= 0),
-            created_at timestamptz NOT NULL DEFAULT now()
-        );
-        CREATE INDEX orders_customer ON public.orders (customer, created_at DESC);
-        INSERT INTO public.orders (code, customer, total, created_at)
-        SELECT 'o' || g, g % 500, (g % 1000) / 10.0, timestamptz '2024-01-01' + (g * interval '13 minutes')
-        FROM generate_series(1, 60000) AS g;
-        ANALYZE public.orders;
-        """;
-
-    private static PartitionScript PlanFor(ScratchDatabase db, Retention? retention = null)
-    {
-        var engine = EngineRegistry.Get("postgresql");
-        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name)));
-        var target = engine.Partitioning!.ReadLive(session, "public", "orders", "created_at");
-        var version = engine.Partitioning.ExtensionMajorVersion(session, PartitionMode.PgPartman);
-        return PartitionPlanner.Script(engine, target, new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, PartmanVersion = version, Interval = PartitionInterval.Month, Premake = 2, Retention = retention });
-    }
+    private static PartitionScript PlanFor(ScratchDatabase db, Retention? retention = null) =>
+        LivePlan(db, "orders", new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, Interval = PartitionInterval.Month, Premake = 2, Retention = retention });
 
     private static void InstallPartman(ScratchDatabase db)
     {
@@ -50,7 +27,7 @@ public sealed class PostgreSqlPartmanConversionTests
         using var db = PostgresServer.CreateScratch("partmanconv");
         InstallPartman(db);
         using var connection = db.Open();
-        Execute(connection, Table);
+        Execute(connection, OrdersTable);
         var script = PlanFor(db);
         Assert.Equal(4, script.Plan.PartmanVersion);
         Assert.Equal(
@@ -105,7 +82,7 @@ public sealed class PostgreSqlPartmanConversionTests
         using var db = PostgresServer.CreateScratch("partmanback");
         InstallPartman(db);
         using var connection = db.Open();
-        Execute(connection, Table);
+        Execute(connection, OrdersTable);
         var before = Fingerprint(connection, "public.orders");
         var files = Write(PlanFor(db, new Retention(1, RetentionUnit.Year)));
 
