@@ -18,7 +18,7 @@ The output pipes to ConvertTo-DbSql (SqlScript objects) and Export-DbDesign -Inp
         Start            = 'Lower bound of the first partition the script creates explicitly. Without it, partitions are created when the script runs, for the current period and the premake window.'
         Premake          = 'Partitions kept ready ahead of the current one (default 4).'
         Retention        = 'How long rows are kept: 90d, 26w, 12m, 5y. Partitions whose upper bound is older are detached and dropped. Defaults to the design''s retention.'
-        Mode             = 'Native (the engine''s DDL and a maintenance routine), PgPartman (pg_partman on PostgreSQL) or TimescaleDb (a hypertable on PostgreSQL with TimescaleDB).'
+        Mode             = 'Native (the engine''s DDL and a maintenance routine), PgPartman (pg_partman on PostgreSQL; an existing table becomes a partitioned copy under pg_partman, filled by the online copy and partition_data_proc, verified, then swapped in by renaming) or TimescaleDb (a hypertable on PostgreSQL with TimescaleDB).'
         PartmanVersion   = 'The pg_partman major version (4 or 5) whose create_parent signature is used. With a connection, the installed extension''s version; otherwise 5.'
         HashPartitions   = 'Number of hash partitions. Sized from the forecast when omitted (at least 4, a power of two).'
         Values           = 'The values of a list plan, one partition each. Defaults to the members of an enum column.'

@@ -100,10 +100,12 @@ Describe 'New-PartitionScript' {
             $script.Boundaries[0].Name | Should -Be 'p2025'
         }
 
-        It 'refuses pg_partman mode for an existing table and says to convert natively first' {
-            New-PartitionScript -ConnectionString $Cs -Table orders -Column created_at -Mode PgPartman -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-            $failed[0].FullyQualifiedErrorId | Should -Match '^PartmanConversionNotSupported'
-            $failed[0].ErrorDetails.RecommendedAction | Should -Match '-Mode Native'
+        It 'converts an existing table under pg_partman, reading the installed version, with partition_data_proc moving the old periods' {
+            $script = New-PartitionScript -ConnectionString $Cs -Table orders -Column created_at -Mode PgPartman
+            $script.Converts | Should -BeTrue
+            ($script.Steps | ForEach-Object Name) | Should -Be @('create-partitioned', 'sync-trigger', 'copy', 'partition-data', 'verify', 'swap', 'schedule', 'alert-default-rows', 'drop-old', 'rollback')
+            ($script.Steps | Where-Object Name -eq 'create-partitioned').Sql | Should -Match "p_type => 'native'"
+            ($script.Steps | Where-Object Name -eq 'partition-data').Sql | Should -Match 'partman\.partition_data_proc'
         }
     }
 }

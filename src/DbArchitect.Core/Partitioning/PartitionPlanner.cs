@@ -244,14 +244,21 @@ public static class PartitionPlanner
                 changes.Add(new ConstraintChange(fk.Name, fk.Table, $"foreign key {fk.Table}({string.Join(", ", fk.Columns)}) → {target.Name} is dropped",
                     $"{engineId} partitioned tables cannot be referenced by foreign keys. What replaces it: the application checks {target.Name} before writing {fk.Table}, and the orphan check step lists rows of {fk.Table} without a {target.Name} row."));
             }
-            else if (!fk.ReferencedColumns.Contains(key, StringComparer.Ordinal) && rules.UniqueKeysMustContainKey)
+            else if (rules.UniqueKeysMustContainKey && !KeyMatches(primaryKey, uniques, fk.ReferencedColumns))
             {
-                warnings.Add($"Foreign key {fk.Name} on {fk.Table} references {target.Name}({string.Join(", ", fk.ReferencedColumns)}), which is no longer unique on its own: add {key} to {fk.Table} and reference ({string.Join(", ", fk.ReferencedColumns.Append(key))}), or drop the foreign key and check in the application.");
+                var referenced = string.Join(", ", fk.ReferencedColumns);
+                warnings.Add($"Foreign key {fk.Name} on {fk.Table} references {target.Name}({referenced}), which cannot be re-pointed to the partitioned table: {engineId} lets a foreign key reference a partitioned table only through its primary key or a unique constraint, and those must include the partition key {key}, which ({referenced}) does not. "
+                    + $"It keeps referencing the old table, and dropping the old table refuses while it exists: add {key} to {fk.Table} and reference ({string.Join(", ", fk.ReferencedColumns.Append(key))}), or drop the foreign key and check in the application.");
             }
         }
 
         return (primaryKey, uniques, changes);
     }
+
+    /// <summary>True when the primary key or one unique key has exactly these columns (in any order), so a foreign key can reference them.</summary>
+    public static bool KeyMatches(IReadOnlyList<string> primaryKey, IReadOnlyList<TargetKey> uniques, IReadOnlyList<string> columns) =>
+        new[] { primaryKey }.Concat(uniques.Select(u => u.Columns))
+            .Any(k => k.Count > 0 && k.Count == columns.Count && k.All(c => columns.Contains(c, StringComparer.Ordinal)));
 
     private static List<PartitionBoundary> Boundaries(PartitionTarget target, PartitionStrategy strategy, PartitionInterval? interval, DateTime? start, int premake,
         IReadOnlyList<string> values, int hash, List<string> warnings)

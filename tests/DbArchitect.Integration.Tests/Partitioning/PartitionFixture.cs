@@ -1,5 +1,6 @@
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
+using DbArchitect.Core.Live;
 using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
 using Npgsql;
@@ -23,6 +24,32 @@ internal static class PartitionFixture
               - { name: payload, type: string(200) }
               - { name: amount, type: int }
         """;
+
+    /// <summary>A populated orders table (60,000 rows over 2024–2025) with an identity key, a unique code, a check and an index.</summary>
+    public const string OrdersTable = """
+        CREATE TABLE public.orders (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            code text NOT NULL UNIQUE,
+            customer integer NOT NULL,
+            total numeric(12,2) NOT NULL CHECK (total >= 0),
+            created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX orders_customer ON public.orders (customer, created_at DESC);
+        INSERT INTO public.orders (code, customer, total, created_at)
+        SELECT 'o' || g, g % 500, (g % 1000) / 10.0, timestamptz '2024-01-01' + (g * interval '13 minutes')
+        FROM generate_series(1, 60000) AS g;
+        ANALYZE public.orders;
+        """;
+
+    /// <summary>The plan for a live table of a scratch database, as New-PartitionScript -ConnectionString makes it (pg_partman's version read from the server).</summary>
+    public static PartitionScript LivePlan(ScratchDatabase db, string table, PartitionRequest request)
+    {
+        var engine = EngineRegistry.Get("postgresql");
+        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name)));
+        var target = engine.Partitioning!.ReadLive(session, "public", table, request.Column);
+        var version = request.PartmanVersion ?? engine.Partitioning.ExtensionMajorVersion(session, request.Mode);
+        return PartitionPlanner.Script(engine, target, request with { PartmanVersion = version });
+    }
 
     public static DbDesign Design(string engine) => DesignEngine.Create(RequirementsReader.Read(EventsYaml, "events.yaml").Requirement!, engine);
 

@@ -1,5 +1,3 @@
-using DbArchitect.Core.Engines;
-using DbArchitect.Core.Live;
 using DbArchitect.Core.Partitioning;
 using Xunit;
 using static DbArchitect.Integration.Tests.Partitioning.PartitionFixture;
@@ -12,36 +10,13 @@ namespace DbArchitect.Integration.Tests.Partitioning;
 /// </summary>
 public sealed class PostgreSqlConversionTests
 {
-    private const string Table = """
-        CREATE TABLE public.orders (
-            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            code text NOT NULL UNIQUE,
-            customer integer NOT NULL,
-            total numeric(12,2) NOT NULL CHECK (total >= 0),
-            created_at timestamptz NOT NULL DEFAULT now()
-        );
-        CREATE INDEX orders_customer ON public.orders (customer, created_at DESC);
-        INSERT INTO public.orders (code, customer, total, created_at)
-        SELECT 'o' || g, g % 500, (g % 1000) / 10.0, timestamptz '2024-01-01' + (g * interval '13 minutes')
-        FROM generate_series(1, 60000) AS g;
-        ANALYZE public.orders;
-        """;
-
-    private static PartitionScript PlanFor(ScratchDatabase db, PartitionRequest request)
-    {
-        var engine = EngineRegistry.Get("postgresql");
-        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name)));
-        var target = engine.Partitioning!.ReadLive(session, "public", "orders", "created_at");
-        return PartitionPlanner.Script(engine, target, request with { Column = "created_at" });
-    }
-
     [Fact]
     public void Populated_table_is_converted_online_without_losing_a_row()
     {
         using var db = PostgresServer.CreateScratch("partconvert");
         using var connection = db.Open();
-        Execute(connection, Table);
-        var script = PlanFor(db, new PartitionRequest { Interval = PartitionInterval.Month });
+        Execute(connection, OrdersTable);
+        var script = LivePlan(db, "orders", new PartitionRequest { Column = "created_at", Interval = PartitionInterval.Month });
         Assert.True(script.Converts);
         Assert.Contains(script.Plan.ConstraintChanges, c => c.Constraint == "orders_pkey" && c.Change.Contains("(id, created_at)", StringComparison.Ordinal));
         Assert.Contains(script.Plan.ConstraintChanges, c => c.Constraint == "orders_code_key" && c.Change.Contains("dropped", StringComparison.Ordinal));
@@ -77,6 +52,8 @@ public sealed class PostgreSqlConversionTests
         PostgresServer.ApplyWithPsql(db.Name, new[] { files["drop-old"], files["drop-old"] });
         Assert.Null(Scalar(connection, "SELECT to_regclass('public.orders_unpartitioned')::text"));
         Assert.Equal(before.Rows + 1, Fingerprint(connection, "public.orders").Rows);
+        Assert.Equal(new[] { "orders_customer", "orders_pkey" }, Strings(connection, "SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid WHERE i.indrelid = 'public.orders'::regclass ORDER BY 1"));
+        Assert.Equal("PRIMARY KEY (id, created_at)", Scalar(connection, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_pkey' AND conrelid = 'public.orders'::regclass"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM pg_sequence_last_value(pg_get_serial_sequence('public.orders', 'id')::regclass) AS v WHERE v < 60003"));
     }
 
@@ -85,9 +62,9 @@ public sealed class PostgreSqlConversionTests
     {
         using var db = PostgresServer.CreateScratch("partrollback");
         using var connection = db.Open();
-        Execute(connection, Table);
+        Execute(connection, OrdersTable);
         var before = Fingerprint(connection, "public.orders");
-        var files = Write(PlanFor(db, new PartitionRequest { Interval = PartitionInterval.Quarter }));
+        var files = Write(LivePlan(db, "orders", new PartitionRequest { Column = "created_at", Interval = PartitionInterval.Quarter }));
         PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"], files["verify"], files["swap"] });
         Execute(connection, "INSERT INTO public.orders (code, customer, total, created_at) VALUES ('after', 3, 7, '2025-02-02')");
         PostgresServer.ApplyWithPsql(db.Name, new[] { files["rollback"], files["rollback"] });
@@ -104,8 +81,8 @@ public sealed class PostgreSqlConversionTests
     {
         using var db = PostgresServer.CreateScratch("partnoverify");
         using var connection = db.Open();
-        Execute(connection, Table);
-        var files = Write(PlanFor(db, new PartitionRequest { Interval = PartitionInterval.Month }));
+        Execute(connection, OrdersTable);
+        var files = Write(LivePlan(db, "orders", new PartitionRequest { Column = "created_at", Interval = PartitionInterval.Month }));
         PostgresServer.ApplyWithPsql(db.Name, new[] { files["create-partitioned"], files["sync-trigger"], files["copy"] });
         var error = Assert.Throws<Xunit.Sdk.XunitException>(() => PostgresServer.ApplyWithPsql(db.Name, new[] { files["swap"] }));
         Assert.Contains("not verified", error.Message, StringComparison.Ordinal);

@@ -33,6 +33,7 @@ internal static class PostgreSqlPartitionCatalog
             "read the columns", p);
         var constraints = session.Query(
             "SELECT c.conname AS name, c.contype::text AS kind, cl.relname AS table_name, rf.relname AS referenced, "
+            + "CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' WHEN 'r' THEN 'RESTRICT' WHEN 'a' THEN 'NO ACTION' END AS on_delete, "
             + "ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(n, i) JOIN pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS cols, "
             + "ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(n, i) JOIN pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_cols "
             + "FROM pg_constraint AS c JOIN pg_class AS cl ON cl.oid = c.conrelid LEFT JOIN pg_class AS rf ON rf.oid = c.confrelid "
@@ -62,7 +63,7 @@ internal static class PostgreSqlPartitionCatalog
             own.Where(c => c.String("kind") == "u").Select(r => Key(r)!).ToList(),
             own.Where(c => c.String("kind") == "f").Select(r => new TargetForeignKey(r.String("name")!, table, r.Strings("cols"), r.String("referenced")!, r.Strings("ref_cols"))).ToList(),
             constraints.Where(c => c.String("kind") == "f" && c.String("referenced") == table)
-                .Select(r => new TargetForeignKey(r.String("name")!, r.String("table_name")!, r.Strings("cols"), table, r.Strings("ref_cols"))).ToList())
+                .Select(r => new TargetForeignKey(r.String("name")!, r.String("table_name")!, r.Strings("cols"), table, r.Strings("ref_cols")) { OnDelete = r.String("on_delete") }).ToList())
         {
             Exists = true,
             Rows = rows,

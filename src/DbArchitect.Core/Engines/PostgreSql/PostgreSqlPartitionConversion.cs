@@ -26,37 +26,55 @@ internal static class PostgreSqlPartitionConversion
         "verified_checksum numeric",
     };
 
-    public static IReadOnlyList<PartitionStep> Steps(PartitionPlan plan, PostgreSqlPartitionNames names)
+    /// <summary>
+    /// The conversion's steps. With <paramref name="partman"/> the copy is registered with pg_partman instead of getting
+    /// the maintenance function: create_parent makes the partitions around today, copied rows of older periods land in
+    /// its DEFAULT, and partition_data_proc (an extra step after the copy) creates their partitions and moves them.
+    /// </summary>
+    public static IReadOnlyList<PartitionStep> Steps(PartitionPlan plan, PostgreSqlPartitionNames names, bool partman = false)
     {
         var pk = plan.Target.PrimaryKey!.Columns;
         var steps = new List<PartitionStep>
         {
-            new("create-partitioned", "Creates the partitioned copy, its partitions for the whole key range, keys and indexes, and the maintenance function.", Create(plan, names), true),
+            new("create-partitioned", partman
+                    ? $"Creates the partitioned copy with its keys and indexes and registers it with pg_partman {PostgreSqlPartman.Version(plan)}.x (no retention until the swap)."
+                    : "Creates the partitioned copy, its partitions for the whole key range, keys and indexes, and the maintenance function.",
+                Create(plan, names, partman), true),
             new("sync-trigger", "Installs the trigger that mirrors every insert, update and delete into the partitioned copy.", SyncTrigger(plan, names, pk), true),
             new("copy", "Copies the rows in batches (CALL outside a transaction; resumable: it continues after the last copied key).", Copy(plan, names), false),
-            new("verify", "Verifies row count and checksum of both tables in one snapshot and records the result.", Verify(plan, names), true),
-            new("swap", "Swaps the tables by renaming under a short lock; installs the reverse trigger for rollback.", Swap(plan, names, pk), true),
         };
-        foreach (var step in PostgreSqlPartitioning.Lifecycle(plan, names, runNow: false).Where(s => s.Name != "maintenance"))
+        if (partman)
         {
-            steps.Add(step);
+            steps.Add(new("partition-data", "pg_partman's partition_data_proc creates the partitions of the copied periods and moves their rows out of DEFAULT, in batches.", PostgreSqlPartman.PartitionData(plan, names), false));
+        }
+
+        steps.Add(new("verify", "Verifies row count and checksum of both tables in one snapshot and records the result.", Verify(plan, names), true));
+        steps.Add(new("swap", "Swaps the tables by renaming under a short lock; installs the reverse trigger for rollback.", Swap(plan, names, pk, partman), true));
+        steps.AddRange(partman
+            ? PostgreSqlPartman.Lifecycle(plan, names)
+            : PostgreSqlPartitioning.Lifecycle(plan, names, runNow: false).Where(s => s.Name != "maintenance"));
+
+        if (PostgreSqlPartitionForeignKeys.Repoint(plan, names) is { } repoint)
+        {
+            steps.Add(new("repoint-foreign-keys", "Re-points the foreign keys that referenced the old table to the partitioned one (NOT VALID, VALIDATE, drop the old key, take its name). Re-runnable.", repoint, false));
         }
 
         steps.Add(new("drop-old", "Verifies again, then drops the old table and the conversion's helpers.", DropOld(plan, names), true));
-        steps.Add(new("rollback", "Undoes the conversion at any step: swaps back if swapped, removes the copy and helpers.", Rollback(plan, names), true));
+        steps.Add(new("rollback", "Undoes the conversion at any step: swaps back if swapped, removes the copy and helpers.", Rollback(plan, names, partman), true));
         return steps;
     }
 
-    private static string Create(PartitionPlan plan, PostgreSqlPartitionNames names)
+    private static string Create(PartitionPlan plan, PostgreSqlPartitionNames names, bool partman)
     {
         var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 1 of the conversion of {plan.Table}: the partitioned copy {names.Partitioned}. Re-runnable.");
         writer.Comment("Columns, defaults, identity, check constraints, comments and storage come from the live table (LIKE); keys and indexes are added below with the partition key.");
         writer.Statement($"CREATE TABLE IF NOT EXISTS {names.PartitionedQualified} (LIKE {names.Parent} INCLUDING ALL EXCLUDING INDEXES){PostgreSqlPartitionParent.PartitionBy(plan)}");
-        if (plan.Strategy != PartitionStrategy.Hash)
+        if (plan.Strategy != PartitionStrategy.Hash && !partman)
         {
             writer.Statement($"CREATE TABLE IF NOT EXISTS {names.DefaultQualified} PARTITION OF {names.PartitionedQualified} DEFAULT");
         }
+
         foreach (var change in plan.ConstraintChanges)
         {
             writer.Comment($"{change.Constraint}: {change.Change}. {change.Reason}");
@@ -64,9 +82,9 @@ internal static class PostgreSqlPartitionConversion
 
         var keys = new List<(string Name, string Sql)>
         {
-            (plan.Target.PrimaryKey!.Name + "_p", $"PRIMARY KEY ({W.IdList(plan.PrimaryKey)})"),
+            (PostgreSqlPartitionNames.CopyIndex(plan.Target.PrimaryKey!.Name), $"PRIMARY KEY ({W.IdList(plan.PrimaryKey)})"),
         };
-        keys.AddRange(plan.UniqueKeys.Select(u => (u.Name + "_p", $"UNIQUE ({W.IdList(u.Columns)})")));
+        keys.AddRange(plan.UniqueKeys.Select(u => (PostgreSqlPartitionNames.CopyIndex(u.Name), $"UNIQUE ({W.IdList(u.Columns)})")));
         foreach (var (name, sql) in keys)
         {
             writer.Do(IfNoConstraint(names.Partitioned, plan.Schema, name, $"ALTER TABLE {names.PartitionedQualified} ADD CONSTRAINT {W.Id(name)} {sql}"), "key");
@@ -74,7 +92,7 @@ internal static class PostgreSqlPartitionConversion
 
         foreach (var index in plan.Target.LiveIndexes)
         {
-            if (index.Unique && !index.Columns.Contains(plan.Key, StringComparer.Ordinal))
+            if (!Recreates(plan, index))
             {
                 writer.Comment($"Unique index {index.Name} ({string.Join(", ", index.Columns)}) is not recreated: without {plan.Key} it cannot be enforced across partitions.");
                 continue;
@@ -83,7 +101,13 @@ internal static class PostgreSqlPartitionConversion
             writer.Statement($"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {W.Id(PostgreSqlPartitionNames.CopyIndex(index.Name))} ON {names.PartitionedQualified}{index.Definition}");
         }
 
-        if (plan.Strategy == PartitionStrategy.Range)
+        if (partman)
+        {
+            writer.Comment("pg_partman creates the DEFAULT and the partitions around today; rows of older periods wait in DEFAULT until the partition-data step. Retention is set only at the swap.");
+            PostgreSqlPartman.CreateParent(writer, plan, names.Partitioned, withStart: false);
+            writer.Statement(PostgreSqlPartman.Settings(plan, names.Partitioned, withRetention: false));
+        }
+        else if (plan.Strategy == PartitionStrategy.Range)
         {
             writer.Statement(PostgreSqlPartitionMaintenance.Function(plan, names));
             writer.Comment("Partitions for every existing row (nothing expires during the copy) and the premake window.");
@@ -224,7 +248,7 @@ internal static class PostgreSqlPartitionConversion
         return writer.Finish();
     }
 
-    private static string Swap(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk)
+    private static string Swap(PartitionPlan plan, PostgreSqlPartitionNames names, IReadOnlyList<string> pk, bool partman)
     {
         var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Step 5: {plan.Table} becomes the partitioned table. Holds ACCESS EXCLUSIVE on both tables only for the renames (lock_timeout {PostgreSqlPartitionMaintenance.LockTimeout}: if it cannot get the lock it fails and changes nothing; run it again). Re-runnable.");
@@ -246,7 +270,11 @@ internal static class PostgreSqlPartitionConversion
             + $"    DROP TRIGGER {W.Id(names.SyncTrigger)} ON {names.Parent};\n"
             + $"    ALTER TABLE {names.Parent} RENAME TO {W.Id(names.Unpartitioned)};\n"
             + $"    ALTER TABLE {names.PartitionedQualified} RENAME TO {W.Id(plan.Table)};\n"
+            + "    -- The original's keys and indexes move to name_u first, so the partitioned table's name_p ones can take their names.\n"
+            + Renames(plan, names.UnpartitionedQualified, n => n, PostgreSqlPartitionNames.OldObject)
+            + Renames(plan, names.Parent, PostgreSqlPartitionNames.CopyIndex, n => n)
             + Sequences(plan.Schema, names.Unpartitioned, plan.Table)
+            + (partman ? PostgreSqlPartman.AdoptAfterSwap(plan, names) : string.Empty)
             + "END\n", "swap");
         writer.Statement(Mirror(names.RollbackFunction, names.UnpartitionedQualified, pk));
         writer.Statement($"CREATE OR REPLACE TRIGGER {W.Id(names.RollbackTrigger)} AFTER INSERT OR UPDATE OR DELETE ON {names.Parent} FOR EACH ROW EXECUTE FUNCTION {names.RollbackFunction}()");
@@ -290,6 +318,9 @@ internal static class PostgreSqlPartitionConversion
             $"    IF to_regclass({W.String(plan.Schema + "." + names.Unpartitioned)}) IS NULL THEN\n"
             + "        RAISE NOTICE 'nothing to drop';\n"
             + "        RETURN;\n"
+            + "    END IF;\n"
+            + $"    IF EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND confrelid = {W.String(plan.Schema + "." + names.Unpartitioned)}::regclass AND conrelid <> confrelid) THEN\n"
+            + $"        RAISE EXCEPTION 'foreign keys still reference {Quote(names.Unpartitioned)}: %; run the repoint-foreign-keys step, or drop the ones the plan warned about', (SELECT string_agg(conname || ' on ' || conrelid::regclass::text, ', ') FROM pg_constraint WHERE contype = 'f' AND confrelid = {W.String(plan.Schema + "." + names.Unpartitioned)}::regclass AND conrelid <> confrelid);\n"
             + "    END IF;\n",
             string.Empty), "verify");
         writer.Statement($"DROP TRIGGER IF EXISTS {W.Id(names.RollbackTrigger)} ON {names.Parent}");
@@ -301,7 +332,7 @@ internal static class PostgreSqlPartitionConversion
         return writer.Finish();
     }
 
-    private static string Rollback(PartitionPlan plan, PostgreSqlPartitionNames names)
+    private static string Rollback(PartitionPlan plan, PostgreSqlPartitionNames names, bool partman)
     {
         var writer = W.ForScript(plan.Schema + "." + plan.Table, Engine, PartitionStep.PathToken,
             $"Rollback: if the swap ran, {names.Unpartitioned} (kept in step by the reverse trigger) becomes {plan.Table} again; then the partitioned copy and the helpers are removed. The original table is never dropped here. Re-runnable.");
@@ -311,11 +342,15 @@ internal static class PostgreSqlPartitionConversion
             + $"    IF to_regclass({W.String(plan.Schema + "." + names.Unpartitioned)}) IS NOT NULL THEN\n"
             + $"        LOCK TABLE {names.Parent}, {names.UnpartitionedQualified} IN ACCESS EXCLUSIVE MODE;\n"
             + $"        DROP TRIGGER IF EXISTS {W.Id(names.RollbackTrigger)} ON {names.Parent};\n"
+            + Indent(Renames(plan, names.Parent, n => n, PostgreSqlPartitionNames.CopyIndex))
+            + Indent(Renames(plan, names.UnpartitionedQualified, PostgreSqlPartitionNames.OldObject, n => n))
             + $"        ALTER TABLE {names.Parent} RENAME TO {W.Id(names.Partitioned)};\n"
             + $"        ALTER TABLE {names.UnpartitionedQualified} RENAME TO {W.Id(plan.Table)};\n"
             + Sequences(plan.Schema, names.Partitioned, plan.Table)
             + "    END IF;\n"
+            + (partman ? PostgreSqlPartman.Forget(plan, names) : string.Empty)
             + "END\n", "rollback");
+        PostgreSqlPartitionForeignKeys.PointBack(writer, plan, names);
         writer.Statement($"DROP TRIGGER IF EXISTS {W.Id(names.SyncTrigger)} ON {names.Parent}");
         writer.Statement($"DROP TABLE IF EXISTS {names.PartitionedQualified}");
         writer.Statement($"DROP FUNCTION IF EXISTS {names.RollbackFunction}()");
@@ -323,6 +358,22 @@ internal static class PostgreSqlPartitionConversion
         writer.Statement($"DROP PROCEDURE IF EXISTS {names.CopyProcedure}(integer, integer)");
         writer.Statement($"DROP TABLE IF EXISTS {names.CopyState}");
         return writer.Finish();
+    }
+
+    /// <summary>Whether the partitioned copy recreates this live index (a unique index without the partition key cannot be).</summary>
+    private static bool Recreates(PartitionPlan plan, (string Name, IReadOnlyList<string> Columns, bool Unique, string Definition) index) =>
+        !index.Unique || index.Columns.Contains(plan.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// PL/pgSQL renaming, on <paramref name="table"/>, every key and index the conversion recreates, from
+    /// <paramref name="from"/>(original name) to <paramref name="to"/>(original name).
+    /// </summary>
+    private static string Renames(PartitionPlan plan, string table, Func<string, string> from, Func<string, string> to)
+    {
+        var constraints = new[] { plan.Target.PrimaryKey!.Name }.Concat(plan.UniqueKeys.Select(u => u.Name));
+        var indexes = plan.Target.LiveIndexes.Where(i => Recreates(plan, i)).Select(i => i.Name);
+        return string.Concat(constraints.Select(c => $"    ALTER TABLE {table} RENAME CONSTRAINT {W.Id(from(c))} TO {W.Id(to(c))};\n"))
+            + string.Concat(indexes.Select(i => $"    ALTER INDEX {W.Qualified(plan.Schema, from(i))} RENAME TO {W.Id(to(i))};\n"));
     }
 
     private static string IfNoConstraint(string table, string schema, string constraint, string sql) =>

@@ -180,6 +180,14 @@ internal static class PostgreSqlPartitionMaintenance
         var writer = W.ForReference(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken,
             "Alert query: rows that landed in the DEFAULT partition. Anything above 0 needs attention.");
         writer.Comment("Monitoring should alert when rows_in_default > 0: either maintenance stopped creating partitions ahead, or the application wrote a time far outside the expected range.");
+        if (plan.Strategy == PartitionStrategy.List)
+        {
+            writer.Comment("A list plan's DEFAULT holds values the plan did not list: add a partition for each value shown (CREATE TABLE … PARTITION OF … FOR VALUES IN, after moving its rows out of DEFAULT), or fix the application.");
+            var value = W.Id(plan.Key) + "::text";
+            writer.Statement($"SELECT {W.String(plan.Schema + "." + plan.Table)} AS partitioned_table, count(*) AS rows_in_default, string_agg(DISTINCT {value}, ', ' ORDER BY {value}) AS unlisted_values FROM {names.DefaultQualified}");
+            return writer.Finish();
+        }
+
         writer.Statement($"SELECT {W.String(plan.Schema + "." + plan.Table)} AS partitioned_table, count(*) AS rows_in_default, min({W.Id(plan.Key)})::text AS oldest, max({W.Id(plan.Key)})::text AS newest FROM {names.DefaultQualified}");
         return writer.Finish();
     }

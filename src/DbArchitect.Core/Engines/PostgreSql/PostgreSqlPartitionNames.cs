@@ -67,5 +67,11 @@ internal sealed class PostgreSqlPartitionNames
     /// <summary>An index name for the partitioned copy of a live index: name_p.</summary>
     public static string CopyIndex(string index) => Cut(index, MaxBytes - 2) + "_p";
 
+    /// <summary>The name a key or index of the original table takes at the swap, freeing its name for the partitioned table: name_u.</summary>
+    public static string OldObject(string name) => Cut(name, MaxBytes - 2) + "_u";
+
+    /// <summary>The temporary name of a foreign key re-pointed to the partitioned table, until the old one is dropped: name_p.</summary>
+    public static string CopyForeignKey(string name) => CopyIndex(name);
+
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..Math.Max(1, length)];
 }

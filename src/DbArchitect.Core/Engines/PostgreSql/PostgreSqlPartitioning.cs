@@ -48,17 +48,26 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
             steps.Add(new("foreign-keys", "Adds the foreign keys once the referenced tables exist.", foreignKeys, true));
         }
 
-        if (plan.Strategy == PartitionStrategy.Range)
-        {
-            steps.AddRange(Lifecycle(plan, names, runNow: true));
-        }
-
+        steps.AddRange(Lifecycle(plan, names, runNow: true));
         return steps;
     }
 
-    /// <summary>The maintenance function (run once now), its pg_cron job and the DEFAULT alert.</summary>
+    /// <summary>
+    /// Range: the maintenance function (run once now), its pg_cron job and the DEFAULT alert. List: the DEFAULT alert
+    /// only (its partitions are fixed). Hash: nothing (every row has a bucket, there is no DEFAULT).
+    /// </summary>
     public static IEnumerable<PartitionStep> Lifecycle(PartitionPlan plan, PostgreSqlPartitionNames names, bool runNow)
     {
+        if (plan.Strategy != PartitionStrategy.Range)
+        {
+            if (plan.Strategy == PartitionStrategy.List)
+            {
+                yield return new("alert-default-rows", "Alert query: rows in the DEFAULT partition and the unlisted values they hold.", PostgreSqlPartitionMaintenance.AlertScript(plan, names), false);
+            }
+
+            yield break;
+        }
+
         var writer = W.ForScript(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken,
             PostgreSqlPartitionMaintenance.Reason(plan));
         writer.Statement(PostgreSqlPartitionMaintenance.Function(plan, names));
