@@ -62,6 +62,10 @@ internal static class PostgreSqlCatalogQueries
                ARRAY(SELECT oc.opcname::text FROM generate_series(1, x.indnkeyatts) k(i) JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1] ORDER BY k.i)::text[] AS opclasses,
                ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.i, true) FROM generate_series(x.indnkeyatts + 1, x.indnatts) k(i) ORDER BY k.i)::text[] AS include,
                pg_get_expr(x.indpred, x.indrelid, true) AS predicate, pg_get_indexdef(x.indexrelid) AS definition,
+               ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.i, false) FROM generate_series(1, x.indnkeyatts) k(i) ORDER BY k.i)::text[] AS raw_keys,
+               ARRAY(SELECT (x.indkey[k.i - 1] = 0)::text FROM generate_series(1, x.indnkeyatts) k(i) ORDER BY k.i)::text[] AS expression_keys,
+               ARRAY(SELECT oc.opcdefault::text FROM generate_series(1, x.indnkeyatts) k(i) JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1] ORDER BY k.i)::text[] AS default_opclasses,
+               pg_get_expr(x.indpred, x.indrelid, false) AS raw_predicate,
                obj_description(i.oid, 'pg_class') AS comment
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid

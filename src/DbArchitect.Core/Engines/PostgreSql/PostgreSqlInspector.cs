@@ -176,7 +176,24 @@ public sealed partial class PostgreSqlInspector : ISchemaInspector
             row.String("comment") ?? string.Empty,
             Array.Empty<string>())
         {
-            Definition = understood ? null : row.String("definition"),
+            Definition = understood ? null : Signature(row, method: row.String("method")!),
         };
+    }
+
+    /// <summary>The catalog's index as one comparable CREATE INDEX statement (see <see cref="PostgreSqlIndexSignature"/>).</summary>
+    private static string Signature(LiveRow row, string method)
+    {
+        var raw = row.Strings("raw_keys");
+        var expression = row.Strings("expression_keys");
+        var descending = row.Strings("descending");
+        var opclasses = row.Strings("opclasses");
+        var defaults = row.Strings("default_opclasses");
+        var keys = raw.Select((text, i) => new PostgreSqlIndexSignature.Key(
+            expression[i] == "true" ? null : T.Unquote(text),
+            expression[i] == "true" ? text : null,
+            descending[i] == "1",
+            defaults[i] == "true" ? null : opclasses[i])).ToArray();
+        var parts = new PostgreSqlIndexSignature.Parts(row.Boolean("is_unique") ?? false, method, keys, row.Strings("include").Select(T.Unquote).ToArray(), row.String("raw_predicate"));
+        return PostgreSqlIndexSignature.Statement(parts.Unique, PostgreSqlWriter.Qualified(row.String("schema_name")!, row.String("table_name")!), row.String("name")!, parts);
     }
 }
