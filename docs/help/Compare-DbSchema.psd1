@@ -1,9 +1,11 @@
 @{
     Synopsis    = 'Lists the differences between two schemas: designs, imported schemas, or a design and a live database.'
     Description = @'
-Compare-DbSchema compares a reference schema (what is) with a difference schema (what is wanted) and returns one SchemaDifference per difference: a table, column, primary key, unique key, foreign key, check or index that was added, removed, renamed or changed, and for changes the property (type, nullability, default, identity, comment or definition) with its old and new value and a description.
+Compare-DbSchema compares a reference schema (what is) with a difference schema (what is wanted) and returns one SchemaDifference per difference: a table, column, primary key, unique key, foreign key, check, index, row-level security policy, sequence or view that was added, removed, renamed or changed, and for changes the property (type, nullability, default, identity, comment, definition, row-level security or partitioning) with its old and new value and a description.
 
-Either side can be a DbDesign (New-DbDesign) or a SchemaModel (Import-DbSchema). With -ConnectionString or -Server the reference is read from the live database, so a design can be checked against production in one command.
+Policies compare by command, roles and their USING and WITH CHECK expressions as the catalog prints them; a design carries the policies its security script creates. Sequences compare by their settings (type, start, increment, bounds, cache, cycle), views by name only. Column order is not compared.
+
+Either side can be a DbDesign (New-DbDesign) or a SchemaModel (Import-DbSchema). With -ConnectionString or -Server the reference is read from the live database, so a design can be checked against production in one command; a design index written as a CREATE INDEX text (an arbitrary expression or predicate) is then printed by the server the way its catalog prints it, so the same index compares equal.
 
 Types are compared in the catalog's own spelling (varchar(200) equals character varying(200)), defaults by meaning (now, a random uuid, a literal, a JSON document), and comments as text. Renames are never guessed: without a -RenameMap hint a renamed column is a removed column plus an added one, and New-DbMigrationScript refuses to lose the old values.
 '@

@@ -105,6 +105,22 @@ Describe 'Import-DbSchema' {
         @($some.Tables | ForEach-Object Name) | Should -Be @('customer')
     }
 
+    It 'finds a hand-made sequence and view, and New-DbMigrationScript refuses the view with the way to do it' {
+        $schemaName = $V1.Physical.Schema
+        Invoke-Psql $Database @('-c', "CREATE SEQUENCE $schemaName.invoice_number INCREMENT 5; CREATE VIEW $schemaName.big_orders AS SELECT 1 AS one") | Out-Null
+        try {
+            $differences = @($V1 | Compare-DbSchema -ConnectionString (Get-DatabaseConnection $Database) -ErrorAction Stop)
+            ($differences | Where-Object ObjectKind -eq 'Sequence').Name | Should -Be 'invoice_number'
+            ($differences | Where-Object ObjectKind -eq 'View').Change.ToString() | Should -Be 'Removed'
+            $differences | New-DbMigrationScript -AllowDataLoss -ErrorVariable refused -ErrorAction SilentlyContinue | Out-Null
+            @($refused | Where-Object { $_.FullyQualifiedErrorId -like 'MigrationNotPlanned,*' }).Count | Should -Be 1
+            "$refused" | Should -Match 'big_orders'
+        }
+        finally {
+            Invoke-Psql $Database @('-c', "DROP VIEW $schemaName.big_orders; DROP SEQUENCE $schemaName.invoice_number") | Out-Null
+        }
+    }
+
     It 'never shows the password' {
         $out = Import-DbSchema -ConnectionString (Get-DatabaseConnection $Database) -Schema $V1.Physical.Schema -Verbose 4>&1 | Out-String
         $out | Should -Not -Match 'dbarchitect_test;'

@@ -13,4 +13,11 @@ public interface IMigrationPlanner
 
     /// <summary>The text of one migration file holding <paramref name="steps"/>; transactional files are wrapped in one transaction.</summary>
     string Frame(string title, IReadOnlyList<MigrationStep> steps, bool transactional, MigrationOptions options);
+
+    /// <summary>
+    /// Whether the planner knows how to migrate this difference; the others are refused with a message rather than
+    /// planned wrongly. By default tables, columns, keys, checks and indexes (not partitioning).
+    /// </summary>
+    bool CanPlan(SchemaDifference difference) =>
+        difference.ObjectKind <= SchemaObjectKind.Index && difference.Property is not (DifferenceProperty.RowSecurity or DifferenceProperty.Partitioning);
 }

@@ -30,6 +30,15 @@ public static class MigrationPlanner
         var planner = engineImpl.Migrations ?? throw new DbArchitectException(new DbArchitectError(
             "MigrationEngineNotSupported", ErrorKind.NotImplemented, $"{engineImpl.DisplayName} has no migration planner yet.",
             "Use -Engine postgresql, mariadb or mysql.", null, engineId));
+        var unplanned = differences.Where(d => !planner.CanPlan(d)).ToArray();
+        if (unplanned.Length > 0)
+        {
+            throw new DbArchitectException(unplanned.Select(d => new DbArchitectError(
+                "MigrationNotPlanned", ErrorKind.NotImplemented,
+                $"{engineImpl.DisplayName}: New-DbMigrationScript does not plan this difference: {d}",
+                Unplanned(d), null, d.Path)).ToArray());
+        }
+
         var steps = planner.Plan(comparison, differences, options);
         var lossy = steps.Where(s => s.LosesData).ToArray();
         if (lossy.Length > 0 && !options.AllowDataLoss)
@@ -48,4 +57,11 @@ public static class MigrationPlanner
             .ToArray();
         return new MigrationPlan(engineImpl.Id, comparison.Difference.Schema, ordered, options, planner);
     }
+
+    private static string Unplanned(SchemaDifference d) => d switch
+    {
+        { Property: DifferenceProperty.Partitioning } => "Convert the table with New-PartitionScript (online copy and swap), then compare again.",
+        { ObjectKind: SchemaObjectKind.View } => "Views are compared by name only: write CREATE VIEW / DROP VIEW by hand, or leave the view out (-Table).",
+        _ => "Write this change by hand and check it with Test-DbMigrationScript, or leave the object out of the comparison.",
+    };
 }

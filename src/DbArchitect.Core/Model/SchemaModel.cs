@@ -18,8 +18,8 @@ public sealed record SchemaModel(
     /// <summary>The engine id whose native types the model carries; null for a logical model. Import-DbSchema sets it.</summary>
     public string? Engine { get; init; }
 
-    /// <summary>Sequences of the schema that no identity column owns (imported schemas).</summary>
-    public IReadOnlyList<string> Sequences { get; init; } = Array.Empty<string>();
+    /// <summary>Sequences of the schema that no identity column owns, with their settings (imported schemas).</summary>
+    public IReadOnlyList<SequenceDefinition> Sequences { get; init; } = Array.Empty<SequenceDefinition>();
 
     /// <summary>Names of the schema's views and materialized views (imported schemas).</summary>
     public IReadOnlyList<string> Views { get; init; } = Array.Empty<string>();
@@ -54,9 +54,27 @@ public sealed record Table(
     /// <summary>The partition key as the catalog states it ("RANGE (created_at)"); null when the table is not partitioned.</summary>
     public string? PartitionBy { get; init; }
 
-    /// <summary>Names of the row-level security policies on the table (imported schemas).</summary>
-    public IReadOnlyList<string> Policies { get; init; } = Array.Empty<string>();
+    /// <summary>
+    /// The table's row-level security policies, their expressions spelled as the catalog prints them (imported schemas,
+    /// and designs as an engine's scripts build them).
+    /// </summary>
+    public IReadOnlyList<RowPolicy> Policies { get; init; } = Array.Empty<RowPolicy>();
+
+    /// <summary>Row-level security is on for the table (ALTER TABLE … ENABLE ROW LEVEL SECURITY).</summary>
+    public bool RowSecurityEnabled { get; init; }
+
+    /// <summary>Row-level security applies to the table's owner too (FORCE ROW LEVEL SECURITY).</summary>
+    public bool RowSecurityForced { get; init; }
 }
+
+/// <summary>
+/// A row-level security policy: the command it covers (ALL, SELECT, INSERT, UPDATE, DELETE), the roles it applies to
+/// (sorted; "public" for everyone) and its USING and WITH CHECK expressions as the catalog prints them.
+/// </summary>
+public sealed record RowPolicy(string Name, string Command, IReadOnlyList<string> Roles, string? Using, string? WithCheck, bool Permissive, string? Comment);
+
+/// <summary>A stand-alone sequence and the settings that decide the values it hands out.</summary>
+public sealed record SequenceDefinition(string Name, string DataType, long Start, long Increment, long Minimum, long Maximum, long Cache, bool Cycle);
 
 public enum ColumnRole { PrimaryKey, ForeignKey, Attribute, TenantKey, CreatedAt, UpdatedAt, DeletedAt, Audit }
 

@@ -24,4 +24,10 @@ public interface ISchemaInspector
     /// it translates, comments it truncates), so a design compares with an imported catalog like with like.
     /// </summary>
     SchemaModel AsBuilt(SchemaModel design) => design;
+
+    /// <summary>
+    /// A design's hand-written texts (index definitions with arbitrary expressions) as the live server prints them, so
+    /// they compare with an imported catalog; Compare-DbSchema calls it when it reads the reference from a database.
+    /// </summary>
+    SchemaModel Normalise(LiveSession session, SchemaModel design) => design;
 }

@@ -6,7 +6,9 @@ namespace DbArchitect.Core.Schema;
 
 /// <summary>
 /// Compares a reference schema (what is) with a difference schema (what is wanted) and lists every difference in
-/// tables, columns (type, nullability, default, identity, comment), keys, foreign keys, checks and indexes. Renames
+/// tables, columns (type, nullability, default, identity, comment), keys, foreign keys, checks, indexes, row-level
+/// security (flags and policies), partitioning, sequences and views (by name). Column order is not compared: it
+/// changes no query's meaning, and moving a column means rebuilding the table. Renames
 /// come only from the explicit <see cref="RenameMap"/>; without a hint a renamed object is a removal plus an addition.
 /// </summary>
 public static partial class SchemaComparer
@@ -58,6 +60,7 @@ public static partial class SchemaComparer
                 $"Table {added.Name} ({added.Columns.Count} columns, {added.Indexes.Count} indexes) is new."));
         }
 
+        CompareSchemaObjects(reference, difference, rows);
         return rows.Select(r => r with { Comparison = comparison }).ToArray();
     }
 
@@ -101,6 +104,8 @@ public static partial class SchemaComparer
 
         CompareConstraints(old, wanted, renames, rows);
         CompareIndexes(old, wanted, renames, rows);
+        CompareRowSecurity(old, wanted, rows);
+        ComparePartitioning(old, wanted, rows);
     }
 
     private static void CompareColumn(string table, Column old, Column wanted, Func<string, string> canonical, List<SchemaDifference> rows)

@@ -5,10 +5,14 @@ namespace DbArchitect.Core.Schema;
 /// <summary>What happened to an object between the reference schema (today) and the difference schema (wanted).</summary>
 public enum DifferenceChange { Added, Removed, Changed, Renamed }
 
-public enum SchemaObjectKind { Table, Column, PrimaryKey, ForeignKey, UniqueKey, Check, Index }
+/// <summary>
+/// The kind of object that differs. Sequences and views belong to the schema: their rows carry the schema's name in
+/// <see cref="SchemaDifference.Table"/>.
+/// </summary>
+public enum SchemaObjectKind { Table, Column, PrimaryKey, ForeignKey, UniqueKey, Check, Index, Policy, Sequence, View }
 
 /// <summary>The property of an object that differs; <see cref="Object"/> for a whole object added, removed or renamed.</summary>
-public enum DifferenceProperty { Object, Type, Nullability, Default, Identity, Comment, Definition }
+public enum DifferenceProperty { Object, Type, Nullability, Default, Identity, Comment, Definition, RowSecurity, Partitioning }
 
 /// <summary>
 /// One difference between two schemas: what changed, on which object, from which value to which, and why it matters.

@@ -59,6 +59,7 @@ public sealed class CompareDbSchemaCommand : DbArchitectLiveCmdlet
             var schema = Schema ?? wanted.Schema;
             var models = CallCoreOrStop(() => inspector.Inspect(session, new SchemaFilter(new[] { schema })), target.Description, "Connection");
             current = models.Count > 0 ? models[0] : new SchemaModel(schema, schema, Array.Empty<Table>(), Array.Empty<string>()) { Engine = Engine };
+            wanted = CallCoreOrStop(() => inspector.Normalise(session, wanted), target.Description, "Connection");
             engine = Engine;
         }
 

@@ -17,7 +17,8 @@ internal static class PostgreSqlCatalogQueries
 
     public const string Tables = """
         SELECT n.nspname AS schema_name, c.relname AS table_name, obj_description(c.oid, 'pg_class') AS comment,
-               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by, c.reltuples::bigint AS estimated_rows
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by, c.reltuples::bigint AS estimated_rows,
+               c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = ANY(@schemas) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
@@ -61,6 +62,10 @@ internal static class PostgreSqlCatalogQueries
                ARRAY(SELECT oc.opcname::text FROM generate_series(1, x.indnkeyatts) k(i) JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1] ORDER BY k.i)::text[] AS opclasses,
                ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.i, true) FROM generate_series(x.indnkeyatts + 1, x.indnatts) k(i) ORDER BY k.i)::text[] AS include,
                pg_get_expr(x.indpred, x.indrelid, true) AS predicate, pg_get_indexdef(x.indexrelid) AS definition,
+               ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.i, false) FROM generate_series(1, x.indnkeyatts) k(i) ORDER BY k.i)::text[] AS raw_keys,
+               ARRAY(SELECT (x.indkey[k.i - 1] = 0)::text FROM generate_series(1, x.indnkeyatts) k(i) ORDER BY k.i)::text[] AS expression_keys,
+               ARRAY(SELECT oc.opcdefault::text FROM generate_series(1, x.indnkeyatts) k(i) JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1] ORDER BY k.i)::text[] AS default_opclasses,
+               pg_get_expr(x.indpred, x.indrelid, false) AS raw_predicate,
                obj_description(i.oid, 'pg_class') AS comment
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
@@ -72,18 +77,29 @@ internal static class PostgreSqlCatalogQueries
         ORDER BY n.nspname, t.relname, i.relname
         """;
 
-    /// <summary>Sequences that no identity or serial column owns, and views.</summary>
+    /// <summary>Sequences that no identity or serial column owns (with their settings), and views.</summary>
     public const string SequencesAndViews = """
-        SELECT n.nspname AS schema_name, c.relname AS name, c.relkind::text AS kind
+        SELECT n.nspname AS schema_name, c.relname AS name, c.relkind::text AS kind, format_type(s.seqtypid, NULL) AS data_type,
+               s.seqstart AS start_value, s.seqincrement AS increment, s.seqmin AS minimum, s.seqmax AS maximum, s.seqcache AS cache, s.seqcycle AS cycle
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
         WHERE n.nspname = ANY(@schemas) AND c.relkind IN ('S', 'v', 'm')
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
         ORDER BY n.nspname, c.relname
         """;
 
+    /// <summary>
+    /// Policies with their command, roles (sorted; "public" for everyone) and expressions printed the way pg_policies
+    /// prints them (pg_get_expr without pretty-printing), so a design spelled the same way compares equal.
+    /// </summary>
     public const string Policies = """
-        SELECT n.nspname AS schema_name, c.relname AS table_name, p.polname AS name
+        SELECT n.nspname AS schema_name, c.relname AS table_name, p.polname AS name, p.polpermissive AS permissive,
+               CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END AS command,
+               CASE WHEN p.polroles = '{0}'::oid[] THEN ARRAY['public']
+                    ELSE ARRAY(SELECT r.rolname::text FROM pg_roles r WHERE r.oid = ANY(p.polroles) ORDER BY r.rolname) END::text[] AS roles,
+               pg_get_expr(p.polqual, p.polrelid) AS using_expression, pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
+               obj_description(p.oid, 'pg_policy') AS comment
         FROM pg_policy p
         JOIN pg_class c ON c.oid = p.polrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -8,7 +8,7 @@ using T = DbArchitect.Core.Engines.PostgreSql.PostgreSqlCatalogText;
 namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>Import-DbSchema for PostgreSQL: eight set-wise catalog queries, whatever the number of tables.</summary>
-public sealed class PostgreSqlInspector : ISchemaInspector
+public sealed partial class PostgreSqlInspector : ISchemaInspector
 {
     public string CanonicalType(string nativeType) => T.CanonicalType(nativeType);
 
@@ -39,7 +39,7 @@ public sealed class PostgreSqlInspector : ISchemaInspector
                 extensions)
             {
                 Engine = "postgresql",
-                Sequences = others.Where(r => r.String("schema_name") == schema && r.String("kind") == "S").Select(r => r.String("name")!).ToArray(),
+                Sequences = others.Where(r => r.String("schema_name") == schema && r.String("kind") == "S").Select(Sequence).ToArray(),
                 Views = others.Where(r => r.String("schema_name") == schema && r.String("kind") != "S").Select(r => r.String("name")!).ToArray(),
             })
             .Where(m => m.Tables.Count > 0 || filter.Schemas.Count > 0)
@@ -90,9 +90,30 @@ public sealed class PostgreSqlInspector : ISchemaInspector
             null)
         {
             PartitionBy = table.String("partition_by"),
-            Policies = policyRows.Select(p => p.String("name")!).ToArray(),
+            Policies = policyRows.Select(Policy).ToArray(),
+            RowSecurityEnabled = table.Boolean("row_security") ?? false,
+            RowSecurityForced = table.Boolean("force_row_security") ?? false,
         };
     }
+
+    private static RowPolicy Policy(LiveRow row) => new(
+        row.String("name")!,
+        row.String("command")!,
+        row.Strings("roles"),
+        row.String("using_expression"),
+        row.String("check_expression"),
+        row.Boolean("permissive") ?? true,
+        row.String("comment"));
+
+    private static SequenceDefinition Sequence(LiveRow row) => new(
+        row.String("name")!,
+        row.String("data_type")!,
+        row.Int64("start_value") ?? 1,
+        row.Int64("increment") ?? 1,
+        row.Int64("minimum") ?? 1,
+        row.Int64("maximum") ?? long.MaxValue,
+        row.Int64("cache") ?? 1,
+        row.Boolean("cycle") ?? false);
 
     private static Column Column(LiveRow row, IReadOnlyList<string> pkColumns, HashSet<string> fkColumns)
     {
@@ -155,7 +176,24 @@ public sealed class PostgreSqlInspector : ISchemaInspector
             row.String("comment") ?? string.Empty,
             Array.Empty<string>())
         {
-            Definition = understood ? null : row.String("definition"),
+            Definition = understood ? null : Signature(row, method: row.String("method")!),
         };
+    }
+
+    /// <summary>The catalog's index as one comparable CREATE INDEX statement (see <see cref="PostgreSqlIndexSignature"/>).</summary>
+    private static string Signature(LiveRow row, string method)
+    {
+        var raw = row.Strings("raw_keys");
+        var expression = row.Strings("expression_keys");
+        var descending = row.Strings("descending");
+        var opclasses = row.Strings("opclasses");
+        var defaults = row.Strings("default_opclasses");
+        var keys = raw.Select((text, i) => new PostgreSqlIndexSignature.Key(
+            expression[i] == "true" ? null : T.Unquote(text),
+            expression[i] == "true" ? text : null,
+            descending[i] == "1",
+            defaults[i] == "true" ? null : opclasses[i])).ToArray();
+        var parts = new PostgreSqlIndexSignature.Parts(row.Boolean("is_unique") ?? false, method, keys, row.Strings("include").Select(T.Unquote).ToArray(), row.String("raw_predicate"));
+        return PostgreSqlIndexSignature.Statement(parts.Unique, PostgreSqlWriter.Qualified(row.String("schema_name")!, row.String("table_name")!), row.String("name")!, parts);
     }
 }

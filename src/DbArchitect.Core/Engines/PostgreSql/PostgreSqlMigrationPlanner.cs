@@ -74,6 +74,15 @@ public sealed partial class PostgreSqlMigrationPlanner : IMigrationPlanner
                         $"ALTER TABLE {Q(d.DifferenceValue!)} RENAME TO {W.Id(d.ReferenceValue!)}", MigrationRisk.High,
                         "Explicit rename hint; clients that use the old name break, so deploy them together."));
                     break;
+                case (SchemaObjectKind.Table, DifferenceChange.Changed) when d.Property == DifferenceProperty.RowSecurity:
+                    AddRowSecurityChange(d);
+                    break;
+                case (SchemaObjectKind.Policy, _):
+                    AddPolicyChange(d);
+                    break;
+                case (SchemaObjectKind.Sequence, _):
+                    AddSequenceChange(d);
+                    break;
                 case (SchemaObjectKind.Table, DifferenceChange.Changed):
                     Comment(d.Table, $"COMMENT ON TABLE {Q(d.Table)} IS {Text(d.DifferenceValue)}", $"COMMENT ON TABLE {Q(d.Table)} IS {Text(d.ReferenceValue)}", "table comment");
                     break;

@@ -21,6 +21,10 @@ internal static class PostgreSqlSecurityDdl
 
     public const string TenantSetting = "app.tenant_id";
 
+    public const string IsolationComment = $"Rows of the tenant named by the {TenantSetting} setting only; nothing is visible or writable while it is unset.";
+
+    public const string ReportingComment = "The reporting role reads every tenant's rows for cross-tenant reports; it has no write privilege.";
+
     /// <summary>The group roles for a schema: &lt;schema&gt;_owner, _app, _readonly, _reporting, each fitted to the identifier limit.</summary>
     public static PostgreSqlRoles RoleNames(string schema, int maxBytes) => new(
         IdentifierShortener.Shorten(schema + "_owner", maxBytes),
@@ -151,12 +155,10 @@ internal static class PostgreSqlSecurityDdl
                 "USING " + condition,
                 "WITH CHECK " + condition,
             });
-            writer.Statement($"COMMENT ON POLICY {W.Id(PolicyName)} ON {name} IS " + W.String(
-                $"Rows of the tenant named by the {TenantSetting} setting only; nothing is visible or writable while it is unset."));
+            writer.Statement($"COMMENT ON POLICY {W.Id(PolicyName)} ON {name} IS " + W.String(IsolationComment));
             writer.Statement($"DROP POLICY IF EXISTS {W.Id(ReportingPolicyName)} ON {name}");
             writer.ClausesStatement($"CREATE POLICY {W.Id(ReportingPolicyName)} ON {name}", new[] { "FOR SELECT TO " + reporting, "USING (true)" });
-            writer.Statement($"COMMENT ON POLICY {W.Id(ReportingPolicyName)} ON {name} IS " + W.String(
-                "The reporting role reads every tenant's rows for cross-tenant reports; it has no write privilege."));
+            writer.Statement($"COMMENT ON POLICY {W.Id(ReportingPolicyName)} ON {name} IS " + W.String(ReportingComment));
         }
     }
 }

@@ -95,9 +95,13 @@ public static class SqlServerCatalogQueries
         """;
 
     public const string SequencesViewsAndPolicies = """
-        SELECT s.name AS schema_name, o.name AS name, o.type_desc AS kind
+        SELECT s.name AS schema_name, o.name AS name, o.type_desc AS kind, TYPE_NAME(sq.system_type_id) AS data_type,
+               CAST(sq.start_value AS bigint) AS start_value, CAST(sq.increment AS bigint) AS increment,
+               CAST(sq.minimum_value AS bigint) AS minimum_value, CAST(sq.maximum_value AS bigint) AS maximum_value,
+               sq.cache_size AS cache_size, sq.is_cycling AS is_cycling
         FROM sys.objects AS o
         JOIN sys.schemas AS s ON s.schema_id = o.schema_id
+        LEFT JOIN sys.sequences AS sq ON sq.object_id = o.object_id
         WHERE s.name IN (SELECT value FROM STRING_SPLIT(@schemas, N',')) AND o.type IN ('SO', 'V', 'SP') AND o.is_ms_shipped = 0
         ORDER BY s.name, o.name;
         """;

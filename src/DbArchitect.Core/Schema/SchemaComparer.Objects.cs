@@ -1,0 +1,53 @@
+using DbArchitect.Core.Model;
+using V = DbArchitect.Core.Schema.SchemaValues;
+
+namespace DbArchitect.Core.Schema;
+
+public static partial class SchemaComparer
+{
+    /// <summary>Row-level security flags, then the policies by name (command, roles, USING and WITH CHECK as printed).</summary>
+    private static void CompareRowSecurity(Table old, Table wanted, List<SchemaDifference> rows)
+    {
+        var (from, to) = (RowSecurity(old), RowSecurity(wanted));
+        if (from != to)
+        {
+            rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Table, wanted.Name, null, DifferenceProperty.RowSecurity, from, to,
+                $"Row-level security {from} → {to}."));
+        }
+
+        CompareNamed(SchemaObjectKind.Policy, wanted.Name, old.Policies, wanted.Policies, p => p.Name, (p, _) => PolicyText(p), p => p.Comment, rows);
+    }
+
+    internal static string RowSecurity(Table table) =>
+        (table.RowSecurityEnabled, table.RowSecurityForced) switch
+        {
+            (true, true) => "enabled, forced",
+            (true, false) => "enabled",
+            (false, true) => "disabled, forced",
+            _ => "disabled",
+        };
+
+    internal static string PolicyText(RowPolicy policy) =>
+        $"{(policy.Permissive ? "PERMISSIVE" : "RESTRICTIVE")} FOR {policy.Command} TO {V.List(policy.Roles.Order(StringComparer.Ordinal))}"
+        + (policy.Using is { } u ? $" USING ({u})" : string.Empty)
+        + (policy.WithCheck is { } c ? $" WITH CHECK ({c})" : string.Empty);
+
+    private static void ComparePartitioning(Table old, Table wanted, List<SchemaDifference> rows)
+    {
+        if (!string.Equals(old.PartitionBy, wanted.PartitionBy, StringComparison.Ordinal))
+        {
+            rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Table, wanted.Name, null, DifferenceProperty.Partitioning, old.PartitionBy, wanted.PartitionBy,
+                $"Partitioning {V.Show(old.PartitionBy)} → {V.Show(wanted.PartitionBy)}: changing it means moving every row into a new table."));
+        }
+    }
+
+    /// <summary>Sequences by name and settings, views by name only (their text is the application's, not the schema's shape).</summary>
+    private static void CompareSchemaObjects(SchemaModel reference, SchemaModel difference, List<SchemaDifference> rows)
+    {
+        CompareNamed(SchemaObjectKind.Sequence, difference.Schema, reference.Sequences, difference.Sequences, s => s.Name, (s, _) => SequenceText(s), _ => null, rows);
+        CompareNamed(SchemaObjectKind.View, difference.Schema, reference.Views, difference.Views, v => v, (v, _) => "VIEW " + v, _ => null, rows);
+    }
+
+    internal static string SequenceText(SequenceDefinition s) =>
+        $"{s.DataType} START {s.Start} INCREMENT {s.Increment} MINVALUE {s.Minimum} MAXVALUE {s.Maximum} CACHE {s.Cache}{(s.Cycle ? " CYCLE" : string.Empty)}";
+}
