@@ -96,6 +96,22 @@ Describe 'Get-IndexRecommendation' {
             $creates | ForEach-Object { $_.CostAfter | Should -BeLessThan $_.CostBefore; $_.Sql | Should -Match '^CREATE INDEX CONCURRENTLY' }
         }
 
+        It 'takes a PostgreSQL server log as the workload, with calls from the log' {
+            $log = Join-Path $TestDrive 'postgresql.log'
+            Set-Content -Path $log -Value @(
+                "2026-11-25 01:10:00.101 UTC [4242] shop@shop LOG:  duration: 12.345 ms  statement: SELECT id, total FROM orders WHERE customer_id = 42 ORDER BY created_at DESC LIMIT 20"
+                "2026-11-25 01:10:00.202 UTC [4242] shop@shop LOG:  duration: 10.000 ms  statement: SELECT id, total FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 20"
+                "2026-11-25 01:10:01.050 UTC [4243] shop@shop LOG:  duration: 45.500 ms  execute <unnamed>: SELECT id FROM orders"
+                "`tWHERE channel = `$1 AND created_at >= `$2"
+                "2026-11-25 01:10:01.050 UTC [4243] shop@shop DETAIL:  parameters: `$1 = 'web', `$2 = '2026-01-01'"
+            )
+            $advice = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $log -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $history = @($advice | Where-Object { $_.Action -eq 'Create' -and $_.Reason -match '^serves l1 ' })
+            $history.Count | Should -Be 1
+            $history[0].Columns[0..1] -join ', ' | Should -Be 'customer_id, created_at desc'
+            $history[0].Confidence | Should -Be 'WhatIf'
+        }
+
         It 'honours -MaxIndexes' {
             @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -MaxIndexes 2 | Where-Object { $_.Action -eq 'Create' -and $_.Confidence -eq 'WhatIf' }).Count | Should -Be 2
         }

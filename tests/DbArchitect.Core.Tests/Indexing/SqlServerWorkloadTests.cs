@@ -9,18 +9,7 @@ namespace DbArchitect.Core.Tests.Indexing;
 /// <summary>A T-SQL workload read by ScriptDom against the shop design's catalog: no SQL Server needed.</summary>
 public sealed class SqlServerWorkloadTests
 {
-    private static readonly string FixturePath = Path.Combine(RepositoryRoot(), "tests", "fixtures", "workloads", "shop-sqlserver.sql");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "tests", "fixtures")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
-    }
+    private static readonly string FixturePath = Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "workloads", "shop-sqlserver.sql");
 
     private static DbDesign Bare()
     {
@@ -95,6 +84,24 @@ public sealed class SqlServerWorkloadTests
         Assert.DoesNotContain(workload.Queries, q => q.Id is "q8" or "q9");
         Assert.Contains(notes, n => n.Contains("q8", StringComparison.Ordinal) && n.Contains("column 'nickname' is not in table 'customer'", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("q9", StringComparison.Ordinal) && n.Contains("table 'missing_table' is not in the catalog", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CtesDerivedTablesAndUnionsAreReadInsideWithoutGuessingTheirColumns()
+    {
+        var notes = new List<string>();
+        var (_, workload) = IndexAdvisorRun.ForWorkload("sqlserver", Bare().Physical, WorkloadFile.Parse("""
+            WITH recent AS (SELECT customer_id, total FROM [order] WHERE created_at >= @since)
+            SELECT r.customer_id, SUM(r.total) AS spent FROM recent r GROUP BY r.customer_id ORDER BY spent DESC;
+            SELECT d.n FROM (SELECT status, COUNT(*) AS n FROM customer WHERE email LIKE '%@example.com' GROUP BY status) AS d;
+            SELECT id FROM customer WHERE status = 'closed' UNION ALL SELECT id FROM product WHERE sku = @sku;
+            """, "t.sql"), new IndexAdvisorOptions(), notes);
+        Assert.Empty(notes);
+        Assert.Contains(Scan(workload, "q1", "order").Predicates, p => p is { Column: "created_at", Operator: PredicateOperator.Range });
+        Assert.Contains(Scan(workload, "q2", "customer").Predicates, p => p is { Column: "email", Operator: PredicateOperator.InfixLike });
+        Assert.Equal(new[] { "status" }, Scan(workload, "q2", "customer").GroupBy);
+        Assert.Contains(Scan(workload, "q3", "customer").Predicates, p => p is { Column: "status", Constant: "closed" });
+        Assert.Contains(Scan(workload, "q3", "product").Predicates, p => p is { Column: "sku", Operator: PredicateOperator.Equality });
     }
 
     [Fact]

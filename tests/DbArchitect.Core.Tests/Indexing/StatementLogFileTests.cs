@@ -5,16 +5,7 @@ namespace DbArchitect.Core.Tests.Indexing;
 /// <summary>PostgreSQL server logs (log_min_duration_statement) read as a workload: calls and time per normalized statement.</summary>
 public sealed class StatementLogFileTests
 {
-    private static string Fixture(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "tests", "fixtures")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "tests", "fixtures", "workloads", name);
-    }
+    private static string Fixture(string name) => Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "workloads", name);
 
     [Fact]
     public void StderrLogAggregatesCallsAndTimePerNormalizedStatement()
