@@ -105,6 +105,19 @@ public sealed class SqlServerWorkloadTests
     }
 
     [Fact]
+    public void UpdateFromAJoinReadsItsSetValuesFromTheJoinedTable()
+    {
+        var notes = new List<string>();
+        var (_, workload) = IndexAdvisorRun.ForWorkload("sqlserver", Bare().Physical, WorkloadFile.Parse(
+            "UPDATE o SET status = c.status FROM [order] AS o JOIN customer AS c ON c.id = o.customer_id WHERE c.email = @email", "t.sql"), new IndexAdvisorOptions(), notes);
+        Assert.Empty(notes);
+        var write = Assert.Single(workload.Writes);
+        Assert.Equal(("order", WriteKind.Update), (write.Table, write.Kind));
+        Assert.Contains(Scan(workload, "q1", "customer").Predicates, p => p is { Column: "email", Operator: PredicateOperator.Equality });
+        Assert.Contains(Scan(workload, "q1", "order").Predicates, p => p is { Column: "customer_id", Join: true });
+    }
+
+    [Fact]
     public void AmbiguousUnqualifiedColumnsAreRefused()
     {
         var notes = new List<string>();

@@ -38,18 +38,18 @@ internal sealed partial class SqlServerWorkloadParser
                     Reads = true;
                     return true;
                 case UpdateStatement { UpdateSpecification: var update }:
-                    var updated = Modify(update.Target, update.FromClause, update.WhereClause);
+                    var (updated, scope) = Modify(update.Target, update.FromClause, update.WhereClause);
                     var set = update.SetClauses.OfType<AssignmentSetClause>().Where(c => c.Column is not null)
                         .Select(c => updated.Column(c.Column.MultiPartIdentifier.Identifiers[^1].Value)).Distinct(StringComparer.Ordinal).ToList();
                     foreach (var clause in update.SetClauses.OfType<AssignmentSetClause>().Where(c => c.NewValue is not null))
                     {
-                        Touch(clause.NewValue, Scope(updated));
+                        Touch(clause.NewValue, scope);
                     }
 
                     Writes.Add(new Write(updated.Table!.Name, WriteKind.Update, set));
                     return true;
                 case DeleteStatement { DeleteSpecification: var delete }:
-                    var deleted = Modify(delete.Target, delete.FromClause, delete.WhereClause);
+                    var (deleted, _) = Modify(delete.Target, delete.FromClause, delete.WhereClause);
                     Writes.Add(new Write(deleted.Table!.Name, WriteKind.Delete, Array.Empty<string>()));
                     return true;
                 case InsertStatement { InsertSpecification: var insert }:
@@ -71,13 +71,6 @@ internal sealed partial class SqlServerWorkloadParser
         public IReadOnlyList<WorkloadScan> Scans() => _sources.Where(s => s.Table is not null)
             .Select(s => new WorkloadScan(s.Table!.Name, s.Predicates, s.OrderBy, s.GroupBy, s.Projected, s.Limit, s.All)).ToList();
 
-        private static Scope Scope(Source source)
-        {
-            var scope = new Scope(null);
-            scope.Sources[source.Table!.Name] = source;
-            return scope;
-        }
-
         private void Ctes(WithCtesAndXmlNamespaces? with)
         {
             foreach (var cte in with?.CommonTableExpressions ?? (IList<CommonTableExpression>)Array.Empty<CommonTableExpression>())
@@ -89,7 +82,7 @@ internal sealed partial class SqlServerWorkloadParser
         }
 
         /// <summary>UPDATE/DELETE: the target is a table or an alias of the FROM clause; the WHERE finds the rows.</summary>
-        private Source Modify(TableReference target, FromClause? from, WhereClause? where)
+        private (Source Target, Scope Scope) Modify(TableReference target, FromClause? from, WhereClause? where)
         {
             var scope = new Scope(null);
             var joins = new List<BooleanExpression>();
@@ -116,7 +109,7 @@ internal sealed partial class SqlServerWorkloadParser
                 Reads = true;
             }
 
-            return source;
+            return (source, scope);
         }
 
         private void Query(QueryExpression expression, Scope? outer)
