@@ -51,8 +51,8 @@ public static class IndexAdvisorRun
         var engine = EngineRegistry.Get(engineId);
         var ddl = Ddl(engine);
         var parser = ddl.Parser ?? throw new DbArchitectException(new DbArchitectError("WorkloadParserNotAvailable", ErrorKind.InvalidArgument,
-            $"A {engine.DisplayName} workload is explained by the server itself, not parsed offline.",
-            "Give -ConnectionString (or -Server -Database) so the server explains each statement of -Workload.", null, engine.Id));
+            $"{engine.DisplayName} has no offline workload parser: its workloads are read by asking a server to explain each statement.",
+            "Give -ConnectionString (or -Server -Database) with -Workload so the server explains each statement, or use design mode without -Workload.", null, engine.Id));
         var parsed = parser.Parse(statements, catalog);
         notes.AddRange(parsed.Notes);
         var profiles = catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList();
