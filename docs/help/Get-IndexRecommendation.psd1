@@ -5,9 +5,11 @@ Get-IndexRecommendation is the index advisor. It builds one model of the workloa
 
 - a DbDesign from the pipeline: its access patterns, weighted by perSecond, over row counts from the requirements;
 - a workload file (-Workload) and a connection: the server explains every statement (PostgreSQL: PREPARE, then EXPLAIN EXECUTE of the generic plan), so tables, aliases and columns come from the plan and the catalog, never from guessing names;
+- a workload file (-Workload) with a design (pipeline) or a schema (-Schema, from Import-DbSchema or a design's Physical) as the catalog and no server: for SQL Server each statement is parsed with Microsoft's T-SQL parser (ScriptDom, TSql160Parser); aliases and columns are resolved against the catalog, a statement naming a table or column the catalog lacks (or an ambiguous unqualified column) is skipped with a warning naming it, and costs are the heuristic model's (Confidence Heuristic). Engines whose server can explain the workload refuse this mode and ask for a connection;
+- a PostgreSQL server log (.log, stderr or csvlog with log_min_duration_statement) as -Workload: statements are normalized, aggregated into calls and total time, and explained by the server like a .sql file;
 - a connection alone: the server's statement statistics (PostgreSQL: pg_stat_statements, with pg_stat_user_tables for write rates).
 
-On MariaDB and MySQL the statements of -Workload are explained with EXPLAIN FORMAT=JSON (write literals, not ? placeholders), the catalog comes from information_schema and index use from performance_schema when it is on; these servers have no hypothetical indexes, so every figure there is Confidence Heuristic. Without -Workload only the existing indexes are reviewed.
+On MariaDB and MySQL the statements of -Workload are explained with EXPLAIN FORMAT=JSON (write literals, not ? placeholders), the catalog comes from information_schema and index use from performance_schema when it is on; these servers have no hypothetical indexes, so every figure there is Confidence Heuristic. Without -Workload the statements come from performance_schema.events_statements_summary_by_digest (calls and total time per digest of the current database; MySQL 8's sample statement, or the digest text with its ? placeholders as literals); when performance_schema is off a warning says so and only the existing indexes are reviewed.
 
 Candidates per scan put equality columns first (most selective first, from pg_stats on a live server), then one range column or the ORDER BY columns with their direction, up to -MaxWidth keys; covering variants with INCLUDE, partial indexes for constant tests on low-distinct columns, lower() expression keys, trigram GIN for LIKE '%x%', jsonb_path_ops GIN for containment, and BRIN for ranges over columns stored in time order. A greedy search picks the set: each round re-costs every candidate together with the indexes already chosen and takes the largest saving of the weighted workload cost minus the write overhead, within -MaxIndexes and -MaxSizeMB. A candidate under which any statement would cost more is never taken.
 
@@ -18,6 +20,7 @@ The same pass reviews the existing indexes: exact duplicates, left-prefix redund
 Each IndexRecommendation has Action (Create, Drop, Replace), Table, Columns (with direction), Include, Predicate, Method, Rule and Reason (which statements, which figures), CostBefore and CostAfter (weighted cost of the statements it touches, in planner units), BenefitPercent, EstimatedSizeMB, WriteOverhead, Confidence and Sql: the engine's online DDL (CREATE INDEX CONCURRENTLY on PostgreSQL, ALGORITHM=INPLACE, LOCK=NONE on MySQL and MariaDB, WITH (ONLINE = ON) on SQL Server, ONLINE on Oracle). Pipe them to ConvertTo-DbSql or Export-DbDesign to get script files. Sessions are read-only with statement and lock timeouts unless -Validate Real or -AllowExtensionCreate needs to write.
 '@
     Parameters  = @{
+        Schema               = 'A SchemaModel (Import-DbSchema output, or $design.Physical) used as the catalog for -Workload when no server is connected. Accepts pipeline input. The engine is -Engine when given, else the schema''s own engine.'
         Design               = 'A DbDesign from New-DbDesign. Its access patterns are the workload and its indexes the existing set. Accepts pipeline input.'
         ConnectionString     = 'The connection string of the live database to advise.'
         Server               = 'Host name of the live server (with -Port, -Database and -Credential instead of -ConnectionString).'
@@ -35,6 +38,11 @@ Each IndexRecommendation has Action (Create, Drop, Replace), Table, Columns (wit
         FailOnRecommendation = 'Ends with a terminating error (IndexRecommendationsFound) when any recommendation was made, after writing them: for pipelines that gate on missing or redundant indexes.'
     }
     Examples    = @(
+        @{
+            Title   = 'Advise a SQL Server workload against a design, without a server'
+            Code    = 'New-DbDesign -Path ./shop.yaml -Engine sqlserver | Get-IndexRecommendation -Workload ./querystore-top.sql -MaxIndexes 5'
+            Remarks = 'Each statement is parsed by ScriptDom and resolved against the design''s tables; the result is CREATE NONCLUSTERED INDEX ... WITH (ONLINE = ON) with INCLUDE and filters, Confidence Heuristic.'
+        }
         @{
             Title   = 'Advise a design'
             Code    = 'New-DbDesign -Path ./examples/requirements/ecommerce.yaml | Get-IndexRecommendation -IncludeRejected'

@@ -31,6 +31,36 @@ Describe 'Get-IndexRecommendation' {
         $advice | ForEach-Object { $_.Engine | Should -Be $Engine; $_.Sql | Should -Match $Pattern }
     }
 
+    Context 'a T-SQL workload read against a catalog, no server' {
+        BeforeAll {
+            $script:tsql = Join-Path $TestDrive 'top.sql'
+            Set-Content -Path $script:tsql -Value @(
+                '-- calls: 500'
+                'SELECT TOP (10) c.id, c.full_name FROM customer AS c WHERE c.loyalty_points > @min ORDER BY c.loyalty_points DESC;'
+                'SELECT c.nickname FROM customer c;'
+            )
+        }
+
+        It 'parses the workload with ScriptDom against the piped design and warns about the unknown column' {
+            $advice = @(New-DbDesign -Path $script:ecommerce -Engine sqlserver | Get-IndexRecommendation -Workload $script:tsql -WarningVariable warned 3>$null)
+            $points = @($advice | Where-Object { $_.Table -eq 'customer' -and $_.Columns[0] -eq 'loyalty_points desc' })
+            $points.Count | Should -Be 1
+            $points[0].Confidence | Should -Be 'Heuristic'
+            $points[0].Sql | Should -Match '^CREATE NONCLUSTERED INDEX .* INCLUDE \(\[full_name\], \[id\]\) WITH \(ONLINE = ON\);$'
+            ($warned -join "`n") | Should -Match "column 'nickname' is not in table 'customer'"
+        }
+
+        It 'takes a schema model as the catalog with -Schema and -Engine' {
+            $physical = (New-DbDesign -Path $script:ecommerce -Engine sqlserver).Physical
+            $advice = @(Get-IndexRecommendation -Schema $physical -Engine sqlserver -Workload $script:tsql 3>$null)
+            @($advice | Where-Object { $_.Columns[0] -eq 'loyalty_points desc' }).Count | Should -Be 1
+        }
+
+        It 'refuses offline parsing for an engine whose server explains the workload' {
+            { $script:design | Get-IndexRecommendation -Workload $script:tsql -ErrorAction Stop } | Should -Throw -ErrorId 'WorkloadParserNotAvailable*'
+        }
+    }
+
     It 'reports a missing workload file as an error that names it' {
         { Get-IndexRecommendation -ConnectionString 'Host=127.0.0.1;Username=nobody' -Workload (Join-Path $TestDrive 'none.sql') -ErrorAction Stop } | Should -Throw -ErrorId 'WorkloadFileNotFound*'
     }
@@ -64,6 +94,22 @@ Describe 'Get-IndexRecommendation' {
             $creates = @($advice | Where-Object { $_.Action -eq 'Create' -and $_.Confidence -eq 'WhatIf' })
             $creates.Count | Should -BeGreaterThan 3
             $creates | ForEach-Object { $_.CostAfter | Should -BeLessThan $_.CostBefore; $_.Sql | Should -Match '^CREATE INDEX CONCURRENTLY' }
+        }
+
+        It 'takes a PostgreSQL server log as the workload, with calls from the log' {
+            $log = Join-Path $TestDrive 'postgresql.log'
+            Set-Content -Path $log -Value @(
+                "2026-11-25 01:10:00.101 UTC [4242] shop@shop LOG:  duration: 12.345 ms  statement: SELECT id, total FROM orders WHERE customer_id = 42 ORDER BY created_at DESC LIMIT 20"
+                "2026-11-25 01:10:00.202 UTC [4242] shop@shop LOG:  duration: 10.000 ms  statement: SELECT id, total FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 20"
+                "2026-11-25 01:10:01.050 UTC [4243] shop@shop LOG:  duration: 45.500 ms  execute <unnamed>: SELECT id FROM orders"
+                "`tWHERE channel = `$1 AND created_at >= `$2"
+                "2026-11-25 01:10:01.050 UTC [4243] shop@shop DETAIL:  parameters: `$1 = 'web', `$2 = '2026-01-01'"
+            )
+            $advice = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $log -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $history = @($advice | Where-Object { $_.Action -eq 'Create' -and $_.Reason -match '^serves l1 ' })
+            $history.Count | Should -Be 1
+            $history[0].Columns[0..1] -join ', ' | Should -Be 'customer_id, created_at desc'
+            $history[0].Confidence | Should -Be 'WhatIf'
         }
 
         It 'honours -MaxIndexes' {

@@ -32,7 +32,7 @@ public static class CandidateGenerator
             foreach (var scan in query.Scans)
             {
                 var table = workload.FindTable(scan.Table);
-                if (table is null)
+                if (table is null || UniqueProbe(scan, table))
                 {
                     continue;
                 }
@@ -77,6 +77,17 @@ public static class CandidateGenerator
     public static bool LeadsWith(IndexDefinition index, IReadOnlyList<string> columns) =>
         index.Method == IndexMethod.BTree && !index.IsPartial && index.Keys.Count >= columns.Count
         && index.Keys.Take(columns.Count).All(k => k.Function == KeyFunction.None && columns.Contains(k.Column, StringComparer.Ordinal));
+
+    /// <summary>
+    /// True when the scan's equality tests cover every column of an existing unique index: each probe finds at most one
+    /// row through it, so a wider or covering index saves one row fetch at the price of a whole index.
+    /// </summary>
+    private static bool UniqueProbe(WorkloadScan scan, TableProfile table)
+    {
+        var equal = scan.Predicates.Where(p => p.Operator == PredicateOperator.Equality && p.Function == KeyFunction.None).Select(p => p.Column).ToHashSet(StringComparer.Ordinal);
+        return table.Indexes.Any(i => i.Definition.Unique && !i.Definition.IsPartial && i.Definition.Method == IndexMethod.BTree
+            && i.Definition.Keys.All(k => k.Function == KeyFunction.None && equal.Contains(k.Column)));
+    }
 
     private static IEnumerable<(IndexDefinition, string)> ForScan(WorkloadScan scan, TableProfile table, int maxWidth)
     {
@@ -178,8 +189,14 @@ public static class CandidateGenerator
             var rest = equalities.Select(Key).Concat(ranges.Select(Key)).Concat(scan.OrderBy.Select(o => AdvisedKey.Of(o.Column, o.Descending))).DistinctBy(k => k.ToString()).ToList();
             if (rest.Count > 0 && table.Column(isNull.Column).NullFraction < 0.5)
             {
-                yield return (new IndexDefinition(scan.Table, rest, Array.Empty<string>(), IndexMethod.BTree, new[] { new PredicateTest(isNull.Column, PredicateOperator.IsNull, null, false) }, false, null),
+                var condition = new[] { new PredicateTest(isNull.Column, PredicateOperator.IsNull, null, false) };
+                yield return (new IndexDefinition(scan.Table, rest, Array.Empty<string>(), IndexMethod.BTree, condition, false, null),
                     $"partial: only rows where {isNull.Column} is null");
+                if (!scan.AllColumns)
+                {
+                    yield return (Make(scan.Table, rest, scan.TouchedColumns.ToList()) with { Predicate = condition },
+                        $"covering partial: only rows where {isNull.Column} is null, the rest in INCLUDE");
+                }
             }
         }
     }

@@ -90,7 +90,8 @@ public static class DesignWorkload
         }
     }
 
-    private static TableProfile Profile(SchemaModel model, Table table)
+    /// <summary>A table of a design or an imported schema as the advisor sees it, with estimated statistics.</summary>
+    public static TableProfile Profile(SchemaModel model, Table table)
     {
         var rows = table.EstimatedRows ?? DefaultRows;
         var columns = table.Columns.Select(c => Column(model, table, c, rows)).ToList();

@@ -47,4 +47,7 @@ public interface IIndexAdviceDdl
 
     /// <summary>Workload and what-if costing from a live server; null when the engine has only design mode.</summary>
     ILiveIndexAdvisor? Live => null;
+
+    /// <summary>The engine's own parser for workload files read against a catalog without a server; null when it has none.</summary>
+    IWorkloadParser? Parser => null;
 }

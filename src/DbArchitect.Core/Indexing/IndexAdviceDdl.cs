@@ -15,6 +15,8 @@ public abstract class IndexAdviceDdl : IIndexAdviceDdl
 
     public virtual ILiveIndexAdvisor? Live => null;
 
+    public virtual IWorkloadParser? Parser => null;
+
     public abstract string Create(IndexDefinition index, string schema);
 
     public abstract string Drop(IndexDefinition index, string schema);

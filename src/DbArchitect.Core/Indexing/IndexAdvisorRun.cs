@@ -2,6 +2,7 @@ using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Live;
+using DbArchitect.Core.Model;
 
 namespace DbArchitect.Core.Indexing;
 
@@ -37,6 +38,28 @@ public static class IndexAdvisorRun
         }
 
         return (advice, workload);
+    }
+
+    /// <summary>
+    /// Workload mode without a server: the engine's own parser reads each statement against a catalog (a design's
+    /// physical model or an imported schema) whose estimated statistics the heuristic model costs. Notes name every
+    /// statement skipped and why.
+    /// </summary>
+    public static (IndexAdvice Advice, Workload Workload) ForWorkload(string engineId, SchemaModel catalog, IReadOnlyList<WorkloadStatement> statements,
+        IndexAdvisorOptions options, List<string> notes)
+    {
+        var engine = EngineRegistry.Get(engineId);
+        var ddl = Ddl(engine);
+        var parser = ddl.Parser ?? throw new DbArchitectException(new DbArchitectError("WorkloadParserNotAvailable", ErrorKind.InvalidArgument,
+            $"{engine.DisplayName} has no offline workload parser: its workloads are read by asking a server to explain each statement.",
+            "Give -ConnectionString (or -Server -Database) with -Workload so the server explains each statement, or use design mode without -Workload.", null, engine.Id));
+        var parsed = parser.Parse(statements, catalog);
+        notes.AddRange(parsed.Notes);
+        var profiles = catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList();
+        var origin = string.Join(", ", statements.Select(s => s.Source).Distinct(StringComparer.Ordinal));
+        var workload = new Workload(parsed.Queries, parsed.Writes, profiles, "weight") { Origin = origin.Length == 0 ? "workload" : origin };
+        var model = new HeuristicCostModel(workload, $"heuristic cost model over {catalog.Name}'s estimated row counts ({parsed.Queries.Count} of {statements.Count} statements parsed; no server asked)");
+        return (IndexAdvisor.Advise(workload, engine.Id, ddl, model, options), workload);
     }
 
     private static IIndexAdviceDdl Ddl(IDatabaseEngine engine) => engine.IndexAdvice

@@ -5,7 +5,11 @@ using DbArchitect.Core.Errors;
 namespace DbArchitect.Core.Indexing;
 
 /// <summary>One statement of a workload file with its weight (from a "-- weight: N" or "-- calls: N" line before it; 1 otherwise).</summary>
-public sealed record WorkloadStatement(string Id, string Text, double Weight, string Source);
+public sealed record WorkloadStatement(string Id, string Text, double Weight, string Source)
+{
+    /// <summary>Total execution time in milliseconds over all calls, when the input states it (a server log); null otherwise.</summary>
+    public double? TotalMilliseconds { get; init; }
+}
 
 /// <summary>
 /// Reads a SQL workload file: statements split at semicolons outside quotes, comments and dollar quotes. Weights come
@@ -22,9 +26,14 @@ public static class WorkloadFile
         }
 
         var text = File.ReadAllText(path);
-        return string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase)
-            ? ParseCsv(text, Path.GetFileName(path))
-            : Parse(text, Path.GetFileName(path));
+        var name = Path.GetFileName(path);
+        var extension = Path.GetExtension(path);
+        if (string.Equals(extension, ".log", StringComparison.OrdinalIgnoreCase) || StatementLogFile.IsCsvLog(text))
+        {
+            return StatementLogFile.Parse(text, name);
+        }
+
+        return string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) ? ParseCsv(text, name) : Parse(text, name);
     }
 
     /// <summary>
@@ -50,7 +59,7 @@ public static class WorkloadFile
             .ToList();
     }
 
-    private static IEnumerable<List<string>> CsvRows(string text)
+    internal static IEnumerable<List<string>> CsvRows(string text)
     {
         var row = new List<string>();
         var field = new StringBuilder();

@@ -3,6 +3,7 @@ using DbArchitect.Core.Design;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Indexing;
 using DbArchitect.Core.Live;
+using DbArchitect.Core.Model;
 
 namespace DbArchitect.PS.Commands;
 
@@ -15,12 +16,20 @@ namespace DbArchitect.PS.Commands;
 public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 {
     private const string DesignSet = "Design";
+    private const string SchemaSet = "Schema";
     private int _found;
 
     [Parameter(Mandatory = true, ParameterSetName = DesignSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
 
+    /// <summary>A catalog to read a workload against without a server (Import-DbSchema output or a design's Physical).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SchemaSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public SchemaModel? Schema { get; set; }
+
+    [Parameter(ParameterSetName = DesignSet)]
+    [Parameter(Mandatory = true, ParameterSetName = SchemaSet)]
     [Parameter(ParameterSetName = ConnectionStringSet)]
     [Parameter(ParameterSetName = ServerSet)]
     [ValidateNotNullOrEmpty]
@@ -56,6 +65,12 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     protected override void ProcessRecord()
     {
         var options = new IndexAdvisorOptions { MaxWidth = MaxWidth, Budget = new SelectionBudget(MaxIndexes, MaxSizeMB) };
+        if (Workload is not null && ParameterSetName is DesignSet or SchemaSet)
+        {
+            Parsed(options);
+            return;
+        }
+
         if (ParameterSetName == DesignSet)
         {
             if (TryCore(() => IndexAdvisorRun.ForDesign(Design!, options), Design!.Application, Subjects.Design, out var advice))
@@ -101,6 +116,31 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
         }
 
         WriteProgress(new ProgressRecord(1, "Get-IndexRecommendation", "Done") { RecordType = ProgressRecordType.Completed });
+        WriteNotes(notes);
+
+        WriteVerbose($"{result.Workload.Queries.Count} statements, {result.Workload.Writes.Count} write streams; workload cost × {result.Advice.RelativeWorkloadCost:0.###} with the recommended indexes.");
+        Write(result.Advice);
+    }
+
+    /// <summary>Workload mode without a server: the engine's parser reads the files against the design's or schema's catalog.</summary>
+    private void Parsed(IndexAdvisorOptions options)
+    {
+        var catalog = Schema ?? Design!.Physical;
+        var engine = MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) ? Engine : Design?.Engine ?? catalog.Engine ?? Engine;
+        var statements = ResolveFiles(Workload!, false, "WorkloadFileNotFound").SelectMany(f => CallCoreOrStop(() => WorkloadFile.Read(f), f, "Workload")).ToList();
+        var notes = new List<string>();
+        if (!TryCore(() => IndexAdvisorRun.ForWorkload(engine, catalog, statements, options, notes), catalog.Name, "IndexAdvice", out var result))
+        {
+            return;
+        }
+
+        WriteNotes(notes);
+        WriteVerbose($"{result.Workload.Queries.Count} of {statements.Count} statements parsed against {catalog.Name}; workload cost × {result.Advice.RelativeWorkloadCost:0.###} with the recommended indexes ({result.Advice.CostModel}).");
+        Write(result.Advice);
+    }
+
+    private void WriteNotes(List<string> notes)
+    {
         foreach (var note in notes)
         {
             if (note.StartsWith("warning:", StringComparison.Ordinal))
@@ -112,9 +152,6 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
                 WriteVerbose(note);
             }
         }
-
-        WriteVerbose($"{result.Workload.Queries.Count} statements, {result.Workload.Writes.Count} write streams; workload cost × {result.Advice.RelativeWorkloadCost:0.###} with the recommended indexes.");
-        Write(result.Advice);
     }
 
     private void Progress(string activity, int done, int total)

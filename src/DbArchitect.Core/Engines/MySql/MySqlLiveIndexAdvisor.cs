@@ -8,7 +8,7 @@ namespace DbArchitect.Core.Engines.MySql;
 
 /// <summary>
 /// MariaDB/MySQL live index advice: the catalog from information_schema (performance_schema for index use when it is
-/// on), the workload from a file's statements explained by the server (EXPLAIN FORMAT=JSON; statements are never run),
+/// on), the workload from a file's statements or the server's statement digests, explained by the server (EXPLAIN FORMAT=JSON; statements are never run),
 /// and the heuristic cost model — these servers have no what-if indexes, so every figure is Confidence Heuristic.
 /// </summary>
 internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
@@ -18,11 +18,7 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
     public Workload Read(LiveSession session, LiveAdviceOptions options, Action<string, int, int>? progress)
     {
         var (tables, age) = MySqlIndexCatalog.Read(session, _notes);
-        var statements = options.Statements ?? Array.Empty<WorkloadStatement>();
-        if (options.Statements is null)
-        {
-            _notes.Add("warning: without -Workload only the existing indexes are reviewed; statement digests are not read on this engine yet.");
-        }
+        var statements = options.Statements ?? MySqlStatementDigests.Read(session, _notes);
 
         var queries = new List<WorkloadQuery>();
         var writes = new List<WorkloadWrite>();
@@ -58,7 +54,11 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
             writes.AddRange(statementWrites);
         }
 
-        return new Workload(queries, writes, tables, "weight") { StatsAgeDays = age, Origin = "information_schema" };
+        return new Workload(queries, writes, tables, options.Statements is null ? "calls" : "weight")
+        {
+            StatsAgeDays = age,
+            Origin = options.Statements is null ? "performance_schema statement digests" : "information_schema",
+        };
     }
 
     private static readonly string[] WriteVerbs = { "INSERT", "UPDATE", "DELETE" };

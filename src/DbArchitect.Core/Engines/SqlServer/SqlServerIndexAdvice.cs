@@ -12,6 +12,9 @@ internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
 {
     public override IndexCapabilities Capabilities { get; } = new(true, true, false, false, true, new[] { IndexMethod.BTree }, 128);
 
+    /// <summary>No server here to explain a workload: ScriptDom parses it against the catalog instead.</summary>
+    public override IWorkloadParser Parser { get; } = new SqlServerWorkloadParser();
+
     public override string Create(IndexDefinition index, string schema) =>
         $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)} WITH (ONLINE = ON);";
 
