@@ -13,6 +13,9 @@ internal static class Squawk
 
     private static readonly Lazy<string> Binary = new(Restore);
 
+    /// <summary>The pinned squawk binary, restored on first use (shared by every test that asks squawk).</summary>
+    public static string Executable => Binary.Value;
+
     public static IReadOnlyList<Finding> Run(string workingDirectory, IReadOnlyList<string> relativeFiles)
     {
         var start = new ProcessStartInfo(Binary.Value)

@@ -9,7 +9,7 @@ using DbArchitect.Core.Schema;
 namespace DbArchitect.Integration.Tests.Schema;
 
 /// <summary>
-/// squawk (npm squawk-cli, run offline through npx) referees the generated PostgreSQL migrations: they must draw no
+/// squawk (npm squawk-cli, pinned by scripts/restore-squawk.sh) referees the generated PostgreSQL migrations: they must draw no
 /// warning. The type-choice rules (prefer bigint, prefer text, …) judge the target design rather than how the
 /// migration runs, so they are left out here; every lock and safety rule stays on.
 /// </summary>
@@ -96,8 +96,9 @@ public sealed class SquawkRefereeTests
 
     internal static (int Exit, string Output) Squawk(IEnumerable<string> files)
     {
-        var start = new ProcessStartInfo("npx") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
-        foreach (var arg in new[] { "-y", "squawk-cli", "--pg-version=15", "--reporter=gcc", "--exclude=" + DesignChoiceRules }.Concat(files))
+        // The same pinned squawk as the lint referee (scripts/restore-squawk.sh), so a new squawk release cannot change the verdict.
+        var start = new ProcessStartInfo(Lint.Squawk.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
+        foreach (var arg in new[] { "--pg-version=15", "--reporter=gcc", "--exclude=" + DesignChoiceRules }.Concat(files))
         {
             start.ArgumentList.Add(arg);
         }
