@@ -39,16 +39,7 @@ public sealed class MySqlIdentifiers : IIdentifierRules
 
     public string Quote(string identifier)
     {
-        ArgumentNullException.ThrowIfNull(identifier);
-        if (identifier.Length == 0)
-        {
-            throw new ArgumentException("An identifier cannot be empty.", nameof(identifier));
-        }
-
-        if (identifier.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new ArgumentException("An identifier cannot contain a NUL character.", nameof(identifier));
-        }
+        IdentifierText.EnsureQuotable(identifier);
 
         if (identifier.EndsWith(' '))
         {

@@ -30,12 +30,8 @@ public sealed class OracleIdentifiers : IIdentifierRules
 
     public string Quote(string identifier)
     {
-        ArgumentNullException.ThrowIfNull(identifier);
-        if (identifier.Length == 0)
-        {
-            throw new ArgumentException("An identifier cannot be empty.", nameof(identifier));
-        }
-
+        // Oracle refuses NUL together with the double quote below, in its own words.
+        IdentifierText.EnsureQuotable(identifier, refuseNul: false);
         if (identifier.Contains('\0', StringComparison.Ordinal) || identifier.Contains('"', StringComparison.Ordinal))
         {
             // Oracle has no escape for a double quote inside a quoted identifier.
