@@ -39,4 +39,35 @@ internal sealed record AuditColumns(
 
         return found;
     }
+
+    /// <summary>
+    /// How the action column spells an operation, from the values its enum or CHECK allows: the whole word upper or lower
+    /// case (INSERT, insert) or its first letter (I, i). Each engine turns the spelling into its own expression.
+    /// </summary>
+    public static AuditActionSpelling ActionSpelling(Column column, Table auditTable)
+    {
+        var allowed = auditTable.Checks.Where(c => c.Column == column.Name && c.Kind == CheckKind.EnumMembers)
+            .SelectMany(c => c.EnumValues).Concat(column.Type.EnumValues).ToList();
+        if (allowed.Count == 0 || allowed.Contains("INSERT", StringComparer.Ordinal))
+        {
+            return AuditActionSpelling.UpperWord;
+        }
+
+        if (allowed.Contains("insert", StringComparer.Ordinal))
+        {
+            return AuditActionSpelling.LowerWord;
+        }
+
+        if (allowed.Contains("I", StringComparer.Ordinal))
+        {
+            return AuditActionSpelling.UpperInitial;
+        }
+
+        return allowed.Contains("i", StringComparer.Ordinal)
+            ? AuditActionSpelling.LowerInitial
+            : throw new InvalidOperationException($"Audit column {column.Name} accepts neither INSERT, insert, I nor i.");
+    }
 }
+
+/// <summary>The spellings of an audit action an audit table's action column can ask for.</summary>
+internal enum AuditActionSpelling { UpperWord, LowerWord, UpperInitial, LowerInitial }

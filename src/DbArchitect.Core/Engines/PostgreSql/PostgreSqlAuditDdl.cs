@@ -150,29 +150,13 @@ internal static class PostgreSqlAuditDdl
     }
 
     /// <summary>TG_OP in the spelling the action column accepts (INSERT, insert, I or i).</summary>
-    private static string Action(Column column, Table auditTable)
+    private static string Action(Column column, Table auditTable) => AuditColumns.ActionSpelling(column, auditTable) switch
     {
-        var allowed = auditTable.Checks.Where(c => c.Column == column.Name && c.Kind == CheckKind.EnumMembers)
-            .SelectMany(c => c.EnumValues).Concat(column.Type.EnumValues).ToList();
-        if (allowed.Count == 0 || allowed.Contains("INSERT", StringComparer.Ordinal))
-        {
-            return "TG_OP";
-        }
-
-        if (allowed.Contains("insert", StringComparer.Ordinal))
-        {
-            return "lower(TG_OP)";
-        }
-
-        if (allowed.Contains("I", StringComparer.Ordinal))
-        {
-            return "left(TG_OP, 1)";
-        }
-
-        return allowed.Contains("i", StringComparer.Ordinal)
-            ? "lower(left(TG_OP, 1))"
-            : throw new InvalidOperationException($"Audit column {column.Name} accepts neither INSERT, insert, I nor i.");
-    }
+        AuditActionSpelling.LowerWord => "lower(TG_OP)",
+        AuditActionSpelling.UpperInitial => "left(TG_OP, 1)",
+        AuditActionSpelling.LowerInitial => "lower(left(TG_OP, 1))",
+        _ => "TG_OP",
+    };
 
     private static string FromSetting(string setting, Column column) =>
         W.Cast($"nullif(current_setting({W.String(setting)}, true), '')", PostgreSqlExpressions.NativeType(column));

@@ -112,29 +112,13 @@ internal static class SqlServerAuditDdl
     }
 
     /// <summary>The action in the spelling the action column accepts (INSERT, insert, I or i).</summary>
-    private static string Action(Column column, Table auditTable)
+    private static string Action(Column column, Table auditTable) => AuditColumns.ActionSpelling(column, auditTable) switch
     {
-        var allowed = auditTable.Checks.Where(c => c.Column == column.Name && c.Kind == CheckKind.EnumMembers)
-            .SelectMany(c => c.EnumValues).Concat(column.Type.EnumValues).ToList();
-        if (allowed.Count == 0 || allowed.Contains("INSERT", StringComparer.Ordinal))
-        {
-            return "@action";
-        }
-
-        if (allowed.Contains("insert", StringComparer.Ordinal))
-        {
-            return "LOWER(@action)";
-        }
-
-        if (allowed.Contains("I", StringComparer.Ordinal))
-        {
-            return "LEFT(@action, 1)";
-        }
-
-        return allowed.Contains("i", StringComparer.Ordinal)
-            ? "LOWER(LEFT(@action, 1))"
-            : throw new InvalidOperationException($"Audit column {column.Name} accepts neither INSERT, insert, I nor i.");
-    }
+        AuditActionSpelling.LowerWord => "LOWER(@action)",
+        AuditActionSpelling.UpperInitial => "LEFT(@action, 1)",
+        AuditActionSpelling.LowerInitial => "LOWER(LEFT(@action, 1))",
+        _ => "@action",
+    };
 
     private static string FromContext(string key, Column column) =>
         $"TRY_CONVERT({SqlServerExpressions.NativeType(column)}, SESSION_CONTEXT({W.String(key)}))";
