@@ -2,13 +2,46 @@
 # README command 2: start PostgreSQL 15 and MariaDB 10.11 (installing them when absent; needs root on a fresh machine), build (Release),
 # run every test project of the solution and the Pester suite, and end with a plain "N passed, N failed" line.
 # Exits non-zero when a test failed, a runner could not run, or no test ran at all.
+#
+# ./test.sh --fresh (and every CI run, CI=true) runs against brand-new servers instead of the long-lived ones: a new
+# PostgreSQL cluster and a new MariaDB data directory on free ports, configured by the same scripts and removed at the
+# end. No extension, role, database or setting an earlier run left behind exists there, as on a new machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
 
-export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres"
-export DBARCHITECT_MARIADB_CONNECTION="Server=127.0.0.1;Port=3306;User ID=dbarchitect_test;Password=dbarchitect_test"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+FRESH=0
+for arg in "$@"; do
+    case "$arg" in
+        --fresh) FRESH=1 ;;
+        *) echo "usage: ./test.sh [--fresh]" >&2; exit 2 ;;
+    esac
+done
+if [ "${CI:-}" = "true" ]; then FRESH=1; fi
+
+# The first port from $1 up that nothing listens on and no PostgreSQL cluster is configured for.
+free_port() {
+    local port=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+        || pg_lsclusters -h 2>/dev/null | awk -v p="$port" '$3 == p { found = 1 } END { exit !found }'; do
+        port=$((port + 1))
+    done
+    echo "$port"
+}
+
+PG_PORT=5432
+MARIADB_PORT=3306
+FRESH_CLUSTER=""
+FRESH_MARIADB=""
+remove_fresh_servers() {
+    if [ -n "$FRESH_CLUSTER" ]; then
+        pg_dropcluster --stop 15 "$FRESH_CLUSTER" >/dev/null 2>&1 || echo "test.sh: could not drop cluster 15/$FRESH_CLUSTER" >&2
+    fi
+    if [ -n "$FRESH_MARIADB" ]; then
+        mariadb-admin --socket="$FRESH_MARIADB/mysqld.sock" shutdown >/dev/null 2>&1 || true
+        rm -rf "$FRESH_MARIADB"
+    fi
+}
 
 RESULTS="$ROOT/artifacts/test-results"
 rm -rf "$RESULTS"
@@ -20,6 +53,7 @@ broken=()
 
 summary() {
     local code=$?
+    remove_fresh_servers
     if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then
         broken+=("setup (exit $code)")
         failed=1
@@ -32,8 +66,22 @@ summary() {
 }
 trap summary EXIT
 
-bash scripts/start-postgres.sh
-bash scripts/start-mariadb.sh
+if [ "$FRESH" -eq 1 ]; then
+    FRESH_CLUSTER="dbarch_fresh_$$"
+    PG_PORT=$(free_port 55432)
+    PG_CLUSTER="$FRESH_CLUSTER" PG_PORT="$PG_PORT" bash scripts/start-postgres.sh
+    FRESH_MARIADB=$(mktemp -d /tmp/dbarch-mariadb.XXXXXX)
+    MARIADB_PORT=$(free_port 53306)
+    MARIADB_DATADIR="$FRESH_MARIADB" MARIADB_PORT="$MARIADB_PORT" bash scripts/start-mariadb.sh
+else
+    bash scripts/start-postgres.sh
+    bash scripts/start-mariadb.sh
+fi
+export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres"
+export DBARCHITECT_MARIADB_CONNECTION="Server=127.0.0.1;Port=$MARIADB_PORT;User ID=dbarchitect_test;Password=dbarchitect_test"
+# psql run by a test without -p reaches the same server.
+export PGPORT="$PG_PORT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet tool restore
 if ! dotnet build DbArchitect.PS.sln -c Release -nologo; then

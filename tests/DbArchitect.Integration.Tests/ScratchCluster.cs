@@ -15,9 +15,17 @@ internal sealed class ScratchCluster : IDisposable
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private readonly string _folder;
     private readonly string _data;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public ScratchCluster()
+        : this(new Dictionary<string, string>())
     {
+    }
+
+    /// <summary>A cluster started with server settings (-c name=value), such as shared_preload_libraries.</summary>
+    public ScratchCluster(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
         _folder = Path.Combine(Path.GetTempPath(), "dbarch-cluster-" + Guid.NewGuid().ToString("N")[..12]);
         _data = Path.Combine(_folder, "data");
         Directory.CreateDirectory(_folder);
@@ -48,8 +56,34 @@ internal sealed class ScratchCluster : IDisposable
     }
 
     /// <summary>Runs a SQL file with psql -v ON_ERROR_STOP=1, as a DBA would apply it.</summary>
-    public void ApplyFile(string file) =>
-        Run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-f", file);
+    public void ApplyFile(string file) => ApplyFile(file, "postgres", new Dictionary<string, string>());
+
+    /// <summary>As above, in <paramref name="database"/> as <paramref name="user"/> with psql variables; returns psql's output (notices included).</summary>
+    public string ApplyFile(string file, string database, IReadOnlyDictionary<string, string> variables, string user = "postgres")
+    {
+        var args = new List<string> { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "-d", database, "-f", file };
+        foreach (var (name, value) in variables)
+        {
+            args.Add("-v");
+            args.Add(name + "=" + value);
+        }
+
+        return Run("psql", args.ToArray());
+    }
+
+    public void Execute(string sql)
+    {
+        using var connection = Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    public object? Scalar(string sql)
+    {
+        using var connection = Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar();
+    }
 
     public void Restart() => PgRun("pg_ctl", "-D", _data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", Options, "restart");
 
@@ -67,7 +101,9 @@ internal sealed class ScratchCluster : IDisposable
         }
     }
 
-    private string Options => $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{_folder}'";
+    private string Options =>
+        $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{_folder}'"
+        + string.Concat(_settings.Select(s => $" -c {s.Key}='{s.Value}'"));
 
     private void Start() => PgRun("pg_ctl", "-D", _data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", Options, "start");
 
@@ -91,7 +127,7 @@ internal sealed class ScratchCluster : IDisposable
         }
     }
 
-    private static void Run(string file, params string[] args)
+    private static string Run(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -107,5 +143,7 @@ internal sealed class ScratchCluster : IDisposable
         {
             throw new Xunit.Sdk.XunitException($"{file} {string.Join(' ', args)} failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout}");
         }
+
+        return stdout + stderr.Result;
     }
 }

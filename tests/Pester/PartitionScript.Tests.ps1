@@ -80,14 +80,18 @@ Describe 'New-PartitionScript' {
         BeforeAll {
             # The integration server of tests/DbArchitect.Integration.Tests (PostgresServer.cs): same default.
             $script:PgDatabase = 'dbarch_pesterpart_' + [guid]::NewGuid().ToString('n').Substring(0, 8)
+            $base = if ($env:DBARCHITECT_PG_CONNECTION) { $env:DBARCHITECT_PG_CONNECTION } else { 'Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres' }
+            $pairs = $base -split ';' | Where-Object { $_ -match '=' }
+            $port = $pairs | Where-Object { $_ -match '^\s*Port\s*=' } | ForEach-Object { ($_ -split '=', 2)[1].Trim() }
+            $script:PgPort = if ($port) { $port } else { '5432' }
             $env:PGPASSWORD = 'dbarchitect_test'
-            & psql -X -q -h 127.0.0.1 -U dbarchitect_test -d postgres -c "CREATE DATABASE $PgDatabase" | Out-Null
-            & psql -X -q -h 127.0.0.1 -U dbarchitect_test -d $PgDatabase -c "CREATE SCHEMA partman; CREATE EXTENSION pg_partman SCHEMA partman; CREATE TABLE public.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL); INSERT INTO public.orders (created_at) SELECT timestamptz '2025-01-01' + g * interval '1 hour' FROM generate_series(1, 5000) AS g; ANALYZE public.orders;" | Out-Null
-            $script:Cs = "Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=$PgDatabase"
+            & psql -X -q -h 127.0.0.1 -p $PgPort -U dbarchitect_test -d postgres -c "CREATE DATABASE $PgDatabase" | Out-Null
+            & psql -X -q -h 127.0.0.1 -p $PgPort -U dbarchitect_test -d $PgDatabase -c "CREATE SCHEMA partman; CREATE EXTENSION pg_partman SCHEMA partman; CREATE TABLE public.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL); INSERT INTO public.orders (created_at) SELECT timestamptz '2025-01-01' + g * interval '1 hour' FROM generate_series(1, 5000) AS g; ANALYZE public.orders;" | Out-Null
+            $script:Cs = (@($pairs | Where-Object { $_ -notmatch '^\s*Database\s*=' }) + "Database=$PgDatabase") -join ';'
         }
 
         AfterAll {
-            & psql -X -q -h 127.0.0.1 -U dbarchitect_test -d postgres -c "DROP DATABASE IF EXISTS $PgDatabase WITH (FORCE)" | Out-Null
+            & psql -X -q -h 127.0.0.1 -p $PgPort -U dbarchitect_test -d postgres -c "DROP DATABASE IF EXISTS $PgDatabase WITH (FORCE)" | Out-Null
             Remove-Item Env:PGPASSWORD -ErrorAction SilentlyContinue
         }
 

@@ -12,8 +12,14 @@ namespace DbArchitect.Integration.Tests.Indexing;
 /// </summary>
 public sealed class ServerLogWorkloadTests
 {
-    /// <summary>Where pg_ctlcluster writes the server's stderr (logging_collector is off on the test server).</summary>
-    private static readonly string LogFile = Environment.GetEnvironmentVariable("DBARCHITECT_PG_LOG") ?? "/var/log/postgresql/postgresql-15-main.log";
+    /// <summary>
+    /// Where pg_ctlcluster writes the server's stderr (logging_collector is off on the test server): Debian names it
+    /// after the cluster, the last folder of data_directory, so test.sh --fresh's throw-away cluster is found too.
+    /// </summary>
+    private static string LogFileOf(NpgsqlConnection connection) =>
+        Environment.GetEnvironmentVariable("DBARCHITECT_PG_LOG") is { Length: > 0 } configured
+            ? configured
+            : $"/var/log/postgresql/postgresql-15-{Path.GetFileName((string)Scalar(connection, "SHOW data_directory")!)}.log";
 
     [Fact]
     public void CapturedLogBecomesAWorkloadTheServerExplainsAndAdvises()
@@ -30,7 +36,8 @@ public sealed class ServerLogWorkloadTests
                 ANALYZE ixlog_orders;
                 CREATE EXTENSION hypopg;
                 """);
-            var start = Convert.ToInt64(Scalar(connection, $"SELECT size FROM pg_stat_file('{LogFile}')"), System.Globalization.CultureInfo.InvariantCulture);
+            var logFile = LogFileOf(connection);
+            var start = Convert.ToInt64(Scalar(connection, $"SELECT size FROM pg_stat_file('{logFile}')"), System.Globalization.CultureInfo.InvariantCulture);
             Run(connection, "SET log_min_duration_statement = 0");
             for (var customer = 1; customer <= 5; customer++)
             {
@@ -49,8 +56,8 @@ public sealed class ServerLogWorkloadTests
             }
 
             Run(connection, "RESET log_min_duration_statement");
-            var end = Convert.ToInt64(Scalar(connection, $"SELECT size FROM pg_stat_file('{LogFile}')"), System.Globalization.CultureInfo.InvariantCulture);
-            captured = (string)Scalar(connection, $"SELECT pg_read_file('{LogFile}', {start}, {end - start})")!;
+            var end = Convert.ToInt64(Scalar(connection, $"SELECT size FROM pg_stat_file('{logFile}')"), System.Globalization.CultureInfo.InvariantCulture);
+            captured = (string)Scalar(connection, $"SELECT pg_read_file('{logFile}', {start}, {end - start})")!;
         }
 
         var statements = StatementLogFile.Parse(captured, "server.log").Where(s => s.Text.Contains("ixlog_orders", StringComparison.Ordinal)).ToList();

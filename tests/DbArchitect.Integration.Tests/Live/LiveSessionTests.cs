@@ -74,7 +74,7 @@ public sealed class LiveSessionTests
 
         Assert.Equal("ConnectionFailed", error.ErrorId);
         Assert.Equal(ErrorKind.ConnectionError, error.Kind);
-        Assert.Contains("127.0.0.1:5432", error.Message, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:" + new NpgsqlConnectionStringBuilder(connection).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(secret, target.ToString(), StringComparison.Ordinal);
     }
@@ -82,9 +82,10 @@ public sealed class LiveSessionTests
     [Fact]
     public void EndpointPartsBuildTheConnectionAndTheDescriptionHidesThePassword()
     {
-        var target = LiveTarget.FromEndpoint("postgresql", new LiveEndpoint("127.0.0.1", 5432, "postgres", "dbarchitect_test", "dbarchitect_test"));
+        var port = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString).Port;
+        var target = LiveTarget.FromEndpoint("postgresql", new LiveEndpoint("127.0.0.1", port, "postgres", "dbarchitect_test", "dbarchitect_test"));
 
-        Assert.Equal("postgresql://127.0.0.1:5432/postgres as dbarchitect_test", target.Description);
+        Assert.Equal($"postgresql://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/postgres as dbarchitect_test", target.Description);
         using var session = LiveSession.Open(target);
         Assert.Equal("postgres", session.Scalar("SELECT current_database()", "Reading the database"));
     }

@@ -53,7 +53,7 @@ internal static class PostgreSqlMaintenanceSql
         writer.PsqlCommand("\\else");
         writer.Statement("DO " + W.DollarQuoted($"BEGIN\n    RAISE EXCEPTION 'Name the design database: psql -d postgres -v database=<name> -f {JobsPath}';\nEND;\n", "fail"));
         writer.PsqlCommand("\\endif");
-        writer.Statement("CREATE EXTENSION IF NOT EXISTS pg_cron");
+        PostgreSqlCronSetup.Ensure(writer);
         foreach (var job in jobs.Where(j => j.Runner == "pg_cron"))
         {
             writer.BlankLine();

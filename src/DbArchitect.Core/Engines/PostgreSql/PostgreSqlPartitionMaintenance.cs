@@ -169,6 +169,7 @@ internal static class PostgreSqlPartitionMaintenance
             writer.Comment("Run in the database where pg_cron is installed (cron.database_name, usually postgres): psql -d postgres -v target_database=<your database> -f <this file>");
         }
 
+        PostgreSqlCronSetup.Ensure(writer);
         writer.Comment("Re-running replaces the job of the same name.");
         writer.Statement($"SELECT cron.schedule_in_database({W.String(names.CronJob)}, {W.String(Schedule)}, {W.String(command)}, {database})");
         return writer.Finish();
