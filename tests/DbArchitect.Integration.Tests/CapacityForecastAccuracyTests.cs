@@ -15,7 +15,8 @@ public sealed class CapacityForecastAccuracyTests(ITestOutputHelper output)
     private const double HeapTolerance = 0.15;
     private const double IndexTolerance = 0.25;
 
-    public static TheoryData<string> Examples() => new() { "ecommerce.yaml", "saas-projects.yaml", "iot-telemetry.yaml", "social-content.yaml" };
+    /// <summary>The examples, and a text-heavy spec whose requirements state avgLength and nullShare for its columns.</summary>
+    public static TheoryData<string> Examples() => new() { "ecommerce.yaml", "saas-projects.yaml", "iot-telemetry.yaml", "social-content.yaml", "tests/fixtures/capacity/stated-widths.yaml" };
 
     [Theory]
     [MemberData(nameof(Examples))]

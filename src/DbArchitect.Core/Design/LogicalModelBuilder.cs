@@ -179,7 +179,12 @@ internal sealed class LogicalModelBuilder
     {
         var name = N(attribute.Name);
         var column = new Column(name, attribute.Type, !attribute.Required, attribute.Default, ColumnRole.Attribute, KeyGeneration.None,
-            attribute.Description, null);
+            attribute.Description, null)
+        {
+            Profile = attribute.AverageLength is null && attribute.NullShare is null
+                ? null
+                : new ValueProfile(attribute.AverageLength, attribute.NullShare, "the requirements"),
+        };
         table.Columns.Add(column);
 
         if (attribute.Check is { } check)

@@ -25,7 +25,11 @@ public sealed record SampleColumn(
     double Max = 0,
     int Scale = 0,
     IReadOnlyList<string>? Choices = null,
-    string? Literal = null);
+    string? Literal = null)
+{
+    /// <summary>Share of rows left NULL (the column's stated nullShare); spread evenly over the row numbers.</summary>
+    public double NullShare { get; init; }
+}
 
 public sealed record SampleTable(Table Table, long Rows, long Tenants, IReadOnlyList<SampleColumn> Columns);
 

@@ -90,10 +90,17 @@ public static class SampleDataPlanner
 
     private static SampleColumn Rule(Table table, Column column, TypicalValues values)
     {
-        if (TypicalValues.TypicallyNull(column))
+        var nullShare = values.NullShare(column);
+        if (nullShare >= 1)
         {
             return new SampleColumn(column, SampleValueKind.Null);
         }
+
+        return Filled(table, column, values) with { NullShare = nullShare };
+    }
+
+    private static SampleColumn Filled(Table table, Column column, TypicalValues values)
+    {
 
         if (column.Role == ColumnRole.TenantKey)
         {
@@ -110,7 +117,7 @@ public static class SampleDataPlanner
         var (minLength, maxLength) = Bounds(conditions.Where(c => c.OnLength));
         var matches = conditions.Any(c => c.Operator == CheckOperator.Matches);
         var type = column.Type;
-        var length = (int)Math.Clamp(values.Characters(type), minLength ?? 1, maxLength ?? int.MaxValue);
+        var length = (int)Math.Clamp(values.Size(column), minLength ?? 1, maxLength ?? int.MaxValue);
         if (matches && column.Default is { Kind: DefaultKind.Literal, Value: { } literal })
         {
             return new SampleColumn(column, SampleValueKind.Literal, Literal: literal);
@@ -133,8 +140,8 @@ public static class SampleDataPlanner
             LogicalTypeKind.Timestamp => new SampleColumn(column, SampleValueKind.Timestamp),
             LogicalTypeKind.Date => new SampleColumn(column, SampleValueKind.Date, Modulus: values.DistinctDates),
             LogicalTypeKind.Time => new SampleColumn(column, SampleValueKind.Time),
-            LogicalTypeKind.Json => new SampleColumn(column, SampleValueKind.Json, values.Json),
-            LogicalTypeKind.Binary => new SampleColumn(column, SampleValueKind.Binary, values.Binary),
+            LogicalTypeKind.Json => new SampleColumn(column, SampleValueKind.Json, values.Size(column)),
+            LogicalTypeKind.Binary => new SampleColumn(column, SampleValueKind.Binary, values.Size(column)),
             LogicalTypeKind.Array when type.Element!.Kind == LogicalTypeKind.Enum =>
                 new SampleColumn(column, SampleValueKind.EnumArray, values.ArrayElements, Choices: type.Element.EnumValues),
             LogicalTypeKind.Array => new SampleColumn(column, SampleValueKind.TextArray, values.ArrayElements, Scale: Math.Max(1, values.Characters(type.Element!))),

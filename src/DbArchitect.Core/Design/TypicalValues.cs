@@ -57,4 +57,63 @@ public sealed record TypicalValues
 
     /// <summary>True when a live row typically holds NULL in the column: the soft-delete marker of rows not deleted.</summary>
     public static bool TypicallyNull(Column column) => column.Role == ColumnRole.DeletedAt;
+
+    /// <summary>
+    /// Characters of a textual value, bytes of a JSON or binary one, for this column: what its profile states (the
+    /// requirements' avgLength or live statistics), else a semantic default for what its name says it holds (a person's
+    /// name is not half of string(200)), else the type's default. 0 for fixed-width types.
+    /// </summary>
+    public int Size(Column column) => SizeAndBasis(column).Size;
+
+    /// <summary>Share of rows whose value is NULL: the profile's figure, else 1 for the soft-delete marker and 0 (present) otherwise.</summary>
+    public double NullShare(Column column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Profile?.NullShare ?? (TypicallyNull(column) ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Bytes of a column's value in an engine whose width of a type is <paramref name="typeWidth"/>: the column's own
+    /// <see cref="Size"/> for text, JSON and binary values, the type's width otherwise (enums are the engine's business).
+    /// </summary>
+    public int Width(Column column, Func<LogicalType, int> typeWidth)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(typeWidth);
+        return Size(column) is > 0 and var size && column.Type.Kind != LogicalTypeKind.Enum ? size : typeWidth(column.Type);
+    }
+
+    /// <summary><see cref="Width"/> weighted by the share of rows that hold a value: what the value adds to a typical row.</summary>
+    public int ExpectedWidth(Column column, Func<LogicalType, int> typeWidth) =>
+        (int)Math.Round((1 - NullShare(column)) * Width(column, typeWidth), MidpointRounding.AwayFromZero);
+
+    /// <summary>The size of <see cref="Size"/> with where it comes from, for the forecast's stated assumptions.</summary>
+    public (int Size, string Basis) SizeAndBasis(Column column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var type = column.Type;
+        if (type.Kind is not (LogicalTypeKind.String or LogicalTypeKind.Char or LogicalTypeKind.Text or LogicalTypeKind.Email
+            or LogicalTypeKind.Url or LogicalTypeKind.Enum or LogicalTypeKind.Json or LogicalTypeKind.Binary))
+        {
+            return (0, "fixed width");
+        }
+
+        if (column.Profile?.AverageLength is { } stated && type.Kind is not LogicalTypeKind.Enum)
+        {
+            return (stated, "from " + column.Profile.Source);
+        }
+
+        if (type.Kind is LogicalTypeKind.String or LogicalTypeKind.Text && SemanticWidths.Of(column.Name) is { } semantic)
+        {
+            var size = type.Length is { } declared ? Math.Min(declared, semantic.Characters) : semantic.Characters;
+            return (size, $"typical {semantic.Meaning}");
+        }
+
+        return type.Kind switch
+        {
+            LogicalTypeKind.Json => (Json, "typical JSON document"),
+            LogicalTypeKind.Binary => (Binary, "typical binary value"),
+            _ => (Characters(type), "type default"),
+        };
+    }
 }

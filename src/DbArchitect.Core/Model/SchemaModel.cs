@@ -88,7 +88,18 @@ public sealed record Column(
     ColumnRole Role,
     KeyGeneration Generation,
     string? Comment,
-    string? NativeType);
+    string? NativeType)
+{
+    /// <summary>What is known of the column's typical values (stated in the requirements or read from live statistics); null when nothing is.</summary>
+    public ValueProfile? Profile { get; init; }
+}
+
+/// <summary>
+/// The typical size of a column's values and how often they are NULL, with where that came from ("the requirements",
+/// "pg_stats of shop.public.customer"). <see cref="AverageLength"/> counts characters of text and bytes of JSON or binary
+/// values; either figure may be unknown.
+/// </summary>
+public sealed record ValueProfile(int? AverageLength, double? NullShare, string Source);
 
 public sealed record PrimaryKey(string Name, IReadOnlyList<string> Columns);
 

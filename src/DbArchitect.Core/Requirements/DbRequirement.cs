@@ -107,7 +107,17 @@ public sealed record AttributeSpec(
     DefaultSpec? Default,
     CheckSpec? Check,
     string? Description,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// The typical size of a value as the requirements state it (<c>avgLength</c>): characters of text, bytes of JSON or
+    /// binary values; null when not stated, and the capacity forecast then uses a semantic or type default.
+    /// </summary>
+    public int? AverageLength { get; init; }
+
+    /// <summary>Share of rows in which the value is NULL (<c>nullShare</c>, 0–1); null when not stated.</summary>
+    public double? NullShare { get; init; }
+}
 
 /// <summary>
 /// A relationship. One-to-many and one-to-one put a foreign key on <see cref="To"/>; many-to-many builds the

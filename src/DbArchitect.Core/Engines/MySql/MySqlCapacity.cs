@@ -49,7 +49,7 @@ public sealed class MySqlCapacity : ICapacityModel
         var offPage = 0;
         foreach (var column in table.Columns)
         {
-            var width = TypicalValues.TypicallyNull(column) ? 0 : Width(column.Type, values);
+            var width = values.ExpectedWidth(column, t => Width(t, values));
             if (width > OffPageThreshold)
             {
                 inRow += 20;
@@ -100,7 +100,7 @@ public sealed class MySqlCapacity : ICapacityModel
     }
 
     private static int KeyWidth(Table table, string column, TypicalValues values) =>
-        table.FindColumn(column) is { } c ? Width(c.Type, values) : 8;
+        table.FindColumn(column) is { } c ? values.Width(c, t => Width(t, values)) : 8;
 
     private static long Pages(long rows, int perPage) => rows == 0 ? 0 : (rows + perPage - 1) / perPage;
 

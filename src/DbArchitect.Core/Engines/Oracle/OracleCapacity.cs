@@ -102,11 +102,13 @@ public sealed class OracleCapacity : ICapacityModel
     /// <summary>Bytes a typical value takes in the row, and out of it (LOB segment).</summary>
     private static (int InRow, int OutOfRow) ValueBytes(Column column, TypicalValues values)
     {
-        if (TypicalValues.TypicallyNull(column))
-        {
-            return (0, 0);
-        }
+        var present = 1 - values.NullShare(column);
+        var (inRow, outOfRow) = PresentValueBytes(column, values);
+        return ((int)Math.Round(present * inRow, MidpointRounding.AwayFromZero), (int)Math.Round(present * outOfRow, MidpointRounding.AwayFromZero));
+    }
 
+    private static (int InRow, int OutOfRow) PresentValueBytes(Column column, TypicalValues values)
+    {
         var native = OracleExpressions.NativeType(column, Types);
         var type = column.Type;
         int Lob(int bytes) => bytes <= InRowLobLimit ? LobLocator + bytes : LobLocator;
@@ -120,19 +122,17 @@ public sealed class OracleCapacity : ICapacityModel
             "BOOLEAN" => (1, 0),
             _ when native.StartsWith("INTERVAL", StringComparison.Ordinal) => (11, 0),
             _ when native.StartsWith("NUMBER", StringComparison.Ordinal) => (Number(type, values), 0),
-            "CLOB" or "JSON" or "BLOB" => LobBytes(type, values, Lob),
-            _ => (Math.Max(1, values.Characters(type)), 0),
+            "CLOB" or "JSON" or "BLOB" => LobBytes(column, values, Lob),
+            _ => (Math.Max(1, values.Size(column)), 0),
         };
     }
 
-    private static (int, int) LobBytes(LogicalType type, TypicalValues values, Func<int, int> lob)
+    private static (int, int) LobBytes(Column column, TypicalValues values, Func<int, int> lob)
     {
-        var bytes = type.Kind switch
+        var bytes = column.Type.Kind switch
         {
-            LogicalTypeKind.Json => values.Json,
             LogicalTypeKind.Array => values.ArrayElements * 12,
-            LogicalTypeKind.Binary => values.Binary,
-            _ => Math.Max(values.Text, values.Characters(type)),
+            _ => Math.Max(1, values.Size(column)),
         };
         return (lob(bytes), bytes > InRowLobLimit ? bytes : 0);
     }

@@ -35,8 +35,12 @@ public sealed class PostgreSqlCapacity : ICapacityModel
 
     // GIN bytes per token of a row, measured on generated rows (bench/README.md): tokens that recur across rows share an
     // entry and cost a compressed posting (1–3 bytes); rare ones (hex words, distinct JSON values) cost an entry each.
-    internal const double GinBytesPerTrigram = 4.5;
-    internal const double GinBytesPerWord = 10;
+    internal const double GinBytesPerTrigram = 3.5;
+    internal const double GinTrigramBytesPerRow = 35;
+    internal const double GinBytesPerWord = 6;
+
+    /// <summary>Characters per word of prose, its space included (English averages 4.7 letters a word; names and terms run longer).</summary>
+    internal const double CharactersPerWord = 6.5;
     internal const double GinBytesPerJsonPath = 32;
 
     /// <summary>Keys a typical JSON document contributes to a jsonb_path_ops index (one hash per path to a value).</summary>
@@ -48,11 +52,11 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
         return new[]
         {
-            $"Typical values: string(n) holds {N(values.StringFill * 100)}% of n characters, e-mail {values.Email}, URL {values.Url}, text {values.Text}, JSON {values.Json} bytes, binary {values.Binary} bytes, arrays {values.ArrayElements} elements, decimals {values.DecimalIntegerDigits} integer digits; enums their average value length; optional values are present, deleted_at is null on live rows.",
+            $"Typical values: an attribute's avgLength and nullShare where the requirements state them; otherwise text by what the column holds (a name {SemanticWidths.Of("name")!.Characters} characters, a title {SemanticWidths.Of("title")!.Characters}, a comment {SemanticWidths.Of("comment")!.Characters}, a body {SemanticWidths.Of("body")!.Characters}, never more than declared), else string(n) holds {N(values.StringFill * 100)}% of n characters, e-mail {values.Email}, URL {values.Url}, text {values.Text}, JSON {values.Json} bytes, binary {values.Binary} bytes, arrays {values.ArrayElements} elements, decimals {values.DecimalIntegerDigits} integer digits; enums their average value length; optional values are present unless a nullShare says otherwise, deleted_at is null on live rows.",
             "Heap: 8192-byte pages with a 24-byte header and a 4-byte item pointer per row; each row a 23-byte header (plus a null bitmap when the table has nullable columns) padded to 8 bytes, then its columns aligned by type; values under 127 bytes carry a 1-byte length header, longer ones a 4-byte aligned header; fillfactor 100.",
             $"TOAST: a row past {ToastThreshold} bytes has its widest values moved out of line (counted uncompressed, an upper bound) in {ToastChunk}-byte chunks.",
             $"B-tree: entries of an 8-byte header plus the aligned key (and INCLUDE columns) padded to 8 bytes plus a 4-byte item pointer; leaf pages {N(BTreeOrderedFill * 100)}% full when keys arrive in order (identity keys, timestamps) and {N(BTreeRandomFill * 100)}% when they arrive at random (UUIDs, foreign keys); repeated keys of non-unique indexes deduplicated into posting lists of 6 bytes per row; internal pages {N(BTreeInternalFill * 100)}% full; one metapage.",
-            $"GIN (an estimate): {N(GinBytesPerTrigram)} bytes per trigram, {N(GinBytesPerWord)} per word and {N(GinBytesPerJsonPath)} per JSON path ({JsonPathsPerDocument} per document) of a row, measured on generated rows; prose whose words recur is smaller. BRIN: one summary per {BrinPagesPerRange} heap pages, a few pages in all.",
+            $"GIN (an estimate): {N(GinTrigramBytesPerRow)} bytes per row and {N(GinBytesPerTrigram)} per trigram, {N(GinBytesPerWord)} per word and {N(GinBytesPerJsonPath)} per JSON path ({JsonPathsPerDocument} per document) of a row, measured on generated prose (a 20,000-word vocabulary with skewed frequency, {N(CharactersPerWord)} characters a word). BRIN: one summary per {BrinPagesPerRange} heap pages, a few pages in all.",
         };
     }
 
@@ -86,9 +90,11 @@ public sealed class PostgreSqlCapacity : ICapacityModel
 
     private static HeapLayout HeapRow(Table table, TypicalValues values)
     {
-        var hasNulls = table.Columns.Any(c => c.Nullable);
-        var header = Align(HeapTupleHeader + (hasNulls ? (table.Columns.Count + 7) / 8 : 0), MaxAlign);
-        var stored = table.Columns.Where(c => !TypicalValues.TypicallyNull(c)).Select(c => Stored.Of(c.Type, values)).ToList();
+        // A tuple carries a null bitmap only when one of its values is NULL; most tuples decide which header is typical.
+        var allPresent = table.Columns.Aggregate(1.0, (p, c) => p * (1 - values.NullShare(c)));
+        var header = Align(HeapTupleHeader + (allPresent < 0.5 ? (table.Columns.Count + 7) / 8 : 0), MaxAlign);
+        var present = table.Columns.Where(c => values.NullShare(c) < 1).ToList();
+        var stored = present.Select(c => Stored.Of(c, values)).ToList();
         var toasted = 0;
         while (header + DataBytes(stored, header) > ToastThreshold)
         {
@@ -102,7 +108,19 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             stored[widest.i] = Stored.OutOfLine;
         }
 
-        return new HeapLayout(header, header + DataBytes(stored, header), toasted);
+        // A value that is NULL in a share of rows costs that share less of its bytes (and of any padding before it).
+        var data = DataBytes(stored, header);
+        var saved = 0.0;
+        for (var i = 0; i < present.Count; i++)
+        {
+            var share = values.NullShare(present[i]);
+            if (share > 0)
+            {
+                saved += share * (data - DataBytes(stored.Where((_, k) => k != i), header));
+            }
+        }
+
+        return new HeapLayout(header, header + data - (int)Math.Round(saved, MidpointRounding.AwayFromZero), toasted);
     }
 
     /// <summary>Bytes of the column data that follows a header of <paramref name="start"/> bytes, with each type's alignment.</summary>
@@ -153,8 +171,8 @@ public sealed class PostgreSqlCapacity : ICapacityModel
     private static IndexSize BTree(SchemaModel physical, Table table, string name, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, bool unique, long rows, Func<string, long> rowsOf, TypicalValues values)
     {
         var keyColumns = keys.Select(k => KeyType(table, k)).ToArray();
-        var stored = keyColumns.Concat(include.Select(c => table.FindColumn(c)!)).Select(c => Stored.Of(c.Type, values)).ToArray();
-        var hasNulls = keys.Any(k => k.Column is { } c && table.FindColumn(c) is { } col && TypicallyNullInIndex(col));
+        var stored = keyColumns.Concat(include.Select(c => table.FindColumn(c)!)).Select(c => Stored.Of(c, values)).ToArray();
+        var hasNulls = keys.Any(k => k.Column is { } c && table.FindColumn(c) is { } col && values.NullShare(col) >= 0.5);
         var header = Align(IndexTupleHeader + (hasNulls ? 4 : 0), MaxAlign);
         var tuple = Align(header + DataBytes(stored, header), MaxAlign);
         var entry = tuple + ItemPointer;
@@ -218,14 +236,14 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             if (key.Expression is { Kind: IndexExpressionKind.FullText } text)
             {
                 var chars = text.Columns.Sum(c => CharactersOf(table.FindColumn(c)!, values));
-                var words = Math.Max(1, chars / 9.0); // generated and typical prose: about 8 characters a word plus a space
+                var words = Math.Max(1, chars / CharactersPerWord);
                 tokens += words * GinBytesPerWord;
                 what.Add($"{words:0} words");
             }
             else if (key.OperatorClass == KeyOperatorClass.Trigram)
             {
                 var chars = CharactersOf(table.FindColumn(key.Column!)!, values);
-                tokens += (chars + 1) * GinBytesPerTrigram;
+                tokens += GinTrigramBytesPerRow + ((chars + 1) * GinBytesPerTrigram);
                 what.Add($"{chars + 1} trigrams");
             }
             else if (key.OperatorClass == KeyOperatorClass.JsonPath)
@@ -274,8 +292,6 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var groups = DistinctKeys(physical, table, keys.Take(growing.i).ToArray(), rows, rowsOf, values);
         return rows / (double)groups >= perPage;
     }
-
-    private static bool TypicallyNullInIndex(Column column) => TypicalValues.TypicallyNull(column);
 
     /// <summary>The column whose type a key stores: the column itself, or the one lower() reads (lower keeps the type).</summary>
     private static Column KeyType(Table table, IndexKey key) =>
@@ -341,8 +357,7 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         };
     }
 
-    private static int CharactersOf(Column column, TypicalValues values) =>
-        column.Type.Kind == LogicalTypeKind.Json ? values.Json : values.Characters(column.Type);
+    private static int CharactersOf(Column column, TypicalValues values) => values.Size(column);
 
     internal static long Pages(long rows, int perPage) => (rows + perPage - 1) / perPage;
 
@@ -352,6 +367,15 @@ public sealed class PostgreSqlCapacity : ICapacityModel
     internal readonly record struct Stored(int Length, int Align, int Payload, bool Deduplicates)
     {
         public static readonly Stored OutOfLine = new(ToastPointer, 1, 0, false);
+
+        /// <summary>A column's value: its type's storage with the column's own typical size (stated, semantic or default).</summary>
+        public static Stored Of(Column column, TypicalValues values) => column.Type.Kind switch
+        {
+            LogicalTypeKind.Json => new(-1, 4, values.Size(column), false),
+            LogicalTypeKind.Binary or LogicalTypeKind.String or LogicalTypeKind.Char or LogicalTypeKind.Text
+                or LogicalTypeKind.Email or LogicalTypeKind.Url or LogicalTypeKind.Enum => new(-1, 4, values.Size(column), true),
+            _ => Of(column.Type, values),
+        };
 
         public static Stored Of(LogicalType type, TypicalValues values) => type.Kind switch
         {

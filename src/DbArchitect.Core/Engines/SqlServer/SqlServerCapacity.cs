@@ -113,8 +113,9 @@ internal sealed class SqlServerCapacity : ICapacityModel
         return 4 + fixedBytes + nullBitmap + offsets + variableBytes;
     }
 
+    /// <summary>A NULL takes no bytes in a variable-length column; a fixed-length one keeps its width.</summary>
     private static int TypicallyNullWidth(Column column, TypicalValues values) =>
-        TypicalValues.TypicallyNull(column) && IsVariable(column) ? 0 : Width(column, values);
+        IsVariable(column) ? (int)Math.Round((1 - values.NullShare(column)) * Width(column, values), MidpointRounding.AwayFromZero) : Width(column, values);
 
     private static bool IsVariable(Column column) =>
         SqlServerExpressions.NativeType(column) is var n && (n.StartsWith("NVARCHAR", StringComparison.Ordinal) || n.StartsWith("VARBINARY", StringComparison.Ordinal));
@@ -136,11 +137,11 @@ internal sealed class SqlServerCapacity : ICapacityModel
             LogicalTypeKind.Double => 8,
             LogicalTypeKind.Money => 9,
             LogicalTypeKind.Decimal => (column.Type.Precision ?? 18) switch { <= 9 => 5, <= 19 => 9, <= 28 => 13, _ => 17 },
-            LogicalTypeKind.Json => 2 * values.Json,
+            LogicalTypeKind.Json => 2 * values.Size(column),
             LogicalTypeKind.Array => 2 * values.ArrayElements * 12,
-            LogicalTypeKind.Binary => values.Binary,
-            _ when native.StartsWith("NCHAR", StringComparison.Ordinal) => 2 * values.Characters(column.Type),
-            _ => 2 * Math.Max(1, values.Characters(column.Type)),
+            LogicalTypeKind.Binary => values.Size(column),
+            _ when native.StartsWith("NCHAR", StringComparison.Ordinal) => 2 * values.Size(column),
+            _ => 2 * Math.Max(1, values.Size(column)),
         };
     }
 }

@@ -118,13 +118,11 @@ internal sealed class SqliteCapacity : ICapacityModel
 
     private static int Header(Column column, TypicalValues values) => ValueBytes(column, values) > 57 ? 2 : 1;
 
-    private static int ValueBytes(Column column, TypicalValues values)
-    {
-        if (TypicalValues.TypicallyNull(column))
-        {
-            return 0;
-        }
+    private static int ValueBytes(Column column, TypicalValues values) =>
+        (int)Math.Round((1 - values.NullShare(column)) * PresentValueBytes(column, values), MidpointRounding.AwayFromZero);
 
+    private static int PresentValueBytes(Column column, TypicalValues values)
+    {
         var type = column.Type;
         return type.Kind switch
         {
@@ -138,10 +136,8 @@ internal sealed class SqliteCapacity : ICapacityModel
             LogicalTypeKind.Timestamp => 24,
             LogicalTypeKind.Date => 10,
             LogicalTypeKind.Time => 8,
-            LogicalTypeKind.Json => values.Json,
-            LogicalTypeKind.Binary => values.Binary,
             LogicalTypeKind.Array => 2 + (values.ArrayElements * (1 + Math.Max(4, values.Characters(type.Element ?? LogicalType.Text)))),
-            _ => values.Characters(type),
+            _ => values.Size(column),
         };
     }
 }

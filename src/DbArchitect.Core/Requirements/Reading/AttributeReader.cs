@@ -1,3 +1,4 @@
+using System.Globalization;
 using DbArchitect.Core.Errors;
 using YamlDotNet.RepresentationModel;
 
@@ -86,12 +87,87 @@ internal static class AttributeReader
             }
         }
 
+        var averageLength = ReadAverageLength(context, reader, type, what);
+        var nullShare = ReadNullShare(context, reader, required, what);
         if (name is null)
         {
             return null;
         }
 
-        var spec = new AttributeSpec(name, type ?? Unreadable, required, unique, defaultSpec, check, description, reader.Location);
+        var spec = new AttributeSpec(name, type ?? Unreadable, required, unique, defaultSpec, check, description, reader.Location)
+        {
+            AverageLength = averageLength,
+            NullShare = nullShare,
+        };
         return new ParsedAttribute(spec, nameNode!);
     }
+
+    /// <summary>
+    /// avgLength: characters of a textual value, bytes of a JSON or binary one; never more than a string(n) or char(n)
+    /// can hold, and bounded so a typo cannot make a forecast of exabytes.
+    /// </summary>
+    private static int? ReadAverageLength(ReaderContext context, MappingReader reader, LogicalType? type, string what)
+    {
+        if (reader.Value("avgLength") is not { } node)
+        {
+            return null;
+        }
+
+        var declared = type?.Kind is LogicalTypeKind.String or LogicalTypeKind.Char ? type.Length : null;
+        var max = declared ?? MaxAverageLength;
+        var expected = declared is { } n
+            ? $"a whole number of characters from 1 to {n.ToString(CultureInfo.InvariantCulture)} (the declared length)"
+            : $"a whole number from 1 to {MaxAverageLength.ToString(CultureInfo.InvariantCulture)}";
+        var value = reader.Integer("avgLength", 1, max, expected);
+        if (value is null || type is null)
+        {
+            return null;
+        }
+
+        if (type.Kind is not (LogicalTypeKind.String or LogicalTypeKind.Char or LogicalTypeKind.Text or LogicalTypeKind.Email
+            or LogicalTypeKind.Url or LogicalTypeKind.Json or LogicalTypeKind.Binary))
+        {
+            context.Report(ErrorIds.InvalidValue, ErrorKind.InvalidData,
+                Messages.In(what, $"'avgLength' does not apply to a {type} value: its size is fixed by its type."),
+                "Remove 'avgLength', or use it on string, char, text, email, url, json or binary attributes.", node);
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+
+    private static double? ReadNullShare(ReaderContext context, MappingReader reader, bool required, string what)
+    {
+        if (reader.Value("nullShare") is not { } node)
+        {
+            return null;
+        }
+
+        var value = reader.Number("nullShare", 0, minExclusive: false, "a share of rows from 0 to 1, e.g. 0.3");
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value > 1)
+        {
+            context.Report(ErrorIds.InvalidValue, ErrorKind.InvalidData,
+                Messages.In(what, $"'nullShare' is {value.Value.ToString(CultureInfo.InvariantCulture)}; a share of rows is between 0 and 1."),
+                "Write the share of rows without a value as a number from 0 to 1, e.g. nullShare: 0.3 for 30%.", node);
+            return null;
+        }
+
+        if (required && value > 0)
+        {
+            context.Report(ErrorIds.InvalidValue, ErrorKind.InvalidData,
+                Messages.In(what, "'nullShare' is above 0, but the attribute is required (NOT NULL), so no row can leave it empty."),
+                "Remove 'nullShare', or make the attribute optional (required: false).", node);
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>10 MB of characters: far past any typical value, small enough that row arithmetic cannot overflow.</summary>
+    private const int MaxAverageLength = 10_000_000;
 }

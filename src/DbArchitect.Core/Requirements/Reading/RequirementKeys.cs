@@ -30,7 +30,7 @@ internal static class RequirementKeys
         "name", "description", "rows", "rowsPerDay", "attributes", "timestamps", "softDelete", "audit", "tenantScoped",
     };
 
-    public static readonly IReadOnlyList<string> Attribute = new[] { "name", "type", "required", "unique", "default", "check", "description" };
+    public static readonly IReadOnlyList<string> Attribute = new[] { "name", "type", "required", "unique", "default", "check", "description", "avgLength", "nullShare" };
 
     public static readonly IReadOnlyList<string> Relationship = new[]
     {
