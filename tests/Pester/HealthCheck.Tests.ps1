@@ -36,6 +36,25 @@ Describe 'Invoke-DbHealthCheck' {
         ($rows | Where-Object Target -like 'ok_child*' | Where-Object { "$($_.Status)" -ne 'Pass' }) | Should -BeNullOrEmpty
     }
 
+    It 'refuses a mistyped SQLite path with the path and the fix, and creates no file (-<Form>)' -TestCases @(
+        @{ Form = 'Server' }, @{ Form = 'ConnectionString' }
+    ) {
+        param($Form)
+        $missing = Join-Path $Work "shop-typo-$Form.db"
+        $connection = if ($Form -eq 'Server') { @{ Server = $missing } } else { @{ ConnectionString = "Data Source=$missing" } }
+        $rows = $null
+        $err = $null
+        try { $rows = Invoke-DbHealthCheck -Engine sqlite @connection -ErrorAction Stop } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'SqliteDatabaseNotFound*'
+        "$($err.CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        $err.ErrorDetails.Message | Should -BeLike "$missing*does not exist*"
+        $err.ErrorDetails.RecommendedAction | Should -BeLike '*Check the path*'
+        "$err" | Should -Not -BeLike '*SQLite Error*'
+        $rows | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $missing | Should -BeFalse
+    }
+
     It 'hides Pass rows with -FailOnly and selects checks with -Check and -ExcludeCheck wildcards' {
         $failing = Invoke-DbHealthCheck -Engine sqlite -Server $Db -FailOnly
         $failing | ForEach-Object { "$($_.Status)" | Should -Not -Be 'Pass' }

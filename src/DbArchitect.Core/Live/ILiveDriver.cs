@@ -12,7 +12,11 @@ public interface ILiveDriver
     /// <summary>The port the engine listens on when none is given.</summary>
     int DefaultPort { get; }
 
-    DbConnection CreateConnection(string connectionString);
+    /// <summary>
+    /// The driver's connection for a session with these options. A file-based engine refuses a file that does not
+    /// exist and opens read-only for a read-only session, so a mistyped path never creates a database.
+    /// </summary>
+    DbConnection CreateConnection(string connectionString, LiveSessionOptions options);
 
     /// <summary>A connection string from -Server/-Port/-Database/-Credential.</summary>
     string BuildConnectionString(LiveEndpoint endpoint);

@@ -33,7 +33,7 @@ public sealed class LiveSession : IDisposable
     public static LiveSession Open(LiveTarget target, LiveSessionOptions? options = null)
     {
         options ??= LiveSessionOptions.ReadOnlyProbe;
-        var connection = target.Driver.CreateConnection(target.ConnectionString);
+        var connection = target.Driver.CreateConnection(target.ConnectionString, options);
         try
         {
             connection.Open();

@@ -22,7 +22,7 @@ internal sealed class MySqlLiveDriver : ILiveDriver
 
     public string VersionQuery => "SELECT VERSION()";
 
-    public DbConnection CreateConnection(string connectionString) => new MySqlConnection(connectionString);
+    public DbConnection CreateConnection(string connectionString, LiveSessionOptions options) => new MySqlConnection(connectionString);
 
     public string BuildConnectionString(LiveEndpoint endpoint)
     {

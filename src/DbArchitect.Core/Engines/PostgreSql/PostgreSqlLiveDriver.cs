@@ -12,7 +12,7 @@ internal sealed class PostgreSqlLiveDriver : ILiveDriver
 
     public string VersionQuery => "SELECT current_setting('server_version')";
 
-    public DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+    public DbConnection CreateConnection(string connectionString, LiveSessionOptions options) => new NpgsqlConnection(connectionString);
 
     public string BuildConnectionString(LiveEndpoint endpoint)
     {
