@@ -30,6 +30,9 @@ public interface ILiveDriver
     /// <summary>Statements run right after the connection opens (read-only, timeouts, application name).</summary>
     IReadOnlyList<string> SessionSetup(LiveSessionOptions options);
 
+    /// <summary>Which limit of the session (statement or lock timeout) made the server stop a failed statement; None for any other failure.</summary>
+    LiveLimit LimitHit(DbException exception);
+
     /// <summary>The server's version text, asked once per session ("15.8", "10.11.6-MariaDB").</summary>
     string VersionQuery { get; }
 }

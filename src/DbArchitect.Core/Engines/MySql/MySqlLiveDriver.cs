@@ -52,6 +52,14 @@ internal sealed class MySqlLiveDriver : ILiveDriver
         return $"{builder.Server}:{builder.Port.ToString(CultureInfo.InvariantCulture)}/{builder.Database}{user}";
     }
 
+    // 1969: MariaDB's max_statement_time exceeded; 3024: MySQL's max_execution_time exceeded; 1205: lock wait timeout.
+    public LiveLimit LimitHit(DbException exception) => exception switch
+    {
+        MySqlException { Number: 1969 or 3024 } => LiveLimit.StatementTimeout,
+        MySqlException { Number: 1205 } => LiveLimit.LockTimeout,
+        _ => LiveLimit.None,
+    };
+
     public string? Password(string connectionString) => new MySqlConnectionStringBuilder(connectionString).Password;
 
     public IReadOnlyList<string> SessionSetup(LiveSessionOptions options)

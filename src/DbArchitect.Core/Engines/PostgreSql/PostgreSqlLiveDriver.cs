@@ -38,6 +38,13 @@ internal sealed class PostgreSqlLiveDriver : ILiveDriver
         return $"{builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}/{builder.Database ?? builder.Username ?? "postgres"}{user}";
     }
 
+    public LiveLimit LimitHit(DbException exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => LiveLimit.StatementTimeout,
+        PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } => LiveLimit.LockTimeout,
+        _ => LiveLimit.None,
+    };
+
     public string? Password(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Password;
 
     public IReadOnlyList<string> SessionSetup(LiveSessionOptions options)

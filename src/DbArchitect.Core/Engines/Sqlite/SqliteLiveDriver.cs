@@ -51,6 +51,10 @@ internal sealed class SqliteLiveDriver : ILiveDriver
 
     public string Describe(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6) after busy_timeout: a writer held the file longer than the lock timeout.
+    public LiveLimit LimitHit(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 } ? LiveLimit.LockTimeout : LiveLimit.None;
+
     public string? Password(string connectionString) => new SqliteConnectionStringBuilder(connectionString).Password;
 
     public IReadOnlyList<string> SessionSetup(LiveSessionOptions options)
