@@ -146,4 +146,27 @@ Invoke-DbHealthCheck -Engine sqlite -Server '$Db' | Out-Null
             $text | Should -Not -BeLike "*$Pg*"
         }
     }
+
+    It 'reports a server that accepts and never answers as that target''s one error in a sweep, checks the others, and -FailOn fails' {
+        # A local listener: the kernel accepts the connection, nothing ever answers.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $silent = "Host=127.0.0.1;Port=$port;Username=nobody;Password=nobody;Database=postgres;Timeout=2"
+            $targets = @([pscustomobject]@{ ConnectionString = $silent }, [pscustomobject]@{ ConnectionString = $Pg })
+            $errors = $null
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $rows = $targets | Invoke-DbHealthCheck -Check FSYNC_OFF -ErrorVariable errors -ErrorAction SilentlyContinue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+            @($rows).CheckId | Should -Be @('FSYNC_OFF')
+            @($errors).Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed*'
+            "$($errors[0])" | Should -BeLike "*127.0.0.1:$port*"
+            { $targets | Invoke-DbHealthCheck -Check FSYNC_OFF -FailOn Critical -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'HealthCheckIncomplete*'
+        }
+        finally {
+            $listener.Stop()
+        }
+    }
 }
