@@ -62,4 +62,20 @@ public abstract class DbArchitectLiveCmdlet : DbArchitectCmdlet
         WriteVerbose($"Connected to {target.Description} (server {session.ServerVersion})");
         return session;
     }
+
+    /// <summary>
+    /// Opens a session, or writes the failure as that target's error and returns null: in a sweep over many targets
+    /// one unreachable server is its own error, not the end of the sweep.
+    /// </summary>
+    protected LiveSession? TryOpenSession(LiveTarget target, LiveSessionOptions? options = null)
+    {
+        WriteVerbose($"Connecting to {target.Description}");
+        if (!TryCore(() => LiveSession.Open(target, options), target.Description, "Connection", out var session))
+        {
+            return null;
+        }
+
+        WriteVerbose($"Connected to {target.Description} (server {session.ServerVersion})");
+        return session;
+    }
 }

@@ -36,6 +36,25 @@ Describe 'Invoke-DbHealthCheck' {
         ($rows | Where-Object Target -like 'ok_child*' | Where-Object { "$($_.Status)" -ne 'Pass' }) | Should -BeNullOrEmpty
     }
 
+    It 'refuses a mistyped SQLite path with the path and the fix, and creates no file (-<Form>)' -TestCases @(
+        @{ Form = 'Server' }, @{ Form = 'ConnectionString' }
+    ) {
+        param($Form)
+        $missing = Join-Path $Work "shop-typo-$Form.db"
+        $connection = if ($Form -eq 'Server') { @{ Server = $missing } } else { @{ ConnectionString = "Data Source=$missing" } }
+        $rows = $null
+        $err = $null
+        try { $rows = Invoke-DbHealthCheck -Engine sqlite @connection -ErrorAction Stop } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'SqliteDatabaseNotFound*'
+        "$($err.CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        $err.ErrorDetails.Message | Should -BeLike "$missing*does not exist*"
+        $err.ErrorDetails.RecommendedAction | Should -BeLike '*Check the path*'
+        "$err" | Should -Not -BeLike '*SQLite Error*'
+        $rows | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $missing | Should -BeFalse
+    }
+
     It 'hides Pass rows with -FailOnly and selects checks with -Check and -ExcludeCheck wildcards' {
         $failing = Invoke-DbHealthCheck -Engine sqlite -Server $Db -FailOnly
         $failing | ForEach-Object { "$($_.Status)" | Should -Not -Be 'Pass' }
@@ -125,6 +144,29 @@ Invoke-DbHealthCheck -Engine sqlite -Server '$Db' | Out-Null
         foreach ($text in @((Get-Content -LiteralPath $report -Raw), ($rows | ConvertTo-Json -Depth 4))) {
             $text | Should -Not -BeLike '*Password=*'
             $text | Should -Not -BeLike "*$Pg*"
+        }
+    }
+
+    It 'reports a server that accepts and never answers as that target''s one error in a sweep, checks the others, and -FailOn fails' {
+        # A local listener: the kernel accepts the connection, nothing ever answers.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $silent = "Host=127.0.0.1;Port=$port;Username=nobody;Password=nobody;Database=postgres;Timeout=2"
+            $targets = @([pscustomobject]@{ ConnectionString = $silent }, [pscustomobject]@{ ConnectionString = $Pg })
+            $errors = $null
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $rows = $targets | Invoke-DbHealthCheck -Check FSYNC_OFF -ErrorVariable errors -ErrorAction SilentlyContinue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+            @($rows).CheckId | Should -Be @('FSYNC_OFF')
+            @($errors).Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed*'
+            "$($errors[0])" | Should -BeLike "*127.0.0.1:$port*"
+            { $targets | Invoke-DbHealthCheck -Check FSYNC_OFF -FailOn Critical -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'HealthCheckIncomplete*'
+        }
+        finally {
+            $listener.Stop()
         }
     }
 }

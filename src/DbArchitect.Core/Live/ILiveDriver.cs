@@ -12,7 +12,11 @@ public interface ILiveDriver
     /// <summary>The port the engine listens on when none is given.</summary>
     int DefaultPort { get; }
 
-    DbConnection CreateConnection(string connectionString);
+    /// <summary>
+    /// The driver's connection for a session with these options. A file-based engine refuses a file that does not
+    /// exist and opens read-only for a read-only session, so a mistyped path never creates a database.
+    /// </summary>
+    DbConnection CreateConnection(string connectionString, LiveSessionOptions options);
 
     /// <summary>A connection string from -Server/-Port/-Database/-Credential.</summary>
     string BuildConnectionString(LiveEndpoint endpoint);
@@ -25,6 +29,9 @@ public interface ILiveDriver
 
     /// <summary>Statements run right after the connection opens (read-only, timeouts, application name).</summary>
     IReadOnlyList<string> SessionSetup(LiveSessionOptions options);
+
+    /// <summary>Which limit of the session (statement or lock timeout) made the server stop a failed statement; None for any other failure.</summary>
+    LiveLimit LimitHit(DbException exception);
 
     /// <summary>The server's version text, asked once per session ("15.8", "10.11.6-MariaDB").</summary>
     string VersionQuery { get; }

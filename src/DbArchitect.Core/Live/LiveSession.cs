@@ -33,7 +33,7 @@ public sealed class LiveSession : IDisposable
     public static LiveSession Open(LiveTarget target, LiveSessionOptions? options = null)
     {
         options ??= LiveSessionOptions.ReadOnlyProbe;
-        var connection = target.Driver.CreateConnection(target.ConnectionString);
+        var connection = target.Driver.CreateConnection(target.ConnectionString, options);
         try
         {
             connection.Open();
@@ -57,68 +57,76 @@ public sealed class LiveSession : IDisposable
     }
 
     /// <summary>Runs a query and reads every row. <paramref name="purpose"/> names it in an error ("Reading indexes").</summary>
-    public IReadOnlyList<LiveRow> Query(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null)
+    public IReadOnlyList<LiveRow> Query(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null) => Guarded(purpose, () =>
     {
-        try
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<LiveRow>();
+        while (reader.Read())
         {
-            using var command = Command(sql, parameters);
-            using var reader = command.ExecuteReader();
-            var rows = new List<LiveRow>();
-            while (reader.Read())
+            var values = new Dictionary<string, object?>(reader.FieldCount, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                var values = new Dictionary<string, object?>(reader.FieldCount, StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    values[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                }
-
-                rows.Add(new LiveRow(values));
+                values[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
 
-            return rows;
+            rows.Add(new LiveRow(values));
         }
-        catch (DbException ex)
-        {
-            throw LiveErrors.QueryFailed(Target, purpose, ex);
-        }
-    }
+
+        return (IReadOnlyList<LiveRow>)rows;
+    });
 
     /// <summary>The first column of the first row, or null.</summary>
-    public object? Scalar(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null)
+    public object? Scalar(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null) => Guarded(purpose, () =>
     {
-        try
-        {
-            using var command = Command(sql, parameters);
-            var value = command.ExecuteScalar();
-            return value is DBNull ? null : value;
-        }
-        catch (DbException ex)
-        {
-            throw LiveErrors.QueryFailed(Target, purpose, ex);
-        }
-    }
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    });
 
     /// <summary>Runs a statement that returns no rows (only sessions opened with ReadOnly = false may change anything).</summary>
-    public int Execute(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null)
+    public int Execute(string sql, string purpose, IReadOnlyDictionary<string, object?>? parameters = null) => Guarded(purpose, () =>
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    });
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>The client's own bound: the server's statement timeout plus a margin, so a server that stops answering cannot hold a statement for ever.</summary>
+    private TimeSpan CommandTimeout => TimeSpan.FromSeconds(Math.Ceiling(Options.StatementTimeout.TotalSeconds) + 5);
+
+    /// <summary>
+    /// Runs a statement and names its failure: a broken connection (ConnectionLost, after which the session is
+    /// unusable), a limit the session set (QueryTimedOut, QueryLockTimeout), or the server's refusal (QueryFailed).
+    /// A driver's own exception never leaves the session.
+    /// </summary>
+    private T Guarded<T>(string purpose, Func<T> statement)
     {
         try
         {
-            using var command = Command(sql, parameters);
-            return command.ExecuteNonQuery();
+            return statement();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or TimeoutException or System.Net.Sockets.SocketException
+                                   && _connection.State != System.Data.ConnectionState.Open)
+        {
+            throw LiveErrors.ConnectionLost(Target, purpose, CommandTimeout, ex);
+        }
+        catch (DbException ex) when (Target.Driver.LimitHit(ex) is var limit && limit != LiveLimit.None)
+        {
+            throw LiveErrors.LimitHit(Target, purpose, limit, Options);
         }
         catch (DbException ex)
         {
             throw LiveErrors.QueryFailed(Target, purpose, ex);
         }
     }
-
-    public void Dispose() => _connection.Dispose();
 
     private DbCommand Command(string sql, IReadOnlyDictionary<string, object?>? parameters)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.CommandTimeout = (int)Math.Ceiling(Options.StatementTimeout.TotalSeconds) + 5;
+        command.CommandTimeout = (int)CommandTimeout.TotalSeconds;
         if (parameters is not null)
         {
             foreach (var (name, value) in parameters)

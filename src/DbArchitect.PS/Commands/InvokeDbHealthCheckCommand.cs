@@ -20,6 +20,9 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
     private readonly List<HealthCheckResult> _results = new();
     private readonly List<string> _targets = new();
 
+    // Targets that could not be checked (unreachable, or the connection lost mid-run): each got its one error already.
+    private readonly List<string> _unchecked = new();
+
     private PipelineReportOutput? _reportOutput;
 
     private PipelineReportOutput Report => _reportOutput ??= new PipelineReportOutput(this, "Health");
@@ -125,7 +128,13 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 
         // Extension creation is the only write, and it needs a session that may write.
         var sessionOptions = new LiveSessionOptions { ReadOnly = !AllowExtensionCreate.IsPresent };
-        using var session = OpenSession(target, sessionOptions);
+        using var session = TryOpenSession(target, sessionOptions);
+        if (session is null)
+        {
+            _unchecked.Add(target.Description);
+            return;
+        }
+
         var progress = new ProgressRecord(ProgressId, "Invoke-DbHealthCheck", $"Checking {target.Description}");
         try
         {
@@ -136,6 +145,7 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
                     WriteProgress(progress);
                 }), target.Description, "HealthCheck", out var results))
             {
+                _unchecked.Add(target.Description);
                 return;
             }
 
@@ -165,14 +175,27 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 
     protected override void EndProcessing()
     {
+        // Engine and database name only: a SQLite target's description is a full file path, which reports must not carry.
+        var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
+        if (_targets.Count > 0)
+        {
+            Report.Publish(title, _results, OutputFormat, OutputPath, Force.IsPresent, Baseline is null ? null : BaselineFile, UpdateBaseline.IsPresent);
+        }
+
+        // A gate must not pass on checks that never ran.
+        if (FailOn is not null && _unchecked.Count > 0)
+        {
+            ThrowTerminatingError(ToErrorRecord(new DbArchitectError(
+                "HealthCheckIncomplete", ErrorKind.ConnectionError,
+                $"Health check failed: {_unchecked.Count} target(s) could not be checked: {string.Join(", ", _unchecked)}.",
+                "Fix the connection errors reported above, then run the health check again.", null), null));
+        }
+
         if (_targets.Count == 0)
         {
             return;
         }
 
-        // Engine and database name only: a SQLite target's description is a full file path, which reports must not carry.
-        var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
-        Report.Publish(title, _results, OutputFormat, OutputPath, Force.IsPresent, Baseline is null ? null : BaselineFile, UpdateBaseline.IsPresent);
         Report.Gate(FailOn, _results, title, "HealthCheckFailed", "Health check",
             "Fix the findings listed above, raise their thresholds, or exclude them with a reason (-SettingsPath).");
     }

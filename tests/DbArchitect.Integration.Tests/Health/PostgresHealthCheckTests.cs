@@ -27,6 +27,7 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
     [InlineData("DISABLED_TRIGGER", "app.fault_trg.fault_trg_audit")]
     [InlineData("INVALID_INDEX", "app.fault_invalid_v_key")]
     [InlineData("SEQUENCE_NEAR_MAX", "app.fault_seq.id")]
+    [InlineData("SEQUENCE_NEAR_MAX", "app.fault_seq_default.id")]
     [InlineData("NEVER_ANALYZED", "app.fault_never_analyzed")]
     [InlineData("AUTOVACUUM_DISABLED", "app.fault_no_autovac")]
     [InlineData("UNUSED_INDEX", "app.fault_unused_v_idx")]
@@ -58,6 +59,18 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
     }
 
     [Fact]
+    public void Sequence_that_only_the_column_default_calls_is_measured_against_the_column_type()
+    {
+        var result = _fixture.Results.Single(r => r.CheckId == "SEQUENCE_NEAR_MAX" && r.Target == "app.fault_seq_default.id");
+        Assert.Equal(HealthStatus.Critical, result.Status);
+        Assert.Equal(93.13, result.Measured!.Value, 2);
+        Assert.Equal("2147483647", result.Evidence["max_value"]);
+        Assert.Equal("default", result.Evidence["kind"]);
+        Assert.Equal("app.fault_seq_default_seq", result.Evidence["sequence_name"]);
+        Assert.Contains("not owned", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dead_tuples_are_measured_as_a_share_of_the_table()
     {
         var result = _fixture.Results.Single(r => r.CheckId == "DEAD_TUPLES" && r.Target == "app.fault_dead");
@@ -83,6 +96,7 @@ public sealed class PostgresHealthCheckTests : IClassFixture<PostgresHealthFixtu
     [InlineData("app.ok_child")]
     [InlineData("app.ok_used")]
     [InlineData("app.ok_serial")]
+    [InlineData("app.ok_seq_default")]
     [InlineData("app.ok_definer()")]
     [InlineData("app.ok_touch()")]
     [InlineData("closed_schema")]

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Errors;
 using DbArchitect.Core.Health;
 using DbArchitect.Core.Live;
 using Microsoft.Data.Sqlite;
@@ -47,6 +48,44 @@ public sealed class SqliteHealthCheckTests : IDisposable
         Assert.Equal(Path.GetFileName(_file), results[0].Database);
         Assert.DoesNotContain(results, r => r.Status is HealthStatus.Warning or HealthStatus.Critical && r.Target.StartsWith("ok_", StringComparison.Ordinal));
         Assert.DoesNotContain(results, r => r.Status == HealthStatus.Error);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_mistyped_path_is_refused_with_the_path_and_no_file_is_created(bool asConnectionString)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"dbarch_health_typo_{Guid.NewGuid():N}.db");
+        var target = asConnectionString
+            ? LiveTarget.FromConnectionString("sqlite", $"Data Source={missing}")
+            : LiveTarget.FromEndpoint("sqlite", new LiveEndpoint(missing, null, null, null, null));
+
+        var error = Assert.Throws<DbArchitectException>(() => LiveSession.Open(target)).Errors.Single();
+
+        Assert.Equal("SqliteDatabaseNotFound", error.ErrorId);
+        Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
+        Assert.Equal(missing, error.Location!.File);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-Server", error.Fix, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing), "opening the mistyped path created a database");
+    }
+
+    [Fact]
+    public void A_read_only_session_opens_the_file_read_only_not_only_query_only()
+    {
+        using (var setup = new SqliteConnection($"Data Source={_file};Pooling=False"))
+        {
+            setup.Open();
+            using var command = setup.CreateCommand();
+            command.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY)";
+            command.ExecuteNonQuery();
+        }
+
+        // Even with query_only switched back off, the connection itself may not write.
+        using var session = LiveSession.Open(LiveTarget.FromConnectionString("sqlite", $"Data Source={_file};Pooling=False"));
+        session.Execute("PRAGMA query_only = 0", "Switching query_only off");
+        var error = Assert.Throws<DbArchitectException>(() => session.Execute("INSERT INTO t VALUES (1)", "Inserting")).Errors.Single();
+        Assert.Contains("readonly", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -24,6 +24,10 @@ INSERT INTO app.ok_parent SELECT g, 'p' || g FROM generate_series(1, 10) g;
 INSERT INTO app.ok_child SELECT g, 1 + g % 10, 'n' || g FROM generate_series(1, 10) g;
 INSERT INTO app.ok_used SELECT g, g % 500 FROM generate_series(1, 20000) g;
 INSERT INTO app.ok_serial (v) SELECT g FROM generate_series(1, 10) g;
+-- A bigint column fed by a bigint sequence through its default, far from its maximum
+CREATE SEQUENCE app.ok_seq_default_seq AS bigint;
+CREATE TABLE app.ok_seq_default (id bigint PRIMARY KEY DEFAULT nextval('app.ok_seq_default_seq'), v int);
+SELECT setval('app.ok_seq_default_seq', 2000000000);
 
 -- Planted faults --------------------------------------------------------------------------------------------------
 -- FK_WITHOUT_INDEX
@@ -54,6 +58,10 @@ INSERT INTO app.fault_invalid VALUES (1, 7), (2, 7);
 -- SEQUENCE_NEAR_MAX: an integer serial column whose sequence is at 2.1e9 of 2,147,483,647
 CREATE TABLE app.fault_seq (id serial PRIMARY KEY, v int);
 SELECT setval('app.fault_seq_id_seq', 2100000000);
+-- SEQUENCE_NEAR_MAX through a default only: a bigint sequence the int4 column does not own, at 93 % of 2,147,483,647
+CREATE SEQUENCE app.fault_seq_default_seq AS bigint;
+CREATE TABLE app.fault_seq_default (id int PRIMARY KEY DEFAULT nextval('app.fault_seq_default_seq'), v int);
+SELECT setval('app.fault_seq_default_seq', 2000000000);
 -- NEVER_ANALYZED (10 rows stay under autovacuum's analyze threshold of 50)
 CREATE TABLE app.fault_never_analyzed (id int PRIMARY KEY);
 INSERT INTO app.fault_never_analyzed SELECT generate_series(1, 10);

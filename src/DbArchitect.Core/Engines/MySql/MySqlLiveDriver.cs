@@ -22,7 +22,7 @@ internal sealed class MySqlLiveDriver : ILiveDriver
 
     public string VersionQuery => "SELECT VERSION()";
 
-    public DbConnection CreateConnection(string connectionString) => new MySqlConnection(connectionString);
+    public DbConnection CreateConnection(string connectionString, LiveSessionOptions options) => new MySqlConnection(connectionString);
 
     public string BuildConnectionString(LiveEndpoint endpoint)
     {
@@ -51,6 +51,14 @@ internal sealed class MySqlLiveDriver : ILiveDriver
         var user = string.IsNullOrEmpty(builder.UserID) ? string.Empty : $" as {builder.UserID}";
         return $"{builder.Server}:{builder.Port.ToString(CultureInfo.InvariantCulture)}/{builder.Database}{user}";
     }
+
+    // 1969: MariaDB's max_statement_time exceeded; 3024: MySQL's max_execution_time exceeded; 1205: lock wait timeout.
+    public LiveLimit LimitHit(DbException exception) => exception switch
+    {
+        MySqlException { Number: 1969 or 3024 } => LiveLimit.StatementTimeout,
+        MySqlException { Number: 1205 } => LiveLimit.LockTimeout,
+        _ => LiveLimit.None,
+    };
 
     public string? Password(string connectionString) => new MySqlConnectionStringBuilder(connectionString).Password;
 

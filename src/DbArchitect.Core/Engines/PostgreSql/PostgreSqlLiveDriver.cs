@@ -12,7 +12,7 @@ internal sealed class PostgreSqlLiveDriver : ILiveDriver
 
     public string VersionQuery => "SELECT current_setting('server_version')";
 
-    public DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+    public DbConnection CreateConnection(string connectionString, LiveSessionOptions options) => new NpgsqlConnection(connectionString);
 
     public string BuildConnectionString(LiveEndpoint endpoint)
     {
@@ -37,6 +37,13 @@ internal sealed class PostgreSqlLiveDriver : ILiveDriver
         var user = string.IsNullOrEmpty(builder.Username) ? string.Empty : $" as {builder.Username}";
         return $"{builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}/{builder.Database ?? builder.Username ?? "postgres"}{user}";
     }
+
+    public LiveLimit LimitHit(DbException exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => LiveLimit.StatementTimeout,
+        PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } => LiveLimit.LockTimeout,
+        _ => LiveLimit.None,
+    };
 
     public string? Password(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Password;
 

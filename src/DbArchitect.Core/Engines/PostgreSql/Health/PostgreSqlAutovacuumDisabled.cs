@@ -21,8 +21,7 @@ internal sealed class PostgreSqlAutovacuumDisabled : PostgreSqlHealthCheck
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
         WHERE c.relkind IN ('r', 'm', 'p') AND {PostgreSqlHealth.UserSchema("n")}
-          AND (EXISTS (SELECT 1 FROM unnest(c.reloptions) o WHERE o ~* '^autovacuum_enabled=(false|off|no|0)$')
-               OR EXISTS (SELECT 1 FROM unnest(t.reloptions) o WHERE o ~* '^autovacuum_enabled=(false|off|no|0)$'))
+          AND ({PostgreSqlHealth.AutovacuumDisabledBy("c.reloptions")} OR {PostgreSqlHealth.AutovacuumDisabledBy("t.reloptions")})
         """;
 
     protected override string Describe(LiveRow row, double? measured) => $"Autovacuum is switched off for this table ({row.String("reloptions")}).";

@@ -16,6 +16,10 @@ internal static class PostgreSqlHealth
     public static string NotExtensionMember(string catalog, string oid) =>
         $"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{catalog}'::regclass AND e.objid = {oid} AND e.deptype = 'e')";
 
+    /// <summary>A condition that a reloptions array (pg_class.reloptions) switches autovacuum off for the relation.</summary>
+    public static string AutovacuumDisabledBy(string reloptions) =>
+        $"EXISTS (SELECT 1 FROM unnest({reloptions}) o WHERE o ~* '^autovacuum_enabled=(false|off|no|0)$')";
+
     public static bool HasExtension(HealthCheckContext context, string name) =>
         context.Cached("pg.extensions", () => context.Query("SELECT extname FROM pg_extension", "Reading installed extensions")
             .Select(r => r.String("extname") ?? string.Empty).ToHashSet(StringComparer.Ordinal)).Contains(name);

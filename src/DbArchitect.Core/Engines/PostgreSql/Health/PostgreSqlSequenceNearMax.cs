@@ -3,7 +3,12 @@ using DbArchitect.Core.Live;
 
 namespace DbArchitect.Core.Engines.PostgreSql.Health;
 
-/// <summary>SEQUENCE_NEAR_MAX: serial and identity sequences measured against their column's type, not the sequence's own maximum.</summary>
+/// <summary>
+/// SEQUENCE_NEAR_MAX: every sequence that feeds an integer column, measured against the column's type, not the
+/// sequence's own maximum. A sequence feeds a column when the column owns it (serial, identity, OWNED BY) or when the
+/// column's default calls it (DEFAULT nextval('some_seq') without OWNED BY): the default's dependency on the sequence
+/// is in pg_depend under pg_attrdef, so both are found in one query.
+/// </summary>
 internal sealed class PostgreSqlSequenceNearMax : PostgreSqlHealthCheck
 {
     public override string Id => "SEQUENCE_NEAR_MAX";
@@ -12,25 +17,41 @@ internal sealed class PostgreSqlSequenceNearMax : PostgreSqlHealthCheck
 
     public override string Category => "Schema";
 
-    public override string Description => "A sequence owned by a column (serial or identity) whose last value is 75 % (critical: 90 %) of the smaller of the column type's maximum and the sequence's own. A bigint sequence feeding an integer column fails at 2,147,483,647 even though the sequence could go on; inserts then stop.";
+    public override string Description => "A sequence that feeds a column — owned by it (serial, identity, OWNED BY) or called by its default (DEFAULT nextval('some_seq')) — whose last value is 75 % (critical: 90 %) of the smaller of the column type's maximum and the sequence's own. A bigint sequence feeding an integer column fails at 2,147,483,647 even though the sequence could go on; inserts then stop. A sequence that feeds several columns is measured against each.";
 
     public override HealthThreshold DefaultThreshold => new(75, 90, "%");
 
     public override HealthPriority Priority => HealthPriority.High;
 
+    // Owned sequences depend on their column (deptype a or i); a default that calls nextval(regclass) depends on the
+    // sequence (deptype n, from pg_attrdef). A serial column has both links: the owned one names the kind.
     public override string Sql => """
+        WITH feeds AS (
+            SELECT DISTINCT ON (f.seqid, f.relid, f.attnum) f.seqid, f.relid, f.attnum, f.kind
+            FROM (
+                SELECT d.objid AS seqid, d.refobjid AS relid, d.refobjsubid AS attnum,
+                       CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'serial' END AS kind, 0 AS rank
+                FROM pg_depend d
+                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
+                UNION ALL
+                SELECT d.refobjid, ad.adrelid, ad.adnum, 'default', 1
+                FROM pg_attrdef ad
+                JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'n'
+            ) f
+            ORDER BY f.seqid, f.relid, f.attnum, f.rank
+        )
         SELECT tn.nspname || '.' || t.relname || '.' || a.attname AS target,
                s.schemaname || '.' || s.sequencename AS sequence_name, format_type(a.atttypid, a.atttypmod) AS column_type,
                s.last_value, x.max_value,
                round(100.0 * coalesce(s.last_value, 0) / x.max_value, 2) AS measured,
-               CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'serial' END AS kind
-        FROM pg_sequences s
-        JOIN pg_namespace sn ON sn.nspname = s.schemaname
-        JOIN pg_class sc ON sc.relname = s.sequencename AND sc.relnamespace = sn.oid
-        JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = sc.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-        JOIN pg_class t ON t.oid = d.refobjid
+               f.kind
+        FROM feeds f
+        JOIN pg_class sc ON sc.oid = f.seqid AND sc.relkind = 'S'
+        JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+        JOIN pg_sequences s ON s.schemaname = sn.nspname AND s.sequencename = sc.relname
+        JOIN pg_class t ON t.oid = f.relid
         JOIN pg_namespace tn ON tn.oid = t.relnamespace
-        JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+        JOIN pg_attribute a ON a.attrelid = f.relid AND a.attnum = f.attnum AND NOT a.attisdropped
         CROSS JOIN LATERAL (SELECT least(s.max_value::numeric, CASE a.atttypid WHEN 'int2'::regtype THEN 32767
                                                                              WHEN 'int4'::regtype THEN 2147483647
                                                                              ELSE 9223372036854775807 END) AS max_value) x
@@ -38,7 +59,15 @@ internal sealed class PostgreSqlSequenceNearMax : PostgreSqlHealthCheck
         """;
 
     protected override string Describe(LiveRow row, double? measured) =>
-        $"{row.String("kind")} sequence {row.String("sequence_name")} is at {row.String("last_value")} of {row.String("max_value")} allowed by the {row.String("column_type")} column ({HealthThreshold.Format(measured ?? 0)} %).";
+        $"{Kind(row)} {row.String("sequence_name")} is at {row.String("last_value")} of {row.String("max_value")} allowed by the {row.String("column_type")} column ({HealthThreshold.Format(measured ?? 0)} %).";
 
-    protected override string Recommend(LiveRow row) => "Widen the column to bigint in a planned migration (and every column that references it) before the sequence reaches the limit.";
+    protected override string Recommend(LiveRow row) => row.String("kind") == "default"
+        ? "Widen the column to bigint in a planned migration (and every column that references it) before the sequence reaches the limit; the column does not own the sequence, so check every other column whose default calls it."
+        : "Widen the column to bigint in a planned migration (and every column that references it) before the sequence reaches the limit.";
+
+    private static string Kind(LiveRow row) => row.String("kind") switch
+    {
+        "default" => "Sequence (called by the column's default, not owned by it)",
+        var kind => $"{kind} sequence",
+    };
 }
