@@ -84,10 +84,9 @@ internal sealed class OracleConfigAdvisor : IConfigAdvisor
             return (max, $"{max.ToString(CultureInfo.InvariantCulture)} connections as stated");
         }
 
-        if (input.ConcurrentUsers is { } users)
+        if (input.Connections is { } budget)
         {
-            var pool = Math.Clamp(users / 10, 20, 2000);
-            return (pool, $"{users.ToString(CultureInfo.InvariantCulture)} concurrent users / 10 = {pool.ToString(CultureInfo.InvariantCulture)} pooled connections (a user holds a connection only while a request runs; at least 20)");
+            return (budget.Total, $"the design's connection budget ({budget.Reason}): {budget.Breakdown}; the login profiles' SESSIONS_PER_USER in the security section are these same shares");
         }
 
         var byWorkload = input.Workload switch
