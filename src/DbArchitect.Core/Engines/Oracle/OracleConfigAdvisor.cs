@@ -26,7 +26,7 @@ internal sealed class OracleConfigAdvisor : IConfigAdvisor
         var oracleMb = ramMb * OracleShareOfRam;
         var dw = input.Workload is ConfigWorkload.Dw or ConfigWorkload.Mixed;
         var sgaShare = input.Workload == ConfigWorkload.Dw ? 0.5 : input.Workload == ConfigWorkload.Mixed ? 0.65 : 0.8;
-        var ram = $"{G(input.MemoryGb)} RAM × {OracleShareOfRam:0.##} = {Mb(oracleMb)} for Oracle";
+        var ram = InvariantText.Format($"{G(input.MemoryGb)} RAM × {OracleShareOfRam:0.##} = {Mb(oracleMb)} for Oracle");
         if (input.MemoryGb <= 4)
         {
             Add("memory_target", Mb(oracleMb), "M", $"{ram}; at 4 GB or less automatic memory management (MEMORY_TARGET) moves memory between SGA and PGA by itself, and HugePages matter little at this size.", true);
