@@ -1,8 +1,11 @@
 namespace DbArchitect.Core.Technology;
 
-/// <summary>One factor that moved an engine's score, with the figures it came from.</summary>
+/// <summary>One factor that moved an engine's score, with the figures it came from and the documentation of the engine fact it states.</summary>
 public sealed record ScoreReason(string Factor, int Points, string Explanation)
 {
+    /// <summary>The vendor documentation behind the engine fact in <see cref="Explanation"/>; null for the licence note.</summary>
+    public string? Source { get; init; }
+
     public override string ToString() => $"{Factor} {Signed(Points)}: {Explanation}";
 
     /// <summary>Points with their sign, "+12" or "-8", the same in every culture (ar-SA and fa-IR write minus differently).</summary>
