@@ -27,8 +27,8 @@ internal static class EngineFacts
         new("postgresql", Factor.Joins, 1, "the planner chooses nested-loop, hash or merge joins over indexed keys", "https://www.postgresql.org/docs/current/planner-optimizer.html"),
         new("postgresql", Factor.Consistency, 1, "multi-statement ACID transactions, up to SERIALIZABLE isolation", "https://www.postgresql.org/docs/current/transaction-iso.html"),
         new("postgresql", Factor.MultiTenancy, 1, "row security policies (ENABLE and FORCE ROW LEVEL SECURITY) filter every statement by tenant inside the server", "https://www.postgresql.org/docs/current/ddl-rowsecurity.html"),
-        new("postgresql", Factor.Documents, .8, "jsonb stores documents in a binary form that GIN indexes can search by key and containment", "https://www.postgresql.org/docs/current/datatype-json.html"),
-        new("postgresql", Factor.Search, .8, "full-text search (tsvector with GIN indexes) is built in, and the pg_trgm extension indexes fuzzy similarity", "https://www.postgresql.org/docs/current/pgtrgm.html"),
+        new("postgresql", Factor.Documents, .8, "its binary JSON type stores documents decomposed, and inverted indexes search them by key and containment", "https://www.postgresql.org/docs/current/datatype-json.html"),
+        new("postgresql", Factor.Search, .8, "built-in full-text search with ranking, and trigram similarity indexes for fuzzy matches from an extension it ships", "https://www.postgresql.org/docs/current/pgtrgm.html"),
         new("postgresql", Factor.Volume, .4, "one primary holds the whole database; spreading it over machines needs an extension such as Citus", "https://www.postgresql.org/docs/current/different-replication-solutions.html"),
 
         // MySQL
