@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DbArchitect.Core;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Requirements;
@@ -80,7 +81,8 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         result = default!;
         try
         {
-            result = call();
+            // The user's culture must not reach generated text (decimal commas, other digits and minus signs).
+            result = InvariantText.Run(call);
             return true;
         }
         catch (DbArchitectException ex)
@@ -133,7 +135,7 @@ public abstract class DbArchitectCmdlet : PSCmdlet
     {
         try
         {
-            return call();
+            return InvariantText.Run(call);
         }
         catch (DbArchitectException ex)
         {

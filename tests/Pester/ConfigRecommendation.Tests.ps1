@@ -31,7 +31,7 @@ Describe 'Get-DbConfigRecommendation' {
     It 'takes hardware and workload from a piped requirement and derives connections from its users' {
         $rows = Import-DbRequirement -Path $ExampleYaml | Get-DbConfigRecommendation
         $connections = $rows | Where-Object Name -eq 'max_connections'
-        $connections.Value | Should -Be '58'
+        $connections.Value | Should -Be '75'
         "$($connections.Source)" | Should -Be 'Derived'
         $connections.Reason | Should -Match '5,000 concurrent users'
         ($rows | Where-Object Name -eq 'log_min_duration_statement').Value | Should -Be '100ms'

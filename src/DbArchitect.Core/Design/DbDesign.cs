@@ -43,6 +43,9 @@ public sealed record DbDesign(
     /// <summary>Group roles, their privileges and the host access rules (empty for designs built by hand).</summary>
     public SecurityPlan Security { get; init; } = SecurityPlan.Empty;
 
+    /// <summary>The one connection budget the tuning and security sections share.</summary>
+    public Tuning.ConnectionBudget Connections { get; init; } = Tuning.ConnectionBudget.For(null, null);
+
     /// <summary>The backup and recovery plan; null for designs built without one (fixtures, imported schemas).</summary>
     public BackupPlan? Backup { get; init; }
 

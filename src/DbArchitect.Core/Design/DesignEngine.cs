@@ -37,12 +37,15 @@ public static class DesignEngine
         var queries = engine.Queries.Write(requirement, physical);
         ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, queries, decisions, warnings);
         var scalability = ScalabilityPlanner.Plan(requirement, engine, physical, forecast, decisions);
-        var configuration = ConfigInputs.From(requirement, physical, engine.Identifiers.MaxIdentifierBytes) is { } input
+        // One connection budget for the whole design: the tuning section's limit and the security section's login
+        // limits are shares of it, so they cannot disagree.
+        var connections = ConnectionBudget.From(requirement);
+        var configuration = ConfigInputs.From(requirement, physical, engine.Identifiers.MaxIdentifierBytes, connections) is { } input
             ? engine.Config.Recommend(input)
             : null;
         decisions.AddRange(TuningDecisions.For(requirement, configuration));
         var maintenance = engine.Maintenance.Plan(requirement, physical);
-        var security = engine.Security.Plan(requirement, physical);
+        var security = engine.Security.Plan(requirement, physical, connections);
         var backup = engine.Backup.Plan(requirement, physical, forecast);
         decisions.AddRange(maintenance.Decisions);
         decisions.AddRange(security.Decisions);
@@ -53,6 +56,7 @@ public static class DesignEngine
             QueryTemplates = queries,
             Maintenance = maintenance,
             Security = security,
+            Connections = connections,
             Backup = backup,
             Technologies = ranking,
             SupportingTechnologies = supporting,

@@ -150,7 +150,7 @@ internal sealed class IndexPlanner
         {
             yield return new Candidate(table.Name, new[] { IndexKey.Of(range) }, Array.Empty<string>(), IndexMethod.Brin, null,
                 NamePart(range) + "_brin",
-                $"{serves}{rate} scans {range} ranges on a table expected to reach {ProjectedRows(table):N0} rows; {range} grows with insertion order, so {_wording.BlockRangeIndex} (a few pages per million rows) replaces a B-tree hundreds of times its size.",
+                $"{serves}{rate} scans {range} ranges on a table expected to reach {InvariantText.Count(ProjectedRows(table))} rows; {range} grows with insertion order, so {_wording.BlockRangeIndex} (a few pages per million rows) replaces a B-tree hundreds of times its size.",
                 serves);
             yield break;
         }

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Engines;
 
@@ -48,6 +49,18 @@ public sealed record ConfigInput(
 
     /// <summary>The application's login/group role, named in per-role advice (ALTER ROLE … SET); null when unknown.</summary>
     public string? ApplicationRole { get; init; }
+
+    /// <summary>
+    /// The design's connection budget, when the input comes from a design: max_connections is its total, so the tuning
+    /// and security sections state the same figures. Null for bare hardware input.
+    /// </summary>
+    public ConnectionBudget? Budget { get; init; }
+
+    /// <summary>
+    /// The budget the connection limit follows: the design's, else one from the stated users and CPUs, else null
+    /// (the engine's default for the workload applies).
+    /// </summary>
+    public ConnectionBudget? Connections => Budget ?? (ConcurrentUsers is { } users ? ConnectionBudget.For(users, Cpus) : null);
 
     /// <summary>Tables written fast enough to need per-table autovacuum settings.</summary>
     public IReadOnlyList<TableWriteRate> HighWriteTables { get; init; } = Array.Empty<TableWriteRate>();

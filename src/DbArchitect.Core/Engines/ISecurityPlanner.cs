@@ -1,16 +1,18 @@
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Engines;
 
 /// <summary>
 /// An engine's security model for a design: group roles with their privileges, the host access rules for the
-/// server's authentication file, and the decisions (with reasons) the design document shows. Pure.
+/// server's authentication file, and the decisions (with reasons) the design document shows. Pure. Login-role
+/// connection limits are shares of <paramref name="connections"/>, the design's one connection budget.
 /// </summary>
 public interface ISecurityPlanner
 {
-    SecurityPlan Plan(DbRequirement requirement, SchemaModel physical);
+    SecurityPlan Plan(DbRequirement requirement, SchemaModel physical, ConnectionBudget connections);
 }
 
 /// <summary>

@@ -24,7 +24,8 @@ internal static partial class DesignDocument
             md.Paragraph($"Why {Escape(first.DisplayName)} ranks first:");
             foreach (var reason in first.Reasons)
             {
-                md.Bullet($"{Escape(reason.Factor)} ({(reason.Points > 0 ? "+" : string.Empty)}{Number(reason.Points)}): {Escape(reason.Explanation)}");
+                md.Bullet($"{Escape(reason.Factor)} ({(reason.Points > 0 ? "+" : string.Empty)}{Number(reason.Points)}): {Escape(reason.Explanation)}"
+                    + (reason.Source is { } source ? $" ([source]({source}))" : string.Empty));
             }
 
             md.EndBlock();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace DbArchitect.Core.Lint;
@@ -16,11 +17,11 @@ public static class LintRuleDocument
         foreach (var dialect in LintRuleCatalog.Dialects)
         {
             var rules = LintRuleCatalog.RulesFor(dialect.Engines[0]);
-            text.Append($"\n## {string.Join(", ", dialect.Engines)} ({rules.Count} rules)\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n## {string.Join(", ", dialect.Engines)} ({rules.Count} rules)\n\n");
             text.Append("| Rule | Severity | Category | What it catches | Safe alternative |\n|---|---|---|---|---|\n");
             foreach (var rule in rules)
             {
-                text.Append($"| `{rule.Id}` | {rule.Severity} | {rule.Category} | {Cell(rule.Summary)} | {Cell(rule.Fix)} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| `{rule.Id}` | {rule.Severity} | {rule.Category} | {Cell(rule.Summary)} | {Cell(rule.Fix)} |\n");
             }
         }
 

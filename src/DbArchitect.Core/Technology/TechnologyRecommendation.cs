@@ -1,9 +1,15 @@
 namespace DbArchitect.Core.Technology;
 
-/// <summary>One factor that moved an engine's score, with the figures it came from.</summary>
+/// <summary>One factor that moved an engine's score, with the figures it came from and the documentation of the engine fact it states.</summary>
 public sealed record ScoreReason(string Factor, int Points, string Explanation)
 {
-    public override string ToString() => $"{Factor} {(Points > 0 ? "+" : string.Empty)}{Points}: {Explanation}";
+    /// <summary>The vendor documentation behind the engine fact in <see cref="Explanation"/>; null for the licence note.</summary>
+    public string? Source { get; init; }
+
+    public override string ToString() => $"{Factor} {Signed(Points)}: {Explanation}";
+
+    /// <summary>Points with their sign, "+12" or "-8", the same in every culture (ar-SA and fa-IR write minus differently).</summary>
+    internal static string Signed(int points) => (points > 0 ? "+" : string.Empty) + InvariantText.Integer(points);
 }
 
 /// <summary>
@@ -22,7 +28,7 @@ public sealed record TechnologyRecommendation(
     /// <summary>The three factors that moved the score most, for table views: "Kind +20; Relationships +12; …".</summary>
     public string TopReasons => string.Join("; ", Reasons
         .OrderByDescending(r => Math.Abs(r.Points)).ThenBy(r => r.Factor, StringComparer.Ordinal).Take(3)
-        .Select(r => $"{r.Factor} {(r.Points > 0 ? "+" : string.Empty)}{r.Points}"));
+        .Select(r => $"{r.Factor} {ScoreReason.Signed(r.Points)}"));
 
     /// <summary>True when the design engine can generate a complete design for this engine today.</summary>
     public bool CanGenerateDesign => Engines.EngineRegistry.All.Any(e => string.Equals(e.Id, Engine, StringComparison.OrdinalIgnoreCase));

@@ -55,7 +55,9 @@ public static class TechnologyScoring
         d[Factor.Graph] = (Math.Min(1, (f.SelfRelationships + (.5 * f.ManyToMany)) / f.Entities),
             $"{f.SelfRelationships} self-relationships and {f.ManyToMany} many-to-many across {f.Entities} entities");
         var timeShare = f.Patterns == 0 ? 0 : f.TimeShaped / (double)f.Patterns;
-        d[Factor.TimeSeries] = (Math.Min(1, (.5 * timeShare) + (.5 * Scale(f.RecordsPerDay, 5, 8))),
+        // Only access patterns that read time ranges or buckets ask for time-series storage: a high insert rate alone
+        // (a ledger, a catalogue) does not.
+        d[Factor.TimeSeries] = (f.TimeShaped == 0 ? 0 : Math.Min(1, (.5 * timeShare) + (.5 * Scale(f.RecordsPerDay, 5, 8))),
             $"{f.TimeShaped} of {f.Patterns} access patterns read time ranges or time buckets; {C(f.RecordsPerDay)} new records/day");
         d[Factor.WriteIngest] = (Scale(f.WritesPerSecond, 2, 5), $"about {C((long)f.WritesPerSecond)} writes/s");
         d[Factor.Volume] = (Scale(f.RecordsAtRetention, 8, 11), $"{C(f.RecordsAtRetention)} records at retention ({C(f.Records)} today)");
@@ -80,21 +82,29 @@ public static class TechnologyScoring
         var kind = JsonKind(figures.Kind);
         var fit = engine.KindFit[figures.Kind];
         var kindPoints = Points(ScoringWeights.MaxPoints[Factor.Kind] * fit);
+        var summary = EngineFacts.Find(engine.Id, Factor.Kind)
+            ?? throw new InvalidOperationException($"Engine '{engine.Id}' has no Kind fact describing it.");
         if (kindPoints != 0)
         {
             reasons.Add(new ScoreReason(Factor.Kind.ToString(), kindPoints, fit > 0
-                ? $"kind: {kind}; {engine.DisplayName} is built for {kind} applications (fit {N(fit)})"
-                : $"kind: {kind}; {engine.DisplayName} is not built for {kind} applications (fit {N(fit)})"));
+                ? $"kind: {kind}; {engine.DisplayName}, {summary.Claim}, fits {kind} applications (fit {N(fit)})"
+                : $"kind: {kind}; {engine.DisplayName}, {summary.Claim}, is not built for {kind} applications (fit {N(fit)})")
+            { Source = summary.Source });
         }
 
         foreach (var factor in ScoringWeights.CapabilityColumns)
         {
+            // A fact that holds only for time-partitioned data counts only when the requirement has such data.
+            if (EngineFacts.Find(engine.Id, factor) is not { } fact || (fact.TimeSeriesDataOnly && figures.TimeShaped == 0))
+            {
+                continue;
+            }
+
             var (demand, text) = demands[factor];
-            var capability = engine.Capability[factor];
-            var points = Points(ScoringWeights.MaxPoints[factor] * demand * ((2 * capability) - 1));
+            var points = Points(ScoringWeights.MaxPoints[factor] * demand * ((2 * fact.Capability) - 1));
             if (points != 0)
             {
-                reasons.Add(new ScoreReason(Name(factor), points, $"{text}; {engine.DisplayName}: {Phrase(factor, points > 0)}"));
+                reasons.Add(new ScoreReason(Name(factor), points, $"{text}; {engine.DisplayName}: {fact.Claim}") { Source = fact.Source });
             }
         }
 
@@ -123,41 +133,6 @@ public static class TechnologyScoring
         Factor.WriteIngest => "Write ingest",
         Factor.KeyLookups => "Key lookups",
         _ => factor.ToString(),
-    };
-
-    private static string Phrase(Factor factor, bool strength) => (factor, strength) switch
-    {
-        (Factor.Relationships, true) => "foreign keys and joins are enforced by the engine",
-        (Factor.Relationships, false) => "no enforced foreign keys, so integrity moves into application code",
-        (Factor.Joins, true) => "joins on indexed foreign keys are native",
-        (Factor.Joins, false) => "joins must be denormalised away or done in the application",
-        (Factor.Consistency, true) => "multi-row ACID transactions and constraints",
-        (Factor.Consistency, false) => "no general multi-row transactions, so money and references can drift",
-        (Factor.MultiTenancy, true) => "row-level security or row policies isolate tenants inside the database",
-        (Factor.MultiTenancy, false) => "tenant isolation only in application code",
-        (Factor.Documents, true) => "JSON is stored and indexed natively",
-        (Factor.Documents, false) => "JSON is stored as opaque text",
-        (Factor.Graph, true) => "traversals follow stored relationships without joins",
-        (Factor.Graph, false) => "each traversal hop is a join or an extra round trip",
-        (Factor.TimeSeries, true) => "time partitioning, compression and time-bucket functions are built in",
-        (Factor.TimeSeries, false) => "time-ordered data needs hand-made partitioning and rollups",
-        (Factor.WriteIngest, true) => "writes scale out across nodes or are batched in columnar parts",
-        (Factor.WriteIngest, false) => "one writer node limits ingest",
-        (Factor.Volume, true) => "storage scales out and compresses",
-        (Factor.Volume, false) => "one node holds everything, so size is bounded by one machine",
-        (Factor.Aggregates, true) => "aggregates over large volumes are a core strength",
-        (Factor.Aggregates, false) => "aggregates scan row storage or are not supported",
-        (Factor.KeyLookups, true) => "point reads by key are its core operation",
-        (Factor.KeyLookups, false) => "point lookups are not what it is built for",
-        (Factor.Throughput, true) => "throughput scales with nodes",
-        (Factor.Throughput, false) => "throughput is bounded by one node or by per-query overhead",
-        (Factor.Latency, true) => "answers small reads in about a millisecond",
-        (Factor.Latency, false) => "queries typically take tens of milliseconds or more",
-        (Factor.Concurrency, true) => "serves many thousands of concurrent clients",
-        (Factor.Concurrency, false) => "concurrent clients are costly or serialised",
-        (Factor.Search, true) => "full-text and fuzzy search are indexed in the engine",
-        (Factor.Search, false) => "little or no text search, so a separate search engine is needed",
-        _ => strength ? "a strength" : "a weakness",
     };
 
     internal static string JsonKind(ApplicationKind kind) => kind switch

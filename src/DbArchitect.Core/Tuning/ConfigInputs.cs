@@ -21,9 +21,10 @@ public static class ConfigInputs
 
     /// <summary>
     /// The inputs for <paramref name="requirement"/>, or null when hardware.memoryGb is not stated. The application role
-    /// is named as the security model names it (&lt;schema&gt;_app, fitted to the engine's identifier length).
+    /// is named as the security model names it (&lt;schema&gt;_app, fitted to the engine's identifier length); the
+    /// connection budget is <paramref name="budget"/> (the design's own), else the requirement's.
     /// </summary>
-    public static ConfigInput? From(DbRequirement requirement, SchemaModel physical, int maxIdentifierBytes)
+    public static ConfigInput? From(DbRequirement requirement, SchemaModel physical, int maxIdentifierBytes, ConnectionBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(physical);
@@ -45,6 +46,7 @@ public static class ConfigInputs
             RecordsPerDay = w.RecordsPerDay,
             ApplicationRole = IdentifierShortener.Shorten(physical.Schema + "_app", maxIdentifierBytes),
             HighWriteTables = HighWriteTables(physical, w.Retention),
+            Budget = budget ?? ConnectionBudget.From(requirement),
         };
     }
 

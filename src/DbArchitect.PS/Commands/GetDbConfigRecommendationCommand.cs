@@ -129,7 +129,8 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
 
         if (bound.ContainsKey(nameof(Cpus)))
         {
-            input = input with { Cpus = Cpus };
+            // The pool is sized to the CPUs, so the budget follows the CPUs the caller states.
+            input = input with { Cpus = Cpus, Budget = input.Budget is null ? null : ConnectionBudget.For(input.ConcurrentUsers, Cpus) };
         }
 
         if (Storage is not null)

@@ -61,8 +61,8 @@ public sealed class OperationsPlanTests
         Assert.Equal("own tenant only (app.tenant_id)", saas.Security.Roles[1].Privileges["tenant rows"]);
         Assert.All(saas.Security.Roles, r => Assert.Contains(" LOGIN CONNECTION LIMIT ", r.LoginExample, StringComparison.Ordinal));
 
-        // 32 cores behind a pooler: max_connections 128, minus 10 reserved and 17 for the other roles.
-        Assert.Equal(101, saas.Security.Roles[1].LoginConnectionLimit);
+        // 32 cores behind a pooler: the application's share is a pool of 3 per core.
+        Assert.Equal(96, saas.Security.Roles[1].LoginConnectionLimit);
 
         var hba = saas.Security.HostAccess;
         Assert.All(hba.Where(r => r.Type.StartsWith("host", StringComparison.Ordinal)), r => Assert.True(r.Type == "hostssl" || r.Method == "reject", r.Type + " " + r.User));
@@ -85,7 +85,7 @@ public sealed class OperationsPlanTests
         Assert.Contains("`taskcloud.database_health`", md, StringComparison.Ordinal);
         Assert.Contains("#### Role matrix", md, StringComparison.Ordinal);
         Assert.Contains("| Role | schema | tables | audit tables | sequences | monitoring views | tenant rows | Member of | Login limit |", md, StringComparison.Ordinal);
-        Assert.Contains("CREATE ROLE taskcloud_app_login LOGIN CONNECTION LIMIT 101 IN ROLE taskcloud_app;", md, StringComparison.Ordinal);
+        Assert.Contains("CREATE ROLE taskcloud_app_login LOGIN CONNECTION LIMIT 96 IN ROLE taskcloud_app;", md, StringComparison.Ordinal);
         Assert.Contains("hostnossl  all  all  0.0.0.0/0  reject", md, StringComparison.Ordinal);
         Assert.Equal(md, DesignExporter.Plan(Example("saas-projects.yaml")).Single(f => f.RelativePath == DesignExporter.DocumentFile).Content);
     }

@@ -57,5 +57,50 @@ internal static class TechnologyFixtures
         },
         workload: new WorkloadProfile(3_000_000_000, 50_000_000, new ReadWriteRatio(20, 80), 2_000, 50, 600, new Retention(2, RetentionUnit.Year))), ApplicationKind.Analytics);
 
+    /// <summary>
+    /// A double-entry ledger: journal entries whose postings debit and credit accounts, twenty million postings a day
+    /// kept ten years, read by account and by entry and summed per account; balances must never drift. No pattern reads
+    /// a time range.
+    /// </summary>
+    public static DbRequirement Ledger() => Requirement(
+        new[]
+        {
+            Entity("account", 200_000, 200, Attr("code", LogicalType.String(20), required: true, unique: true), Attr("name", LogicalType.String(120), required: true), Attr("balance", LogicalType.Money, required: true)),
+            Entity("journal_entry", 500_000_000, 10_000_000, Attr("reference", LogicalType.String(40), required: true, unique: true), Attr("booked_at", LogicalType.Timestamp, required: true)),
+            Entity("posting", 1_000_000_000, 20_000_000, Attr("amount", LogicalType.Money, required: true), Attr("side", LogicalType.Enum(new[] { "debit", "credit" }), required: true)),
+        },
+        new[] { OneToMany("journal_entry", "posting"), OneToMany("account", "posting") },
+        new[]
+        {
+            Pattern("postings of an account", "posting", where: new[] { "account_id" }, perSecond: 400),
+            Pattern("postings of an entry", "posting", where: new[] { "journal_entry_id" }, perSecond: 300),
+            Pattern("account by code", "account", where: new[] { "code" }, perSecond: 200),
+            Pattern("account balance", "posting", where: new[] { "account_id" }, aggregate: new AggregateSpec(AggregateFunction.Sum, "amount"), perSecond: 50),
+        },
+        workload: new WorkloadProfile(1_500_000_000, 30_000_000, new ReadWriteRatio(60, 40), 20, 5_000, 3_000, new Retention(10, RetentionUnit.Year)),
+        name: "Ledger");
+
+    /// <summary>
+    /// A marketplace catalogue (mixed workload): two hundred million listings in categories, two million new a day,
+    /// searched, looked up by SKU and counted per category; no access pattern reads a time range.
+    /// </summary>
+    public static DbRequirement Catalog() => WithKind(Requirement(
+        new[]
+        {
+            Entity("category", 2_000, 1, Attr("name", LogicalType.String(100), required: true, unique: true)),
+            Entity("product", 200_000_000, 2_000_000, Attr("sku", LogicalType.String(40), required: true, unique: true), Attr("name", LogicalType.String(200), required: true),
+                Attr("description", LogicalType.Text), Attr("price", LogicalType.Money, required: true), Attr("attributes", LogicalType.Json)),
+        },
+        new[] { ManyToMany("product", "category", "product_category") },
+        new[]
+        {
+            Pattern("product by sku", "product", where: new[] { "sku" }, perSecond: 800),
+            Pattern("product search", "product", search: new[] { "name", "description" }, fuzzy: true, perSecond: 150),
+            Pattern("products of a category", "product_category", where: new[] { "category_id" }, perSecond: 300),
+            Pattern("listings per category", "product_category", aggregate: new AggregateSpec(AggregateFunction.Count, null), groupBy: new[] { new GroupKey("category_id", null) }, perSecond: 1),
+        },
+        workload: new WorkloadProfile(200_000_000, 2_000_000, new ReadWriteRatio(95, 5), 50, 1_500, 2_000, null),
+        name: "Catalog"), ApplicationKind.Mixed);
+
     private static LogicalType Simple(LogicalTypeKind kind) => LogicalType.Simple(kind);
 }

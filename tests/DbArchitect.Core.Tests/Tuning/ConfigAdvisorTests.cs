@@ -30,12 +30,12 @@ public sealed class ConfigAdvisorTests
     {
         var advice = Advisor.Recommend(new ConfigInput(64, 16, StorageKind.Ssd, ConfigWorkload.Oltp, null) { ConcurrentUsers = 5000 });
         var connections = advice.Find("max_connections")!;
-        Assert.Equal("58", connections.Value); // 3 × 16 CPUs + 10 reserved
+        Assert.Equal("75", connections.Value); // pool of 3 × 16 CPUs + 17 for the other login roles + 10 reserved
         Assert.Equal(ConfigSource.Derived, connections.Source);
         Assert.Contains("5,000 concurrent users", connections.Reason, StringComparison.Ordinal);
         Assert.Contains("default would be 300", connections.Reason, StringComparison.Ordinal);
-        // PGTune's own work_mem for 58 connections: 50,331,648kB / 174 / 4 = 72,315kB.
-        Assert.Equal("72315kB", advice.Find("work_mem")!.Value);
+        // PGTune's own work_mem for 75 connections: 50,331,648kB / 225 / 4 = 55,924kB.
+        Assert.Equal("55924kB", advice.Find("work_mem")!.Value);
         Assert.Equal(ConfigSource.PgTune, advice.Find("work_mem")!.Source);
         Assert.Equal("30s", advice.Find("idle_in_transaction_session_timeout")!.Value);
     }
@@ -44,7 +44,7 @@ public sealed class ConfigAdvisorTests
     public void FewUsersKeepTheirOwnConnectionsPlusHeadroom()
     {
         var advice = Advisor.Recommend(new ConfigInput(4, 2, StorageKind.Ssd, ConfigWorkload.Web, null) { ConcurrentUsers = 120 });
-        Assert.Equal("144", advice.Find("max_connections")!.Value); // 120 + 20%
+        Assert.Equal("171", advice.Find("max_connections")!.Value); // 120 + 20% for the application, + 17 other login roles + 10 reserved
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class ConfigAdvisorTests
         }
 
         Assert.DoesNotContain("\r", a.ConfigFile, StringComparison.Ordinal);
-        Assert.Contains("# DB Version: 15, OS Type: linux, DB Type: oltp, Total Memory (RAM): 64 GB, CPUs num: 16, Connections num: 58, Data Storage: ssd", a.ConfigFile, StringComparison.Ordinal);
+        Assert.Contains("# DB Version: 15, OS Type: linux, DB Type: oltp, Total Memory (RAM): 64 GB, CPUs num: 16, Connections num: 75, Data Storage: ssd", a.ConfigFile, StringComparison.Ordinal);
     }
 
     [Theory]

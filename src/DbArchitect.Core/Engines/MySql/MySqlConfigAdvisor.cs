@@ -58,10 +58,11 @@ public sealed class MySqlConfigAdvisor : IConfigAdvisor
         Add("innodb_io_capacity", N(ioCapacity), null, ConfigSource.Derived, $"Background flushing rate for {input.Storage} storage (about its sustainable IOPS).", false);
         Add("innodb_io_capacity_max", N(ioCapacity * 2), null, ConfigSource.Derived, "Twice innodb_io_capacity for flushing bursts.", false);
 
-        var connections = input.MaxConnections ?? (input.ConcurrentUsers is { } users ? Math.Clamp(users / 10, 50, 2000) : 200);
+        var budget = input.Connections;
+        var connections = input.MaxConnections ?? budget?.Total ?? 200;
         Add("max_connections", N(connections), null, ConfigSource.Derived,
-            input.MaxConnections is not null ? "As stated." : input.ConcurrentUsers is { } u
-                ? $"{N(u)} concurrent users ÷ 10 (a connection pool serves many users), between 50 and 2000."
+            input.MaxConnections is not null ? "As stated." : budget is not null
+                ? $"The design's connection budget: {budget.Reason}. {budget.Breakdown}; the logins' MAX_USER_CONNECTIONS in the security section are these same shares."
                 : "No concurrency stated: 200, enough for a pooled application tier.", false);
         Add("thread_cache_size", N(Math.Min(100, 8 + (connections / 100))), null, ConfigSource.Derived,
             "8 + max_connections / 100 (the server's own sizing rule, capped at 100): reused threads make new connections cheap.", false);

@@ -1,6 +1,7 @@
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Engines.MySql;
 
@@ -22,21 +23,24 @@ public sealed class MySqlSecurity : ISecurityPlanner
     public static string RoleName(SchemaModel physical, string suffix) =>
         IdentifierShortener.Shorten(physical.Schema + "_" + suffix, MaxRoleName);
 
-    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical)
+    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical, ConnectionBudget connections)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(physical);
+        ArgumentNullException.ThrowIfNull(connections);
         var reader = RoleName(physical, "reader");
         var writer = RoleName(physical, "writer");
         var owner = RoleName(physical, "migrator");
-        string Login(string role, string user) => _dialect.IsMariaDb
-            ? $"CREATE USER '{user}'@'%' IDENTIFIED BY '…' REQUIRE SSL; GRANT {role} TO '{user}'@'%'; SET DEFAULT ROLE {role} FOR '{user}'@'%';"
-            : $"CREATE USER '{user}'@'%' IDENTIFIED BY '…' REQUIRE SSL; GRANT '{role}' TO '{user}'@'%'; SET DEFAULT ROLE '{role}' TO '{user}'@'%';";
+        // Readers serve support tools and reports alike, so they get both shares of the budget.
+        var readers = connections.ReadOnly + connections.Reporting;
+        string Login(string role, string user, int limit) => _dialect.IsMariaDb
+            ? $"CREATE USER '{user}'@'%' IDENTIFIED BY '…' REQUIRE SSL WITH MAX_USER_CONNECTIONS {I(limit)}; GRANT {role} TO '{user}'@'%'; SET DEFAULT ROLE {role} FOR '{user}'@'%';"
+            : $"CREATE USER '{user}'@'%' IDENTIFIED BY '…' REQUIRE SSL WITH MAX_USER_CONNECTIONS {I(limit)}; GRANT '{role}' TO '{user}'@'%'; SET DEFAULT ROLE '{role}' TO '{user}'@'%';";
         var roles = new[]
         {
-            new SecurityRole(reader, "Read-only access for reporting and support.", new Dictionary<string, string> { ["tables"] = "SELECT" }, Array.Empty<string>(), 10, Login(reader, "report_user")),
-            new SecurityRole(writer, "The application: reads and writes rows, never changes the schema.", new Dictionary<string, string> { ["tables"] = "SELECT, INSERT, UPDATE, DELETE", ["routines"] = "EXECUTE" }, Array.Empty<string>(), 100, Login(writer, "app_user")),
-            new SecurityRole(owner, "Schema migrations: DDL on the design's database only.", new Dictionary<string, string> { ["tables"] = "ALL PRIVILEGES" }, Array.Empty<string>(), 2, Login(owner, "migration_user")),
+            new SecurityRole(reader, "Read-only access for reporting and support.", new Dictionary<string, string> { ["tables"] = "SELECT" }, Array.Empty<string>(), readers, Login(reader, "report_user", readers)),
+            new SecurityRole(writer, "The application: reads and writes rows, never changes the schema.", new Dictionary<string, string> { ["tables"] = "SELECT, INSERT, UPDATE, DELETE", ["routines"] = "EXECUTE" }, Array.Empty<string>(), connections.Application, Login(writer, "app_user", connections.Application)),
+            new SecurityRole(owner, "Schema migrations: DDL on the design's database only.", new Dictionary<string, string> { ["tables"] = "ALL PRIVILEGES" }, Array.Empty<string>(), connections.Migrations, Login(owner, "migration_user", connections.Migrations)),
         };
         var decisions = new List<DesignDecision>
         {
@@ -53,6 +57,10 @@ public sealed class MySqlSecurity : ISecurityPlanner
                 $"{_dialect.Product} has no row-level security: every query of a tenant-scoped table must filter on the tenant column, and the composite (tenant, id) foreign keys keep rows of different tenants from referencing each other. Enforce the filter in the data-access layer (one repository base class adds it) and test it; views per tenant do not scale to many tenants."));
         }
 
+        decisions.Add(new(DesignAreas.Security, "Connection limits", $"MAX_USER_CONNECTIONS per login: app {I(connections.Application)}, readers {I(readers)}, migrations {I(connections.Migrations)}",
+            $"Shares of the design's one connection budget, whose total is max_connections in the tuning section: {connections.Breakdown} ({connections.Reason}); a runaway report or a leaking pool exhausts its own share, not the application's."));
         return new SecurityPlan(roles, PrivilegeClasses, Array.Empty<HostAccessRule>(), decisions);
     }
+
+    private static string I(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

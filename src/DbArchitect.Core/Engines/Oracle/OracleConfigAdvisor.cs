@@ -26,7 +26,7 @@ internal sealed class OracleConfigAdvisor : IConfigAdvisor
         var oracleMb = ramMb * OracleShareOfRam;
         var dw = input.Workload is ConfigWorkload.Dw or ConfigWorkload.Mixed;
         var sgaShare = input.Workload == ConfigWorkload.Dw ? 0.5 : input.Workload == ConfigWorkload.Mixed ? 0.65 : 0.8;
-        var ram = $"{G(input.MemoryGb)} RAM × {OracleShareOfRam:0.##} = {Mb(oracleMb)} for Oracle";
+        var ram = InvariantText.Format($"{G(input.MemoryGb)} RAM × {OracleShareOfRam:0.##} = {Mb(oracleMb)} for Oracle");
         if (input.MemoryGb <= 4)
         {
             Add("memory_target", Mb(oracleMb), "M", $"{ram}; at 4 GB or less automatic memory management (MEMORY_TARGET) moves memory between SGA and PGA by itself, and HugePages matter little at this size.", true);
@@ -84,10 +84,9 @@ internal sealed class OracleConfigAdvisor : IConfigAdvisor
             return (max, $"{max.ToString(CultureInfo.InvariantCulture)} connections as stated");
         }
 
-        if (input.ConcurrentUsers is { } users)
+        if (input.Connections is { } budget)
         {
-            var pool = Math.Clamp(users / 10, 20, 2000);
-            return (pool, $"{users.ToString(CultureInfo.InvariantCulture)} concurrent users / 10 = {pool.ToString(CultureInfo.InvariantCulture)} pooled connections (a user holds a connection only while a request runs; at least 20)");
+            return (budget.Total, $"the design's connection budget ({budget.Reason}): {budget.Breakdown}; the login profiles' SESSIONS_PER_USER in the security section are these same shares");
         }
 
         var byWorkload = input.Workload switch

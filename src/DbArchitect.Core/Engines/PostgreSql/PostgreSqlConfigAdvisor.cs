@@ -11,15 +11,6 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
 {
-    /// <summary>Concurrent users above which the design puts a transaction-mode pooler in front of the server.</summary>
-    internal const int PoolerThresholdUsers = 200;
-
-    /// <summary>Server connections per CPU a pool keeps busy: within the 2–4 per core where throughput peaks.</summary>
-    internal const int PoolPerCpu = 3;
-
-    /// <summary>3 superuser_reserved_connections plus 7 for maintenance, monitoring, backups and migrations.</summary>
-    internal const int ReservedConnections = 10;
-
     /// <summary>Writes per second from which autovacuum is tuned beyond its defaults.</summary>
     internal const double BusyWritesPerSecond = 100;
 
@@ -62,8 +53,9 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
     }
 
     /// <summary>
-    /// The connection limit: as given; else from concurrent users (through a pooler when they are many); else PGTune's
-    /// default for the workload type. The reason is null when PGTune's own rule applies.
+    /// The connection limit: as given; else the connection budget's total (the design's, or one from the stated users
+    /// and CPUs), so the login-role limits of the security section add up to it; else PGTune's default for the workload
+    /// type. The reason is null when PGTune's own rule or the stated limit applies.
     /// </summary>
     internal static (int? Connections, string? Reason) Connections(ConfigInput input)
     {
@@ -72,26 +64,13 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
             return (input.MaxConnections, null);
         }
 
-        var fallback = PostgreSqlPgTune.DefaultConnections(input.Workload);
-        if (input.ConcurrentUsers is not { } users || users <= 0)
+        if (input.Connections is not { } budget)
         {
             return (null, null);
         }
 
-        if (users > PoolerThresholdUsers)
-        {
-            if (input.Cpus is not { } cpus)
-            {
-                return (null, $"{Count(users)} concurrent users need a pooler, but the CPU count that sizes its pool is not stated; PGTune's {PostgreSqlPgTune.Name(input.Workload)} default of {Int(fallback)} applies until it is.");
-            }
-
-            var pool = Math.Max(10, PoolPerCpu * cpus);
-            var total = pool + ReservedConnections;
-            return (total, $"{Count(users)} concurrent users share a transaction-mode pool (PgBouncer) of {Int(PoolPerCpu)} × {Int(cpus)} CPUs = {Int(pool)} server connections: more active backends than 2–4 per core add context switches and lock contention, not throughput; +{Int(ReservedConnections)} for superuser, maintenance, monitoring and backup sessions. PGTune's {PostgreSqlPgTune.Name(input.Workload)} default would be {Int(fallback)}; every other PGTune value here is computed for {Int(total)} connections.");
-        }
-
-        var headroom = Math.Max(ReservedConnections, (int)Math.Ceiling(users * 0.2));
-        return (users + headroom, $"{Int(users)} concurrent users each hold a connection (the application's own pool is enough below {Int(PoolerThresholdUsers + 1)} users), plus {Int(headroom)} for bursts, maintenance and monitoring. PGTune's {PostgreSqlPgTune.Name(input.Workload)} default would be {Int(fallback)}; every other PGTune value here is computed for {Int(users + headroom)} connections.");
+        var fallback = PostgreSqlPgTune.DefaultConnections(input.Workload);
+        return (budget.Total, $"The design's connection budget: {budget.Reason}. {budget.Breakdown}; the login roles' CONNECTION LIMITs in the security section are these same shares. PGTune's {PostgreSqlPgTune.Name(input.Workload)} default would be {Int(fallback)}; every other PGTune value here is computed for {Int(budget.Total)} connections.");
     }
 
     /// <summary>
@@ -224,7 +203,7 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
 
         if (input.Workload != ConfigWorkload.Desktop)
         {
-            var pooled = input.MaxConnections is null && input.ConcurrentUsers > PoolerThresholdUsers && connections is not null;
+            var pooled = input.MaxConnections is null && input.Connections is { Pooled: true } && connections is not null;
             var idle = dw ? "10min" : pooled ? "30s" : "60s";
             settings.Add(Setting("idle_in_transaction_session_timeout", idle, ConfigSource.Derived,
                 pooled && !dw

@@ -2,6 +2,7 @@ using System.Globalization;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Engines.PostgreSql;
 
@@ -14,26 +15,18 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
 {
     private const string Area = DesignAreas.Security;
 
-    /// <summary>Connections kept free of every login role: superuser_reserved_connections (3) plus replication, cron and monitoring.</summary>
-    internal const int ReservedConnections = 10;
-
-    internal const int OwnerConnections = 2;
-    internal const int ReadOnlyConnections = 10;
-    internal const int ReportingConnections = 5;
-
     private static readonly PostgreSqlIdentifiers Identifiers = new();
 
     public static IReadOnlyList<string> PrivilegeClasses { get; } = new[] { "schema", "tables", "audit tables", "sequences", "monitoring views", "tenant rows" };
 
-    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical)
+    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical, ConnectionBudget connections)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(physical);
+        ArgumentNullException.ThrowIfNull(connections);
         var roles = PostgreSqlSecurityDdl.RoleNames(physical.Schema, Identifiers.MaxIdentifierBytes);
         var multi = physical.Tables.Any(t => t.Features.TenantScoped);
         var audit = physical.Tables.Any(t => t.Kind == TableKind.Audit);
-        var (maxConnections, budgetReason) = ConnectionBudget(requirement);
-        var appConnections = Math.Max(5, maxConnections - ReservedConnections - OwnerConnections - ReadOnlyConnections - ReportingConnections);
         string Login(string group, string suffix, int limit) =>
             $"CREATE ROLE {PostgreSqlWriter.Id(IdentifierShortener.Shorten(physical.Schema + "_" + suffix, Identifiers.MaxIdentifierBytes))} LOGIN CONNECTION LIMIT {limit.ToString(CultureInfo.InvariantCulture)} IN ROLE {PostgreSqlWriter.Id(group)}";
         var tenantRows = multi ? "own tenant only (app.tenant_id)" : "–";
@@ -43,19 +36,19 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
             new(roles.Owner, "Owns the schema and every object in it; migrations run as a login role that is a member (SET ROLE), so objects they create get the default privileges below.",
                 Privileges(("schema", "owner (CREATE, USAGE)"), ("tables", "owner (all, DDL)"), ("audit tables", audit ? "owner" : "–"), ("sequences", "owner"),
                     ("monitoring views", "–"), ("tenant rows", multi ? "own tenant only (FORCE ROW LEVEL SECURITY)" : "–")),
-                Array.Empty<string>(), OwnerConnections, Login(roles.Owner, "migrator", OwnerConnections)),
+                Array.Empty<string>(), connections.Migrations, Login(roles.Owner, "migrator", connections.Migrations)),
             new(roles.App, "The application: reads and writes rows, never changes the schema.",
                 Privileges(("schema", "USAGE"), ("tables", "SELECT, INSERT, UPDATE, DELETE"), ("audit tables", audit ? "SELECT" : "–"), ("sequences", "USAGE, SELECT"),
                     ("monitoring views", "–"), ("tenant rows", tenantRows)),
-                Array.Empty<string>(), appConnections, Login(roles.App, "app_login", appConnections)),
+                Array.Empty<string>(), connections.Application, Login(roles.App, "app_login", connections.Application)),
             new(roles.ReadOnly, "Support tools and ad-hoc queries: reads rows, writes nothing.",
                 Privileges(("schema", "USAGE"), ("tables", "SELECT"), ("audit tables", audit ? "SELECT" : "–"), ("sequences", "SELECT"),
                     ("monitoring views", "–"), ("tenant rows", tenantRows)),
-                Array.Empty<string>(), ReadOnlyConnections, Login(roles.ReadOnly, "readonly_login", ReadOnlyConnections)),
+                Array.Empty<string>(), connections.ReadOnly, Login(roles.ReadOnly, "readonly_login", connections.ReadOnly)),
             new(roles.Reporting, "Dashboards, BI and monitoring agents: everything readonly reads, plus the health views, statement statistics and every session's activity (pg_read_all_stats).",
                 Privileges(("schema", "USAGE"), ("tables", "SELECT (through readonly)"), ("audit tables", audit ? "SELECT (through readonly)" : "–"), ("sequences", "SELECT (through readonly)"),
                     ("monitoring views", "SELECT"), ("tenant rows", multi ? "all tenants, read only (tenant_reporting policy)" : "–")),
-                new[] { roles.ReadOnly, "pg_read_all_stats" }, ReportingConnections, Login(roles.Reporting, "reporting_login", ReportingConnections)),
+                new[] { roles.ReadOnly, "pg_read_all_stats" }, connections.Reporting, Login(roles.Reporting, "reporting_login", connections.Reporting)),
         };
 
         var database = HbaName(physical.Schema);
@@ -70,17 +63,7 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
             new("hostnossl", "all", "all", "::/0", "reject", "Refuses every unencrypted TCP connection (IPv6)."),
         };
 
-        return new SecurityPlan(planRoles, PrivilegeClasses, hba, Decisions(physical, roles, multi, maxConnections, budgetReason, appConnections));
-    }
-
-    /// <summary>max_connections the design plans with: a pooler's few server connections per core when users are many, else the users plus headroom.</summary>
-    internal static (int MaxConnections, string Reason) ConnectionBudget(DbRequirement requirement)
-    {
-        var users = requirement.Workload.ConcurrentUsers ?? 100;
-        var cpus = requirement.Hardware.Cpus ?? 4;
-        return users > 200
-            ? (Math.Max(50, cpus * 4), $"{Capacity.Count(users)} concurrent users share a transaction-mode pooler's ~4 server connections per core ({cpus.ToString(CultureInfo.InvariantCulture)} cores)")
-            : (Math.Max(20, Math.Min(users + 10, 200)), $"{Capacity.Count(users)} concurrent users plus 10 for maintenance");
+        return new SecurityPlan(planRoles, PrivilegeClasses, hba, Decisions(physical, roles, multi, connections));
     }
 
     /// <summary>A name as pg_hba.conf reads it: bare when plain, else in double quotes (which also stop keyword meanings).</summary>
@@ -89,11 +72,13 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
             ? name
             : "\"" + name.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
 
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static IReadOnlyDictionary<string, string> Privileges(params (string Class, string What)[] items) =>
         items.ToDictionary(i => i.Class, i => i.What, StringComparer.Ordinal);
 
     private static List<DesignDecision> Decisions(
-        SchemaModel physical, PostgreSqlRoles roles, bool multi, int maxConnections, string budgetReason, int appConnections)
+        SchemaModel physical, PostgreSqlRoles roles, bool multi, ConnectionBudget connections)
     {
         var decisions = new List<DesignDecision>
         {
@@ -106,8 +91,8 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
                 + (multi ? " In this multi-tenant design its SELECT-only tenant_reporting policy reads across tenants for billing and usage reports; it still cannot write." : string.Empty)),
             new(Area, "Login roles", "Not created by the build: CREATE ROLE <name> LOGIN CONNECTION LIMIT <n> IN ROLE <group>, then \\password <name> in psql",
                 "Credentials never appear in generated files or version control; \\password hashes the password on the client (scram-sha-256), so it is never logged in clear text. Statement limits (statement_timeout, idle_in_transaction_session_timeout) are set per login role with ALTER ROLE … SET, because settings of group roles are not inherited."),
-            new(Area, "Connection limits", $"CONNECTION LIMIT on login roles: app {appConnections.ToString(CultureInfo.InvariantCulture)} in total, migrations {OwnerConnections}, readonly {ReadOnlyConnections}, reporting {ReportingConnections}",
-                $"The budget is max_connections = {maxConnections.ToString(CultureInfo.InvariantCulture)} ({budgetReason}) minus {ReservedConnections} kept for superusers, replication, pg_cron and monitoring; a runaway report or a leaking pool then exhausts its own share, not the application's. Limits apply per login role (a group role's limit does not bind its members), so split the app share across the app's login roles."),
+            new(Area, "Connection limits", $"CONNECTION LIMIT on login roles: app {I(connections.Application)} in total, migrations {I(connections.Migrations)}, readonly {I(connections.ReadOnly)}, reporting {I(connections.Reporting)}",
+                $"Shares of the design's one connection budget, whose total is max_connections in the tuning section: {connections.Breakdown} ({connections.Reason}). The login roles' limits sum to {I(connections.LoginRoles)}; the other {I(connections.Reserved)} stay free for maintenance jobs, backups, administrators and superuser_reserved_connections, so a runaway report or a leaking pool exhausts its own share, not the application's. Limits apply per login role (a group role's limit does not bind its members), so split the app share across the app's login roles."),
         };
 
         if (multi)

@@ -35,7 +35,7 @@ internal sealed class SqlServerMaintenance : IMaintenancePlanner
                 "Weekly in the quiet hours: REORGANIZE (online, interruptible) between 5% and 30% logical fragmentation, REBUILD above 30%, indexes under 1000 pages skipped (they fit in memory; fragmentation does not matter there). Thresholds from the SQL Server documentation's guidance."),
             new("update_statistics", statisticsCron, "EXEC sys.sp_updatestats;", Runner,
                 writes > 1_000_000
-                    ? $"Daily: about {writes:N0} rows are written per day, and auto-update (about √(1000 × rows) changes on large tables) lags behind ascending keys; sp_updatestats refreshes only statistics whose rows changed."
+                    ? $"Daily: about {InvariantText.Count(writes)} rows are written per day, and auto-update (about √(1000 × rows) changes on large tables) lags behind ascending keys; sp_updatestats refreshes only statistics whose rows changed."
                     : "Weekly: auto-update statistics handles most changes; sp_updatestats refreshes statistics whose rows changed since."),
             new("integrity_check", "0 3 * * 6", "DBCC CHECKDB WITH NO_INFOMSGS, ALL_ERRORMSGS;", Runner,
                 "Weekly before the full backup: corruption found within a week is still inside the backup retention, so a clean backup exists to restore from."),

@@ -1,6 +1,7 @@
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Engines.SqlServer;
 
@@ -15,23 +16,24 @@ internal sealed class SqlServerSecurity : ISecurityPlanner
 
     private static readonly string[] PrivilegeClasses = { "tables", "audit table", "monitoring views" };
 
-    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical)
+    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical, ConnectionBudget connections)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(physical);
+        ArgumentNullException.ThrowIfNull(connections);
         var (app, readOnly, reporting) = SqlServerSecurityDdl.RoleNames(physical.Schema);
         var schema = physical.Schema;
         var roles = new List<SecurityRole>
         {
             new(app, "The application: reads and writes rows, nothing else (no DDL, no audit changes).",
                 new Dictionary<string, string> { ["tables"] = $"SELECT, INSERT, UPDATE, DELETE on SCHEMA::{schema}", ["audit table"] = "SELECT only (INSERT, UPDATE, DELETE denied; the triggers write it)" },
-                Array.Empty<string>(), 100, $"CREATE USER [app_login] FOR LOGIN [app_login]; ALTER ROLE {SqlServerWriter.Id(app)} ADD MEMBER [app_login]"),
+                Array.Empty<string>(), connections.Application, $"CREATE USER [app_login] FOR LOGIN [app_login]; ALTER ROLE {SqlServerWriter.Id(app)} ADD MEMBER [app_login]"),
             new(readOnly, "Read-only access for support and analysts.",
-                new Dictionary<string, string> { ["tables"] = $"SELECT on SCHEMA::{schema}" }, Array.Empty<string>(), 10,
+                new Dictionary<string, string> { ["tables"] = $"SELECT on SCHEMA::{schema}" }, Array.Empty<string>(), connections.ReadOnly,
                 $"CREATE USER [analyst] FOR LOGIN [analyst]; ALTER ROLE {SqlServerWriter.Id(readOnly)} ADD MEMBER [analyst]"),
             new(reporting, "Reporting and monitoring: reads the tables and the database's dynamic management views.",
                 new Dictionary<string, string> { ["tables"] = $"SELECT on SCHEMA::{schema} (via {readOnly})", ["monitoring views"] = "VIEW DATABASE STATE" },
-                new[] { readOnly }, 5, $"CREATE USER [reporting] FOR LOGIN [reporting]; ALTER ROLE {SqlServerWriter.Id(reporting)} ADD MEMBER [reporting]"),
+                new[] { readOnly }, connections.Reporting, $"CREATE USER [reporting] FOR LOGIN [reporting]; ALTER ROLE {SqlServerWriter.Id(reporting)} ADD MEMBER [reporting]"),
         };
         var decisions = new List<DesignDecision>
         {

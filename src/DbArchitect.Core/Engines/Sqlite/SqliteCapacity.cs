@@ -26,10 +26,10 @@ internal sealed class SqliteCapacity : ICapacityModel
         ArgumentNullException.ThrowIfNull(values);
         return new[]
         {
-            $"{PageSize}-byte pages (the default, set by 001_database.sql); table leaves {TableFill:P0} full (rowid order appends), index leaves {IndexFill:P0} full.",
+            InvariantText.Format($"{PageSize}-byte pages (the default, set by 001_database.sql); table leaves {TableFill:P0} full (rowid order appends), index leaves {IndexFill:P0} full."),
             "Record format: one varint serial type per column plus the values; integers take 0–8 bytes by magnitude (booleans 0), REAL 8, text its UTF-8 length; an INTEGER PRIMARY KEY is the rowid and costs nothing in the record.",
             "Each cell adds a 2-byte pointer and varints for payload length and rowid; payloads over ≈4 KB spill to overflow pages (shown as overflow).",
-            $"Text: string(n) values fill {values.StringFill:P0} of n, e-mail {values.Email}, URL {values.Url}, text {values.Text} characters; uuids 36 and timestamps 24 characters of text; JSON {values.Json} bytes; money and decimals about 4-byte integers.",
+            InvariantText.Format($"Text: string(n) values fill {values.StringFill:P0} of n, e-mail {values.Email}, URL {values.Url}, text {values.Text} characters; uuids 36 and timestamps 24 characters of text; JSON {values.Json} bytes; money and decimals about 4-byte integers."),
             "Every index entry holds its key values and the rowid; a non-integer primary key and each UNIQUE constraint have an automatic index. FTS5 tables are estimated at 3× the indexed text (trigram) or 1× (words). These are estimates: SQLite stores values at their natural width, so real sizes follow the data.",
         };
     }

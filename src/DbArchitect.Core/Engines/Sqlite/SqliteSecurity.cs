@@ -1,6 +1,7 @@
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tuning;
 
 namespace DbArchitect.Core.Engines.Sqlite;
 
@@ -13,7 +14,7 @@ internal sealed class SqliteSecurity : ISecurityPlanner
 {
     private const string Area = DesignAreas.Security;
 
-    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical)
+    public SecurityPlan Plan(DbRequirement requirement, SchemaModel physical, ConnectionBudget connections)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(physical);
