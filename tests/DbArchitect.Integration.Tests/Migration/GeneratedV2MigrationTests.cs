@@ -68,7 +68,7 @@ public sealed class GeneratedV2MigrationTests
     {
         Assert.DoesNotContain(plan.Steps, s => s.LosesData);
         writer.WarmUp();
-        Assert.NotEmpty(writer.Writable);
+        Assert.True(writer.Writable.Count > 0, "no table takes a row: " + string.Join("; ", writer.LeftOut.Select(p => p.Key + ": " + p.Value)));
         var before = writer.Writable.ToDictionary(t => t.Name, t => writer.Count(t.Name), StringComparer.Ordinal);
         var folder = Path.Combine(Path.GetTempPath(), "dbarch-v2-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
