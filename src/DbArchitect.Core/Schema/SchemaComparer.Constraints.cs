@@ -41,7 +41,7 @@ public static partial class SchemaComparer
                 (null, null) => (Structured(before, old), Structured(check, wanted)),
                 _ => (null, null),
             };
-            if (!string.Equals(from, to, StringComparison.Ordinal))
+            if (from is not null && to is not null && !string.Equals(from, to, StringComparison.Ordinal))
             {
                 rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Check, wanted.Name, check.Name, DifferenceProperty.Definition,
                     before.Expression ?? from, check.Expression ?? to, $"Check condition {before.Expression ?? from} → {check.Expression ?? to}."));
@@ -49,9 +49,13 @@ public static partial class SchemaComparer
         }
     }
 
-    /// <summary>A design's check without an engine: its kind, conditions and members (sorted: their order means nothing).</summary>
-    private static string Structured(CheckConstraint check, Table table) => check.Kind switch
+    /// <summary>
+    /// A design's check without an engine: its kind, conditions and members (sorted: their order means nothing); null for
+    /// a check read from a catalog that keeps no text of it (nothing to compare).
+    /// </summary>
+    private static string? Structured(CheckConstraint check, Table table) => check.Kind switch
     {
+        CheckKind.Conditions when check.Conditions.Count == 0 => null,
         CheckKind.Conditions => string.Join(" and ", check.Conditions.Select(c => c.ToString())),
         CheckKind.EnumMembers or CheckKind.EnumArrayMembers => $"{check.Kind} ({V.List((check.EnumValues.Count > 0 ? check.EnumValues : table.FindColumn(check.Column)?.Type is { } type ? (type.Element ?? type).EnumValues : Array.Empty<string>()).Order(StringComparer.Ordinal))})",
         _ => check.Kind.ToString(),
