@@ -26,6 +26,12 @@ public interface ISchemaInspector
     SchemaModel AsBuilt(SchemaModel design) => design;
 
     /// <summary>
+    /// The meaning of a CHECK condition as this engine's catalog or scripts spell it (<see cref="CheckMeaning"/>), so a
+    /// changed condition is a difference and a reprinted one is not.
+    /// </summary>
+    string CheckMeaning(string expression) => Schema.CheckMeaning.Of(expression);
+
+    /// <summary>
     /// A design's hand-written texts (index definitions with arbitrary expressions) as the live server prints them, so
     /// they compare with an imported catalog; Compare-DbSchema calls it when it reads the reference from a database.
     /// </summary>

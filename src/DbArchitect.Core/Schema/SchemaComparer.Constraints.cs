@@ -5,7 +5,7 @@ namespace DbArchitect.Core.Schema;
 
 public static partial class SchemaComparer
 {
-    private static void CompareConstraints(Table old, Table wanted, RenameMap renames, List<SchemaDifference> rows)
+    private static void CompareConstraints(Table old, Table wanted, RenameMap renames, Func<string, string> checkMeaning, List<SchemaDifference> rows)
     {
         string Col(string c) => renames.ColumnIn(old.Name, c);
         string Cols(IEnumerable<string> cs, bool mapped) => V.List(mapped ? cs.Select(Col) : cs);
@@ -24,20 +24,42 @@ public static partial class SchemaComparer
                 + (f.SetNullColumns.Count > 0 ? $" ({Cols(f.SetNullColumns, mapped)})" : string.Empty),
             f => f.Reason, rows);
 
-        // A design states a check structurally and the catalog as text: both carry the column; the text is compared
-        // only when both sides have it (two imported schemas).
+        // Checks compare by meaning: both catalog texts (a design's as its engine writes it) through the engine's
+        // normaliser, or both designs' structured conditions; a side without either is compared by column only.
         CompareNamed(SchemaObjectKind.Check, wanted.Name, old.Checks, wanted.Checks, c => c.Name,
             (c, mapped) => $"CHECK on {(mapped ? Col(c.Column) : c.Column)}", c => c.Reason, rows);
         foreach (var check in wanted.Checks)
         {
-            if (old.Checks.FirstOrDefault(c => c.Name == check.Name) is { Expression: { } before } && check.Expression is { } after
-                && !string.Equals(before, after, StringComparison.Ordinal))
+            if (old.Checks.FirstOrDefault(c => c.Name == check.Name) is not { } before)
             {
-                rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Check, wanted.Name, check.Name, DifferenceProperty.Definition, before, after,
-                    $"Check condition {before} → {after}."));
+                continue;
+            }
+
+            var (from, to) = (before.Expression, check.Expression) switch
+            {
+                ({ } a, { } b) => (checkMeaning(a), checkMeaning(b)),
+                (null, null) => (Structured(before, old), Structured(check, wanted)),
+                _ => (null, null),
+            };
+            if (from is not null && to is not null && !string.Equals(from, to, StringComparison.Ordinal))
+            {
+                rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Check, wanted.Name, check.Name, DifferenceProperty.Definition,
+                    before.Expression ?? from, check.Expression ?? to, $"Check condition {before.Expression ?? from} → {check.Expression ?? to}."));
             }
         }
     }
+
+    /// <summary>
+    /// A design's check without an engine: its kind, conditions and members (sorted: their order means nothing); null for
+    /// a check read from a catalog that keeps no text of it (nothing to compare).
+    /// </summary>
+    private static string? Structured(CheckConstraint check, Table table) => check.Kind switch
+    {
+        CheckKind.Conditions when check.Conditions.Count == 0 => null,
+        CheckKind.Conditions => string.Join(" and ", check.Conditions.Select(c => c.ToString())),
+        CheckKind.EnumMembers or CheckKind.EnumArrayMembers => $"{check.Kind} ({V.List((check.EnumValues.Count > 0 ? check.EnumValues : table.FindColumn(check.Column)?.Type is { } type ? (type.Element ?? type).EnumValues : Array.Empty<string>()).Order(StringComparer.Ordinal))})",
+        _ => check.Kind.ToString(),
+    };
 
     private static void CompareIndexes(Table old, Table wanted, RenameMap renames, List<SchemaDifference> rows)
     {

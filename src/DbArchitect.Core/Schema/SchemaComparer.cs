@@ -21,6 +21,7 @@ public static partial class SchemaComparer
         engine ??= reference.Engine ?? difference.Engine;
         var inspector = engine is null ? null : EngineRegistry.Get(engine).Inspector;
         Func<string, string> canonical = inspector is null ? t => t.Trim().ToLowerInvariant() : inspector.CanonicalType;
+        Func<string, string> checkMeaning = inspector is null ? t => CheckMeaning.Of(t) : inspector.CheckMeaning;
         // The comparison keeps the models as given: a planner writes a design's objects through the engine's own DDL.
         var comparison = new SchemaComparison(reference, difference, engine, renames);
         if (inspector is not null)
@@ -51,7 +52,7 @@ public static partial class SchemaComparer
                     $"Table {old.Name} is renamed to {wanted.Name} (rename hint)."));
             }
 
-            CompareTable(old, wanted, renames, canonical, rows);
+            CompareTable(old, wanted, renames, canonical, checkMeaning, rows);
         }
 
         foreach (var added in difference.Tables.Where(t => !matched.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -64,7 +65,7 @@ public static partial class SchemaComparer
         return rows.Select(r => r with { Comparison = comparison }).ToArray();
     }
 
-    private static void CompareTable(Table old, Table wanted, RenameMap renames, Func<string, string> canonical, List<SchemaDifference> rows)
+    private static void CompareTable(Table old, Table wanted, RenameMap renames, Func<string, string> canonical, Func<string, string> checkMeaning, List<SchemaDifference> rows)
     {
         var table = wanted.Name;
         if (V.Comment(old.Comment) != V.Comment(wanted.Comment))
@@ -102,7 +103,7 @@ public static partial class SchemaComparer
                 $"Column {added.Name} {V.Type(added, canonical)} {(V.NotNull(added) ? "NOT NULL" : "NULL")}{(V.Default(added) is { } d ? " default " + d : string.Empty)} is new."));
         }
 
-        CompareConstraints(old, wanted, renames, rows);
+        CompareConstraints(old, wanted, renames, checkMeaning, rows);
         CompareIndexes(old, wanted, renames, rows);
         CompareRowSecurity(old, wanted, rows);
         ComparePartitioning(old, wanted, rows);

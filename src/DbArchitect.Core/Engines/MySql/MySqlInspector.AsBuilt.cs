@@ -40,8 +40,15 @@ public sealed partial class MySqlInspector
                 SetNullColumns = Array.Empty<string>(),
                 OnDelete = MySqlForeignKeyDdl.DeleteRule(f) switch { "SET NULL" => DeleteAction.SetNull, "CASCADE" => DeleteAction.Cascade, "NO ACTION" => DeleteAction.NoAction, _ => DeleteAction.Restrict },
             }).ToArray(),
-            Checks = table.Checks.Select(c => c with { Reason = string.Empty })
-                .Concat(MySqlTableDdl.ArrayChecks(table).Select(a => new CheckConstraint(a.Name, a.Column.Name, CheckKind.Conditions, Array.Empty<CheckCondition>(), Array.Empty<string>(), string.Empty)))
+            Checks = table.Checks.Select(c => c with
+                {
+                    Reason = string.Empty,
+                    Expression = c.Expression ?? (table.FindColumn(c.Column) is { } column ? MySqlExpressions.Check(c, column, _dialect) : null),
+                })
+                .Concat(MySqlTableDdl.ArrayChecks(table).Select(a => new CheckConstraint(a.Name, a.Column.Name, CheckKind.Conditions, Array.Empty<CheckCondition>(), Array.Empty<string>(), string.Empty)
+                {
+                    Expression = MySqlExpressions.ArrayShape(a.Column),
+                }))
                 .ToArray(),
             Indexes = indexes,
         };

@@ -20,6 +20,9 @@ public sealed partial class MySqlInspector : ISchemaInspector
 
     public string CanonicalType(string nativeType) => T.CanonicalType(nativeType, _dialect);
 
+    /// <summary>MySQL and MariaDB string literals take backslash escapes ('it\'s').</summary>
+    public string CheckMeaning(string expression) => Schema.CheckMeaning.Of(expression, backslashEscapes: true);
+
     public IReadOnlyList<SchemaModel> Inspect(LiveSession session, SchemaFilter filter)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -51,6 +51,7 @@ public sealed partial class MySqlMigrationPlanner : IMigrationPlanner
         private readonly List<MigrationStep> _tighten = new();
         private readonly List<MigrationStep> _contract = new();
         private readonly List<MigrationStep> _destructive = new();
+        private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
         private int _procedures;
 
         public Planning(SchemaComparison comparison, MigrationOptions options, MySqlDialect dialect)
@@ -177,6 +178,16 @@ public sealed partial class MySqlMigrationPlanner : IMigrationPlanner
                 return; // The servers keep no comments on constraints.
             }
 
+            if (d is { ObjectKind: SchemaObjectKind.Check, Change: DifferenceChange.Changed })
+            {
+                if (_replaced.Add(d.Path))
+                {
+                    ReplaceCheck(d);
+                }
+
+                return;
+            }
+
             if (d.Change is DifferenceChange.Removed or DifferenceChange.Changed)
             {
                 var drop = d.ObjectKind switch
@@ -201,11 +212,7 @@ public sealed partial class MySqlMigrationPlanner : IMigrationPlanner
                     AddForeignKey(d.Table, table.ForeignKeys.Single(f => f.Name == name));
                     break;
                 case SchemaObjectKind.Check:
-                    var check = table.Checks.Single(c => c.Name == name);
-                    var expression = check.Expression ?? MySqlExpressions.Check(check, table.FindColumn(check.Column)!, _dialect);
-                    _constraints.Add(Alter(MigrationPhase.Expand, d.Table, $"Add check {name}", $"ADD CONSTRAINT {W.Id(name)} CHECK ({expression})",
-                        "ALGORITHM=INPLACE, LOCK=NONE", $"ALTER TABLE {W.Id(d.Table)} DROP CONSTRAINT {W.Id(name)};", MigrationRisk.Medium,
-                        "The server checks the existing rows while adding it; LOCK=NONE makes it refuse rather than block writers."));
+                    AddCheck(d.Table, table.Checks.Single(c => c.Name == name), table);
                     break;
                 case SchemaObjectKind.PrimaryKey:
                     _constraints.Add(Alter(MigrationPhase.Expand, d.Table, "Add the primary key", $"ADD PRIMARY KEY ({W.IdList(table.PrimaryKey.Columns)})",

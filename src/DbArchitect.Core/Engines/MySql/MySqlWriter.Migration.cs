@@ -64,10 +64,11 @@ internal sealed partial class MySqlWriter
     }
 
     /// <summary>
-    /// The statement with the server's refusals as fallbacks: INSTANT refused (1845: indexed virtual columns, FULLTEXT)
-    /// becomes an online rebuild (INPLACE, LOCK=NONE); LOCK=NONE refused (1846: MariaDB cannot rebuild a table with
+    /// The statement with the server's refusals as fallbacks: INSTANT refused (1845: indexed virtual columns; 1846 with a
+    /// reason: a table with a FULLTEXT index) becomes an online rebuild (INPLACE, LOCK=NONE); LOCK=NONE refused (1846: MariaDB cannot rebuild a table with
     /// indexed virtual columns online) becomes LOCK=SHARED, where reads go on and writes wait for the rebuild; INPLACE
-    /// refused (1845: NOT NULL on such a table) becomes a COPY with LOCK=SHARED. The step's Lock says so.
+    /// refused (1845: NOT NULL on such a table; 1846: a table with more than one FULLTEXT index, which InnoDB cannot
+    /// rebuild in place) becomes a COPY with LOCK=SHARED. The step's Lock says so.
     /// </summary>
     private static string Fallbacks(string statement, string indent)
     {
@@ -76,14 +77,15 @@ internal sealed partial class MySqlWriter
         if (statement.EndsWith(Instant, StringComparison.Ordinal))
         {
             var online = statement[..^Instant.Length] + Online;
-            return $"{indent}BEGIN\n{indent}    DECLARE EXIT HANDLER FOR 1845\n{indent}    BEGIN\n{Fallbacks(online, indent + "        ")}{indent}    END;\n{indent}    {statement};\n{indent}END;\n";
+            return $"{indent}BEGIN\n{indent}    DECLARE EXIT HANDLER FOR 1845, 1846\n{indent}    BEGIN\n{Fallbacks(online, indent + "        ")}{indent}    END;\n{indent}    {statement};\n{indent}END;\n";
         }
 
         if (statement.EndsWith(Online, StringComparison.Ordinal))
         {
             var shared = statement[..^"NONE".Length] + "SHARED";
             var copy = statement[..^Online.Length] + "ALGORITHM=COPY, LOCK=SHARED";
-            return $"{indent}BEGIN\n{indent}    DECLARE EXIT HANDLER FOR 1845\n{indent}        {copy};\n{indent}    BEGIN\n{indent}        DECLARE EXIT HANDLER FOR 1846\n{indent}            {shared};\n"
+            return $"{indent}BEGIN\n{indent}    DECLARE EXIT HANDLER FOR 1845\n{indent}        {copy};\n{indent}    BEGIN\n{indent}        DECLARE EXIT HANDLER FOR 1846\n"
+                + $"{indent}        BEGIN\n{indent}            DECLARE EXIT HANDLER FOR 1845, 1846\n{indent}                {copy};\n{indent}            {shared};\n{indent}        END;\n"
                 + $"{indent}        {statement};\n{indent}    END;\n{indent}END;\n";
         }
 

@@ -21,9 +21,17 @@ public sealed partial class PostgreSqlInspector
         var reporting = PostgreSqlSecurityDdl.RoleNames(design.Schema, MaxIdentifierBytes).Reporting;
         return design with
         {
-            Tables = design.Tables.Select(t => t.Features.TenantScoped && t.Policies.Count == 0 ? WithTenantPolicies(t, reporting) : t).ToArray(),
+            Tables = design.Tables.Select(WithCheckTexts).Select(t => t.Features.TenantScoped && t.Policies.Count == 0 ? WithTenantPolicies(t, reporting) : t).ToArray(),
         };
     }
+
+    /// <summary>Every structured check with the condition the table script writes, so its meaning compares with the catalog's.</summary>
+    private static Table WithCheckTexts(Table table) => table with
+    {
+        Checks = table.Checks.Select(c => c.Expression is null && table.FindColumn(c.Column) is { } column
+            ? c with { Expression = PostgreSqlExpressions.Check(c, column) }
+            : c).ToArray(),
+    };
 
     private static Table WithTenantPolicies(Table table, string reporting)
     {

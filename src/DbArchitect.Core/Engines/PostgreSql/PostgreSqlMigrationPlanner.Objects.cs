@@ -16,11 +16,15 @@ public sealed partial class PostgreSqlMigrationPlanner
             // lock is taken on a referenced table inside the creating transaction.
             var writer = new W();
             PostgreSqlTableDdl.WriteTable(writer, _schema, table with { Checks = table.Checks.Where(c => c.Expression is null).ToArray(), Indexes = Array.Empty<Model.Index>() });
-            _expand.Add(Step(MigrationPhase.Expand, table.Name, $"Create table {table.Name}", writer.Finish().TrimEnd('\n'),
-                "none on existing tables", true, $"DROP TABLE IF EXISTS {Q(table.Name)};", MigrationRisk.Low, "A new table blocks nobody."));
+            var security = TableSecurity(table);
+            _expand.Add(Step(MigrationPhase.Expand, table.Name, $"Create table {table.Name}",
+                writer.Finish().TrimEnd('\n') + string.Concat(security.Select(s => "\n" + s + ";")),
+                "none on existing tables", true, $"DROP TABLE IF EXISTS {Q(table.Name)};", MigrationRisk.Low,
+                security.Count == 0 ? "A new table blocks nobody." : "A new table blocks nobody; its owner, grants, row-level security and policies are set in the same transaction, so it is never reachable without them."));
             foreach (var check in table.Checks.Where(c => c.Expression is not null))
             {
                 AddValidated(table.Name, check.Name, $"CHECK ({check.Expression})", "check", "ACCESS EXCLUSIVE, catalog change only");
+                CommentCheck(table.Name, check);
             }
 
             foreach (var index in table.Indexes)
@@ -63,6 +67,16 @@ public sealed partial class PostgreSqlMigrationPlanner
                 return;
             }
 
+            if (d is { ObjectKind: SchemaObjectKind.Check, Change: DifferenceChange.Changed })
+            {
+                if (_replaced.Add(d.Path))
+                {
+                    ReplaceCheck(d);
+                }
+
+                return;
+            }
+
             if (d.Change is DifferenceChange.Removed or DifferenceChange.Changed)
             {
                 var phase = d.Change == DifferenceChange.Removed ? _contract : _online;
@@ -83,6 +97,7 @@ public sealed partial class PostgreSqlMigrationPlanner
                 case SchemaObjectKind.Check:
                     var check = table!.Checks.Single(c => c.Name == name);
                     AddValidated(d.Table, name, $"CHECK ({CheckSql(check, table)})", "check", "ACCESS EXCLUSIVE, catalog change only");
+                    CommentCheck(d.Table, check);
                     break;
                 case SchemaObjectKind.UniqueKey:
                     var unique = table!.UniqueKeys.Single(u => u.Name == name);

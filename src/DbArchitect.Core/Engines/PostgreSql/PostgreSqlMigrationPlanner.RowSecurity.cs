@@ -25,6 +25,44 @@ public sealed partial class PostgreSqlMigrationPlanner
 
         private Table WantedBuilt(string table) => Built(Wanted(table), _comparison.Difference);
 
+        /// <summary>
+        /// What the security script gives a table of a design, for a table this plan creates: the owner role (so default
+        /// privileges and ALTER by migrations keep working), the application's and readers' grants, and for a
+        /// tenant-scoped table row-level security (enabled and forced) with its policies and their comments. A table of
+        /// an imported schema carries its own policies; owner and grants are not read from a catalog, so none are set.
+        /// </summary>
+        private IReadOnlyList<string> TableSecurity(Table table)
+        {
+            var statements = new List<string>();
+            var name = Q(table.Name);
+            if (_comparison.Difference.Engine is null)
+            {
+                var roles = PostgreSqlSecurityDdl.RoleNames(_comparison.Difference.Schema, MaxName);
+                statements.Add($"ALTER TABLE {name} OWNER TO {W.Id(roles.Owner)}");
+                statements.Add(table.Kind == TableKind.Audit
+                    ? $"GRANT SELECT ON TABLE {name} TO {W.Id(roles.App)}"
+                    : $"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE {name} TO {W.Id(roles.App)}");
+                statements.Add($"GRANT SELECT ON TABLE {name} TO {W.Id(roles.ReadOnly)}");
+            }
+
+            var built = Built(table, _comparison.Difference);
+            if (built.RowSecurityEnabled || built.RowSecurityForced)
+            {
+                statements.AddRange(W.RowSecurity(name, built.RowSecurityEnabled, built.RowSecurityForced));
+            }
+
+            foreach (var policy in built.Policies)
+            {
+                statements.Add(W.CreatePolicy(name, policy));
+                if (policy.Comment is not null)
+                {
+                    statements.Add(W.CommentOnPolicy(name, policy.Name, policy.Comment));
+                }
+            }
+
+            return statements;
+        }
+
         private void AddRowSecurityChange(SchemaDifference d)
         {
             var (old, wanted) = (ExistingBuilt(d.Table), WantedBuilt(d.Table));

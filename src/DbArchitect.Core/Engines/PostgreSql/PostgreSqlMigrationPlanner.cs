@@ -47,6 +47,7 @@ public sealed partial class PostgreSqlMigrationPlanner : IMigrationPlanner
         private readonly List<MigrationStep> _tighten = new();
         private readonly List<MigrationStep> _contract = new();
         private readonly List<MigrationStep> _destructive = new();
+        private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
 
         public Planning(SchemaComparison comparison, MigrationOptions options)
         {
