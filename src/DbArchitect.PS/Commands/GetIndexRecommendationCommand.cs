@@ -59,12 +59,16 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     [Parameter]
     public SwitchParameter IncludeRejected { get; set; }
 
+    /// <summary>Unused indexes become DROP statements instead of review items (indexes that enforce something are never dropped).</summary>
+    [Parameter]
+    public SwitchParameter IncludeDropScript { get; set; }
+
     [Parameter]
     public SwitchParameter FailOnRecommendation { get; set; }
 
     protected override void ProcessRecord()
     {
-        var options = new IndexAdvisorOptions { MaxWidth = MaxWidth, Budget = new SelectionBudget(MaxIndexes, MaxSizeMB) };
+        var options = new IndexAdvisorOptions { MaxWidth = MaxWidth, Budget = new SelectionBudget(MaxIndexes, MaxSizeMB), IncludeDropScript = IncludeDropScript };
         if (Workload is not null && ParameterSetName is DesignSet or SchemaSet)
         {
             Parsed(options);

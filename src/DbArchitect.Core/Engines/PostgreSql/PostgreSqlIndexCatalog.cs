@@ -43,6 +43,7 @@ internal static class PostgreSqlIndexCatalog
         SELECT i.indrelid::bigint AS oid, ic.relname AS index_name, am.amname AS method, i.indisunique AS is_unique,
                i.indnkeyatts AS key_count,
                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x')) AS backs_constraint,
+               i.indisexclusion AS is_exclusion, i.indisreplident AS is_replica_identity,
                pg_get_expr(i.indpred, i.indrelid) AS predicate,
                ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k ORDER BY k) AS columns,
                ARRAY(SELECT coalesce(o.opcname, '') FROM unnest(i.indclass::oid[]) WITH ORDINALITY u(opc, k) LEFT JOIN pg_opclass o ON o.oid = u.opc ORDER BY u.k) AS opclasses,
@@ -150,6 +151,7 @@ internal static class PostgreSqlIndexCatalog
         {
             RawPredicate = row.String("predicate"),
         };
-        return new ExistingIndex(definition, row.Boolean("backs_constraint") ?? false, row.Int64("scans"), row.Int64("size_bytes"));
+        var enforces = row.Boolean("is_exclusion") == true ? "exclusion constraint" : row.Boolean("is_replica_identity") == true ? "replica identity" : null;
+        return new ExistingIndex(definition, row.Boolean("backs_constraint") ?? false, row.Int64("scans"), row.Int64("size_bytes")) { Enforces = enforces };
     }
 }
