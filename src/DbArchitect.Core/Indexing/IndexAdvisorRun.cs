@@ -55,6 +55,7 @@ public static class IndexAdvisorRun
             "Give -ConnectionString (or -Server -Database) with -Workload so the server explains each statement, or use design mode without -Workload.", null, engine.Id));
         var parsed = parser.Parse(statements, catalog);
         notes.AddRange(parsed.Notes);
+        UnplannedWorkload.ThrowIfNonePlanned(statements, parsed.Queries.Count + parsed.Writes.Count, parsed.Notes, catalog.Name);
         var profiles = catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList();
         var origin = string.Join(", ", statements.Select(s => s.Source).Distinct(StringComparer.Ordinal));
         var workload = new Workload(parsed.Queries, parsed.Writes, profiles, "weight") { Origin = origin.Length == 0 ? "workload" : origin };

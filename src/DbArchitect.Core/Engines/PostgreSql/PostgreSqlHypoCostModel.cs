@@ -23,7 +23,9 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
     private readonly Dictionary<string, double> _costs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _sizes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _refused = new(StringComparer.Ordinal);
-    private string _current = string.Empty;
+    // Null until the first reset: a pooled connection can carry another run's hypothetical indexes (DISCARD ALL, which
+    // the pool runs, does not remove them), so the session's set is unknown until this model resets it.
+    private string? _current;
 
     public PostgreSqlHypoCostModel(LiveSession session, PostgreSqlPreparedStatements statements, PostgreSqlIndexAdvice ddl, Workload workload, string version)
     {
@@ -106,7 +108,7 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
             catch (DbArchitectException ex)
             {
                 reason = "rejected: the server refuses this index: " + ex.Errors[^1].Message;
-                _current = string.Empty;
+                _current = null;
             }
 
             _refused[index.Signature] = reason;
@@ -124,7 +126,7 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
             return;
         }
 
-        _current = string.Empty;
+        _current = null;
         _session.Scalar("SELECT hypopg_reset()", "Clearing hypothetical indexes");
         foreach (var index in indexes)
         {

@@ -53,6 +53,7 @@ internal sealed class PostgreSqlLiveIndexAdvisor : ILiveIndexAdvisor
             }
         }
 
+        UnplannedWorkload.ThrowIfNonePlanned(options.Statements, _statements.All.Count, _notes, session.Target.Description);
         if (fromServer)
         {
             // Rows written since the counters were reset; updates that were not HOT changed an indexed column.
