@@ -49,4 +49,7 @@ public sealed record TableProfile(
 
     /// <summary>Average row width in bytes (24-byte tuple header included).</summary>
     public int RowWidth => 24 + Columns.Sum(c => c.Width);
+
+    /// <summary>The rows' bytes (rows × average width): what an index that copies columns is measured against.</summary>
+    public double DataBytes => Math.Max(1.0, Rows * (double)RowWidth);
 }

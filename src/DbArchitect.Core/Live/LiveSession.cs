@@ -112,6 +112,48 @@ public sealed class LiveSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the statements in one round trip (one batch) and returns, per statement that returns rows, the first column
+    /// of its first row; statements that return no rows (SET, DISCARD) contribute nothing. For callers that would
+    /// otherwise make hundreds of trips for one answer each (what-if costing). Stops at the first failing statement.
+    /// </summary>
+    public IReadOnlyList<object?> Batch(IReadOnlyList<string> statements, string purpose)
+    {
+        var values = new List<object?>(statements.Count);
+        if (statements.Count == 0)
+        {
+            return values;
+        }
+
+        try
+        {
+            using var batch = _connection.CreateBatch();
+            batch.Timeout = (int)Math.Ceiling(Options.StatementTimeout.TotalSeconds) + 5;
+            foreach (var statement in statements)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = statement;
+                batch.BatchCommands.Add(command);
+            }
+
+            using var reader = batch.ExecuteReader();
+            do
+            {
+                if (reader.FieldCount > 0)
+                {
+                    values.Add(reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null);
+                }
+            }
+            while (reader.NextResult());
+
+            return values;
+        }
+        catch (DbException ex)
+        {
+            throw LiveErrors.QueryFailed(Target, purpose, ex);
+        }
+    }
+
     public void Dispose() => _connection.Dispose();
 
     private DbCommand Command(string sql, IReadOnlyDictionary<string, object?>? parameters)

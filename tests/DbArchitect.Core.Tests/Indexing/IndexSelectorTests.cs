@@ -200,3 +200,21 @@ public sealed class MaxIndexesTests
         Assert.All(bounded.Recommendations.Where(r => r.Action == RecommendationAction.Create), r => Assert.NotNull(r.CostBefore));
     }
 }
+
+public sealed class CoveringProportionTests
+{
+    private static IIndexAdviceDdl Pg => EngineRegistry.Get("postgresql").IndexAdvice!;
+
+    [Fact]
+    public void AWideIncludeForALimitedSelectStarLosesToTheSameKeysWithoutIt()
+    {
+        // SELECT * … WHERE customer_id = ? ORDER BY created_at DESC LIMIT 100: the plan lists every column, note is 200 bytes.
+        var all = new[] { "id", "customer_id", "status", "created_at", "total", "note" };
+        var workload = Of(Orders(), new[] { Query("page", 10, Scan(new[] { Eq("customer_id") }, new[] { new SortKey("created_at", true) }, 100, all)) });
+        var advice = IndexAdvisor.Advise(workload, "postgresql", Pg, new HeuristicCostModel(workload), new IndexAdvisorOptions { Review = false });
+        var chosen = Assert.Single(advice.Recommendations);
+        Assert.Equal(new[] { "customer_id", "created_at desc" }, chosen.Columns.ToArray());
+        Assert.Empty(chosen.Include);
+        Assert.Contains(advice.Rejected, r => r.Include.Contains("note") && r.Reason.StartsWith("covering out of proportion", StringComparison.Ordinal));
+    }
+}
