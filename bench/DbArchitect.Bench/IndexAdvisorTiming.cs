@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using DbArchitect.Core.Indexing;
 using DbArchitect.Core.Live;
@@ -31,7 +32,7 @@ internal static class IndexAdvisorTiming
         }
 
         var warm = seconds.Skip(1).Order().ToList();
-        Console.WriteLine(Invariant($"advisor in process: cold {seconds[0]:0.000} s, warm median {warm[warm.Count / 2]:0.000} s over {warm.Count} runs; {statements.Count} statements"));
+        Console.WriteLine(Invariant($"advisor in process: cold {seconds[0]:0.000} s, warm median {warm[warm.Count / 2]:0.000} s over {warm.Count} runs; {statements.Count} statements; {CountCommands(connection, statements)} commands (round trips) per run"));
         Console.WriteLine("| phase | cold ms | last warm ms |");
         Console.WriteLine("|---|---:|---:|");
         foreach (var (name, ms) in phases[0].OrderByDescending(p => p.Value))
@@ -64,6 +65,24 @@ internal static class IndexAdvisorTiming
         }
 
         IndexWorkloadEvaluator.Measure(connection, statements, Array.Empty<string>());
+    }
+
+    /// <summary>Operations Npgsql runs in one advisor run (a batch is one operation: one round trip), from its own metrics.</summary>
+    private static long CountCommands(string connection, IReadOnlyList<WorkloadStatement> statements)
+    {
+        long commands = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Npgsql" && instrument.Name == "db.client.operation.duration")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref commands));
+        listener.Start();
+        Run(connection, statements);
+        return commands;
     }
 
     private static (IndexAdvice Advice, double Seconds, IReadOnlyDictionary<string, double> Phases) Run(string connection, IReadOnlyList<WorkloadStatement> statements)
