@@ -23,6 +23,14 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --index [scale]   (scale 1: 300,000 orders)
         IndexAdvisorBench.Run(RepositoryRoot(), args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1);
         return;
+    case "--index-time":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --index-time DATABASE WORKLOAD OUT.sql [runs]  (bench/index-vs-dexter.sh)
+        IndexAdvisorTiming.Time(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 5);
+        return;
+    case "--index-eval":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --index-eval DATABASE WORKLOAD NAME=SET.sql ...
+        IndexAdvisorTiming.Evaluate(args[1], args[2], args.Skip(3).ToList());
+        return;
     case "--health":
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --health [tables]
         HealthBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

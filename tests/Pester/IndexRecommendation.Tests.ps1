@@ -115,6 +115,27 @@ Describe 'Get-IndexRecommendation' {
             @($advice | Where-Object { $_.Action -eq 'Create' -and $_.Reason -match '^serves l2 ' })[0].Columns[0] | Should -Be 'channel'
         }
 
+        It 'reads a file of one statement per line without semicolons, as Dexter does' {
+            $lines = Join-Path $TestDrive 'dexter.sql'
+            Set-Content -Path $lines -Value @(
+                "SELECT id, total FROM orders WHERE customer_id = 42 ORDER BY created_at DESC LIMIT 20"
+                "SELECT id, created_at FROM orders WHERE total = 42.00"
+            )
+            $advice = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $lines | Where-Object { $_.Action -eq 'Create' -and $null -ne $_.CostBefore })
+            ($advice | Where-Object { $_.Reason -match '^serves q1 ' }).Columns[0] | Should -Be 'customer_id'
+            ($advice | Where-Object { $_.Reason -match '^serves q2 ' }).Columns[0] | Should -Be 'total'
+        }
+
+        It 'says so as an error when no statement of the workload can be planned, and -FailOnRecommendation fails' {
+            $bad = Join-Path $TestDrive 'unplannable.sql'
+            Set-Content -Path $bad -Value @('SELECT * FROM no_such_table WHERE a = 1', 'SELECT nonsense FROM orders')
+            $out = @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $bad -ErrorVariable failed -ErrorAction SilentlyContinue)
+            $out | Should -BeNullOrEmpty
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'WorkloadNotPlanned*'
+            "$($failed[0])" | Should -Match 'None of the 2 statement'
+            { Get-IndexRecommendation -ConnectionString $script:cs -Workload $bad -FailOnRecommendation -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'IndexAdviceIncomplete*'
+        }
+
         It 'honours -MaxIndexes' {
             @(Get-IndexRecommendation -ConnectionString $script:cs -Workload $script:workload -MaxIndexes 2 | Where-Object { $_.Action -eq 'Create' -and $_.Confidence -eq 'WhatIf' }).Count | Should -Be 2
         }

@@ -211,11 +211,14 @@ public static class CandidateGenerator
     }
 
     /// <summary>
-    /// The candidate as the engine can build it within the width limit: INCLUDE folded into the key where the engine has
+    /// The candidate as the engine can build it within the width limit, each column keyed once: INCLUDE folded into the key where the engine has
     /// no INCLUDE (while the key stays within the limit + INCLUDE budget), or null when it cannot be built.
     /// </summary>
     private static IndexDefinition? Fit(IndexDefinition index, IndexCapabilities capabilities, int maxWidth)
     {
+        // A column serves one key position: a second key on it (a range key then ORDER BY the same column DESC) adds
+        // width and nothing a B-tree can use, since a backward scan gives the other direction.
+        index = index with { Keys = index.Keys.DistinctBy(k => (k.Column, k.Function, k.Argument)).ToList() };
         if (index.Keys.Count > maxWidth)
         {
             index = index with { Keys = index.Keys.Take(maxWidth).ToList(), Include = Array.Empty<string>() };

@@ -16,6 +16,18 @@ public interface IIndexCostModel
 
     double Cost(WorkloadQuery query, IReadOnlyList<IndexDefinition> extra);
 
+    /// <summary>
+    /// The costs of many statements, each with its own extra indexes, in request order. A what-if model answers a whole
+    /// search step in one round trip; the default asks <see cref="Cost"/> for each.
+    /// </summary>
+    IReadOnlyList<double> Costs(IReadOnlyList<(WorkloadQuery Query, IReadOnlyList<IndexDefinition> Extra)> requests) =>
+        requests.Select(r => Cost(r.Query, r.Extra)).ToList();
+
+    /// <summary>Learns what it needs of every candidate at once (sizes, refusals) before the search asks one by one.</summary>
+    void Prepare(IReadOnlyList<IndexDefinition> candidates)
+    {
+    }
+
     /// <summary>Estimated size of the index in bytes.</summary>
     double SizeBytes(IndexDefinition index);
 

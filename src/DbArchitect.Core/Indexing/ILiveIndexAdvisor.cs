@@ -33,4 +33,12 @@ public interface ILiveIndexAdvisor
     /// after each, and rolls everything back. Needs a session opened with ReadOnly = false.
     /// </summary>
     IReadOnlyList<IndexRecommendation> ValidateReal(LiveSession session, Workload workload, IReadOnlyList<IndexRecommendation> recommendations) => recommendations;
+
+    /// <summary>
+    /// Leaves the session as the run found it (what-if indexes and prepared statements gone): a pooled connection goes
+    /// back to its pool, and the next user of it must not plan with this run's hypothetical indexes.
+    /// </summary>
+    void Release(LiveSession session)
+    {
+    }
 }

@@ -10,6 +10,12 @@ public sealed record IndexAdvisorOptions
 
     /// <summary>Review the existing indexes too (duplicates, redundancy, unused, unindexed foreign keys).</summary>
     public bool Review { get; init; } = true;
+
+    /// <summary>
+    /// Unused indexes (0 scans over counters at least <see cref="IndexReview.MinStatsDays"/> days old) become DROP
+    /// statements; without it they are review items with no DDL. Indexes that enforce something are never dropped.
+    /// </summary>
+    public bool IncludeDropScript { get; init; }
 }
 
 /// <summary>The result of one run: the recommendations in order, the rejected candidates, and the per-statement costs.</summary>

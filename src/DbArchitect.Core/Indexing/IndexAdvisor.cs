@@ -40,6 +40,10 @@ public static class IndexAdvisor
             recommendations.Add(Create(engine, workload, ddl, definition, chosen.Candidate.Rule, reason, before, after, chosen.SizeBytes, chosen.WriteOverhead, model.ConfidenceFor(chosen.Candidate.Definition).ToString(), chosen.Queries, recommendations.Count + 1));
         }
 
+        // -MaxIndexes bounds every index the run creates: the search's own (ranked by measured benefit) come first, the
+        // review's foreign-key and merge indexes (whose benefit no statement of the workload measures) fill what is left.
+        var slots = options.Budget.MaxIndexes is { } max ? max - recommendations.Count : int.MaxValue;
+        var cut = new List<IndexRecommendation>();
         if (options.Review)
         {
             foreach (var finding in IndexReview.Review(workload))
@@ -52,24 +56,45 @@ public static class IndexAdvisor
                     }
 
                     var definition = finding.Subject with { Name = UniqueName(finding.Subject, ddl, names) };
-                    recommendations.Add(Create(engine, workload, ddl, definition, "unindexed foreign key", finding.Reason, null, null, model.SizeBytes(definition), WriteOverhead.Of(definition, workload.Writes), "Statistics", Array.Empty<QueryCost>(), recommendations.Count + 1));
+                    var fk = Create(engine, workload, ddl, definition, "unindexed foreign key", finding.Reason, null, null, model.SizeBytes(definition), WriteOverhead.Of(definition, workload.Writes), "Statistics", Array.Empty<QueryCost>(), recommendations.Count + 1);
+                    if (slots-- <= 0)
+                    {
+                        cut.Add(Budget(fk, options.Budget));
+                        continue;
+                    }
+
+                    recommendations.Add(fk);
                     continue;
                 }
 
-                recommendations.Add(DropOrReplace(engine, workload, ddl, finding, names, recommendations.Count + 1));
+                var change = DropOrReplace(engine, workload, ddl, finding, names, recommendations.Count + 1, options.IncludeDropScript);
+                if (change.Action == RecommendationAction.Replace && slots-- <= 0)
+                {
+                    cut.Add(Budget(change, options.Budget));
+                    continue;
+                }
+
+                recommendations.Add(change);
             }
         }
 
-        var reviewed = recommendations.Select(r => r.Sql).ToHashSet(StringComparer.Ordinal);
+        var reviewed = recommendations.Concat(cut).Select(r => r.Sql).ToHashSet(StringComparer.Ordinal);
         var rejected = existing.Select(c => (c, $"already exists as {Existing(workload, c.Definition)!.Definition.Name}", model.SizeBytes(c.Definition)))
             .Concat(selection.Rejected.Select(r => (r.Candidate, r.Reason, r.SizeBytes)))
             .OrderBy(r => r.Item1.Definition.Signature, StringComparer.Ordinal)
             .Select((r, i) => Create(engine, workload, ddl, r.Item1.Definition with { Name = r.Item1.Definition.SuggestedName(ddl.Capabilities.MaxNameLength) }, r.Item1.Rule,
                 $"{r.Item2} (asked for by {(r.Item1.QueryIds.Count == 0 ? "no statement" : string.Join(", ", r.Item1.QueryIds))})", null, null, r.Item3, WriteOverhead.Of(r.Item1.Definition, workload.Writes), confidence, Array.Empty<QueryCost>(), i + 1) with { Rejected = true })
             .Where(r => !reviewed.Contains(r.Sql))
+            .Concat(cut)
             .ToList();
         return new IndexAdvice(recommendations, rejected, selection, model.Description, model.Confidence);
     }
+
+    private static IndexRecommendation Budget(IndexRecommendation recommendation, SelectionBudget budget) => recommendation with
+    {
+        Rejected = true,
+        Reason = $"budget: -MaxIndexes {budget.MaxIndexes} reached by indexes whose benefit the workload measures; {recommendation.Reason}",
+    };
 
     private static ExistingIndex? Existing(Workload workload, IndexDefinition candidate) =>
         workload.FindTable(candidate.Table)?.Indexes.FirstOrDefault(i => IndexReview.SameIndex(candidate, i.Definition)
@@ -105,7 +130,7 @@ public static class IndexAdvisor
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
-    private static IndexRecommendation DropOrReplace(string engine, Workload workload, IIndexAdviceDdl ddl, ReviewFinding finding, HashSet<string> names, int order)
+    private static IndexRecommendation DropOrReplace(string engine, Workload workload, IIndexAdviceDdl ddl, ReviewFinding finding, HashSet<string> names, int order, bool dropUnused)
     {
         var schema = workload.FindTable(finding.Table)?.Schema ?? string.Empty;
         var subject = finding.Subject;
@@ -126,8 +151,12 @@ public static class IndexAdvisor
                 Array.Empty<QueryCost>(), $"{subject.Name}, {wider.Name}") { OutsideTransaction = ddl.OutsideTransaction };
         }
 
-        return new IndexRecommendation(engine, RecommendationAction.Drop, schema, finding.Table, subject.Name!, subject.Keys.Select(k => k.ToString()).ToList(), subject.Include,
-            subject.IsPartial ? subject.PredicateText : null, subject.Method.ToString().ToLowerInvariant(), rule, finding.Reason, null, null, null, size,
-            -WriteOverhead.Of(subject, workload.Writes), "Statistics", ddl.Drop(subject, schema), false, order, Array.Empty<QueryCost>(), null) { OutsideTransaction = ddl.OutsideTransaction };
+        // "Unused" rests on usage counters alone: it is a review item without DDL unless the DBA asks for the drop script
+        // and the counters are old enough to say so.
+        var review = finding.Kind == ReviewKind.Unused && (finding.ReviewOnly || !dropUnused);
+        var reason = review && !finding.ReviewOnly ? finding.Reason + "; review only: pass -IncludeDropScript for the DROP statement" : finding.Reason;
+        return new IndexRecommendation(engine, review ? RecommendationAction.Review : RecommendationAction.Drop, schema, finding.Table, subject.Name!, subject.Keys.Select(k => k.ToString()).ToList(), subject.Include,
+            subject.IsPartial ? subject.PredicateText : null, subject.Method.ToString().ToLowerInvariant(), rule, reason, null, null, null, size,
+            -WriteOverhead.Of(subject, workload.Writes), "Statistics", review ? string.Empty : ddl.Drop(subject, schema), false, order, Array.Empty<QueryCost>(), null) { OutsideTransaction = ddl.OutsideTransaction };
     }
 }

@@ -29,15 +29,22 @@ public static class IndexAdvisorRun
         var ddl = Ddl(engine);
         var advisor = ddl.Live ?? throw new DbArchitectException(new DbArchitectError("LiveIndexAdviceNotSupported", ErrorKind.InvalidArgument,
             $"Live index advice is not available for {engine.DisplayName} yet.", "Use design mode: New-DbDesign … | Get-IndexRecommendation.", null, session.Target.Description));
-        var workload = advisor.Read(session, live, progress);
-        var model = advisor.CostModel(session, workload, live, notes);
-        var advice = IndexAdvisor.Advise(workload, engine.Id, ddl, model, options, progress);
-        if (live.Validate == ValidationMode.Real && advice.Recommendations.Count > 0)
+        try
         {
-            advice = advice with { Recommendations = advisor.ValidateReal(session, workload, advice.Recommendations) };
-        }
+            var workload = advisor.Read(session, live, progress);
+            var model = advisor.CostModel(session, workload, live, notes);
+            var advice = IndexAdvisor.Advise(workload, engine.Id, ddl, model, options, progress);
+            if (live.Validate == ValidationMode.Real && advice.Recommendations.Count > 0)
+            {
+                advice = advice with { Recommendations = advisor.ValidateReal(session, workload, advice.Recommendations) };
+            }
 
-        return (advice, workload);
+            return (advice, workload);
+        }
+        finally
+        {
+            advisor.Release(session);
+        }
     }
 
     /// <summary>
@@ -55,6 +62,7 @@ public static class IndexAdvisorRun
             "Give -ConnectionString (or -Server -Database) with -Workload so the server explains each statement, or use design mode without -Workload.", null, engine.Id));
         var parsed = parser.Parse(statements, catalog);
         notes.AddRange(parsed.Notes);
+        UnplannedWorkload.ThrowIfNonePlanned(statements, parsed.Queries.Count + parsed.Writes.Count, parsed.Notes, catalog.Name);
         var profiles = catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList();
         var origin = string.Join(", ", statements.Select(s => s.Source).Distinct(StringComparer.Ordinal));
         var workload = new Workload(parsed.Queries, parsed.Writes, profiles, "weight") { Origin = origin.Length == 0 ? "workload" : origin };

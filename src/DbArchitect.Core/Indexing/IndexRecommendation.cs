@@ -3,7 +3,8 @@ using DbArchitect.Core.Engines;
 
 namespace DbArchitect.Core.Indexing;
 
-public enum RecommendationAction { Create, Drop, Replace }
+/// <summary>What a recommendation does; Review is a finding to confirm by hand, with no DDL (an index that looks unused).</summary>
+public enum RecommendationAction { Create, Drop, Replace, Review }
 
 /// <summary>
 /// One piece of index advice: create, drop or replace an index, with the figures it rests on (weighted cost of the
@@ -45,7 +46,7 @@ public sealed record IndexRecommendation(
 
     public IReadOnlyList<SqlScript> ToScripts()
     {
-        if (Rejected)
+        if (Rejected || Action == RecommendationAction.Review)
         {
             return Array.Empty<SqlScript>();
         }

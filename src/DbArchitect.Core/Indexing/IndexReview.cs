@@ -4,33 +4,47 @@ namespace DbArchitect.Core.Indexing;
 
 public enum ReviewKind { Duplicate, Redundant, Merge, Unused, UnindexedForeignKey }
 
-/// <summary>A finding about existing indexes: drop, replace (merge) or create (foreign key), with its evidence.</summary>
-public sealed record ReviewFinding(ReviewKind Kind, string Table, IndexDefinition Subject, IndexDefinition? Replacement, IndexDefinition? KeptInstead, string Reason, long? SizeBytes);
+/// <summary>
+/// A finding about existing indexes: drop, replace (merge) or create (foreign key), with its evidence.
+/// <see cref="ReviewOnly"/> marks a finding whose evidence cannot carry a DROP by itself (usage counters younger than
+/// <see cref="IndexReview.MinStatsDays"/>): it is shown for review and never becomes DDL.
+/// </summary>
+public sealed record ReviewFinding(ReviewKind Kind, string Table, IndexDefinition Subject, IndexDefinition? Replacement, IndexDefinition? KeptInstead, string Reason, long? SizeBytes)
+{
+    public bool ReviewOnly { get; init; }
+}
 
 /// <summary>
 /// Reviews the indexes that exist: exact duplicates, left-prefix redundancy ((a) is served by (a, b)), merges
 /// ((a) INCLUDE (x) + (a, b) → (a, b) INCLUDE (x)), unused indexes (no scans since the counters were reset, with
-/// the age of the counters), and foreign keys whose columns lead no index. Indexes that back a primary key or unique
-/// constraint are never dropped: they enforce something.
+/// the age of the counters), and foreign keys whose columns lead no index. An index that enforces something (primary
+/// key, UNIQUE — constraint or not, expression or not —, exclusion constraint, replica identity) or is the last one
+/// serving a foreign key's lookups is never proposed for dropping, whatever its use: see <see cref="Keeps"/>.
 /// </summary>
 public static class IndexReview
 {
-    /// <summary>Usage counters younger than this prove little: an unused finding says so.</summary>
+    /// <summary>Usage counters younger than this prove nothing about an index being unused: no drop is offered before.</summary>
     public const double MinStatsDays = 7;
+
+    /// <summary>
+    /// A foreign key on a table smaller than this needs no index of its own: a parent's delete or key update reads the
+    /// whole child in a few pages, which an index would not beat.
+    /// </summary>
+    public const long ForeignKeyIndexMinRows = 10_000;
 
     public static IReadOnlyList<ReviewFinding> Review(Workload workload)
     {
         var findings = new List<ReviewFinding>();
         foreach (var table in workload.Tables)
         {
-            var indexes = table.Indexes.OrderBy(i => i.BacksConstraint ? 0 : 1).ThenBy(i => i.Definition.Name, StringComparer.Ordinal).ToList();
+            var indexes = table.Indexes.OrderBy(i => Enforced(i) is null ? 1 : 0).ThenBy(i => i.Definition.Name, StringComparer.Ordinal).ToList();
             var dropped = new HashSet<ExistingIndex>();
             // Duplicates first, so a copy is reported as a copy even when a wider index also makes both redundant.
-            foreach (var index in indexes.Where(i => !i.BacksConstraint))
+            foreach (var index in indexes.Where(i => Enforced(i) is null))
             {
                 var duplicate = indexes.FirstOrDefault(o => o != index && !dropped.Contains(o) && SameIndex(o.Definition, index.Definition)
-                    && (o.BacksConstraint || string.CompareOrdinal(o.Definition.Name, index.Definition.Name) < 0));
-                if (duplicate is not null)
+                    && (Enforced(o) is not null || string.CompareOrdinal(o.Definition.Name, index.Definition.Name) < 0));
+                if (duplicate is not null && Keeps(table, index, dropped) is null)
                 {
                     dropped.Add(index);
                     findings.Add(new ReviewFinding(ReviewKind.Duplicate, table.Name, index.Definition, null, duplicate.Definition,
@@ -40,7 +54,7 @@ public static class IndexReview
 
             foreach (var index in indexes)
             {
-                if (index.BacksConstraint || dropped.Contains(index))
+                if (dropped.Contains(index) || Enforced(index) is not null)
                 {
                     continue;
                 }
@@ -48,29 +62,41 @@ public static class IndexReview
                 var wider = indexes.FirstOrDefault(o => o != index && !dropped.Contains(o) && IsLeftPrefix(index.Definition, o.Definition));
                 if (wider is not null)
                 {
-                    dropped.Add(index);
                     var missing = index.Definition.Include.Where(c => !wider.Definition.Columns.Contains(c, StringComparer.Ordinal)).ToList();
                     if (missing.Count == 0)
                     {
+                        dropped.Add(index);
                         findings.Add(new ReviewFinding(ReviewKind.Redundant, table.Name, index.Definition, null, wider.Definition,
                             $"left prefix of {wider.Definition.Name} ({wider.Definition.Signature}), which serves the same lookups", index.SizeBytes));
+                        continue;
                     }
-                    else
+
+                    // A merge drops the wider index too: never one that enforces something (the replacement would not).
+                    if (Enforced(wider) is null)
                     {
+                        dropped.Add(index);
                         var merged = wider.Definition with { Include = wider.Definition.Include.Concat(missing).Distinct(StringComparer.Ordinal).ToList(), Name = null };
                         findings.Add(new ReviewFinding(ReviewKind.Merge, table.Name, index.Definition, merged, wider.Definition,
                             $"merge: {index.Definition.Name} is a left prefix of {wider.Definition.Name} but also covers {string.Join(", ", missing)}; one index {merged.Signature} replaces both", index.SizeBytes));
+                        continue;
                     }
-
-                    continue;
                 }
 
-                if (index.Scans == 0 && workload.StatsAgeDays is { } age)
+                if (index.Scans == 0 && workload.StatsAgeDays is { } age && Keeps(table, index, dropped) is null)
                 {
-                    var caution = age < MinStatsDays ? $"; the counters are only {age:0.#} days old, so confirm over a full business cycle first" : string.Empty;
+                    var young = age < MinStatsDays;
+                    var evidence = young
+                        ? $"; the counters are only {age:0.#} days old and an index is called unused after at least {MinStatsDays:0} days of counters, so confirm over a full business cycle first"
+                        : $" (at least {MinStatsDays:0} days of counters are required)";
                     findings.Add(new ReviewFinding(ReviewKind.Unused, table.Name, index.Definition, null, null,
-                        $"unused: 0 scans in {age:0.#} days since the statistics were reset, {Megabytes(index.SizeBytes)} maintained on every write{caution}", index.SizeBytes));
+                        $"unused: 0 scans in {age:0.#} days since the statistics were reset{evidence}, {Megabytes(index.SizeBytes)} maintained on every write", index.SizeBytes)
+                    { ReviewOnly = young });
                 }
+            }
+
+            if (table.Rows < ForeignKeyIndexMinRows)
+            {
+                continue;
             }
 
             foreach (var fk in table.ForeignKeys.Where(fk => !table.Indexes.Where(i => !dropped.Contains(i)).Any(i => CandidateGenerator.LeadsWith(i.Definition, fk.Columns))))
@@ -83,6 +109,29 @@ public static class IndexReview
 
         return findings;
     }
+
+    /// <summary>
+    /// Why the index must stay whatever its use: what it enforces, or that it is the last index (of those not already
+    /// being dropped) whose leading columns serve a foreign key's lookups. Null when it may be dropped.
+    /// </summary>
+    public static string? Keeps(TableProfile table, ExistingIndex index, IReadOnlySet<ExistingIndex> dropped)
+    {
+        if (Enforced(index) is { } enforced)
+        {
+            return enforced;
+        }
+
+        var fk = table.ForeignKeys.FirstOrDefault(fk => CandidateGenerator.LeadsWith(index.Definition, fk.Columns)
+            && !table.Indexes.Any(o => o != index && !dropped.Contains(o) && CandidateGenerator.LeadsWith(o.Definition, fk.Columns)));
+        return fk is null ? null : $"serves the lookups of foreign key {fk.Name}";
+    }
+
+    /// <summary>What the index enforces by itself (a constraint, uniqueness, an exclusion, the replica identity); null when nothing.</summary>
+    private static string? Enforced(ExistingIndex index) =>
+        index.BacksConstraint ? "backs a constraint"
+        : index.Definition.Unique ? "enforces uniqueness"
+        : index.Enforces is { } what ? "backs the " + what
+        : null;
 
     public static bool SameIndex(IndexDefinition a, IndexDefinition b) =>
         a.Method == b.Method && a.Keys.SequenceEqual(b.Keys) && a.Include.Order(StringComparer.Ordinal).SequenceEqual(b.Include.Order(StringComparer.Ordinal), StringComparer.Ordinal)

@@ -21,7 +21,14 @@ public sealed record ColumnProfile(
 public enum ColumnFamily { Other, Text, Json, Time }
 
 /// <summary>An index that exists (or the design builds) with what the server says of its use.</summary>
-public sealed record ExistingIndex(IndexDefinition Definition, bool BacksConstraint, long? Scans, long? SizeBytes);
+public sealed record ExistingIndex(IndexDefinition Definition, bool BacksConstraint, long? Scans, long? SizeBytes)
+{
+    /// <summary>
+    /// What the index enforces or serves besides lookups, as the catalog states it ("exclusion constraint",
+    /// "replica identity"); null when nothing. Such an index is never proposed for dropping.
+    /// </summary>
+    public string? Enforces { get; init; }
+}
 
 public sealed record ForeignKeyProfile(string Name, IReadOnlyList<string> Columns, string ReferencedTable);
 
@@ -42,4 +49,7 @@ public sealed record TableProfile(
 
     /// <summary>Average row width in bytes (24-byte tuple header included).</summary>
     public int RowWidth => 24 + Columns.Sum(c => c.Width);
+
+    /// <summary>The rows' bytes (rows × average width): what an index that copies columns is measured against.</summary>
+    public double DataBytes => Math.Max(1.0, Rows * (double)RowWidth);
 }

@@ -12,8 +12,10 @@ public sealed record WorkloadStatement(string Id, string Text, double Weight, st
 }
 
 /// <summary>
-/// Reads a SQL workload file: statements split at semicolons outside quotes, comments and dollar quotes. Weights come
-/// from annotation comments, so a file exported from pg_stat_statements keeps its call counts.
+/// Reads a SQL workload file: statements split at semicolons outside quotes, comments and dollar quotes. A file with
+/// no semicolon at all is one statement per line (the form Dexter reads and many query exports write): a line that
+/// begins a statement (SELECT, WITH, INSERT …) at parenthesis depth 0 starts a new one, any other line continues the
+/// one before. Weights come from annotation comments, so a file exported from pg_stat_statements keeps its call counts.
 /// </summary>
 public static class WorkloadFile
 {
@@ -112,9 +114,22 @@ public static class WorkloadFile
         }
     }
 
+    private static readonly string[] StatementStarts = { "select", "with", "insert", "update", "delete", "values", "table", "merge", "explain" };
+
+    /// <summary>Words that, ending a line, join the next line's SELECT to the same statement (set operations).</summary>
+    private static readonly string[] Joiners = { "union", "intersect", "except", "all", "distinct", "(" };
+
     public static IReadOnlyList<WorkloadStatement> Parse(string text, string source)
     {
+        var (statements, separators) = Parse(text, source, byLine: false);
+        return separators == 0 && statements.Count == 1 ? Parse(text, source, byLine: true).Statements : statements;
+    }
+
+    private static (List<WorkloadStatement> Statements, int Separators) Parse(string text, string source, bool byLine)
+    {
         var statements = new List<WorkloadStatement>();
+        var separators = 0;
+        var depth = 0;
         var current = new StringBuilder();
         double? weight = null;
         var i = 0;
@@ -163,16 +178,60 @@ public static class WorkloadFile
             if (c == ';')
             {
                 Flush(statements, current, ref weight, source);
+                separators++;
+                depth = 0;
                 i++;
                 continue;
             }
 
+            if (byLine && c == '\n' && depth == 0 && StartsStatement(text, i + 1) && !EndsWithJoiner(current))
+            {
+                Flush(statements, current, ref weight, source);
+            }
+
+            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
             current.Append(c);
             i++;
         }
 
         Flush(statements, current, ref weight, source);
-        return statements;
+        return (statements, separators);
+    }
+
+    /// <summary>True when the next line that is neither blank nor a comment begins with a statement's first word.</summary>
+    private static bool StartsStatement(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i + 1 < text.Length && text[i] == '-' && text[i + 1] == '-')
+            {
+                var end = text.IndexOf('\n', i);
+                i = end < 0 ? text.Length : end + 1;
+                continue;
+            }
+
+            var word = i;
+            while (word < text.Length && char.IsLetter(text[word]))
+            {
+                word++;
+            }
+
+            return StatementStarts.Contains(text[i..word].ToLowerInvariant());
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithJoiner(StringBuilder current)
+    {
+        var text = current.ToString().TrimEnd();
+        return Joiners.Any(j => text.EndsWith(j, StringComparison.OrdinalIgnoreCase) && (j == "(" || text.Length == j.Length || !char.IsLetterOrDigit(text[^(j.Length + 1)])));
     }
 
     private static void Flush(List<WorkloadStatement> statements, StringBuilder current, ref double? weight, string source)

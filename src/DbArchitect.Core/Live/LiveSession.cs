@@ -91,6 +91,45 @@ public sealed class LiveSession : IDisposable
         return command.ExecuteNonQuery();
     });
 
+    /// <summary>
+    /// Runs the statements in one round trip (one batch) and returns, per statement that returns rows, the first column
+    /// of its first row; statements that return no rows (SET, DISCARD) contribute nothing. For callers that would
+    /// otherwise make hundreds of trips for one answer each (what-if costing). Stops at the first failing statement.
+    /// </summary>
+    public IReadOnlyList<object?> Batch(IReadOnlyList<string> statements, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        if (statements.Count == 0)
+        {
+            return Array.Empty<object?>();
+        }
+
+        return Guarded(purpose, () =>
+        {
+            using var batch = _connection.CreateBatch();
+            batch.Timeout = (int)CommandTimeout.TotalSeconds;
+            foreach (var statement in statements)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = statement;
+                batch.BatchCommands.Add(command);
+            }
+
+            var values = new List<object?>(statements.Count);
+            using var reader = batch.ExecuteReader();
+            do
+            {
+                if (reader.FieldCount > 0)
+                {
+                    values.Add(reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null);
+                }
+            }
+            while (reader.NextResult());
+
+            return (IReadOnlyList<object?>)values;
+        });
+    }
+
     public void Dispose() => _connection.Dispose();
 
     /// <summary>The client's own bound: the server's statement timeout plus a margin, so a server that stops answering cannot hold a statement for ever.</summary>

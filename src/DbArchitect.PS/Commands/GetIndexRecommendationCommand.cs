@@ -18,6 +18,7 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     private const string DesignSet = "Design";
     private const string SchemaSet = "Schema";
     private int _found;
+    private int _failed;
 
     [Parameter(Mandatory = true, ParameterSetName = DesignSet, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -59,12 +60,16 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     [Parameter]
     public SwitchParameter IncludeRejected { get; set; }
 
+    /// <summary>Unused indexes become DROP statements instead of review items (indexes that enforce something are never dropped).</summary>
+    [Parameter]
+    public SwitchParameter IncludeDropScript { get; set; }
+
     [Parameter]
     public SwitchParameter FailOnRecommendation { get; set; }
 
     protected override void ProcessRecord()
     {
-        var options = new IndexAdvisorOptions { MaxWidth = MaxWidth, Budget = new SelectionBudget(MaxIndexes, MaxSizeMB) };
+        var options = new IndexAdvisorOptions { MaxWidth = MaxWidth, Budget = new SelectionBudget(MaxIndexes, MaxSizeMB), IncludeDropScript = IncludeDropScript };
         if (Workload is not null && ParameterSetName is DesignSet or SchemaSet)
         {
             Parsed(options);
@@ -78,6 +83,10 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
                 WriteVerbose($"Design {Design.Application}: {advice.Selection.Queries.Count} access patterns costed by the {advice.CostModel}.");
                 Write(advice);
             }
+            else
+            {
+                _failed++;
+            }
 
             return;
         }
@@ -87,6 +96,13 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 
     protected override void EndProcessing()
     {
+        // A run that could not advise (no statement of the workload planned, a lost server) proves nothing: a gate fails.
+        if (FailOnRecommendation && _failed > 0)
+        {
+            ThrowTerminatingError(ToErrorRecord(new DbArchitectError("IndexAdviceIncomplete", ErrorKind.InvalidData,
+                $"{_failed} index advice run(s) failed, so -FailOnRecommendation cannot pass.", "Fix the error reported above and run again.", null), null));
+        }
+
         if (FailOnRecommendation && _found > 0)
         {
             ThrowTerminatingError(ToErrorRecord(new DbArchitectError("IndexRecommendationsFound", ErrorKind.InvalidData,
@@ -112,6 +128,7 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
         var notes = new List<string>();
         if (!TryCore(() => IndexAdvisorRun.ForLive(session, live, options, notes, Progress), target.Description, "IndexAdvice", out var result))
         {
+            _failed++;
             return;
         }
 
@@ -131,6 +148,8 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
         var notes = new List<string>();
         if (!TryCore(() => IndexAdvisorRun.ForWorkload(engine, catalog, statements, options, notes), catalog.Name, "IndexAdvice", out var result))
         {
+            WriteNotes(notes);
+            _failed++;
             return;
         }
 

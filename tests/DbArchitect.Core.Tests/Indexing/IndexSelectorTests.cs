@@ -157,3 +157,64 @@ public sealed class IndexSelectorTests
         public double SizeBytes(IndexDefinition index) => inner.SizeBytes(index);
     }
 }
+
+public sealed class CandidateKeyTests
+{
+    private static IIndexAdviceDdl Pg => EngineRegistry.Get("postgresql").IndexAdvice!;
+
+    [Fact]
+    public void NoCandidateKeysTheSameColumnTwice()
+    {
+        // WHERE status = 'pending' AND total > 40 ORDER BY total DESC: the range and the ORDER BY name one column.
+        var workload = Of(Orders(), new[] { Query("fines", 10, Scan(new[] { Eq("status", "pending"), Range("total") }, new[] { new SortKey("total", true) }, 20, new[] { "id" })) });
+        var candidates = CandidateGenerator.Generate(workload, Pg.Capabilities, 3);
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, c => Assert.Equal(c.Definition.Keys.Count, c.Definition.Keys.Select(k => (k.Column, k.Function)).Distinct().Count()));
+        Assert.Contains(candidates, c => c.Definition.IsPartial && c.Definition.Keys.Count == 1 && c.Definition.Keys[0].Column == "total");
+    }
+}
+
+public sealed class MaxIndexesTests
+{
+    private static IIndexAdviceDdl Pg => EngineRegistry.Get("postgresql").IndexAdvice!;
+
+    [Fact]
+    public void MaxIndexesBoundsTheReviewsForeignKeyIndexesToo()
+    {
+        // orders.customer_id has a foreign key and no index: the review would add one beside the search's two.
+        var workload = Of(Orders(), new[]
+        {
+            Query("recent", 10, Scan(new[] { Range("created_at") }, new[] { new SortKey("created_at", true) }, 50)),
+            Query("note", 5, Scan(new[] { Eq("note") })),
+        });
+        var unbounded = IndexAdvisor.Advise(workload, "postgresql", Pg, new HeuristicCostModel(workload), new IndexAdvisorOptions());
+        Assert.Contains(unbounded.Recommendations, r => r.Rule == "unindexed foreign key");
+        var creates = unbounded.Recommendations.Count(r => r.Action == RecommendationAction.Create);
+        Assert.True(creates >= 3, string.Join("\n", unbounded.Recommendations.Select(r => r.Title)));
+
+        var bounded = IndexAdvisor.Advise(workload, "postgresql", Pg, new HeuristicCostModel(workload), new IndexAdvisorOptions { Budget = new SelectionBudget(creates - 1, null) });
+        Assert.Equal(creates - 1, bounded.Recommendations.Count(r => r.Action is RecommendationAction.Create or RecommendationAction.Replace));
+        Assert.DoesNotContain(bounded.Recommendations, r => r.Rule == "unindexed foreign key");
+        Assert.Contains(bounded.Rejected, r => r.Rule == "unindexed foreign key" && r.Reason.StartsWith("budget: -MaxIndexes", StringComparison.Ordinal));
+        // The ones kept are the ones the workload measures, in order of benefit.
+        Assert.All(bounded.Recommendations.Where(r => r.Action == RecommendationAction.Create), r => Assert.NotNull(r.CostBefore));
+    }
+}
+
+public sealed class CoveringProportionTests
+{
+    private static IIndexAdviceDdl Pg => EngineRegistry.Get("postgresql").IndexAdvice!;
+
+    [Fact]
+    public void AWideIncludeForALimitedSelectStarLosesToTheSameKeysWithoutIt()
+    {
+        // SELECT * … WHERE customer_id = ? ORDER BY created_at DESC LIMIT 100: the plan lists every column, note is 200 bytes.
+        var all = new[] { "id", "customer_id", "status", "created_at", "total", "note" };
+        var workload = Of(Orders(), new[] { Query("page", 10, Scan(new[] { Eq("customer_id") }, new[] { new SortKey("created_at", true) }, 100, all)) });
+        var advice = IndexAdvisor.Advise(workload, "postgresql", Pg, new HeuristicCostModel(workload), new IndexAdvisorOptions { Review = false });
+        var chosen = Assert.Single(advice.Recommendations);
+        Assert.Equal(new[] { "customer_id", "created_at desc" }, chosen.Columns.ToArray());
+        Assert.Empty(chosen.Include);
+        Assert.Contains(advice.Rejected, r => r.Include.Contains("note") && r.Reason.StartsWith("covering out of proportion", StringComparison.Ordinal));
+    }
+}

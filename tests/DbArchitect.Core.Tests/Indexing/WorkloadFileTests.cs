@@ -33,3 +33,30 @@ public sealed class WorkloadCsvTests
         Assert.Equal("WorkloadCsvHeaderMissing", error.Errors[0].ErrorId);
     }
 }
+
+public sealed class WorkloadLinesTests
+{
+    [Fact]
+    public void AFileWithoutSemicolonsIsOneStatementPerLine()
+    {
+        var text = "SELECT * FROM t WHERE a = 1\n-- weight: 7\nSELECT b FROM t WHERE c > 2 ORDER BY c DESC LIMIT 5\n\nselect count(*) from u\n";
+        var statements = WorkloadFile.Parse(text, "dexter.sql");
+        Assert.Equal(new[] { "SELECT * FROM t WHERE a = 1", "SELECT b FROM t WHERE c > 2 ORDER BY c DESC LIMIT 5", "select count(*) from u" }, statements.Select(s => s.Text));
+        Assert.Equal(new[] { 1.0, 7.0, 1.0 }, statements.Select(s => s.Weight));
+    }
+
+    [Fact]
+    public void LinesThatDoNotBeginAStatementContinueTheOneBefore()
+    {
+        var text = "SELECT a\nFROM t\nWHERE b IN (\nSELECT b FROM u)\nSELECT 1 FROM t\nUNION ALL\nSELECT 2 FROM u\nUPDATE t SET a = 1 WHERE b = 2";
+        var statements = WorkloadFile.Parse(text, "w.sql");
+        Assert.Equal(new[] { "SELECT a FROM t WHERE b IN ( SELECT b FROM u)", "SELECT 1 FROM t UNION ALL SELECT 2 FROM u", "UPDATE t SET a = 1 WHERE b = 2" }, statements.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void AFileWithSemicolonsStillSplitsOnlyAtThem()
+    {
+        var statements = WorkloadFile.Parse("SELECT a FROM t\nWHERE b = 1;\nSELECT c FROM u;", "w.sql");
+        Assert.Equal(new[] { "SELECT a FROM t WHERE b = 1", "SELECT c FROM u" }, statements.Select(s => s.Text));
+    }
+}

@@ -22,6 +22,7 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
 
         var queries = new List<WorkloadQuery>();
         var writes = new List<WorkloadWrite>();
+        var planned = 0;
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
@@ -36,6 +37,7 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
                 // A read-only session cannot EXPLAIN a write on MariaDB; its target and SET columns still count as writes.
                 using var none = JsonDocument.Parse("{}");
                 writes.AddRange(MySqlPlanWorkload.Read(none.RootElement, statement, tables).Writes);
+                planned++;
                 continue;
             }
             catch (DbArchitectException ex)
@@ -44,6 +46,7 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
                 continue;
             }
 
+            planned++;
             using var plan = JsonDocument.Parse(text);
             var (scans, statementWrites) = MySqlPlanWorkload.Read(plan.RootElement, statement, tables);
             if (scans.Count > 0)
@@ -54,6 +57,7 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
             writes.AddRange(statementWrites);
         }
 
+        UnplannedWorkload.ThrowIfNonePlanned(options.Statements, planned, _notes, session.Target.Description);
         return new Workload(queries, writes, tables, options.Statements is null ? "calls" : "weight")
         {
             StatsAgeDays = age,

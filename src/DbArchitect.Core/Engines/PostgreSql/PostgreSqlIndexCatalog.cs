@@ -9,6 +9,9 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// What the catalog and the statistics views say about the user tables: rows and pages (pg_class), column statistics
 /// (pg_stats: n_distinct, null_frac, avg_width, correlation, most common values), existing indexes with their key
 /// text as the server prints it (pg_get_indexdef), scans and size, foreign keys, and the age of the usage counters.
+/// pg_stats is read per column through a LATERAL subquery (its LIMIT keeps the planner from flattening it): joined
+/// as a whole, the view checks the login's privilege on every column of the database first (30 ms on an almost empty
+/// one), for the few dozen columns of the user tables.
 /// </summary>
 internal static class PostgreSqlIndexCatalog
 {
@@ -34,7 +37,7 @@ internal static class PostgreSqlIndexCatalog
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_type t ON t.oid = a.atttypid
-        LEFT JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname
+        LEFT JOIN LATERAL (SELECT * FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname ORDER BY s.inherited LIMIT 1) s ON true
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         ORDER BY a.attrelid, a.attnum
         """;
@@ -43,6 +46,7 @@ internal static class PostgreSqlIndexCatalog
         SELECT i.indrelid::bigint AS oid, ic.relname AS index_name, am.amname AS method, i.indisunique AS is_unique,
                i.indnkeyatts AS key_count,
                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x')) AS backs_constraint,
+               i.indisexclusion AS is_exclusion, i.indisreplident AS is_replica_identity,
                pg_get_expr(i.indpred, i.indrelid) AS predicate,
                ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k ORDER BY k) AS columns,
                ARRAY(SELECT coalesce(o.opcname, '') FROM unnest(i.indclass::oid[]) WITH ORDINALITY u(opc, k) LEFT JOIN pg_opclass o ON o.oid = u.opc ORDER BY u.k) AS opclasses,
@@ -150,6 +154,7 @@ internal static class PostgreSqlIndexCatalog
         {
             RawPredicate = row.String("predicate"),
         };
-        return new ExistingIndex(definition, row.Boolean("backs_constraint") ?? false, row.Int64("scans"), row.Int64("size_bytes"));
+        var enforces = row.Boolean("is_exclusion") == true ? "exclusion constraint" : row.Boolean("is_replica_identity") == true ? "replica identity" : null;
+        return new ExistingIndex(definition, row.Boolean("backs_constraint") ?? false, row.Int64("scans"), row.Int64("size_bytes")) { Enforces = enforces };
     }
 }

@@ -20,6 +20,10 @@ internal sealed class PostgreSqlLiveIndexAdvisor : ILiveIndexAdvisor
     private readonly PostgreSqlIndexAdvice _ddl;
     private readonly List<string> _notes = new();
     private PostgreSqlPreparedStatements? _statements;
+    private bool _hypothetical;
+
+    private static readonly string[] Clear = { "DEALLOCATE ALL" };
+    private static readonly string[] ClearWithHypoPg = { "SELECT hypopg_reset()", "DEALLOCATE ALL" };
 
     public PostgreSqlLiveIndexAdvisor(PostgreSqlIndexAdvice ddl) => _ddl = ddl;
 
@@ -32,16 +36,13 @@ internal sealed class PostgreSqlLiveIndexAdvisor : ILiveIndexAdvisor
         _statements = new PostgreSqlPreparedStatements(session);
         var queries = new List<WorkloadQuery>();
         var writes = new List<WorkloadWrite>();
-        for (var i = 0; i < statements.Count; i++)
+        progress?.Invoke($"Planning {statements.Count} statements", 0, 1);
+        var prepared = _statements.PrepareAll(statements, _notes);
+        var plans = _statements.Plans(prepared, verbose: true);
+        for (var i = 0; i < prepared.Count; i++)
         {
-            var statement = statements[i];
-            progress?.Invoke($"Planning {statement.Id} ({statement.Source})", i, statements.Count);
-            if (_statements.Prepare(statement, _notes) is not { } prepared)
-            {
-                continue;
-            }
-
-            var (scans, statementWrites) = PostgreSqlPlanWorkload.Read(_statements.Plan(prepared, verbose: true), statement, snapshot.Tables);
+            var statement = prepared[i].Statement;
+            var (scans, statementWrites) = PostgreSqlPlanWorkload.Read(plans[i], statement, snapshot.Tables);
             if (scans.Count > 0)
             {
                 queries.Add(new WorkloadQuery(statement.Id, statement.Text, statement.Weight, scans, statement.Source));
@@ -53,6 +54,7 @@ internal sealed class PostgreSqlLiveIndexAdvisor : ILiveIndexAdvisor
             }
         }
 
+        UnplannedWorkload.ThrowIfNonePlanned(options.Statements, _statements.All.Count, _notes, session.Target.Description);
         if (fromServer)
         {
             // Rows written since the counters were reset; updates that were not HOT changed an indexed column.
@@ -102,6 +104,7 @@ internal sealed class PostgreSqlLiveIndexAdvisor : ILiveIndexAdvisor
         }
 
         notes.Add($"Costing with HypoPG {installed} what-if plans (hypothetical indexes exist only in this session).");
+        _hypothetical = true;
         return new PostgreSqlHypoCostModel(session, Statements, _ddl, workload, installed);
     }
 
@@ -156,6 +159,23 @@ internal sealed class PostgreSqlLiveIndexAdvisor : ILiveIndexAdvisor
         }
 
         return result;
+    }
+
+    public void Release(LiveSession session)
+    {
+        if (_statements is null || session.Connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            session.Batch(_hypothetical ? ClearWithHypoPg : Clear, "Clearing this run's hypothetical indexes and prepared statements");
+        }
+        catch (DbArchitectException)
+        {
+            // A lost or aborted session has nothing left to clear; the run's own error is the one that matters.
+        }
     }
 
     private PostgreSqlPreparedStatements Statements => _statements ?? throw new InvalidOperationException("Read the workload before costing it.");
