@@ -339,7 +339,7 @@ internal sealed class IndexPlanner
     /// indexes on the same leading columns, the planner may pick the foreign key's for a small key and then sort.
     /// Returns the kept index's position and its new form, or null when none can take the candidate.
     /// </summary>
-    private static (int Position, Candidate Widened)? Absorb(IReadOnlyList<Candidate> kept, Candidate candidate)
+    private (int Position, Candidate Widened)? Absorb(IReadOnlyList<Candidate> kept, Candidate candidate)
     {
         if (candidate.Method != IndexMethod.BTree || candidate.Unique)
         {
@@ -365,7 +365,7 @@ internal sealed class IndexPlanner
             var reason = k.Reason;
             if (include.Length > k.Include.Count)
             {
-                reason += $" INCLUDE ({string.Join(", ", include.Skip(k.Include.Count))}) lets {candidate.Serves} answer from it too, so no second index on the same leading columns.";
+                reason += $" It also serves {candidate.Serves} ({_wording.Covering(include.Skip(k.Include.Count).ToArray())}), so no second index on the same leading columns.";
             }
 
             if (k.Predicate is not null && candidate.Predicate is null)
