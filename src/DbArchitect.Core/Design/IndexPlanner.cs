@@ -312,6 +312,14 @@ internal sealed class IndexPlanner
                 continue;
             }
 
+            var absorbed = Absorb(kept.Select(k => k.Candidate).ToList(), candidate);
+            if (absorbed is var (position, widened))
+            {
+                kept[position] = (widened, kept[position].Serves);
+                kept[position].Serves.Add(candidate.Serves);
+                continue;
+            }
+
             kept.Add((candidate, new List<string> { candidate.Serves }));
         }
 
@@ -321,6 +329,54 @@ internal sealed class IndexPlanner
             table.Indexes.Add(new Index(Naming.Compose(_style, "ix", new[] { table.Name, candidate.NameSuffix }),
                 candidate.Keys, candidate.Include, candidate.Method, false, candidate.Predicate, candidate.Reason + also, serves));
         }
+    }
+
+    /// <summary>
+    /// One index per need: a kept B-tree whose keys already lead with the candidate's takes the candidate over when only
+    /// a small difference stands between them, rather than a near-duplicate being built beside it. It adds the columns
+    /// the candidate covers (INCLUDE) within the covering limit; and when the candidate is a foreign key's index and the
+    /// kept one is partial, it drops its predicate, because the key's checks must see soft-deleted rows and, with two
+    /// indexes on the same leading columns, the planner may pick the foreign key's for a small key and then sort.
+    /// Returns the kept index's position and its new form, or null when none can take the candidate.
+    /// </summary>
+    private (int Position, Candidate Widened)? Absorb(IReadOnlyList<Candidate> kept, Candidate candidate)
+    {
+        if (candidate.Method != IndexMethod.BTree || candidate.Unique)
+        {
+            return null;
+        }
+
+        var foreignKey = candidate.Serves.StartsWith(Serves.ForeignKey(string.Empty), StringComparison.Ordinal);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var k = kept[i];
+            var predicateFits = SamePredicate(k.Predicate, candidate.Predicate) || (foreignKey && candidate.Predicate is null);
+            if (k.Method != IndexMethod.BTree || !predicateFits || !Covers(k.Method, k.Keys, Array.Empty<string>(), null, candidate with { Include = Array.Empty<string>() }))
+            {
+                continue;
+            }
+
+            var include = k.Include.Concat(candidate.Include.Where(c => !k.Include.Contains(c) && !k.Keys.Any(key => key.Column == c))).ToArray();
+            if (include.Length > MaxIncludedColumns)
+            {
+                continue;
+            }
+
+            var reason = k.Reason;
+            if (include.Length > k.Include.Count)
+            {
+                reason += $" It also serves {candidate.Serves} ({_wording.Covering(include.Skip(k.Include.Count).ToArray())}), so no second index on the same leading columns.";
+            }
+
+            if (k.Predicate is not null && candidate.Predicate is null)
+            {
+                reason += $" Not partial: it also serves {candidate.Serves}, whose checks must see soft-deleted rows; queries keep their {k.Predicate} filter.";
+            }
+
+            return (i, k with { Include = include, Predicate = candidate.Predicate is null ? null : k.Predicate, Reason = reason });
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -363,8 +419,8 @@ internal sealed class IndexPlanner
         return candidate.Include.All(available.Contains);
     }
 
-    private static bool SamePredicate(IndexPredicate a, IndexPredicate? b) =>
-        b is not null && a.Tests.SequenceEqual(b.Tests);
+    private static bool SamePredicate(IndexPredicate? a, IndexPredicate? b) =>
+        a is null ? b is null : b is not null && a.Tests.SequenceEqual(b.Tests);
 
     private IndexPredicate? SoftDelete(TableDraft table) =>
         table.FindByRole(ColumnRole.DeletedAt) is { } deleted || table.Features.SoftDelete

@@ -57,7 +57,27 @@ public enum QueryParameterKind
 public sealed record QueryParameter(string Placeholder, string NativeType, string Meaning, QueryParameterKind Kind, string Column);
 
 /// <summary>One named, parameterised statement in the engine's dialect; an application prepares it once and executes it by name.</summary>
-public sealed record QueryStatement(string Name, string Purpose, string Sql, IReadOnlyList<QueryParameter> Parameters);
+public sealed record QueryStatement(string Name, string Purpose, string Sql, IReadOnlyList<QueryParameter> Parameters)
+{
+    /// <summary>The server-side function the statement calls, which the build scripts create; null for a plain statement.</summary>
+    public QueryRoutine? Routine { get; init; }
+}
+
+/// <summary>One column a <see cref="QueryRoutine"/> returns, with its native type.</summary>
+public sealed record QueryRoutineColumn(string Name, string NativeType);
+
+/// <summary>
+/// A function that runs a template's statement on the server instead of the application: its name (in the design's
+/// schema), the native types of its positional parameters, the columns it returns, its body (the statement, whose
+/// placeholders are the parameters), the table it reads and why it exists.
+/// </summary>
+public sealed record QueryRoutine(
+    string Name,
+    IReadOnlyList<string> ParameterTypes,
+    IReadOnlyList<QueryRoutineColumn> Returns,
+    string Body,
+    string Table,
+    string Reason);
 
 /// <summary>
 /// The ready query for one access pattern: its statements, the index (or key) the design built for it, and why that

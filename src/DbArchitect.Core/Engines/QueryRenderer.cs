@@ -65,7 +65,7 @@ internal abstract class QueryRenderer
             _ => new[] { Plain(claim(statementName)) },
         };
 
-        return new QueryTemplate(Plan.Pattern.Name, Plan.Table.Name, Plan.Shape, statements, Serving, Reason());
+        return new QueryTemplate(Plan.Pattern.Name, Plan.Table.Name, Plan.Shape, statements.Select(Finish).ToArray(), Serving, Reason());
     }
 
     // ---- the engine's spelling ------------------------------------------------------------------------------------
@@ -111,6 +111,9 @@ internal abstract class QueryRenderer
 
     /// <summary>What the keyset note adds about the limit (or null).</summary>
     protected abstract string? KeysetNote(int limit);
+
+    /// <summary>The statement as the application runs it; an engine may move it into a server-side function it calls.</summary>
+    protected virtual QueryStatement Finish(QueryStatement statement) => statement;
 
     /// <summary>One filter in the dialect; engines override the kinds they spell differently.</summary>
     protected virtual string Filter(PlannedFilter filter)

@@ -12,16 +12,16 @@ public sealed partial class PostgreSqlInspector
 
     /// <summary>
     /// The design as the build scripts leave it in the catalog: every tenant-scoped table gets row-level security
-    /// (enabled and forced) and the two policies of the security script, their expressions spelled the way
+    /// (enabled and forced) and the three policies of the security script, their expressions spelled the way
     /// pg_get_expr prints them, so an applied design compares equal and a changed policy does not.
     /// </summary>
     public SchemaModel AsBuilt(SchemaModel design)
     {
         ArgumentNullException.ThrowIfNull(design);
-        var reporting = PostgreSqlSecurityDdl.RoleNames(design.Schema, MaxIdentifierBytes).Reporting;
+        var roles = PostgreSqlSecurityDdl.RoleNames(design.Schema, MaxIdentifierBytes);
         return design with
         {
-            Tables = design.Tables.Select(WithCheckTexts).Select(t => t.Features.TenantScoped && t.Policies.Count == 0 ? WithTenantPolicies(t, reporting) : t).ToArray(),
+            Tables = design.Tables.Select(WithCheckTexts).Select(t => t.Features.TenantScoped && t.Policies.Count == 0 ? WithTenantPolicies(t, roles.Reporting, roles.Query) : t).ToArray(),
         };
     }
 
@@ -33,7 +33,7 @@ public sealed partial class PostgreSqlInspector
             : c).ToArray(),
     };
 
-    private static Table WithTenantPolicies(Table table, string reporting)
+    private static Table WithTenantPolicies(Table table, string reporting, string query)
     {
         var tenant = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.TenantKey);
         if (tenant is null)
@@ -50,6 +50,7 @@ public sealed partial class PostgreSqlInspector
             {
                 new RowPolicy(PostgreSqlSecurityDdl.PolicyName, "ALL", Everyone, condition, condition, true, PostgreSqlSecurityDdl.IsolationComment),
                 new RowPolicy(PostgreSqlSecurityDdl.ReportingPolicyName, "SELECT", new[] { reporting }, "true", null, true, PostgreSqlSecurityDdl.ReportingComment),
+                new RowPolicy(PostgreSqlTenantFunctions.PolicyName, "SELECT", new[] { query }, "true", null, true, PostgreSqlTenantFunctions.PolicyComment),
             },
         };
     }

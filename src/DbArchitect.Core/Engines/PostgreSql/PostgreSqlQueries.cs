@@ -25,12 +25,14 @@ internal sealed class PostgreSqlQueries : IQueryWriter
     public IReadOnlyList<QueryTemplate> Write(DbRequirement requirement, SchemaModel physical) =>
         QueryTemplates.Write(requirement, physical, new NameScope(_maxIdentifierBytes), QueryTemplates.StatementName, plan => new PostgreSqlQueryBuilder(plan, physical.Schema));
 
+    /// <summary>The design's templates, or written now for a design assembled without them.</summary>
+    public static IReadOnlyList<QueryTemplate> Templates(DbDesign design, int maxIdentifierBytes) =>
+        design.QueryTemplates.Count > 0 ? design.QueryTemplates : new PostgreSqlQueries(maxIdentifierBytes).Write(design.Requirement, design.Physical);
+
     /// <summary>The file: the design's templates (written now for a design assembled without them).</summary>
     public static void WriteFile(W writer, DbDesign design, int maxIdentifierBytes)
     {
-        var templates = design.QueryTemplates.Count > 0
-            ? design.QueryTemplates
-            : new PostgreSqlQueries(maxIdentifierBytes).Write(design.Requirement, design.Physical);
+        var templates = Templates(design, maxIdentifierBytes);
         var headings = QueryTemplates.Headings(design);
         foreach (var template in templates)
         {

@@ -60,11 +60,43 @@ internal sealed class PostgreSqlQueryBuilder : QueryRenderer
             : $"{string.Join(", ", nullable.Select(s => s.Column.Name))} may be NULL: those rows sort {(nullable[0].Descending ? "first" : "last")} and a NULL cursor matches nothing, so page them separately (… IS NULL ordered by the key)";
     }
 
+    /// <summary>True when the statements run in a tenant query function (see <see cref="PostgreSqlTenantFunctions"/>).</summary>
+    private bool InFunction => PostgreSqlTenantFunctions.Needed(Plan);
+
     // The tenant predicate is written although row-level security adds it: RLS applies only to roles that do not
     // bypass it (not the owner, not a superuser), and written here the index's leading column seeks for every role.
-    protected override string Filter(PlannedFilter filter) => filter.Kind == PlannedFilterKind.JsonContains
-        ? $"{W.Id(filter.Column.Name)} @> {W.Cast(Parameter("jsonb", QueryParameterKind.Contains, filter.Column.Name, filter.Meaning!), "jsonb")}"
-        : base.Filter(filter);
+    // In a tenant query function the tenant comes from the setting the isolation policy reads, never from a caller.
+    protected override string Filter(PlannedFilter filter) => filter.Kind switch
+    {
+        PlannedFilterKind.JsonContains => $"{W.Id(filter.Column.Name)} @> {W.Cast(Parameter("jsonb", QueryParameterKind.Contains, filter.Column.Name, filter.Meaning!), "jsonb")}",
+        PlannedFilterKind.Tenant when InFunction => $"{W.Id(filter.Column.Name)} = {PostgreSqlSecurityDdl.TenantSettingValue(filter.Column)}",
+        _ => base.Filter(filter),
+    };
+
+    /// <summary>In a tenant query function: the statement becomes the function's body, and the application calls it.</summary>
+    protected override QueryStatement Finish(QueryStatement statement)
+    {
+        if (!InFunction)
+        {
+            return statement;
+        }
+
+        var projected = Plan.Shape == QueryShape.KeysetPage ? Plan.ProjectionWithOrder : Plan.Projection;
+        var returns = projected.Select(c => new QueryRoutineColumn(c, PostgreSqlExpressions.NativeType(Plan.Table.FindColumn(c)!))).ToList();
+        if (Plan.Shape is QueryShape.FuzzySearch or QueryShape.FullTextSearch)
+        {
+            returns.Add(new QueryRoutineColumn(Plan.Shape == QueryShape.FuzzySearch ? "similarity" : "rank", "real"));
+        }
+
+        var routine = new QueryRoutine(statement.Name, statement.Parameters.Select(p => p.NativeType).ToArray(), returns, statement.Sql, Plan.Table.Name,
+            $"{statement.Purpose} Runs {FunctionReason()}");
+        var call = $"SELECT * FROM {W.Qualified(_schema, statement.Name)}({W.List(statement.Parameters.Select(p => p.Placeholder))})";
+        return statement with { Sql = call, Routine = routine };
+    }
+
+    private string FunctionReason() =>
+        $"as the query role because {string.Join(", ", PostgreSqlTenantFunctions.NotLeakproof(Plan))} is not LEAKPROOF, so under forced row-level security "
+        + "the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).";
 
     protected override QueryStatement Search(string name) => Plan.Shape == QueryShape.FuzzySearch ? Fuzzy(name) : FullText(name);
 
@@ -172,6 +204,11 @@ internal sealed class PostgreSqlQueryBuilder : QueryRenderer
         }
 
         parts.AddRange(Notes);
+        if (InFunction)
+        {
+            parts.Add("it runs in a SECURITY DEFINER function of the same name " + FunctionReason().TrimEnd('.'));
+        }
+
         return string.Join("; ", parts) + ".";
     }
 }

@@ -46,7 +46,8 @@ public sealed class PostgreSqlScripts : IScriptGenerator
         }
 
         steps.Add(new("security", ScriptKind.Security, PostgreSqlSecurityDdl.Purpose,
-            w => PostgreSqlSecurityDdl.Write(w, model, Identifiers.MaxIdentifierBytes)));
+            w => PostgreSqlSecurityDdl.Write(w, model, Identifiers.MaxIdentifierBytes,
+                PostgreSqlTenantFunctions.Routines(PostgreSqlQueries.Templates(design, Identifiers.MaxIdentifierBytes)))));
 
         var scripts = new List<SqlScript>(steps.Count);
         for (var i = 0; i < steps.Count; i++)

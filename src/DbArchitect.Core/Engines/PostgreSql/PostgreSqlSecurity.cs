@@ -97,6 +97,10 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
 
         if (multi)
         {
+            decisions.Add(new(Area, "Tenant query functions", $"{roles.Query} (NOLOGIN, no members) owns a SECURITY DEFINER function per template whose index condition is not LEAKPROOF; policy {PostgreSqlTenantFunctions.PolicyName} lets it read every tenant",
+                "Under forced row-level security PostgreSQL uses only LEAKPROOF operators as index conditions; lower(), pg_trgm's %, full-text @@ and jsonb @> are not, so an e-mail lookup, a search or a JSON filter would read the tenant's every row. "
+                + $"Each function (search_path fixed to pg_catalog, pg_temp; EXECUTE for {roles.App} and {roles.ReadOnly} only) applies the tenant from app.tenant_id itself and returns nothing while it is unset, so it shows no more than the policy would; review any change to them as you would a policy change. "
+                + "Marking those operators LEAKPROOF was rejected: it needs a superuser, vouches for C code the design does not own, and is lost on dump and restore."));
             decisions.Add(new(Area, "Tenant isolation", "Row-level security on every tenant-scoped table (ENABLE and FORCE ROW LEVEL SECURITY, policy tenant_isolation)",
                 "Each transaction sets app.tenant_id (SET LOCAL when pooling); the policy compares it with tenant_id for reads and writes and returns nothing when it is unset, so a forgotten WHERE clause cannot leak or change another tenant's rows. FORCE makes the owner obey it too; only superusers and BYPASSRLS roles are exempt, so never give the application either."));
         }
@@ -119,8 +123,11 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
     }
 }
 
-/// <summary>The group roles of a schema.</summary>
-internal sealed record PostgreSqlRoles(string Owner, string App, string ReadOnly, string Reporting)
+/// <summary>
+/// The group roles of a schema. <see cref="Query"/> (multi-tenant designs only) owns the tenant query functions and is
+/// not among <see cref="All"/>: nobody connects as it or is a member.
+/// </summary>
+internal sealed record PostgreSqlRoles(string Owner, string App, string ReadOnly, string Reporting, string Query)
 {
     public IReadOnlyList<string> All => new[] { Owner, App, ReadOnly, Reporting };
 }

@@ -25,23 +25,31 @@ internal static class PostgreSqlSecurityDdl
 
     public const string ReportingComment = "The reporting role reads every tenant's rows for cross-tenant reports; it has no write privilege.";
 
+    /// <summary>The caller's tenant as the isolation policy reads it: the setting as the key's type, NULL when unset or empty.</summary>
+    public static string TenantSettingValue(Column tenant) =>
+        W.Cast($"nullif(current_setting({W.String(TenantSetting)}, true), '')", PostgreSqlExpressions.NativeType(tenant));
+
     /// <summary>The group roles for a schema: &lt;schema&gt;_owner, _app, _readonly, _reporting, each fitted to the identifier limit.</summary>
     public static PostgreSqlRoles RoleNames(string schema, int maxBytes) => new(
         IdentifierShortener.Shorten(schema + "_owner", maxBytes),
         IdentifierShortener.Shorten(schema + "_app", maxBytes),
         IdentifierShortener.Shorten(schema + "_readonly", maxBytes),
-        IdentifierShortener.Shorten(schema + "_reporting", maxBytes));
+        IdentifierShortener.Shorten(schema + "_reporting", maxBytes),
+        IdentifierShortener.Shorten(schema + "_query", maxBytes));
 
-    public static void Write(W writer, SchemaModel model, int maxIdentifierBytes)
+    /// <summary>The security script; <paramref name="routines"/> are the tenant query functions the templates call.</summary>
+    public static void Write(W writer, SchemaModel model, int maxIdentifierBytes, IReadOnlyList<QueryRoutine> routines)
     {
         var schema = W.Id(model.Schema);
         var roles = RoleNames(model.Schema, maxIdentifierBytes);
         var (owner, app, readOnly, reporting) = (W.Id(roles.Owner), W.Id(roles.App), W.Id(roles.ReadOnly), W.Id(roles.Reporting));
+        var multi = model.Tables.Any(t => t.Features.TenantScoped);
 
         writer.BlankLine();
         writer.Comment("Group roles (NOLOGIN). Roles are shared by the cluster, so each is created only once. Login roles are not created here:");
         writer.Comment($"CREATE ROLE <name> LOGIN CONNECTION LIMIT <n> IN ROLE {roles.App}; then \\password <name> in psql (see design.md, Security).");
-        var body = "BEGIN\n" + string.Concat(roles.All.Select(role =>
+        var groups = multi ? roles.All.Append(roles.Query) : roles.All;
+        var body = "BEGIN\n" + string.Concat(groups.Select(role =>
             $"    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = {W.String(role)}) THEN\n" +
             $"        CREATE ROLE {W.Id(role)} NOLOGIN;\n" +
             "    END IF;\n")) + "END;\n";
@@ -90,7 +98,8 @@ internal static class PostgreSqlSecurityDdl
         writer.Statement($"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC");
 
         WriteFunctionPrivileges(writer, model);
-        WriteRowLevelSecurity(writer, model, reporting);
+        WriteRowLevelSecurity(writer, model, reporting, W.Id(roles.Query));
+        PostgreSqlTenantFunctionDdl.Write(writer, model, routines, roles);
     }
 
     private static void WriteOwnership(W writer, SchemaModel model, string owner)
@@ -136,15 +145,14 @@ internal static class PostgreSqlSecurityDdl
         }
     }
 
-    private static void WriteRowLevelSecurity(W writer, SchemaModel model, string reporting)
+    private static void WriteRowLevelSecurity(W writer, SchemaModel model, string reporting, string query)
     {
         foreach (var table in model.Tables.Where(t => t.Features.TenantScoped))
         {
             var tenant = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.TenantKey)
                 ?? throw new InvalidOperationException($"Table {table.Name} is tenant-scoped but has no tenant key column (ColumnRole.TenantKey).");
             var name = W.Qualified(model.Schema, table.Name);
-            var setting = W.Cast($"nullif(current_setting({W.String(TenantSetting)}, true), '')", PostgreSqlExpressions.NativeType(tenant));
-            var condition = $"({W.Id(tenant.Name)} = {setting})";
+            var condition = $"({W.Id(tenant.Name)} = {TenantSettingValue(tenant)})";
 
             writer.BlankLine();
             writer.Statement($"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY");
@@ -159,6 +167,10 @@ internal static class PostgreSqlSecurityDdl
             writer.Statement($"DROP POLICY IF EXISTS {W.Id(ReportingPolicyName)} ON {name}");
             writer.ClausesStatement($"CREATE POLICY {W.Id(ReportingPolicyName)} ON {name}", new[] { "FOR SELECT TO " + reporting, "USING (true)" });
             writer.Statement($"COMMENT ON POLICY {W.Id(ReportingPolicyName)} ON {name} IS " + W.String(ReportingComment));
+            var queryPolicy = W.Id(PostgreSqlTenantFunctions.PolicyName);
+            writer.Statement($"DROP POLICY IF EXISTS {queryPolicy} ON {name}");
+            writer.ClausesStatement($"CREATE POLICY {queryPolicy} ON {name}", new[] { "FOR SELECT TO " + query, "USING (true)" });
+            writer.Statement($"COMMENT ON POLICY {queryPolicy} ON {name} IS " + W.String(PostgreSqlTenantFunctions.PolicyComment));
         }
     }
 }

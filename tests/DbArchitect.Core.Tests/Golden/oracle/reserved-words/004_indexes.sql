@@ -8,11 +8,8 @@ WHENEVER SQLERROR EXIT SQL.SQLCODE
 -- ux_order_select: select is unique (declared unique: true); soft-deleted rows are excluded so the value can be reused after a delete.
 -- no partial indexes in Oracle: CASE WHEN deleted_at is null THEN … END keeps rows outside the predicate out of the index (all-NULL keys are not indexed), so uniqueness holds for those rows only
 CREATE UNIQUE INDEX RESERVED_WORDS.UX_ORDER_SELECT ON RESERVED_WORDS."ORDER" (CASE WHEN DELETED_AT IS NULL THEN "SELECT" END);
--- ix_order_user_id_created_at: B-tree for access pattern 'orders of a user': equality on user_id, sorted by created_at desc, first 10 rows without a sort; id breaks ties in the sort so the keyset cursor never skips or repeats a row.
--- no partial indexes in Oracle: this one indexes every row, not only deleted_at is null
+-- ix_order_user_id_created_at: B-tree for access pattern 'orders of a user': equality on user_id, sorted by created_at desc, first 10 rows without a sort; id breaks ties in the sort so the keyset cursor never skips or repeats a row. Not partial: it also serves foreign key fk_order_user_id, whose checks must see soft-deleted rows; queries keep their deleted_at is null filter. Also serves: foreign key fk_order_user_id.
 CREATE INDEX RESERVED_WORDS.IX_ORDER_USER_ID_CREATED_AT ON RESERVED_WORDS."ORDER" (USER_ID, CREATED_AT DESC, ID DESC);
--- ix_order_user_id: Foreign key fk_order_user_id: without it every delete or key update on user scans order, and joins from user cannot seek.
-CREATE INDEX RESERVED_WORDS.IX_ORDER_USER_ID ON RESERVED_WORDS."ORDER" (USER_ID);
 
 -- ux_user_lower_from: from is unique (declared unique: true); compared case-insensitively, because Ann@x.com and ann@x.com are one mailbox; soft-deleted rows are excluded so the value can be reused after a delete.
 -- no partial indexes in Oracle: CASE WHEN deleted_at is null THEN … END keeps rows outside the predicate out of the index (all-NULL keys are not indexed), so uniqueness holds for those rows only

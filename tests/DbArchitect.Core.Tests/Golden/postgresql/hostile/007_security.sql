@@ -20,6 +20,9 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'shop_reporting') THEN
         CREATE ROLE shop_reporting NOLOGIN;
     END IF;
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'shop_query') THEN
+        CREATE ROLE shop_query NOLOGIN;
+    END IF;
 END;
 $roles$;
 -- Reporting reads what readonly reads, plus every session's activity and statement text for the monitoring views.
@@ -75,6 +78,11 @@ CREATE POLICY tenant_reporting ON shop."user"
     FOR SELECT TO shop_reporting
     USING (true);
 COMMENT ON POLICY tenant_reporting ON shop."user" IS 'The reporting role reads every tenant''s rows for cross-tenant reports; it has no write privilege.';
+DROP POLICY IF EXISTS tenant_query ON shop."user";
+CREATE POLICY tenant_query ON shop."user"
+    FOR SELECT TO shop_query
+    USING (true);
+COMMENT ON POLICY tenant_query ON shop."user" IS 'The query role owns the tenant query functions (SECURITY DEFINER); it reads every tenant''s rows so their predicates can seek an index, and each function applies the app.tenant_id tenant itself. Nobody logs in as it or is a member.';
 
 ALTER TABLE shop."order" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE shop."order" FORCE ROW LEVEL SECURITY;
@@ -88,6 +96,11 @@ CREATE POLICY tenant_reporting ON shop."order"
     FOR SELECT TO shop_reporting
     USING (true);
 COMMENT ON POLICY tenant_reporting ON shop."order" IS 'The reporting role reads every tenant''s rows for cross-tenant reports; it has no write privilege.';
+DROP POLICY IF EXISTS tenant_query ON shop."order";
+CREATE POLICY tenant_query ON shop."order"
+    FOR SELECT TO shop_query
+    USING (true);
+COMMENT ON POLICY tenant_query ON shop."order" IS 'The query role owns the tenant query functions (SECURITY DEFINER); it reads every tenant''s rows so their predicates can seek an index, and each function applies the app.tenant_id tenant itself. Nobody logs in as it or is a member.';
 
 ALTER TABLE shop.order_item ENABLE ROW LEVEL SECURITY;
 ALTER TABLE shop.order_item FORCE ROW LEVEL SECURITY;
@@ -101,5 +114,73 @@ CREATE POLICY tenant_reporting ON shop.order_item
     FOR SELECT TO shop_reporting
     USING (true);
 COMMENT ON POLICY tenant_reporting ON shop.order_item IS 'The reporting role reads every tenant''s rows for cross-tenant reports; it has no write privilege.';
+DROP POLICY IF EXISTS tenant_query ON shop.order_item;
+CREATE POLICY tenant_query ON shop.order_item
+    FOR SELECT TO shop_query
+    USING (true);
+COMMENT ON POLICY tenant_query ON shop.order_item IS 'The query role owns the tenant query functions (SECURITY DEFINER); it reads every tenant''s rows so their predicates can seek an index, and each function applies the app.tenant_id tenant itself. Nobody logs in as it or is a member.';
+
+-- Tenant query functions: templates whose index condition is not LEAKPROOF run as shop_query, which the tenant_query policy lets read
+-- every tenant; each function applies the app.tenant_id tenant itself. Review a change to them as you would a policy change.
+GRANT USAGE ON SCHEMA shop TO shop_query;
+GRANT SELECT ON TABLE shop."order", shop."user" TO shop_query;
+
+CREATE OR REPLACE FUNCTION shop.order_search(text)
+    RETURNS TABLE (id uuid, "select" varchar(100), similarity real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $query$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    SELECT id, "select", public.similarity("select", $1) AS similarity
+    FROM shop."order"
+    WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND "select" OPERATOR(public.%) $1
+    ORDER BY similarity DESC
+    LIMIT 20;
+END;
+$query$;
+COMMENT ON FUNCTION shop.order_search(text) IS 'Best fuzzy matches first. Runs as the query role because pg_trgm''s % (similarity_op) is not LEAKPROOF, so under forced row-level security the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).';
+ALTER FUNCTION shop.order_search(text) OWNER TO shop_query;
+REVOKE ALL ON FUNCTION shop.order_search(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.order_search(text) TO shop_app, shop_readonly;
+
+CREATE OR REPLACE FUNCTION shop.full_text_search(text)
+    RETURNS TABLE (tenant_id uuid, id uuid, user_id uuid, "Total" numeric(19,4), status text, tags text[], "select" varchar(100), created_at timestamptz, updated_at timestamptz, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $query$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    SELECT tenant_id, id, user_id, "Total", status, tags, "select", created_at, updated_at, ts_rank(to_tsvector('english'::regconfig, coalesce("select", '') || ' ' || coalesce(status, '') || ' ' || coalesce("Total"::text, '')), websearch_to_tsquery('english'::regconfig, $1)) AS rank
+    FROM shop."order"
+    WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND to_tsvector('english'::regconfig, coalesce("select", '') || ' ' || coalesce(status, '') || ' ' || coalesce("Total"::text, '')) @@ websearch_to_tsquery('english'::regconfig, $1)
+    ORDER BY rank DESC
+    LIMIT 20;
+END;
+$query$;
+COMMENT ON FUNCTION shop.full_text_search(text) IS 'Best full-text matches first. Runs as the query role because @@ over to_tsvector (ts_match_vq) is not LEAKPROOF, so under forced row-level security the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).';
+ALTER FUNCTION shop.full_text_search(text) OWNER TO shop_query;
+REVOKE ALL ON FUNCTION shop.full_text_search(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.full_text_search(text) TO shop_app, shop_readonly;
+
+CREATE OR REPLACE FUNCTION shop.user_by_email(varchar(320))
+    RETURNS TABLE (tenant_id uuid, id uuid, "Email" varchar(320), "größe" numeric(5,2), website varchar(2048), preferences jsonb, note text, birthday date, wake_up time, active boolean, score double precision, code char(3), login_count integer, avatar bytea, a_very_long_attribute_name_that_goes_on_and_on_past_th_590ba179 smallint, created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $query$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    SELECT tenant_id, id, "Email", "größe", website, preferences, note, birthday, wake_up, active, score, code, login_count, avatar, a_very_long_attribute_name_that_goes_on_and_on_past_th_590ba179, created_at, updated_at, deleted_at
+    FROM shop."user"
+    WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid AND lower("Email") = lower($1) AND deleted_at IS NULL;
+END;
+$query$;
+COMMENT ON FUNCTION shop.user_by_email(varchar(320)) IS 'Rows matching the pattern''s keys. Runs as the query role because lower(text) is not LEAKPROOF, so under forced row-level security the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).';
+ALTER FUNCTION shop.user_by_email(varchar(320)) OWNER TO shop_query;
+REVOKE ALL ON FUNCTION shop.user_by_email(varchar(320)) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.user_by_email(varchar(320)) TO shop_app, shop_readonly;
 
 COMMIT;

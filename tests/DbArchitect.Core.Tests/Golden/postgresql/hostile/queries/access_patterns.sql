@@ -23,25 +23,17 @@ PREPARE customer_order_history_next (uuid, uuid, timestamptz, uuid) AS
 
 -- order search (200/s)
 -- Served by: order_select_trgm_idx
--- Uses order_select_trgm_idx (tenant_id, select trgm); % keeps rows whose trigram similarity passes pg_trgm.similarity_threshold (0.3 by default) and the GIN index finds them; the best 20 come first.
--- Best fuzzy matches first. $1: the caller's tenant (tenant_id); $2: the search term (typos allowed)
-PREPARE order_search (uuid, text) AS
-    SELECT id, "select", public.similarity("select", $2) AS similarity
-    FROM shop."order"
-    WHERE tenant_id = $1 AND "select" OPERATOR(public.%) $2
-    ORDER BY similarity DESC
-    LIMIT 20;
+-- Uses order_select_trgm_idx (tenant_id, select trgm); % keeps rows whose trigram similarity passes pg_trgm.similarity_threshold (0.3 by default) and the GIN index finds them; the best 20 come first; it runs in a SECURITY DEFINER function of the same name as the query role because pg_trgm's % (similarity_op) is not LEAKPROOF, so under forced row-level security the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).
+-- Best fuzzy matches first. $1: the search term (typos allowed)
+PREPARE order_search (text) AS
+    SELECT * FROM shop.order_search($1);
 
 -- full-text search
 -- Served by: order_fulltext_idx
--- Uses order_fulltext_idx (fulltext(select, status, Total)); the document expression is the index's own, so the GIN index finds the matches; ts_rank orders them, best 20 first.
--- Best full-text matches first. $1: the caller's tenant (tenant_id); $2: the search text (web-search syntax: words, "phrases", -excluded, or)
-PREPARE full_text_search (uuid, text) AS
-    SELECT tenant_id, id, user_id, "Total", status, tags, "select", created_at, updated_at, ts_rank(to_tsvector('english'::regconfig, coalesce("select", '') || ' ' || coalesce(status, '') || ' ' || coalesce("Total"::text, '')), websearch_to_tsquery('english'::regconfig, $2)) AS rank
-    FROM shop."order"
-    WHERE tenant_id = $1 AND to_tsvector('english'::regconfig, coalesce("select", '') || ' ' || coalesce(status, '') || ' ' || coalesce("Total"::text, '')) @@ websearch_to_tsquery('english'::regconfig, $2)
-    ORDER BY rank DESC
-    LIMIT 20;
+-- Uses order_fulltext_idx (fulltext(select, status, Total)); the document expression is the index's own, so the GIN index finds the matches; ts_rank orders them, best 20 first; it runs in a SECURITY DEFINER function of the same name as the query role because @@ over to_tsvector (ts_match_vq) is not LEAKPROOF, so under forced row-level security the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).
+-- Best full-text matches first. $1: the search text (web-search syntax: words, "phrases", -excluded, or)
+PREPARE full_text_search (text) AS
+    SELECT * FROM shop.full_text_search($1);
 
 -- daily revenue (0.1/s)
 -- Served by: no dedicated index
@@ -57,12 +49,10 @@ PREPARE daily_revenue (uuid, timestamptz, timestamptz) AS
 
 -- user by email
 -- Served by: no dedicated index
--- No index serves this pattern: it reads the whole table.
--- Rows matching the pattern's keys. $1: the caller's tenant (tenant_id); $2: Email, in any letter case
-PREPARE user_by_email (uuid, varchar(320)) AS
-    SELECT tenant_id, id, "Email", "größe", website, preferences, note, birthday, wake_up, active, score, code, login_count, avatar, a_very_long_attribute_name_that_goes_on_and_on_past_th_590ba179, created_at, updated_at, deleted_at
-    FROM shop."user"
-    WHERE tenant_id = $1 AND lower("Email") = lower($2) AND deleted_at IS NULL;
+-- No index serves this pattern: it reads the whole table; it runs in a SECURITY DEFINER function of the same name as the query role because lower(text) is not LEAKPROOF, so under forced row-level security the index would not be used; the tenant comes from app.tenant_id (no rows while it is unset).
+-- Rows matching the pattern's keys. $1: Email, in any letter case
+PREPARE user_by_email (varchar(320)) AS
+    SELECT * FROM shop.user_by_email($1);
 
 -- nothing here
 -- Skipped: No table for entity ghost.

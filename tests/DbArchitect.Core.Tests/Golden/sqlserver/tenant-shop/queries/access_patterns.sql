@@ -3,7 +3,7 @@
 
 
 -- customer order history: First page.
--- Uses ix_order_tenant_id_customer_id_created_at (tenant_id, customer_id, created_at desc, id desc) WHERE deleted_at is null; id (the primary key) breaks ties in the sort, so the cursor never skips or repeats rows; TOP (20) with the index's order stops the scan after one page; the next page seeks to the cursor, so page 1,000 costs what page 1 costs (OFFSET would read and discard every earlier row); the query repeats the filtered index's predicate, so the optimizer can use the filtered index.
+-- Uses ix_order_tenant_id_customer_id_created_at (tenant_id, customer_id, created_at desc, id desc); id (the primary key) breaks ties in the sort, so the cursor never skips or repeats rows; TOP (20) with the index's order stops the scan after one page; the next page seeks to the cursor, so page 1,000 costs what page 1 costs (OFFSET would read and discard every earlier row).
 CREATE OR ALTER PROCEDURE [shop_fast].[q_customer_order_history]
     @p1 UNIQUEIDENTIFIER,
     @p2 UNIQUEIDENTIFIER
@@ -20,7 +20,7 @@ END;
 GO
 
 -- customer order history: Next page: pass the sort values of the previous page's last row (keyset pagination, never OFFSET).
--- Uses ix_order_tenant_id_customer_id_created_at (tenant_id, customer_id, created_at desc, id desc) WHERE deleted_at is null; id (the primary key) breaks ties in the sort, so the cursor never skips or repeats rows; TOP (20) with the index's order stops the scan after one page; the next page seeks to the cursor, so page 1,000 costs what page 1 costs (OFFSET would read and discard every earlier row); the query repeats the filtered index's predicate, so the optimizer can use the filtered index.
+-- Uses ix_order_tenant_id_customer_id_created_at (tenant_id, customer_id, created_at desc, id desc); id (the primary key) breaks ties in the sort, so the cursor never skips or repeats rows; TOP (20) with the index's order stops the scan after one page; the next page seeks to the cursor, so page 1,000 costs what page 1 costs (OFFSET would read and discard every earlier row).
 CREATE OR ALTER PROCEDURE [shop_fast].[q_customer_order_history_next]
     @p1 UNIQUEIDENTIFIER,
     @p2 UNIQUEIDENTIFIER,
