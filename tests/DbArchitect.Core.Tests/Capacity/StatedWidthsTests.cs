@@ -88,6 +88,6 @@ public sealed class StatedWidthsTests
         var bio = table.Columns.Single(c => c.Column.Name == "bio");
         Assert.Equal((140, 0.7), (bio.Length, bio.NullShare));
         Assert.Equal(6, table.Columns.Single(c => c.Column.Name == "name").Length);
-        Assert.Contains("(i * 7907) % 1000 < 700 THEN NULL", PostgreSqlSampleData.Script(design, plan), StringComparison.Ordinal);
+        Assert.Contains("(i::bigint * 7907) % 1000 < 700 THEN NULL", PostgreSqlSampleData.Script(design, plan), StringComparison.Ordinal);
     }
 }

@@ -25,11 +25,11 @@ public static class PostgreSqlSampleData
     /// </summary>
     private const string Corpus =
         "CROSS JOIN (SELECT string_agg(left(md5(w::text), 2 + w % 8), ' ' ORDER BY k) AS corpus FROM "
-        + "(SELECT k, floor(20000 * power(((k * 104729) % 1000003) / 1000003.0, 3))::int AS w FROM generate_series(1, 70000) AS k) AS words) AS prose";
+        + "(SELECT k, floor(20000 * power(((k::bigint * 104729) % 1000003) / 1000003.0, 3))::int AS w FROM generate_series(1, 70000) AS k) AS words) AS prose";
 
     /// <summary><paramref name="length"/> characters of the corpus from a row-dependent offset (wrapping for very long values).</summary>
     private static string Prose(int length) =>
-        $"rpad(substr(prose.corpus, 1 + (i * 7919) % 200000, {N(length)}), {N(length)}, prose.corpus)";
+        $"rpad(substr(prose.corpus, 1 + (i::bigint * 7919) % 200000, {N(length)}), {N(length)}, prose.corpus)";
 
     private static bool NeedsProse(SampleTable table) => table.Columns.Any(c => c is { Kind: SampleValueKind.Text, Length: >= 14 });
 
@@ -91,7 +91,7 @@ public static class PostgreSqlSampleData
         var perThousand = (long)Math.Round(c.NullShare * 1000, MidpointRounding.AwayFromZero);
         return perThousand <= 0 || c.Kind == SampleValueKind.Null
             ? value
-            : $"CASE WHEN (i * 7907) % 1000 < {N(perThousand)} THEN {W.Cast("NULL", PostgreSqlExpressions.NativeType(c.Column))} ELSE {value} END";
+            : $"CASE WHEN (i::bigint * 7907) % 1000 < {N(perThousand)} THEN {W.Cast("NULL", PostgreSqlExpressions.NativeType(c.Column))} ELSE {value} END";
     }
 
     private static string Value(SampleColumn c, SampleTable table, Dictionary<string, Table> tables)
