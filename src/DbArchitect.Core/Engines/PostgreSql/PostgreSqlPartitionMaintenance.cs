@@ -15,6 +15,9 @@ internal static class PostgreSqlPartitionMaintenance
 
     public const string Schedule = "7 0 * * *";
 
+    /// <summary>The lookup cleanup of a pg_partman plan, an hour after run_maintenance_proc has dropped expired partitions.</summary>
+    public const string LookupSchedule = "7 1 * * *";
+
     public static string Reason(PartitionPlan plan) =>
         $"The maintenance function creates each new partition as a plain table and ATTACHes it (SHARE UPDATE EXCLUSIVE on the parent, so reads and writes continue), first moving any rows of its range out of the DEFAULT partition; "
         + (plan.Expires ? $"it DETACHes and drops partitions whose upper bound is older than {plan.Retention}. DETACH … CONCURRENTLY is not used: it cannot run inside a function's transaction and PostgreSQL refuses it while a DEFAULT partition exists, so the function sets lock_timeout {LockTimeout} and simply retries on its next run if a long query holds the table. " : string.Empty)
@@ -119,8 +122,14 @@ internal static class PostgreSqlPartitionMaintenance
                 "            upper_bound := v_child.upper_text;",
                 "            RETURN NEXT;",
                 "        END LOOP;",
-                "    END IF;",
             });
+            if (PostgreSqlPartitionLookups.CleanupCall(plan, names, "v_cutoff") is { } cleanup)
+            {
+                body.Add("        -- Dropping a partition fires no trigger: the keys of its rows leave the unique lookups here.");
+                body.Add("        PERFORM " + cleanup["SELECT ".Length..] + ";");
+            }
+
+            body.Add("    END IF;");
         }
 
         body.Add("END");
@@ -160,7 +169,7 @@ internal static class PostgreSqlPartitionMaintenance
     }
 
     /// <summary>The pg_cron job, scheduled from the postgres database into the table's database.</summary>
-    public static string ScheduleScript(PartitionPlan plan, PostgreSqlPartitionNames names, string command, string purpose)
+    public static string ScheduleScript(PartitionPlan plan, PostgreSqlPartitionNames names, string command, string purpose, string? lookupCleanup = null)
     {
         var writer = W.ForReference(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken, purpose);
         var database = plan.Database is { } db ? W.String(db) : ":'target_database'";
@@ -171,6 +180,12 @@ internal static class PostgreSqlPartitionMaintenance
 
         writer.Comment("Re-running replaces the job of the same name.");
         writer.Statement($"SELECT cron.schedule_in_database({W.String(names.CronJob)}, {W.String(Schedule)}, {W.String(command)}, {database})");
+        if (lookupCleanup is not null)
+        {
+            writer.Comment("Expired partitions are dropped without firing triggers: this job removes their keys from the unique lookups, an hour after maintenance.");
+            writer.Statement($"SELECT cron.schedule_in_database({W.String(names.LookupCronJob)}, {W.String(LookupSchedule)}, {W.String(lookupCleanup)}, {database})");
+        }
+
         return writer.Finish();
     }
 
