@@ -81,6 +81,12 @@ public sealed partial class CitusPreparationTests
                     command.Parameters.AddWithValue("t", table);
                     command.Parameters.AddWithValue("c", column);
                     Assert.Equal(1L, command.ExecuteScalar());
+
+                    // Citus refuses a row whose distribution value is NULL: the column must be NOT NULL on the server.
+                    using var notNull = new NpgsqlCommand("SELECT attnotnull FROM pg_attribute WHERE attrelid = @t::regclass AND attname = @c", connection);
+                    notNull.Parameters.AddWithValue("t", table);
+                    notNull.Parameters.AddWithValue("c", column);
+                    Assert.True((bool)notNull.ExecuteScalar()!, $"{table}.{column} is a distribution column but nullable");
                 }
 
                 if (call.Groups["with"].Success)
