@@ -132,7 +132,7 @@ public sealed partial class CitusPreparationTests
             JOIN pg_class t ON t.oid = c.conrelid
             JOIN pg_namespace s ON s.oid = t.relnamespace
             LEFT JOIN pg_class r ON r.oid = c.confrelid
-            WHERE s.nspname = @schema AND c.contype = @type::"char" AND (@table::text IS NULL OR t.relname = @table)
+            WHERE s.nspname = @schema AND c.contype = @type::"char" AND NOT t.relispartition AND (@table::text IS NULL OR t.relname = @table)
             ORDER BY t.relname, c.conname
             """;
         using var command = new NpgsqlCommand(sql, connection);

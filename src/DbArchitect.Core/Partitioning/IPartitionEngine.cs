@@ -5,7 +5,8 @@ namespace DbArchitect.Core.Partitioning;
 /// <summary>
 /// The engine's partitioning rules, which the planner enforces before any SQL is written. With
 /// <paramref name="KeepsUniquenessByLookup"/> the engine keeps a uniqueness that cannot hold per partition in an
-/// unpartitioned lookup table written by a trigger, instead of dropping it.
+/// unpartitioned lookup table written by a trigger, instead of dropping it. With <paramref name="DesignBuildsPartitions"/>
+/// a design's numbered scripts build the tables it decides to partition as partitioned tables.
 /// </summary>
 public sealed record PartitionRules(
     int MaxPartitions,
@@ -14,7 +15,8 @@ public sealed record PartitionRules(
     bool ReferencedKeysAllowed,
     IReadOnlyList<PartitionMode> Modes,
     IReadOnlyList<PartitionStrategy> Strategies,
-    bool KeepsUniquenessByLookup = false);
+    bool KeepsUniquenessByLookup = false,
+    bool DesignBuildsPartitions = false);
 
 /// <summary>
 /// One engine's partitioning: its rules, the steps (SQL) of a plan, and reading an existing table from a live

@@ -17,18 +17,11 @@ public static class PartitionPlanner
     /// <summary>Hash partitions are sized like range partitions: the table at retention over the band's upper size.</summary>
     private const int MinHashPartitions = 4;
 
-    /// <summary>Projected rows from which the design range-partitions a table by time.</summary>
+    /// <summary>Projected rows from which the design range-partitions an event table by time.</summary>
     public const long CandidateRows = 50_000_000;
 
-    /// <summary>The tables of a design worth partitioning: a created-at column and at least <see cref="CandidateRows"/> rows at retention.</summary>
-    public static IEnumerable<string> Candidates(DbDesign design)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        return design.Physical.Tables
-            .Where(t => PartitionTargets.DefaultKey(t) is not null
-                && (design.CapacityForecast.For(t.Name)?.Rows.AtRetention ?? 0) >= CandidateRows)
-            .Select(t => t.Name);
-    }
+    /// <summary>The tables a design partitions (see <see cref="PartitionDecisions"/>, the one rule).</summary>
+    public static IEnumerable<string> Candidates(DbDesign design) => PartitionDecisions.Partitioned(design).Select(d => d.Table);
 
     public static PartitionScript Script(IDatabaseEngine engine, PartitionTarget target, PartitionRequest request)
     {

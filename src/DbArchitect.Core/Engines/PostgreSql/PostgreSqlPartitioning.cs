@@ -17,7 +17,8 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
         ReferencedKeysAllowed: true,
         Modes: new[] { PartitionMode.Native, PartitionMode.PgPartman, PartitionMode.TimescaleDb },
         Strategies: new[] { PartitionStrategy.Range, PartitionStrategy.List, PartitionStrategy.Hash },
-        KeepsUniquenessByLookup: true);
+        KeepsUniquenessByLookup: true,
+        DesignBuildsPartitions: true);
 
     public IReadOnlyList<PartitionStep> Steps(PartitionPlan plan)
     {
