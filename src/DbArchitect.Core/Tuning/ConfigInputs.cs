@@ -67,7 +67,9 @@ public static class ConfigInputs
     private static IReadOnlyList<TableWriteRate> HighWriteTables(SchemaModel physical, Retention? retention)
     {
         var result = new List<TableWriteRate>();
-        foreach (var table in physical.Tables)
+        // A partitioned table takes no storage parameters (PostgreSQL refuses them), and its partitions are sized to
+        // stay small, so the default autovacuum scale factors already fire often enough on each.
+        foreach (var table in physical.Tables.Where(t => t.PartitionBy is null))
         {
             var perDay = table.RowsPerDay ?? 0;
             var rows = CapacityForecaster.RowsAt(table, retention);
