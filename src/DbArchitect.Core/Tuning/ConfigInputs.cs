@@ -67,16 +67,14 @@ public static class ConfigInputs
     private static IReadOnlyList<TableWriteRate> HighWriteTables(SchemaModel physical, Retention? retention)
     {
         var result = new List<TableWriteRate>();
-        // A partitioned table takes no storage parameters (PostgreSQL refuses them), and its partitions are sized to
-        // stay small, so the default autovacuum scale factors already fire often enough on each.
-        foreach (var table in physical.Tables.Where(t => t.PartitionBy is null))
+        foreach (var table in physical.Tables)
         {
             var perDay = table.RowsPerDay ?? 0;
             var rows = CapacityForecaster.RowsAt(table, retention);
             var projected = retention is null ? rows.OneYear : rows.AtRetention;
             if (perDay >= HighWriteRowsPerDay || (perDay >= GrowingRowsPerDay && projected >= LargeTableRows))
             {
-                result.Add(new TableWriteRate(physical.Schema, table.Name, perDay, projected));
+                result.Add(new TableWriteRate(physical.Schema, table.Name, perDay, projected) { Partitioned = table.PartitionBy is not null });
             }
         }
 
