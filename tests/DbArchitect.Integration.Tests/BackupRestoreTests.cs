@@ -101,13 +101,17 @@ public sealed class BackupRestoreTests
             var backup = BashScript.Run(Path.Combine(work, "design", "backup", "backup.sh"), environment);
             Assert.True(backup.ExitCode == 0, "backup.sh: " + backup);
             var folder = Assert.Single(Directory.GetDirectories(Path.Combine(work, "backups")));
-            File.AppendAllText(Path.Combine(folder, "dump.pgdump"), "x");
+            // A large forecast dumps in directory format (dump/), a small one to one file (dump.pgdump): damage whichever was written.
+            var damaged = Directory.Exists(Path.Combine(folder, "dump"))
+                ? Path.Combine(folder, "dump", "toc.dat")
+                : Path.Combine(folder, "dump.pgdump");
+            File.AppendAllText(damaged, "x");
 
             using (new ScratchDatabase(restoredName))
             {
                 var restore = BashScript.Run(Path.Combine(work, "design", "backup", "restore.sh"), environment, folder, restoredName);
                 Assert.NotEqual(0, restore.ExitCode);
-                Assert.Contains("dump.pgdump", restore.Stdout + restore.Stderr, StringComparison.Ordinal);
+                Assert.Contains(Path.GetRelativePath(folder, damaged), restore.Stdout + restore.Stderr, StringComparison.Ordinal);
                 Assert.False(DatabaseExists(restoredName), "Nothing may be created from a damaged backup.");
             }
         }

@@ -31,7 +31,7 @@ internal sealed class CatalogSnapshot
         Query(connection, schema, """
             SELECT c.relname, obj_description(c.oid, 'pg_class'), c.relrowsecurity, c.relforcerowsecurity
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = @schema AND c.relkind IN ('r', 'p')
+            WHERE n.nspname = @schema AND c.relkind IN ('r', 'p') AND NOT c.relispartition
             """, r => snapshot.Tables[r.GetString(0)] = (r.IsDBNull(1) ? null : r.GetString(1), r.GetBoolean(2), r.GetBoolean(3)));
         Query(connection, schema, """
             SELECT c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), a.attnotnull,
@@ -40,7 +40,7 @@ internal sealed class CatalogSnapshot
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE n.nspname = @schema AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE n.nspname = @schema AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY c.relname, a.attnum
             """, r => snapshot.Columns.Add(new CatalogColumn(r.GetString(0), r.GetString(1), r.GetInt16(2), r.GetString(3), r.GetBoolean(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.GetBoolean(6), r.IsDBNull(7) ? null : r.GetString(7))));

@@ -81,6 +81,12 @@ public sealed partial class CitusPreparationTests
                     command.Parameters.AddWithValue("t", table);
                     command.Parameters.AddWithValue("c", column);
                     Assert.Equal(1L, command.ExecuteScalar());
+
+                    // Citus refuses a row whose distribution value is NULL: the column must be NOT NULL on the server.
+                    using var notNull = new NpgsqlCommand("SELECT attnotnull FROM pg_attribute WHERE attrelid = @t::regclass AND attname = @c", connection);
+                    notNull.Parameters.AddWithValue("t", table);
+                    notNull.Parameters.AddWithValue("c", column);
+                    Assert.True((bool)notNull.ExecuteScalar()!, $"{table}.{column} is a distribution column but nullable");
                 }
 
                 if (call.Groups["with"].Success)
@@ -126,7 +132,7 @@ public sealed partial class CitusPreparationTests
             JOIN pg_class t ON t.oid = c.conrelid
             JOIN pg_namespace s ON s.oid = t.relnamespace
             LEFT JOIN pg_class r ON r.oid = c.confrelid
-            WHERE s.nspname = @schema AND c.contype = @type::"char" AND (@table::text IS NULL OR t.relname = @table)
+            WHERE s.nspname = @schema AND c.contype = @type::"char" AND NOT t.relispartition AND (@table::text IS NULL OR t.relname = @table)
             ORDER BY t.relname, c.conname
             """;
         using var command = new NpgsqlCommand(sql, connection);

@@ -137,12 +137,33 @@ public sealed class ConfigApplyTests
         using var connection = applied.Database.Open();
         foreach (var table in config.TableSettings)
         {
-            using var command = new NpgsqlCommand("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass($1)", connection);
-            command.Parameters.AddWithValue(applied.Quote(table.Schema) + "." + applied.Quote(table.Table));
-            var options = command.ExecuteScalar() as string ?? string.Empty;
-            foreach (var (key, value) in table.Parameters)
+            var qualified = applied.Quote(table.Schema) + "." + applied.Quote(table.Table);
+            if (table.Partitioned)
             {
-                Assert.Contains($"{key}={value}", options, StringComparison.Ordinal);
+                // A partitioned table's settings are on each partition, and a partition maintenance creates later copies them.
+                AppliedDesign.Execute(connection, $"SELECT * FROM {applied.Quote(table.Schema)}.{applied.Quote(table.Table + "_partition_maintenance")}(now() + interval '60 days', p_expire => false)");
+            }
+
+            using var command = new NpgsqlCommand(table.Partitioned
+                ? "SELECT array_to_string(c.reloptions, ',') FROM pg_partition_tree(to_regclass($1)) AS p JOIN pg_class AS c ON c.oid = p.relid WHERE p.isleaf"
+                : "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass($1)", connection);
+            command.Parameters.AddWithValue(qualified);
+            var all = new List<string>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    all.Add(reader.IsDBNull(0) ? string.Empty : reader.GetString(0));
+                }
+            }
+
+            Assert.True(table.Partitioned ? all.Count > 6 : all.Count == 1, $"{table.Table}: {all.Count} relations");
+            foreach (var options in all)
+            {
+                foreach (var (key, value) in table.Parameters)
+                {
+                    Assert.Contains($"{key}={value}", options, StringComparison.Ordinal);
+                }
             }
         }
     }

@@ -22,6 +22,10 @@ internal static class SampleLoad
     }
 
     /// <summary>Rows, heap bytes (main fork) and bytes of each index of each table, from the catalog.</summary>
+    /// <summary>SQL for the bytes of a relation, summed over its partitions when it is partitioned.</summary>
+    private static string Size(string relation) =>
+        $"coalesce((SELECT sum(pg_relation_size(p.relid)) FROM pg_partition_tree({relation}) AS p), pg_relation_size({relation}))::bigint";
+
     public static Dictionary<string, (long Rows, long Heap, Dictionary<string, long> Indexes)> Measure(AppliedDesign applied)
     {
         using var db = applied.Database.Open();
@@ -29,10 +33,11 @@ internal static class SampleLoad
         foreach (var table in applied.Design.Physical.Tables)
         {
             var rows = (long)AppliedDesign.Scalar(db, $"SELECT count(*) FROM {applied.Q(table)}")!;
-            var heap = (long)AppliedDesign.Scalar(db, $"SELECT pg_relation_size('{applied.Q(table).Replace("'", "''", StringComparison.Ordinal)}')")!;
+            // A partitioned table (and its indexes) has no storage of its own: its size is the sum of its partitions'.
+            var heap = (long)AppliedDesign.Scalar(db, $"SELECT {Size("'" + applied.Q(table).Replace("'", "''", StringComparison.Ordinal) + "'::regclass")}")!;
             var indexes = new Dictionary<string, long>(StringComparer.Ordinal);
             using var command = new NpgsqlCommand(
-                "SELECT c.relname, pg_relation_size(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass", db);
+                $"SELECT c.relname, {Size("c.oid")} FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass", db);
             command.Parameters.AddWithValue(applied.Q(table));
             using var reader = command.ExecuteReader();
             while (reader.Read())

@@ -27,52 +27,34 @@ internal static class ArchitectureAdvisor
 
     private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>One decision per partitioned table (the rule is <see cref="PartitionDecisions"/>), or why none is partitioned.</summary>
     private static void Partitioning(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, TableVolume[] volumes, List<DesignDecision> decisions)
     {
-        var any = false;
         var substitute = engine.ScaleOut.PartitioningSubstitute;
-        var byTable = volumes.ToDictionary(v => v.Table, StringComparer.Ordinal);
-        foreach (var table in physical.Tables)
+        var all = PartitionDecisions.Decide(requirement, physical, forecast, engine.Partitioning?.Rules);
+        var builds = engine.Partitioning?.Rules.DesignBuildsPartitions == true;
+        foreach (var decision in all.Where(d => d.Partitioned))
         {
-            var volume = byTable[table.Name];
-            var created = PartitionTargets.DefaultKey(table) is { } key ? table.FindColumn(key) : null;
-            if (volume.AtRetention < PartitionThresholdRows || created is null)
-            {
-                continue;
-            }
-
-            any = true;
-            var perDay = table.RowsPerDay ?? 0;
-
-            // The interval comes from the partition planner, the one place partition plans are sized (New-PartitionScript uses it too).
-            var target = PartitionTargets.FromTable(table, physical, forecast.For(table.Name));
-            var sizing = PartitionSizing.Choose(target, null, requirement.Workload.Retention, PartitionPlanner.DefaultPremake,
-                engine.Partitioning?.Rules.MaxPartitions ?? int.MaxValue);
-            var interval = sizing.Interval.Adjective;
-            var retention = requirement.Workload.Retention is { } r ? $"; partitions older than the {r} retention are detached and dropped, which is instant where DELETE would bloat the table" : string.Empty;
-            if (substitute is not null)
-            {
-                decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name, $"Split by {created.Name}, {interval}: {substitute}",
-                    $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} pieces keep each piece's indexes small enough to stay in memory"
-                    + (requirement.Workload.Retention is { } kept ? $" and turn the {kept} retention into dropping a piece instead of deleting rows." : ".") + " " + sizing.Arithmetic));
-                continue;
-            }
-
-            decisions.Add(new DesignDecision(DesignAreas.Partitioning, table.Name,
-                $"Range-partition by {created.Name}, {interval}",
-                $"{table.Name} grows by {Capacity.Count(perDay)} rows/day to {Capacity.Count(volume.AtRetention)} rows (~{Capacity.Bytes(volume.BytesAt(volume.AtRetention))}); {interval} partitions keep each partition's indexes small enough to stay in memory and let {engine.Wording.PartitionMaintenance} work per partition{retention}. The primary key must then include {created.Name}. {sizing.Arithmetic} New-PartitionScript writes the plan's scripts."));
+            var interval = decision.Sizing!.Interval.Adjective;
+            decisions.Add(substitute is not null
+                ? new DesignDecision(DesignAreas.Partitioning, decision.Table, $"Split by {decision.Key}, {interval}: {substitute}", decision.Reason)
+                : new DesignDecision(DesignAreas.Partitioning, decision.Table, $"Range-partition by {decision.Key}, {interval}",
+                    $"{decision.Reason} The primary key includes {decision.Key}. "
+                    + (builds
+                        ? $"The numbered scripts build it partitioned, with a DEFAULT partition and the maintenance function that creates partitions ahead{(decision.Retention is null ? string.Empty : " and drops expired ones")}; schedule it daily (New-PartitionScript writes the pg_cron step)."
+                        : "New-PartitionScript writes the plan's scripts.")));
         }
 
-        if (!any)
+        if (all.Any(d => d.Partitioned))
         {
-            var largest = volumes.OrderByDescending(v => v.AtRetention).FirstOrDefault();
-            decisions.Add(new DesignDecision(DesignAreas.Partitioning, "All tables", "No partitioning",
-                largest is null || largest.AtRetention == 0
-                    ? "No volumes were stated; partitioning is considered once a table approaches " + Capacity.Count(PartitionThresholdRows) + " rows."
-                    : largest.AtRetention >= PartitionThresholdRows
-                        ? $"The largest table, {largest.Table}, reaches {Capacity.Count(largest.AtRetention)} rows (~{Capacity.Bytes(largest.BytesAt(largest.AtRetention))}) but has no time column to range-partition by; New-PartitionScript -Strategy Hash can still split it."
-                        : $"The largest table, {largest.Table}, reaches {Capacity.Count(largest.AtRetention)} rows (~{Capacity.Bytes(largest.BytesAt(largest.AtRetention))}), below the {Capacity.Count(PartitionThresholdRows)}-row point where partition pruning and per-partition maintenance repay their complexity."));
+            return;
         }
+
+        var largest = volumes.OrderByDescending(v => v.AtRetention).FirstOrDefault();
+        decisions.Add(new DesignDecision(DesignAreas.Partitioning, "All tables", "No partitioning",
+            largest is null || largest.AtRetention == 0
+                ? "No volumes were stated; partitioning is considered once an event table approaches " + Capacity.Count(PartitionThresholdRows) + " rows."
+                : all.Single(d => d.Table == largest.Table).Reason));
     }
 
     /// <summary>One decision per access pattern: the index that serves its query, and why (the query is in the design's templates).</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
+using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Scalability;
 using DbArchitect.Core.Technology;
@@ -33,6 +34,11 @@ public static class DesignEngine
         var physical = engine.Adapt(neutral);
 
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
+        if (engine.Partitioning?.Rules is { DesignBuildsPartitions: true } rules)
+        {
+            physical = PartitionDecisions.Apply(physical, PartitionDecisions.Decide(requirement, physical, forecast, rules), engine.Identifiers.Quote);
+        }
+
         var warnings = new List<DesignWarning>();
         var queries = engine.Queries.Write(requirement, physical);
         ArchitectureAdvisor.Advise(requirement, engine, physical, forecast, queries, decisions, warnings);

@@ -439,6 +439,8 @@ internal sealed class LogicalModelBuilder
             Comment = "Change history of audited tables, written by the audit trigger; append-only.",
             Features = TableFeatures.None,
         };
+        var volume = AuditVolume.PerDay(_requirement.Workload, _tables.Where(t => t.Features.Audit));
+        table.RowsPerDay = volume?.RowsPerDay;
         var id = N(ImplicitColumns.Id);
         table.Columns.Add(new Column(id, LogicalType.BigInt, false, null, ColumnRole.PrimaryKey, KeyGeneration.Identity,
             "Sequential key: the audit log is append-only, so a bigint identity keeps inserts at the right edge of the index.", null));
@@ -464,7 +466,8 @@ internal sealed class LogicalModelBuilder
         _tables.Add(table);
         _decisions.Add(new DesignDecision(DesignAreas.Security, name,
             "Audit log written by a trigger",
-            "conventions.audit (or an entity's audit: true) asks for a change history; a trigger cannot be bypassed by application code, and storing only changed columns for UPDATE keeps the log small."));
+            "conventions.audit (or an entity's audit: true) asks for a change history; a trigger cannot be bypassed by application code, and storing only changed columns for UPDATE keeps the log small."
+            + (volume is { } v ? $" Growth: {v.Arithmetic}." : string.Empty)));
 
         Column AuditColumn(string column, LogicalType type, bool nullable, string comment) =>
             new(N(column), type, nullable, null, ColumnRole.Audit, KeyGeneration.None, comment, null);

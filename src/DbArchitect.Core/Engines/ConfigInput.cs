@@ -20,7 +20,11 @@ public enum ConfigSource
 }
 
 /// <summary>A table whose write rate calls for its own vacuum thresholds.</summary>
-public sealed record TableWriteRate(string Schema, string Table, long RowsPerDay, long ProjectedRows);
+public sealed record TableWriteRate(string Schema, string Table, long RowsPerDay, long ProjectedRows)
+{
+    /// <summary>The table is partitioned: its settings go on each partition (a partitioned table has no storage of its own).</summary>
+    public bool Partitioned { get; init; }
+}
 
 /// <summary>
 /// What the configuration is computed from. <see cref="MemoryGb"/> is required; null elsewhere means "not stated"

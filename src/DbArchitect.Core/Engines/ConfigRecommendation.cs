@@ -17,7 +17,11 @@ public sealed record ConfigSetting(
 }
 
 /// <summary>Storage parameters for one table (ALTER TABLE … SET (…)), with the figures behind them.</summary>
-public sealed record TableConfigSetting(string Schema, string Table, IReadOnlyList<KeyValuePair<string, string>> Parameters, string Reason);
+public sealed record TableConfigSetting(string Schema, string Table, IReadOnlyList<KeyValuePair<string, string>> Parameters, string Reason)
+{
+    /// <summary>The table is partitioned: the settings are set on each partition, and new partitions copy them.</summary>
+    public bool Partitioned { get; init; }
+}
 
 /// <summary>
 /// The whole advice for one server: the settings (server-wide and per role), the per-table settings, and the text

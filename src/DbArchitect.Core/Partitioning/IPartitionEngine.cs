@@ -2,14 +2,21 @@ using DbArchitect.Core.Live;
 
 namespace DbArchitect.Core.Partitioning;
 
-/// <summary>The engine's partitioning rules, which the planner enforces before any SQL is written.</summary>
+/// <summary>
+/// The engine's partitioning rules, which the planner enforces before any SQL is written. With
+/// <paramref name="KeepsUniquenessByLookup"/> the engine keeps a uniqueness that cannot hold per partition in an
+/// unpartitioned lookup table written by a trigger, instead of dropping it. With <paramref name="DesignBuildsPartitions"/>
+/// a design's numbered scripts build the tables it decides to partition as partitioned tables.
+/// </summary>
 public sealed record PartitionRules(
     int MaxPartitions,
     bool UniqueKeysMustContainKey,
     bool ForeignKeysAllowed,
     bool ReferencedKeysAllowed,
     IReadOnlyList<PartitionMode> Modes,
-    IReadOnlyList<PartitionStrategy> Strategies);
+    IReadOnlyList<PartitionStrategy> Strategies,
+    bool KeepsUniquenessByLookup = false,
+    bool DesignBuildsPartitions = false);
 
 /// <summary>
 /// One engine's partitioning: its rules, the steps (SQL) of a plan, and reading an existing table from a live

@@ -40,6 +40,12 @@ public sealed record PartitionPlan(
     /// <summary>True when the table exists: the steps convert it online instead of creating it.</summary>
     public bool Converts => Target.Exists;
 
+    /// <summary>
+    /// Keys that cannot hold per partition and are kept across all partitions by a lookup table (one per key, with the
+    /// key's own unique index) that a trigger on the partitioned table writes in the same transaction.
+    /// </summary>
+    public IReadOnlyList<TargetKey> Lookups { get; init; } = Array.Empty<TargetKey>();
+
     public int? PartmanVersion { get; init; }
 
     public double? MemoryGb { get; init; }

@@ -17,18 +17,11 @@ public static class PartitionPlanner
     /// <summary>Hash partitions are sized like range partitions: the table at retention over the band's upper size.</summary>
     private const int MinHashPartitions = 4;
 
-    /// <summary>Projected rows from which the design range-partitions a table by time.</summary>
+    /// <summary>Projected rows from which the design range-partitions an event table by time.</summary>
     public const long CandidateRows = 50_000_000;
 
-    /// <summary>The tables of a design worth partitioning: a created-at column and at least <see cref="CandidateRows"/> rows at retention.</summary>
-    public static IEnumerable<string> Candidates(DbDesign design)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        return design.Physical.Tables
-            .Where(t => PartitionTargets.DefaultKey(t) is not null
-                && (design.CapacityForecast.For(t.Name)?.Rows.AtRetention ?? 0) >= CandidateRows)
-            .Select(t => t.Name);
-    }
+    /// <summary>The tables a design partitions (see <see cref="PartitionDecisions"/>, the one rule).</summary>
+    public static IEnumerable<string> Candidates(DbDesign design) => PartitionDecisions.Partitioned(design).Select(d => d.Table);
 
     public static PartitionScript Script(IDatabaseEngine engine, PartitionTarget target, PartitionRequest request)
     {
@@ -149,7 +142,7 @@ public static class PartitionPlanner
                 $"The plan needs more partitions than {engineId}'s limit of {rules.MaxPartitions}.", "Use fewer -HashPartitions or values.", target.Name);
         }
 
-        var (primaryKey, uniques, changes) = Keys(rules, target, key, engineId, warnings);
+        var (primaryKey, uniques, lookups, changes) = Keys(rules, target, key, engineId, warnings);
         if (target.Exists && target.PrimaryKey is null && request.Mode != PartitionMode.TimescaleDb)
         {
             throw Error("ConversionNeedsPrimaryKey", ErrorKind.InvalidData,
@@ -183,6 +176,7 @@ public static class PartitionPlanner
         return new PartitionPlan(engineId, request.Mode, target, request.Strategy, key, kind, interval, start, boundaries, premake,
             retention, hash, values, primaryKey, uniques, changes, sizing, reasons, warnings)
         {
+            Lookups = lookups,
             PartmanVersion = request.PartmanVersion,
             MemoryGb = request.MemoryGb,
             Database = request.Database,
@@ -201,31 +195,63 @@ public static class PartitionPlanner
         return count;
     }
 
-    /// <summary>The primary key and unique keys as the engine allows them, and every change made, with its reason.</summary>
-    private static (IReadOnlyList<string> PrimaryKey, IReadOnlyList<TargetKey> Uniques, IReadOnlyList<ConstraintChange> Changes) Keys(
+    /// <summary>
+    /// The primary key and unique constraints as the engine allows them, the keys a lookup table keeps instead, and
+    /// every change made, with its reason. A generated surrogate key (identity, sequence, random UUID) stays unique by
+    /// generation once the partition key joins it; every other uniqueness that cannot hold per partition is kept by a
+    /// lookup table where the engine can, and otherwise dropped with a warning that says how to keep it.
+    /// </summary>
+    private static (IReadOnlyList<string> PrimaryKey, IReadOnlyList<TargetKey> Uniques, IReadOnlyList<TargetKey> Lookups, IReadOnlyList<ConstraintChange> Changes) Keys(
         PartitionRules rules, PartitionTarget target, string key, string engineId, List<string> warnings)
     {
         var changes = new List<ConstraintChange>();
         var primaryKey = target.PrimaryKey?.Columns.ToList() ?? new List<string>();
         var uniques = new List<TargetKey>();
+        var lookups = new List<TargetKey>();
         if (rules.UniqueKeysMustContainKey && target.PrimaryKey is { } pk && !pk.Columns.Contains(key, StringComparer.Ordinal))
         {
             primaryKey.Add(key);
-            changes.Add(new ConstraintChange(pk.Name, target.Name, $"primary key ({string.Join(", ", pk.Columns)}) becomes ({string.Join(", ", primaryKey)})",
-                $"{engineId} enforces uniqueness per partition, so a partitioned table's primary key must contain the partition key {key}. {string.Join(", ", pk.Columns)} alone is no longer checked across partitions; its values stay unique because they are generated (identity or UUID), and lookups by {string.Join(", ", pk.Columns)} still use the key's index."));
+            var becomes = $"primary key ({string.Join(", ", pk.Columns)}) becomes ({string.Join(", ", primaryKey)})";
+            if (pk.Generated)
+            {
+                changes.Add(new ConstraintChange(pk.Name, target.Name, becomes,
+                    $"{engineId} enforces uniqueness per partition, so a partitioned table's primary key must contain the partition key {key}. {string.Join(", ", pk.Columns)} alone is no longer checked across partitions; its values stay unique because the engine generates them (identity or UUID), and lookups by {string.Join(", ", pk.Columns)} still use the key's index."));
+            }
+            else if (rules.KeepsUniquenessByLookup)
+            {
+                lookups.Add(pk);
+                changes.Add(new ConstraintChange(pk.Name, target.Name, becomes + $"; ({string.Join(", ", pk.Columns)}) stays unique through a lookup table",
+                    LookupReason(engineId, target.Name, key, pk)));
+            }
+            else
+            {
+                changes.Add(new ConstraintChange(pk.Name, target.Name, becomes, NotKeptReason(engineId, key, pk)));
+                warnings.Add($"Primary key ({string.Join(", ", pk.Columns)}) on {target.Name} is no longer unique across partitions; see the constraint changes.");
+            }
         }
 
         foreach (var unique in target.UniqueKeys.Where(u => !string.Equals(u.Name, target.PrimaryKey?.Name, StringComparison.Ordinal)))
         {
             if (!rules.UniqueKeysMustContainKey || unique.Columns.Contains(key, StringComparer.Ordinal))
             {
-                uniques.Add(unique);
+                // A unique index that holds per partition is recreated with the other indexes.
+                if (!unique.IsIndex)
+                {
+                    uniques.Add(unique);
+                }
+
                 continue;
             }
 
-            changes.Add(new ConstraintChange(unique.Name, target.Name, $"unique ({string.Join(", ", unique.Columns)}) is dropped",
-                $"{engineId} cannot enforce uniqueness of ({string.Join(", ", unique.Columns)}) across partitions, and adding {key} would change what it means (the same value could repeat in another period). Enforce it in a small unpartitioned lookup table with a unique ({string.Join(", ", unique.Columns)}) that the application writes first, or keep this table unpartitioned."));
-            warnings.Add($"Unique ({string.Join(", ", unique.Columns)}) on {target.Name} cannot be kept on the partitioned table; see the constraint changes.");
+            if (rules.KeepsUniquenessByLookup)
+            {
+                lookups.Add(unique);
+                changes.Add(new ConstraintChange(unique.Name, target.Name, $"unique {unique.Text} is kept by a lookup table", LookupReason(engineId, target.Name, key, unique)));
+                continue;
+            }
+
+            changes.Add(new ConstraintChange(unique.Name, target.Name, $"unique {unique.Text} is dropped", NotKeptReason(engineId, key, unique)));
+            warnings.Add($"Unique {unique.Text} on {target.Name} cannot be kept on the partitioned table; see the constraint changes.");
         }
 
         if (!rules.ForeignKeysAllowed)
@@ -252,8 +278,18 @@ public static class PartitionPlanner
             }
         }
 
-        return (primaryKey, uniques, changes);
+        return (primaryKey, uniques, lookups, changes);
     }
+
+    private static string LookupReason(string engineId, string table, string key, TargetKey unique) =>
+        $"{engineId} enforces uniqueness per partition only, and adding {key} to {unique.Text} would change what it means (the same value could repeat in another period). "
+        + $"It stays enforced across all partitions by an unpartitioned lookup table holding {string.Join(", ", unique.Reads)} and the row's key, with the same unique index {unique.Text}: "
+        + $"a trigger on {table} writes it in the same transaction, so a duplicate fails as before, naming {unique.Name}. "
+        + "Trade-off: every insert, key change and delete writes one more row and index entry, and the lookup is not partitioned, so it grows with the table (maintenance removes the keys of expired partitions).";
+
+    private static string NotKeptReason(string engineId, string key, TargetKey unique) =>
+        $"{engineId} cannot enforce uniqueness of {unique.Text} across partitions, and adding {key} would change what it means (the same value could repeat in another period). "
+        + $"To keep it, enforce it in a small unpartitioned lookup table with its own unique {unique.Text}, written by a trigger in the same transaction (one more row and index entry per write), or keep this table unpartitioned.";
 
     /// <summary>True when the primary key or one unique key has exactly these columns (in any order), so a foreign key can reference them.</summary>
     public static bool KeyMatches(IReadOnlyList<string> primaryKey, IReadOnlyList<TargetKey> uniques, IReadOnlyList<string> columns) =>

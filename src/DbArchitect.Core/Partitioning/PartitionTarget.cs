@@ -5,7 +5,35 @@ namespace DbArchitect.Core.Partitioning;
 /// <summary>What kind of values the partition key holds, which decides the strategies and boundaries it allows.</summary>
 public enum PartitionKeyKind { Timestamp, Date, Integer, Text, Other }
 
-public sealed record TargetKey(string Name, IReadOnlyList<string> Columns);
+/// <summary>
+/// A primary key, unique constraint or unique index. <see cref="Columns"/> are the key's plain columns; a unique index
+/// on an expression or with a predicate also carries the design index or the live definition, and
+/// <see cref="Reads"/> lists every column it reads (what a lookup table must copy to enforce it elsewhere).
+/// </summary>
+public sealed record TargetKey(string Name, IReadOnlyList<string> Columns)
+{
+    /// <summary>The design's unique index; null for a constraint or a live key.</summary>
+    public DbArchitect.Core.Model.Index? Index { get; init; }
+
+    /// <summary>A live unique index's definition after its table (" USING btree (lower(email)) WHERE …"); null for a constraint.</summary>
+    public string? Definition { get; init; }
+
+    /// <summary>Every column the key reads (expression and predicate columns included); its plain columns when not set.</summary>
+    public IReadOnlyList<string>? ReadColumns { get; init; }
+
+    /// <summary>The key's values come from the engine (identity, sequence, random UUID), never from the application.</summary>
+    public bool Generated { get; init; }
+
+    public IReadOnlyList<string> Reads => ReadColumns ?? Columns;
+
+    /// <summary>True for a unique index, false for a primary key or unique constraint.</summary>
+    public bool IsIndex => Index is not null || Definition is not null;
+
+    /// <summary>The key as a reader sees it: "(code)", "lower(email) where deleted_at is null".</summary>
+    public string Text => Index is { } index
+        ? "(" + string.Join(", ", index.Keys.Select(k => k.ToString())) + ")" + (index.Predicate is { } p ? " where " + p : string.Empty)
+        : Definition is { } definition ? definition.Trim() : "(" + string.Join(", ", Columns) + ")";
+}
 
 /// <summary>A foreign key as far as partitioning cares: which table holds it, what it references.</summary>
 public sealed record TargetForeignKey(string Name, string Table, IReadOnlyList<string> Columns, string ReferencedTable, IReadOnlyList<string> ReferencedColumns)

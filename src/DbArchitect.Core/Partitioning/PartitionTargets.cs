@@ -33,10 +33,14 @@ public static class PartitionTargets
             model.Schema,
             table.Name,
             table.Columns.Select(c => (c.Name, KindOf(c.Type), c.NativeType ?? c.Type.ToString())).ToList(),
-            table.PrimaryKey.Columns.Count > 0 ? new TargetKey(table.PrimaryKey.Name, table.PrimaryKey.Columns) : null,
+            table.PrimaryKey.Columns.Count > 0
+                ? new TargetKey(table.PrimaryKey.Name, table.PrimaryKey.Columns)
+                {
+                    Generated = table.PrimaryKey.Columns.Any(c => table.FindColumn(c) is { Generation: not KeyGeneration.None }),
+                }
+                : null,
             table.UniqueKeys.Select(u => new TargetKey(u.Name, u.Columns))
-                .Concat(table.Indexes.Where(i => i.Unique && i.Predicate is null && i.Keys.All(k => k.Column is not null))
-                    .Select(i => new TargetKey(i.Name, i.Keys.Select(k => k.Column!).ToList())))
+                .Concat(table.Indexes.Where(i => i.Unique).Select(UniqueIndex))
                 .ToList(),
             table.ForeignKeys.Select(f => new TargetForeignKey(f.Name, table.Name, f.Columns, f.ReferencedTable, f.ReferencedColumns)).ToList(),
             referencedBy)
@@ -53,6 +57,17 @@ public static class PartitionTargets
                 .ToDictionary(c => c.Name, c => (IReadOnlyList<string>)c.Type.EnumValues.ToList(), StringComparer.Ordinal),
         };
     }
+
+    /// <summary>A unique index as a key: its plain columns, and every column its expressions and predicate read.</summary>
+    private static TargetKey UniqueIndex(DbArchitect.Core.Model.Index index) =>
+        new(index.Name, index.Keys.Where(k => k.Column is not null).Select(k => k.Column!).ToList())
+        {
+            Index = index,
+            ReadColumns = index.Keys.SelectMany(k => k.Column is { } c ? new[] { c } : k.Expression?.Columns ?? (IEnumerable<string>)Array.Empty<string>())
+                .Concat(index.Predicate?.Tests.Select(t => t.Column) ?? Array.Empty<string>())
+                .Distinct(StringComparer.Ordinal)
+                .ToList(),
+        };
 
     /// <summary>
     /// The column a time-range plan uses: the created-at column, else the first required timestamp (an event's own

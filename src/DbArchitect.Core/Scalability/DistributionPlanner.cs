@@ -43,7 +43,7 @@ internal static class DistributionPlanner
                 tables.Add(new(table.Name, DistributionRole.Distributed, table.PrimaryKey.Columns[0], group,
                     "the tenant table itself, distributed by its key so each tenant's row lives with the tenant's data"));
             }
-            else if (table.FindColumn(tenantKey) is not null)
+            else if (IsDistributable(table, tenantKey))
             {
                 tables.Add(new(table.Name, DistributionRole.Distributed, tenantKey, group,
                     $"carries {tenantKey}: all of a tenant's rows live on one node, so the tenant's joins and transactions stay local"));
@@ -61,7 +61,7 @@ internal static class DistributionPlanner
 
     private static DistributionPlan ByRoot(DbRequirement requirement, SchemaModel physical, string technology, Func<Table, long> atRetention, Func<Table, int> referencedBy)
     {
-        // Count, per referenced table, the access patterns that filter on a foreign key to it.
+        // Count, per referenced table, the access patterns that filter on a required foreign key to it.
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         var byEntity = new Dictionary<string, Table>(StringComparer.Ordinal);
         var byName = physical.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -73,7 +73,8 @@ internal static class DistributionPlanner
         foreach (var pattern in requirement.AccessPatterns)
         {
             var table = byEntity.GetValueOrDefault(ImplicitColumns.MatchKey(pattern.Entity));
-            foreach (var fk in table?.ForeignKeys.Where(f => f.Columns.Count == 1 && pattern.Where.Any(w => Same(w, f.Columns[0]))) ?? Enumerable.Empty<ForeignKey>())
+            // Only a NOT NULL foreign key can carry the distribution column, so only those vote for a root.
+            foreach (var fk in table?.ForeignKeys.Where(f => f.Columns.Count == 1 && IsDistributable(table, f.Columns[0]) && pattern.Where.Any(w => Same(w, f.Columns[0]))) ?? Enumerable.Empty<ForeignKey>())
             {
                 votes[fk.ReferencedTable] = votes.GetValueOrDefault(fk.ReferencedTable) + 1;
             }
@@ -87,7 +88,7 @@ internal static class DistributionPlanner
         var group = root.Name;
         var filtered = requirement.AccessPatterns.SelectMany(p => p.Where).Select(ImplicitColumns.MatchKey).ToHashSet(StringComparer.Ordinal);
         var toRoot = physical.Tables.Where(t => t != root).ToDictionary(t => t.Name, t => t.ForeignKeys
-            .Where(f => f.ReferencedTable == root.Name && f.Columns.Count == 1)
+            .Where(f => f.ReferencedTable == root.Name && f.Columns.Count == 1 && IsDistributable(t, f.Columns[0]))
             .OrderByDescending(f => filtered.Contains(ImplicitColumns.MatchKey(f.Columns[0]))).ThenBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => f.Columns[0]).FirstOrDefault(), StringComparer.Ordinal);
         var column = toRoot.Values.OfType<string>().GroupBy(c => c, StringComparer.Ordinal)
@@ -119,11 +120,29 @@ internal static class DistributionPlanner
         return new DistributionPlan(technology, column, reason, tables);
     }
 
-    private static DistributedTable Unkeyed(Table table, string column, long rows, int referencedBy) => rows < NodeCapacity.ReferenceTableRows
-        ? new(table.Name, DistributionRole.Reference, null, null,
-            $"small ({Capacity.Count(rows)} rows at the horizon{(referencedBy > 0 ? $", referenced by {referencedBy} table(s)" : string.Empty)}) and without {column}: copied to every node so joins to it stay local")
-        : new(table.Name, DistributionRole.Distributed, table.PrimaryKey.Columns[0], table.Name,
-            $"large ({Capacity.Count(rows)} rows at the horizon) without {column}: distributed by its own key in its own group; joins to the main group cross nodes, so add {column} to co-locate it");
+    /// <summary>
+    /// A table without the distribution column (or with it nullable: Citus refuses a row whose distribution value is
+    /// NULL, so such a column is never chosen). It is copied to every node only when it is small and rarely written:
+    /// a reference table takes every write on every node, so the audit log, which every audited write adds to, never is.
+    /// </summary>
+    private static DistributedTable Unkeyed(Table table, string column, long rows, int referencedBy)
+    {
+        var without = table.FindColumn(column) is { Nullable: true } ? $"with {column} nullable (a distribution column must never be NULL)" : $"without {column}";
+        if (rows < NodeCapacity.ReferenceTableRows && table.Kind != TableKind.Audit)
+        {
+            return new(table.Name, DistributionRole.Reference, null, null,
+                $"small ({Capacity.Count(rows)} rows at the horizon{(referencedBy > 0 ? $", referenced by {referencedBy} table(s)" : string.Empty)}) and {without}: copied to every node so joins to it stay local");
+        }
+
+        var size = table.Kind == TableKind.Audit
+            ? $"written by every audited insert, update and delete ({Capacity.Count(rows)} rows at the horizon), so a copy on every node would multiply each write"
+            : $"large ({Capacity.Count(rows)} rows at the horizon)";
+        return new(table.Name, DistributionRole.Distributed, table.PrimaryKey.Columns[0], table.Name,
+            $"{size} and {without}: distributed by its own key {table.PrimaryKey.Columns[0]} in its own group; joins to the main group cross nodes, so add a required {column} to co-locate it");
+    }
+
+    /// <summary>A column can distribute a table only when the table has it and it is NOT NULL.</summary>
+    private static bool IsDistributable(Table table, string column) => table.FindColumn(column) is { Nullable: false };
 
     private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }

@@ -76,7 +76,7 @@ public static class ConfigInputs
             var projected = retention is null ? rows.OneYear : rows.AtRetention;
             if (perDay >= HighWriteRowsPerDay || (perDay >= GrowingRowsPerDay && projected >= LargeTableRows))
             {
-                result.Add(new TableWriteRate(physical.Schema, table.Name, perDay, projected));
+                result.Add(new TableWriteRate(physical.Schema, table.Name, perDay, projected) { Partitioned = table.PartitionBy is not null });
             }
         }
 

@@ -132,7 +132,7 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
             {
                 Emit(engine, target, request with
                 {
-                    Retention = request.Retention ?? design.Requirement.Workload.Retention,
+                    Retention = request.Retention ?? (target.Design is { } designed ? PartitionDecisions.RetentionFor(design, designed) : null),
                     MemoryGb = request.MemoryGb ?? design.Requirement.Hardware.MemoryGb,
                 });
             }

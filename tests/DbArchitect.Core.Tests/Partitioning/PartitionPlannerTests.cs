@@ -1,3 +1,4 @@
+using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Partitioning;
@@ -24,9 +25,10 @@ public sealed class PartitionPlannerTests
     [Fact]
     public void The_designs_partitioning_decision_is_sized_by_the_planner()
     {
-        var design = PartitionDesigns.Design("postgresql");
-        var decision = Assert.Single(design.Decisions, d => d.Area == "Partitioning" && d.Subject == "event");
-        var plan = PartitionDesigns.Script("postgresql").Plan;
+        var design = DesignEngine.Create(RequirementsReader.Read(PartitionDecisionTests.ChatYaml, "chat.yaml").Requirement!, "postgresql");
+        var decision = Assert.Single(design.Decisions, d => d.Area == "Partitioning" && d.Subject == "message");
+        var plan = PartitionPlanner.Script(EngineRegistry.Get("postgresql"), PartitionTargets.FromDesign(design, "message"),
+            new PartitionRequest { Retention = design.Requirement.Workload.Retention }).Plan;
         Assert.Contains(plan.Sizing!.Arithmetic, decision.Reason, StringComparison.Ordinal);
         Assert.Equal($"Range-partition by created_at, {plan.Interval!.Adjective}", decision.Decision);
     }
@@ -66,14 +68,29 @@ public sealed class PartitionPlannerTests
     }
 
     [Fact]
-    public void Primary_key_gains_the_partition_key_and_unique_keys_without_it_are_dropped_with_a_reason()
+    public void Primary_key_gains_the_partition_key_and_unique_keys_without_it_are_kept_by_a_lookup_table()
     {
         var plan = PartitionDesigns.Script("postgresql").Plan;
         Assert.Equal(new[] { "id", "created_at" }, plan.PrimaryKey);
         var pk = Assert.Single(plan.ConstraintChanges, c => c.Change.StartsWith("primary key", StringComparison.Ordinal));
         Assert.Contains("must contain the partition key created_at", pk.Reason, StringComparison.Ordinal);
         var unique = Assert.Single(plan.ConstraintChanges, c => c.Change.Contains("unique (code)", StringComparison.Ordinal));
-        Assert.Contains("lookup table", unique.Reason, StringComparison.Ordinal);
+        Assert.Equal("unique (code) is kept by a lookup table", unique.Change);
+        Assert.Contains("Trade-off: every insert, key change and delete writes one more row", unique.Reason, StringComparison.Ordinal);
+        Assert.Equal(new[] { "uq_event_code" }, plan.Lookups.Select(k => k.Name));
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("Unique (code)", StringComparison.Ordinal));
+        var parent = PartitionDesigns.Script("postgresql").Steps[0].Sql;
+        Assert.DoesNotContain("UNIQUE (code)", parent, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX IF NOT EXISTS uq_event_code ON public.uq_event_code_lookup (code)", parent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_engine_without_lookups_drops_the_unique_key_and_says_how_to_keep_it()
+    {
+        var plan = PartitionDesigns.Script("mariadb", new PartitionRequest { Interval = PartitionInterval.Month }).Plan;
+        var unique = Assert.Single(plan.ConstraintChanges, c => c.Change.Contains("unique (code)", StringComparison.Ordinal));
+        Assert.Equal("unique (code) is dropped", unique.Change);
+        Assert.Contains("lookup table with its own unique (code), written by a trigger", unique.Reason, StringComparison.Ordinal);
         Assert.Contains(plan.Warnings, w => w.Contains("Unique (code)", StringComparison.Ordinal));
     }
 

@@ -156,7 +156,10 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
                 new("autovacuum_vacuum_insert_scale_factor", Decimal(factor)),
             };
             result.Add(new TableConfigSetting(table.Schema, table.Table, parameters,
-                $"{Count(table.RowsPerDay)} rows/day into a table projected at {Count(size)} rows: vacuum after about {Count((long)(factor * size))} dead rows instead of the default 20% ({Count((long)(0.2 * size))}), analyze twice as often so plans follow the data, and vacuum after the same share of inserts so the visibility map (index-only scans) and freezing keep up with an append-heavy table."));
+                $"{Count(table.RowsPerDay)} rows/day into a table projected at {Count(size)} rows: vacuum after about {Count((long)(factor * size))} dead rows instead of the default 20% ({Count((long)(0.2 * size))}), analyze twice as often so plans follow the data, and vacuum after the same share of inserts so the visibility map (index-only scans) and freezing keep up with an append-heavy table.")
+            {
+                Partitioned = table.Partitioned,
+            });
         }
 
         return result;

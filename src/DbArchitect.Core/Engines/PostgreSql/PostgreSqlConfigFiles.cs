@@ -90,7 +90,9 @@ internal static partial class PostgreSqlConfigFiles
         {
             w.BlankLine();
             w.Comment(table.Reason);
-            w.Statement(PostgreSqlWriter.SetStorageParameters(table.Schema, table.Table, table.Parameters));
+            w.Statement(table.Partitioned
+                ? PostgreSqlWriter.SetPartitionStorageParameters(table.Schema, table.Table, table.Parameters)
+                : PostgreSqlWriter.SetStorageParameters(table.Schema, table.Table, table.Parameters));
         }
 
         w.BlankLine();

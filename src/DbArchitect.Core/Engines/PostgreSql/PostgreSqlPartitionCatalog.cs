@@ -29,8 +29,11 @@ internal static class PostgreSqlPartitionCatalog
         var columns = session.Query(
             "SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, t.typname AS base, t.typtype::text AS typtype, "
             + "ARRAY(SELECT e.enumlabel::text FROM pg_enum AS e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels "
-            + "FROM pg_attribute AS a JOIN pg_type AS t ON t.oid = a.atttypid WHERE a.attrelid = to_regclass(@rel) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+            + ", a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid), '') ~ '^(nextval|gen_random_uuid|uuid_generate)' AS generated "
+            + "FROM pg_attribute AS a JOIN pg_type AS t ON t.oid = a.atttypid LEFT JOIN pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+            + "WHERE a.attrelid = to_regclass(@rel) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
             "read the columns", p);
+        var generated = columns.Where(c => c.Boolean("generated") == true).Select(c => c.String("name")!).ToHashSet(StringComparer.Ordinal);
         var constraints = session.Query(
             "SELECT c.conname AS name, c.contype::text AS kind, cl.relname AS table_name, rf.relname AS referenced, "
             + "CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' WHEN 'r' THEN 'RESTRICT' WHEN 'a' THEN 'NO ACTION' END AS on_delete, "
@@ -41,7 +44,10 @@ internal static class PostgreSqlPartitionCatalog
             "read the keys", p);
         var indexes = session.Query(
             "SELECT c.relname AS name, i.indisunique AS is_unique, substring(pg_get_indexdef(i.indexrelid) from ' USING .*$') AS tail, "
-            + "ARRAY(SELECT a.attname::text FROM unnest(i.indkey) AS k(n) JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = k.n) AS cols "
+            + "ARRAY(SELECT a.attname::text FROM unnest(i.indkey) AS k(n) JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = k.n) AS cols, "
+            // Every column the index reads, expressions and predicate included: the catalog records a dependency on each.
+            + "ARRAY(SELECT a.attname::text FROM pg_depend AS d JOIN pg_attribute AS a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
+            + "WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid AND d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indrelid AND d.refobjsubid > 0 ORDER BY a.attnum) AS reads "
             + "FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass(@rel) "
             + "AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = i.indexrelid) ORDER BY c.relname",
             "read the indexes", p);
@@ -59,8 +65,14 @@ internal static class PostgreSqlPartitionCatalog
             schema,
             table,
             targetColumns,
-            own.Where(c => c.String("kind") == "p").Select(Key).FirstOrDefault(),
-            own.Where(c => c.String("kind") == "u").Select(r => Key(r)!).ToList(),
+            own.Where(c => c.String("kind") == "p").Select(r => Key(r)! with { Generated = r.Strings("cols").Any(generated.Contains) }).FirstOrDefault(),
+            own.Where(c => c.String("kind") == "u").Select(r => Key(r)!)
+                .Concat(indexes.Where(i => i.Boolean("is_unique") == true).Select(i => new TargetKey(i.String("name")!, i.Strings("cols"))
+                {
+                    Definition = i.String("tail"),
+                    ReadColumns = i.Strings("reads"),
+                }))
+                .ToList(),
             own.Where(c => c.String("kind") == "f").Select(r => new TargetForeignKey(r.String("name")!, table, r.Strings("cols"), r.String("referenced")!, r.Strings("ref_cols"))).ToList(),
             constraints.Where(c => c.String("kind") == "f" && c.String("referenced") == table)
                 .Select(r => new TargetForeignKey(r.String("name")!, r.String("table_name")!, r.Strings("cols"), table, r.Strings("ref_cols")) { OnDelete = r.String("on_delete") }).ToList())

@@ -94,13 +94,14 @@ internal static class PostgreSqlPartitionConversion
         {
             if (!Recreates(plan, index))
             {
-                writer.Comment($"Unique index {index.Name} ({string.Join(", ", index.Columns)}) is not recreated: without {plan.Key} it cannot be enforced across partitions.");
+                writer.Comment($"Unique index {index.Name} ({string.Join(", ", index.Columns)}) is not recreated on the partitioned table: without {plan.Key} it would hold per partition only; its lookup below keeps it.");
                 continue;
             }
 
             writer.Statement($"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {W.Id(PostgreSqlPartitionNames.CopyIndex(index.Name))} ON {names.PartitionedQualified}{index.Definition}");
         }
 
+        PostgreSqlPartitionLookups.Create(writer, plan, names, names.PartitionedQualified, converting: true);
         if (partman)
         {
             writer.Comment("pg_partman creates the DEFAULT and the partitions around today; rows of older periods wait in DEFAULT until the partition-data step. Retention is set only at the swap.");
@@ -353,6 +354,7 @@ internal static class PostgreSqlPartitionConversion
         PostgreSqlPartitionForeignKeys.PointBack(writer, plan, names);
         writer.Statement($"DROP TRIGGER IF EXISTS {W.Id(names.SyncTrigger)} ON {names.Parent}");
         writer.Statement($"DROP TABLE IF EXISTS {names.PartitionedQualified}");
+        PostgreSqlPartitionLookups.Drop(writer, plan, names);
         writer.Statement($"DROP FUNCTION IF EXISTS {names.RollbackFunction}()");
         writer.Statement($"DROP FUNCTION IF EXISTS {names.SyncFunction}()");
         writer.Statement($"DROP PROCEDURE IF EXISTS {names.CopyProcedure}(integer, integer)");
@@ -371,7 +373,8 @@ internal static class PostgreSqlPartitionConversion
     private static string Renames(PartitionPlan plan, string table, Func<string, string> from, Func<string, string> to)
     {
         var constraints = new[] { plan.Target.PrimaryKey!.Name }.Concat(plan.UniqueKeys.Select(u => u.Name));
-        var indexes = plan.Target.LiveIndexes.Where(i => Recreates(plan, i)).Select(i => i.Name);
+        // A lookup's unique index takes the key's name at the swap, so a duplicate still names the constraint the application knows.
+        var indexes = plan.Target.LiveIndexes.Where(i => Recreates(plan, i)).Select(i => i.Name).Concat(PostgreSqlPartitionLookups.Renamed(plan));
         return string.Concat(constraints.Select(c => $"    ALTER TABLE {table} RENAME CONSTRAINT {W.Id(from(c))} TO {W.Id(to(c))};\n"))
             + string.Concat(indexes.Select(i => $"    ALTER INDEX {W.Qualified(plan.Schema, from(i))} RENAME TO {W.Id(to(i))};\n"));
     }

@@ -15,6 +15,9 @@ internal static class PostgreSqlPartitionMaintenance
 
     public const string Schedule = "7 0 * * *";
 
+    /// <summary>The lookup cleanup of a pg_partman plan, an hour after run_maintenance_proc has dropped expired partitions.</summary>
+    public const string LookupSchedule = "7 1 * * *";
+
     public static string Reason(PartitionPlan plan) =>
         $"The maintenance function creates each new partition as a plain table and ATTACHes it (SHARE UPDATE EXCLUSIVE on the parent, so reads and writes continue), first moving any rows of its range out of the DEFAULT partition; "
         + (plan.Expires ? $"it DETACHes and drops partitions whose upper bound is older than {plan.Retention}. DETACH … CONCURRENTLY is not used: it cannot run inside a function's transaction and PostgreSQL refuses it while a DEFAULT partition exists, so the function sets lock_timeout {LockTimeout} and simply retries on its next run if a long query holds the table. " : string.Empty)
@@ -49,6 +52,7 @@ internal static class PostgreSqlPartitionMaintenance
             "    v_name text;",
             "    v_suffix text;",
             "    v_moved bigint;",
+            "    v_options text[];",
             "    v_child record;",
             "BEGIN",
             $"    PERFORM set_config('lock_timeout', {W.String(PostgreSqlPartitionMaintenance.LockTimeout)}, true);",
@@ -87,6 +91,12 @@ internal static class PostgreSqlPartitionMaintenance
             "            ELSE",
             "                v_moved := 0;",
             "            END IF;",
+            "            -- Storage parameters (per-table autovacuum thresholds) live on partitions only: the new one takes the newest partition's.",
+            "            SELECT c.reloptions INTO v_options FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid",
+            "            WHERE i.inhparent = v_parent AND c.reloptions IS NOT NULL ORDER BY c.relname DESC LIMIT 1;",
+            "            IF v_options IS NOT NULL THEN",
+            "                EXECUTE format('ALTER TABLE %I.%I SET (%s)', v_schema, v_name, array_to_string(v_options, ', '));",
+            "            END IF;",
             $"            EXECUTE format('ALTER TABLE %s ATTACH PARTITION %I.%I FOR VALUES FROM (%L) TO (%L)', v_parent, v_schema, v_name, v_lower::{keyType}, v_upper::{keyType});",
             "            action := CASE WHEN v_moved > 0 THEN format('created, %s rows moved from DEFAULT', v_moved) ELSE 'created' END;",
             "            partition_name := v_name;",
@@ -119,8 +129,14 @@ internal static class PostgreSqlPartitionMaintenance
                 "            upper_bound := v_child.upper_text;",
                 "            RETURN NEXT;",
                 "        END LOOP;",
-                "    END IF;",
             });
+            if (PostgreSqlPartitionLookups.CleanupCall(plan, names, "v_cutoff") is { } cleanup)
+            {
+                body.Add("        -- Dropping a partition fires no trigger: the keys of its rows leave the unique lookups here.");
+                body.Add("        PERFORM " + cleanup["SELECT ".Length..] + ";");
+            }
+
+            body.Add("    END IF;");
         }
 
         body.Add("END");
@@ -160,7 +176,7 @@ internal static class PostgreSqlPartitionMaintenance
     }
 
     /// <summary>The pg_cron job, scheduled from the postgres database into the table's database.</summary>
-    public static string ScheduleScript(PartitionPlan plan, PostgreSqlPartitionNames names, string command, string purpose)
+    public static string ScheduleScript(PartitionPlan plan, PostgreSqlPartitionNames names, string command, string purpose, string? lookupCleanup = null)
     {
         var writer = W.ForReference(plan.Schema + "." + plan.Table, "PostgreSQL 15", PartitionStep.PathToken, purpose);
         var database = plan.Database is { } db ? W.String(db) : ":'target_database'";
@@ -172,6 +188,12 @@ internal static class PostgreSqlPartitionMaintenance
         PostgreSqlCronSetup.Ensure(writer);
         writer.Comment("Re-running replaces the job of the same name.");
         writer.Statement($"SELECT cron.schedule_in_database({W.String(names.CronJob)}, {W.String(Schedule)}, {W.String(command)}, {database})");
+        if (lookupCleanup is not null)
+        {
+            writer.Comment("Expired partitions are dropped without firing triggers: this job removes their keys from the unique lookups, an hour after maintenance.");
+            writer.Statement($"SELECT cron.schedule_in_database({W.String(names.LookupCronJob)}, {W.String(LookupSchedule)}, {W.String(lookupCleanup)}, {database})");
+        }
+
         return writer.Finish();
     }
 

@@ -58,6 +58,23 @@ internal sealed class PostgreSqlPartitionNames
 
     public string CronJob => "partition-maintenance " + Schema + "." + Base;
 
+    public string LookupCronJob => "partition-lookup-cleanup " + Schema + "." + Base;
+
+    /// <summary>The row trigger (and its function) that keeps the unique lookups in step.</summary>
+    public string LookupTrigger => Derived("_unique_lookup");
+
+    public string LookupTruncateTrigger => Derived("_unique_lookup_truncate");
+
+    public string LookupFunction => W.Qualified(Schema, LookupTrigger);
+
+    public string LookupCleanup => W.Qualified(Schema, Derived("_unique_lookup_cleanup"));
+
+    /// <summary>The lookup table that keeps a key unique across partitions: key_lookup.</summary>
+    public static string Lookup(string key) => Cut(key, MaxBytes - 7) + "_lookup";
+
+    /// <summary>The unique index of a primary key's lookup (the key's own name stays on the partitioned table).</summary>
+    public static string LookupKey(string key) => Cut(key, MaxBytes - 11) + "_lookup_key";
+
     /// <summary>The partition with this boundary name suffix (p202601, h0, active): base_p202601.</summary>
     public string Partition(string boundaryName) => Derived("_" + boundaryName);
 

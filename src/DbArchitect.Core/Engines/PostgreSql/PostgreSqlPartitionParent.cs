@@ -6,8 +6,8 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>
 /// The partitioned parent of a design table: columns, the primary key with the partition key added, the unique and
-/// check constraints that remain valid, PARTITION BY, the DEFAULT partition, explicit partitions and the indexes
-/// (declared on the parent, so every partition gets them).
+/// check constraints that remain valid, PARTITION BY, the DEFAULT partition, explicit partitions, the indexes
+/// (declared on the parent, so every partition gets them) and the lookups that keep the other keys unique.
 /// </summary>
 internal static class PostgreSqlPartitionParent
 {
@@ -56,6 +56,7 @@ internal static class PostgreSqlPartitionParent
             writer.Statement(IfNotExists(PostgreSqlIndexDdl.CreateIndex(index, table, names.Parent)));
         }
 
+        PostgreSqlPartitionLookups.Create(writer, plan, names, names.Parent, converting: false);
         return writer.Finish();
     }
 

@@ -16,7 +16,9 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
         ForeignKeysAllowed: true,
         ReferencedKeysAllowed: true,
         Modes: new[] { PartitionMode.Native, PartitionMode.PgPartman, PartitionMode.TimescaleDb },
-        Strategies: new[] { PartitionStrategy.Range, PartitionStrategy.List, PartitionStrategy.Hash });
+        Strategies: new[] { PartitionStrategy.Range, PartitionStrategy.List, PartitionStrategy.Hash },
+        KeepsUniquenessByLookup: true,
+        DesignBuildsPartitions: true);
 
     public IReadOnlyList<PartitionStep> Steps(PartitionPlan plan)
     {

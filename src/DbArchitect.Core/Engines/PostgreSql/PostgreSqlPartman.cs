@@ -45,7 +45,8 @@ internal static class PostgreSqlPartman
     public static IEnumerable<PartitionStep> Lifecycle(PartitionPlan plan, PostgreSqlPartitionNames names)
     {
         yield return new("schedule", "Schedules pg_partman's run_maintenance_proc daily with pg_cron (run in the postgres database).",
-            PostgreSqlPartitionMaintenance.ScheduleScript(plan, names, "CALL partman.run_maintenance_proc()", "Schedules pg_partman maintenance with pg_cron."), false, "postgres");
+            PostgreSqlPartitionMaintenance.ScheduleScript(plan, names, "CALL partman.run_maintenance_proc()", "Schedules pg_partman maintenance with pg_cron.",
+                PostgreSqlPartitionLookups.CleanupCall(plan, names, $"now() - interval {W.String(PostgreSqlPartitionMaintenance.RetentionInterval(plan))}")), false, "postgres");
         yield return new("alert-default-rows", "Alert query: rows in the DEFAULT partition.", PostgreSqlPartitionMaintenance.AlertScript(plan, names), false);
     }
 

@@ -29,7 +29,7 @@ public static class PostgreSqlSampleData
 
     /// <summary><paramref name="length"/> characters of the corpus from a row-dependent offset (wrapping for very long values).</summary>
     private static string Prose(int length) =>
-        $"rpad(substr(prose.corpus, 1 + (i::bigint * 7919) % 200000, {N(length)}), {N(length)}, prose.corpus)";
+        $"rpad(substr(prose.corpus, (1 + (i::bigint * 7919) % 200000)::integer, {N(length)}), {N(length)}, prose.corpus)";
 
     private static bool NeedsProse(SampleTable table) => table.Columns.Any(c => c is { Kind: SampleValueKind.Text, Length: >= 14 });
 

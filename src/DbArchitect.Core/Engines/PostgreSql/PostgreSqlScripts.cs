@@ -25,6 +25,11 @@ public sealed class PostgreSqlScripts : IScriptGenerator
             new("schema", ScriptKind.Schema, PostgreSqlSchemaDdl.Purpose, w => PostgreSqlSchemaDdl.Write(w, model)),
             new("tables", ScriptKind.Tables, PostgreSqlTableDdl.Purpose, w => PostgreSqlTableDdl.Write(w, model)),
         };
+        if (PostgreSqlDesignPartitions.IsNeeded(model))
+        {
+            steps.Add(new("partitions", ScriptKind.Tables, PostgreSqlDesignPartitions.Purpose, w => PostgreSqlDesignPartitions.Write(w, design)));
+        }
+
         if (PostgreSqlForeignKeyDdl.IsNeeded(model))
         {
             steps.Add(new("foreign_keys", ScriptKind.ForeignKeys, PostgreSqlForeignKeyDdl.Purpose, w => PostgreSqlForeignKeyDdl.Write(w, model)));

@@ -36,6 +36,11 @@ internal static class PostgreSqlTableDdl
         }
 
         writer.ItemsStatement("CREATE TABLE " + name, items);
+        if (table.PartitionBy is { } partitionBy)
+        {
+            // The partitions, their DEFAULT and the maintenance function follow in the partitions script.
+            writer.AppendToLastStatement(" PARTITION BY " + partitionBy);
+        }
 
         if (table.Comment is { } tableComment)
         {

@@ -36,6 +36,12 @@ internal static class PostgreSqlTimescale
             {
                 writer.Statement(PostgreSqlPartitionParent.IfNotExists(PostgreSqlIndexDdl.CreateIndex(index, table, names.Parent)));
             }
+
+            PostgreSqlPartitionLookups.Create(writer, plan, names, names.Parent, converting: false);
+            if (plan.Lookups.Count > 0 && plan.Retention is not null)
+            {
+                writer.Comment($"The retention policy drops chunks without firing triggers: schedule SELECT {names.LookupCleanup}(now() - interval {W.String(PostgreSqlPartitionMaintenance.RetentionInterval(plan))}) daily so expired keys can be used again.");
+            }
         }
         else
         {

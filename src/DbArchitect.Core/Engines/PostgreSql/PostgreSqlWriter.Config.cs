@@ -22,6 +22,17 @@ internal sealed partial class PostgreSqlWriter
     public static string SetStorageParameters(string schema, string table, IEnumerable<KeyValuePair<string, string>> parameters) =>
         $"ALTER TABLE {Qualified(schema, table)} SET ({List(parameters.Select(p => Id(p.Key) + " = " + Number(p.Value)))})";
 
+    /// <summary>
+    /// The same settings on every partition of a partitioned table (PostgreSQL refuses storage parameters on the
+    /// partitioned table itself); the partition maintenance function copies them to each partition it creates.
+    /// </summary>
+    public static string SetPartitionStorageParameters(string schema, string table, IEnumerable<KeyValuePair<string, string>> parameters) =>
+        "DO " + DollarQuoted(
+            "DECLARE\n    v_partition regclass;\nBEGIN\n"
+            + $"    FOR v_partition IN SELECT relid FROM pg_partition_tree({String(Qualified(schema, table))}) WHERE isleaf LOOP\n"
+            + $"        EXECUTE format('ALTER TABLE %s SET ({List(parameters.Select(p => Id(p.Key) + " = " + Number(p.Value)))})', v_partition);\n"
+            + "    END LOOP;\nEND\n", "storage");
+
     private static string Number(string value) => DecimalPattern().IsMatch(value)
         ? value
         : throw new InvalidOperationException($"Storage parameter value '{value}' is not a number.");

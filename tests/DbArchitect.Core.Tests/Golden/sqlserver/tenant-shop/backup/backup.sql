@@ -9,13 +9,6 @@ BACKUP DATABASE @database TO DISK = @file WITH COMPRESSION, CHECKSUM, INIT, STAT
 RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM;
 GO
 
--- diff backup (Agent job step); one file per run, named by UTC time.
-DECLARE @database SYSNAME = DB_NAME();
-DECLARE @file NVARCHAR(400) = N'B:\backup\shop_fast\' + @database + N'_diff_' + FORMAT(SYSUTCDATETIME(), N'yyyyMMdd_HHmmss') + N'.bak';
-BACKUP DATABASE @database TO DISK = @file WITH DIFFERENTIAL, COMPRESSION, CHECKSUM, INIT;
-RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM;
-GO
-
 -- log backup (Agent job step); one file per run, named by UTC time.
 DECLARE @database SYSNAME = DB_NAME();
 DECLARE @file NVARCHAR(400) = N'B:\backup\shop_fast\' + @database + N'_log_' + FORMAT(SYSUTCDATETIME(), N'yyyyMMdd_HHmmss') + N'.trn';

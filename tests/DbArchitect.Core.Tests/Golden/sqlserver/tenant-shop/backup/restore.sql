@@ -13,7 +13,6 @@ DECLARE @stop_at DATETIME2(0) = N'2000-01-01T00:00:00';
 BACKUP LOG @database TO DISK = N'B:\backup\shop_fast\tail.trn' WITH NORECOVERY, NO_TRUNCATE, CHECKSUM;
 -- 2. Full and differential, leaving the database restoring.
 RESTORE DATABASE @database FROM DISK = @full WITH NORECOVERY, REPLACE, CHECKSUM, STATS = 10;
-RESTORE DATABASE @database FROM DISK = @diff WITH NORECOVERY, CHECKSUM;
 -- 3. Every log backup in order; the one containing the target time stops there.
 RESTORE LOG @database FROM DISK = @log1 WITH NORECOVERY, STOPAT = @stop_at;
 RESTORE LOG @database FROM DISK = @log2 WITH NORECOVERY, STOPAT = @stop_at;

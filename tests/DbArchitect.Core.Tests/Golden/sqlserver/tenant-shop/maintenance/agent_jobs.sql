@@ -43,12 +43,12 @@ EXEC msdb.dbo.sp_add_jobschedule @job_name = N'shop_fast index_maintenance', @na
 EXEC msdb.dbo.sp_add_jobserver @job_name = N'shop_fast index_maintenance';
 GO
 
--- Weekly: auto-update statistics handles most changes; sp_updatestats refreshes statistics whose rows changed since.
+-- Daily: about 20,756,800 rows are written per day, and auto-update (about √(1000 × rows) changes on large tables) lags behind ascending keys; sp_updatestats refreshes only statistics whose rows changed.
 DECLARE @database SYSNAME = DB_NAME();
 IF EXISTS (SELECT 1 FROM msdb.dbo.sysjobs WHERE name = N'shop_fast update_statistics') EXEC msdb.dbo.sp_delete_job @job_name = N'shop_fast update_statistics';
-EXEC msdb.dbo.sp_add_job @job_name = N'shop_fast update_statistics', @description = N'Weekly: auto-update statistics handles most changes; sp_updatestats refreshes statistics whose rows changed since.';
+EXEC msdb.dbo.sp_add_job @job_name = N'shop_fast update_statistics', @description = N'Daily: about 20,756,800 rows are written per day, and auto-update (about √(1000 × rows) changes on large tables) lags behind ascending keys; sp_updatestats refreshes only statistics whose rows changed.';
 EXEC msdb.dbo.sp_add_jobstep @job_name = N'shop_fast update_statistics', @step_name = N'update_statistics', @subsystem = N'TSQL', @database_name = @database, @command = N'EXEC sys.sp_updatestats;';
-EXEC msdb.dbo.sp_add_jobschedule @job_name = N'shop_fast update_statistics', @name = N'30 1 * * 0', @freq_type = 8, @freq_interval = 1, @freq_recurrence_factor = 1, @active_start_time = 13000;
+EXEC msdb.dbo.sp_add_jobschedule @job_name = N'shop_fast update_statistics', @name = N'30 1 * * *', @freq_type = 4, @freq_interval = 1, @freq_recurrence_factor = 1, @active_start_time = 13000;
 EXEC msdb.dbo.sp_add_jobserver @job_name = N'shop_fast update_statistics';
 GO
 
