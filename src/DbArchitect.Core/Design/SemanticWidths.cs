@@ -18,7 +18,7 @@ internal static class SemanticWidths
         (new[] { "title", "subject", "headline", "caption" }, new(40, "title")),
         (new[] { "comment", "message", "reply", "note", "notes", "remark" }, new(80, "comment or message")),
         (new[] { "description", "summary", "bio", "about", "excerpt" }, new(160, "description")),
-        (new[] { "body", "content", "text", "article" }, new(600, "body of text")),
+        (new[] { "body", "content", "text" }, new(200, "body of text")),
         (new[] { "phone", "phone_number", "mobile", "fax" }, new(12, "phone number")),
         (new[] { "address", "street", "address_line1", "address_line2", "line1", "line2" }, new(24, "street address")),
         (new[] { "city", "town", "region", "province" }, new(10, "place name")),

@@ -18,20 +18,17 @@ public static class PostgreSqlSampleData
 
     /// <summary>132 characters of hex words, different per row, so a long value has as many distinct trigrams as prose.</summary>
     /// <summary>
-    /// One corpus of prose per INSERT, built once: 70,000 words of a 20,000-word vocabulary drawn with a skewed frequency
-    /// (a cube of an even spread: the first words are common, most are rare), 2–9 letters and 5.5 on average, about
-    /// 455,000 characters. Each row's text is a window of it, so a full-text or trigram index meets words that recur
-    /// across rows as in real text, not hex strings that never do, at the cost of one substring per row.
+    /// Prose of about <paramref name="length"/> characters: words of a 20,000-word vocabulary drawn with a skewed
+    /// frequency (a cube of an even spread: the first words are common, most are rare), 2–9 letters and 5.5 on average,
+    /// so a full-text or trigram index meets words that recur across rows as in real text, not hex strings that never do.
+    /// (A window of one long corpus would be cheaper to write but not to run: substr walks a UTF-8 text from its start.)
     /// </summary>
-    private const string Corpus =
-        "CROSS JOIN (SELECT string_agg(left(md5(w::text), 2 + w % 8), ' ' ORDER BY k) AS corpus FROM "
-        + "(SELECT k, floor(20000 * power(((k::bigint * 104729) % 1000003) / 1000003.0, 3))::int AS w FROM generate_series(1, 70000) AS k) AS words) AS prose";
-
-    /// <summary><paramref name="length"/> characters of the corpus from a row-dependent offset (wrapping for very long values).</summary>
-    private static string Prose(int length) =>
-        $"rpad(substr(prose.corpus, (1 + (i::bigint * 7919) % 200000)::integer, {N(length)}), {N(length)}, prose.corpus)";
-
-    private static bool NeedsProse(SampleTable table) => table.Columns.Any(c => c is { Kind: SampleValueKind.Text, Length: >= 14 });
+    private static string Prose(int length)
+    {
+        var words = (int)Math.Ceiling(length / (PostgreSqlCapacity.CharactersPerWord - 0.5)) + 2;
+        return "(SELECT string_agg(left(md5(w::text), 2 + w % 8), ' ') FROM (SELECT floor(20000 * power(((i::bigint * 7919 + k * 104729) % 1000003) / 1000003.0, 3))::integer AS w "
+            + $"FROM generate_series(1, {N(words)}) AS k) AS vocabulary)";
+    }
 
     public static string Script(DbDesign design, SampleDataPlan plan)
     {
@@ -48,7 +45,7 @@ public static class PostgreSqlSampleData
             writer.ClausesStatement($"INSERT INTO {W.Qualified(design.Physical.Schema, table.Table.Name)} ({W.IdList(table.Columns.Select(c => c.Column.Name))})", new[]
             {
                 "SELECT " + W.List(table.Columns.Select(c => Nullable(c, Value(c, table, keys)))),
-                $"FROM generate_series(1, {table.Rows.ToString(CultureInfo.InvariantCulture)}) AS g(i)" + (NeedsProse(table) ? " " + Corpus : string.Empty),
+                $"FROM generate_series(1, {table.Rows.ToString(CultureInfo.InvariantCulture)}) AS g(i)",
             });
         }
 
