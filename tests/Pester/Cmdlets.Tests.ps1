@@ -275,18 +275,39 @@ Describe 'Export-DbDesign' {
         foreach ($file in $result.Files) { Join-Path $result.Path $file.RelativePath | Should -Exist }
     }
 
-    It 'refuses an existing folder without -Force (ResourceExists) and replaces it with -Force' {
+    It 'refuses an existing folder without -Force (ResourceExists) and replaces a folder it wrote with -Force' {
         $target = Join-Path $TestDrive 'existing'
-        $null = New-Item -ItemType Directory -Path $target
-        Set-Content -LiteralPath (Join-Path $target 'keep.txt') -Value 'mine'
+        $null = $Design | Export-DbDesign -Path $target -ErrorAction Stop
+        $before = @(Get-ChildItem -LiteralPath $target -Recurse -Force).Count
         $errors = Get-Errors { $Design | Export-DbDesign -Path $target }
         $errors.Count | Should -Be 1
         $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        Join-Path $target 'keep.txt' | Should -Exist
-        @(Get-ChildItem -LiteralPath $target).Count | Should -Be 1
+        @(Get-ChildItem -LiteralPath $target -Recurse -Force).Count | Should -Be $before
 
         $result = $Design | Export-DbDesign -Path $target -Force -ErrorAction Stop
         $result.FileCount | Should -BeGreaterThan 0
+        @($result.Leftovers).Count | Should -Be 0
+    }
+
+    It '-Path . -Force in a folder holding a file it did not write is refused and the file kept' {
+        $folder = Join-Path $TestDrive 'project'
+        $null = New-Item -ItemType Directory -Path (Join-Path $folder 'src')
+        Set-Content -LiteralPath (Join-Path $folder 'src/important.cs') -Value 'class Important {}'
+        Push-Location $folder
+        try {
+            $errors = Get-Errors { $Design | Export-DbDesign -Path . -Force }
+        }
+        finally {
+            Pop-Location
+        }
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'DesignFolderNotExported*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $errors[0].TargetObject | Should -Be $folder
+        $errors[0].Exception.Message | Should -BeLike "*$folder*"
+        Get-Content -LiteralPath (Join-Path $folder 'src/important.cs') | Should -Be 'class Important {}'
+        @(Get-ChildItem -LiteralPath $folder -Recurse -Force -File).Name | Should -Be @('important.cs')
+        @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.project.*').Count | Should -Be 0
     }
 }
 

@@ -5,8 +5,8 @@ namespace DbArchitect.Core.Design;
 
 /// <summary>
 /// Fits names into an engine's identifier limit deterministically: a name that fits is kept; a longer one becomes a
-/// readable prefix, an underscore and eight hex digits of the SHA-256 of the full name. The prefix is cut on a
-/// character boundary, so multi-byte UTF-8 names never end in half a character.
+/// readable prefix, an underscore and eight hex digits of the SHA-256 of the full name. The prefix is cut between
+/// text elements (<see cref="TextCut"/>), so multi-byte UTF-8 names never end in half a character.
 /// </summary>
 public static class IdentifierShortener
 {
@@ -20,22 +20,8 @@ public static class IdentifierShortener
         }
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..HashHexLength].ToLowerInvariant();
-        var budget = maxBytes - HashHexLength - 1;
-        var prefix = new StringBuilder();
-        var used = 0;
-        foreach (var rune in name.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (used + size > budget)
-            {
-                break;
-            }
-
-            prefix.Append(rune.ToString());
-            used += size;
-        }
-
-        return prefix.ToString().TrimEnd('_', ' ', '-') + "_" + hash;
+        var prefix = TextCut.ToUtf8Bytes(name, maxBytes - HashHexLength - 1, mark: string.Empty);
+        return prefix.TrimEnd('_', ' ', '-') + "_" + hash;
     }
 }
 

@@ -53,15 +53,8 @@ internal static partial class MermaidText
         return result.Length == 0 ? "-" : result;
     }
 
-    /// <summary>A column comment shortened to a diagram-friendly length, cut on a character boundary.</summary>
-    public static string Shorten(string text)
-    {
-        var clean = Quote(text);
-        var info = new StringInfo(clean);
-        return info.LengthInTextElements <= CommentLength
-            ? clean
-            : info.SubstringByTextElements(0, CommentLength - 3).TrimEnd() + "...";
-    }
+    /// <summary>A column comment shortened to a diagram-friendly length, cut between text elements.</summary>
+    public static string Shorten(string text) => TextCut.ToLength(Quote(text), CommentLength, "...");
 
     /// <summary>
     /// The logical type as one attribute-type token (letters, digits, _, [, ], ( and ) only, starting with a letter):

@@ -8,10 +8,12 @@ namespace DbArchitect.Core.Export;
 /// <summary>One file of an exported design, relative to the design folder.</summary>
 public sealed record ExportFile(string RelativePath, string Description, string Content);
 
-/// <summary>What Export-DbDesign wrote.</summary>
+/// <summary>What Export-DbDesign wrote, and what of its own it could not remove (see <see cref="ExportLeftover"/>).</summary>
 public sealed record ExportResult(string Path, string Engine, IReadOnlyList<ExportFile> Files)
 {
     public int FileCount => Files.Count;
+
+    public IReadOnlyList<ExportLeftover> Leftovers { get; init; } = Array.Empty<ExportLeftover>();
 }
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class DesignExporter
 
     /// <summary>
     /// Writes the files under <paramref name="path"/>. An existing non-empty folder is refused unless
-    /// <paramref name="force"/>; a failure leaves no partial folder and the old one intact.
+    /// <paramref name="force"/> and this module wrote it; a failure leaves no partial folder and the old one intact.
     /// </summary>
     public static ExportResult Export(DbDesign design, string path, bool force) =>
         Export(design, path, force, scripts: null, probe: null);
@@ -62,7 +64,7 @@ public static class DesignExporter
         }
 
         var files = scripts is null ? Plan(design) : Plan(design, scripts);
-        var fullPath = DesignFolderWriter.Write(path, files, force, probe);
-        return new ExportResult(fullPath, design.Engine, files);
+        var written = DesignFolderWriter.Write(path, files, force, probe);
+        return new ExportResult(written.Path, design.Engine, files) { Leftovers = written.Leftovers };
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using DbArchitect.Core.Errors;
 
@@ -9,12 +8,14 @@ namespace DbArchitect.Core.Export;
 /// rename stays on one file system and is atomic); only a complete folder is renamed into place. An existing folder
 /// is renamed aside first and deleted only after the new one is in place; on any failure the old folder is restored
 /// and the temporary one deleted, so the previous design is never lost and no partial folder is left behind.
+/// An existing folder is replaced only when it is empty or this module wrote it (<see cref="ExportMarker"/>):
+/// an export never deletes what it did not write.
 /// </summary>
 internal static class DesignFolderWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Write(string path, IReadOnlyList<ExportFile> files, bool force, Action<ExportStage, string>? probe)
+    public static FolderWriteResult Write(string path, IReadOnlyList<ExportFile> files, bool force, Action<ExportStage, string>? probe)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (File.Exists(target))
@@ -26,34 +27,30 @@ internal static class DesignFolderWriter
         }
 
         var exists = Directory.Exists(target);
-        if (exists && !force && Directory.EnumerateFileSystemEntries(target).Any())
+        if (exists && Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw new DbArchitectException(new DbArchitectError(
-                "DesignFolderExists", ErrorKind.ResourceExists,
-                $"The folder '{target}' already exists and is not empty.",
-                "Use -Force to replace it (its current content is kept until the new design is complete), or choose another -Path.",
-                null, target));
+            RefuseUnlessReplaceable(target, force);
         }
 
         var parent = Path.GetDirectoryName(target)
             ?? throw Failed(target, "a design cannot be written to the root of a drive");
         var name = Path.GetFileName(target);
-        var temp = Path.Combine(parent, $".{name}.tmp-{Token()}");
-        var backup = Path.Combine(parent, $".{name}.old-{Token()}");
+        Directory.CreateDirectory(parent);
+        var leftovers = ExportTemporaries.CleanStale(parent, name, folder => TryDelete(folder, probe)).ToList();
+        using var temporaries = Begin(parent, name, target);
+        var (temp, backup) = (temporaries.Temp, temporaries.Backup);
         var movedAside = false;
         var movedIn = false;
         try
         {
-            Directory.CreateDirectory(parent);
             Directory.CreateDirectory(temp);
             foreach (var file in files)
             {
-                var full = Path.GetFullPath(Path.Combine(temp, file.RelativePath));
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, file.Content.Replace("\r\n", "\n", StringComparison.Ordinal), Utf8NoBom);
+                WriteFile(temp, file.RelativePath, file.Content);
                 probe?.Invoke(ExportStage.FileWritten, file.RelativePath);
             }
 
+            WriteFile(temp, ExportMarker.FileName, ExportMarker.Render(files.Select(f => f.RelativePath)));
             if (exists)
             {
                 Directory.Move(target, backup);
@@ -67,17 +64,71 @@ internal static class DesignFolderWriter
         }
         catch (Exception ex) when (ex is not DbArchitectException)
         {
-            Rollback(target, temp, backup, movedAside, movedIn);
+            Rollback(target, temp, backup, movedAside, movedIn, probe);
             throw Failed(target, ex.Message);
         }
 
-        // The new design is complete and in place; a backup that cannot be removed now (a file held open) is a
-        // hidden sibling folder, not a reason to fail an export that succeeded.
-        TryDelete(backup);
-        return target;
+        // The new design is complete and in place; a backup that cannot be removed now (a file held open) is not a
+        // reason to fail an export that succeeded, but it is reported rather than left behind in silence.
+        if (TryDelete(backup, probe) is { } reason)
+        {
+            leftovers.Add(new ExportLeftover(backup, reason));
+        }
+
+        return new FolderWriteResult(target, leftovers);
     }
 
-    private static void Rollback(string target, string temp, string backup, bool movedAside, bool movedIn)
+    private static void RefuseUnlessReplaceable(string target, bool force)
+    {
+        if (!force)
+        {
+            throw new DbArchitectException(new DbArchitectError(
+                "DesignFolderExists", ErrorKind.ResourceExists,
+                $"The folder '{target}' already exists and is not empty.",
+                "Use -Force to replace a folder Export-DbDesign wrote (its current content is kept until the new design is complete), or choose another -Path.",
+                null, target));
+        }
+
+        string? reason;
+        try
+        {
+            reason = ExportMarker.RefusalReason(target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            reason = $"its content cannot be read to check that Export-DbDesign wrote it ({ex.Message})";
+        }
+
+        if (reason is not null)
+        {
+            throw new DbArchitectException(new DbArchitectError(
+                "DesignFolderNotExported", ErrorKind.ResourceExists,
+                $"-Force does not replace '{target}': {reason}. Export-DbDesign replaces only an empty folder or one it wrote (marked by {ExportMarker.FileName}, holding only the files listed there).",
+                "Give -Path a new or empty folder, or move your own files out of that folder; nothing was changed.",
+                null, target));
+        }
+    }
+
+    private static ExportTemporaries Begin(string parent, string name, string target)
+    {
+        try
+        {
+            return ExportTemporaries.Begin(parent, name);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(target, ex.Message);
+        }
+    }
+
+    private static void WriteFile(string folder, string relativePath, string content)
+    {
+        var full = Path.GetFullPath(Path.Combine(folder, relativePath));
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content.Replace("\r\n", "\n", StringComparison.Ordinal), Utf8NoBom);
+    }
+
+    private static void Rollback(string target, string temp, string backup, bool movedAside, bool movedIn, Action<ExportStage, string>? probe)
     {
         if (movedIn)
         {
@@ -90,7 +141,7 @@ internal static class DesignFolderWriter
             TryMove(backup, target);
         }
 
-        TryDelete(temp);
+        TryDelete(temp, probe);
     }
 
     private static void TryMove(string from, string to)
@@ -110,24 +161,24 @@ internal static class DesignFolderWriter
         }
     }
 
-    private static void TryDelete(string folder)
+    /// <summary>Deletes a folder of this module's own; null when it is gone, else why it is not.</summary>
+    private static string? TryDelete(string folder, Action<ExportStage, string>? probe)
     {
         try
         {
+            probe?.Invoke(ExportStage.Deleting, folder);
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            return null;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            return ex.Message;
         }
     }
-
-    private static string Token() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
 
     private static DbArchitectException Failed(string target, string reason)
     {
@@ -138,3 +189,6 @@ internal static class DesignFolderWriter
         return new DbArchitectException(error);
     }
 }
+
+/// <summary>Where a folder was written, and what of this module's own could not be removed on the way.</summary>
+internal sealed record FolderWriteResult(string Path, IReadOnlyList<ExportLeftover> Leftovers);

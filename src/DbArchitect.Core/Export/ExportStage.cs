@@ -11,4 +11,7 @@ internal enum ExportStage
 
     /// <summary>The new folder was renamed into place (argument: the design folder).</summary>
     NewFolderMovedIn,
+
+    /// <summary>A folder of this module's own (a backup or a stale temporary) is about to be deleted (argument: the folder).</summary>
+    Deleting,
 }

@@ -37,7 +37,8 @@ public static class ScriptExporter
         }
 
         var files = Plan(sources);
-        var fullPath = DesignFolderWriter.Write(path, files, force, probe: null);
-        return new ExportResult(fullPath, string.Join(", ", sources.Select(s => s.Engine).Distinct(StringComparer.Ordinal)), files);
+        var written = DesignFolderWriter.Write(path, files, force, probe: null);
+        var engines = string.Join(", ", sources.Select(s => s.Engine).Distinct(StringComparer.Ordinal));
+        return new ExportResult(written.Path, engines, files) { Leftovers = written.Leftovers };
     }
 }

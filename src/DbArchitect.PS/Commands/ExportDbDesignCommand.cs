@@ -69,7 +69,7 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
         {
             if (TryCore(() => DesignExporter.Export(design, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
             {
-                WriteObject(result);
+                Write(result);
             }
         }
         finally
@@ -96,7 +96,17 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
         if (ShouldProcess(folder, string.Format(CultureInfo.InvariantCulture, "Write {0} SQL files of {1}", files.Count, title))
             && TryCore(() => ScriptExporter.Export(_sources, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
         {
-            WriteObject(result);
+            Write(result);
         }
+    }
+
+    private void Write(ExportResult result)
+    {
+        foreach (var leftover in result.Leftovers)
+        {
+            WriteWarning(leftover.Message);
+        }
+
+        WriteObject(result);
     }
 }

@@ -92,5 +92,5 @@ public sealed partial class MySqlInspector
     }
 
     /// <summary>What W.Comment keeps of a comment: the text, cut with an ellipsis at the server's limit.</summary>
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    private static string Truncate(string value, int max) => TextCut.ToLength(value, max);
 }

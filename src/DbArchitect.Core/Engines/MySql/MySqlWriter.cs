@@ -68,8 +68,7 @@ internal sealed partial class MySqlWriter
     }
 
     /// <summary>A comment literal cut to the server's limit in characters (MySQL rejects longer ones in strict mode).</summary>
-    public static string Comment(string value, int maxCharacters) =>
-        String(value.Length <= maxCharacters ? value : value[..(maxCharacters - 1)] + "…");
+    public static string Comment(string value, int maxCharacters) => String(TextCut.ToLength(value, maxCharacters));
 
     /// <summary>A value of a logical type as a literal: numbers bare, booleans 1/0, instants as UTC DATETIME text, the rest strings.</summary>
     public static string Literal(string value, LogicalType type, MySqlDialect dialect)

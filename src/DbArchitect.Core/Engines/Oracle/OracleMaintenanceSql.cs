@@ -39,7 +39,7 @@ internal static class OracleMaintenanceSql
                 $"        job_action => {W.String(action)},",
                 $"        repeat_interval => {W.String(Calendar(job.Schedule))},",
                 "        enabled => TRUE,",
-                $"        comments => {W.String(W.Fit(job.Reason).Length > 240 ? W.Fit(job.Reason)[..237] + "..." : job.Reason)});",
+                $"        comments => {W.String(TextCut.ToLength(W.Fit(job.Reason), 240, "..."))});",
                 "END;",
             });
         }

@@ -91,28 +91,8 @@ internal sealed partial class OracleWriter
         return string.Join(" || ", parts);
     }
 
-    /// <summary>Text cut to the 4000-byte limit of a literal and of COMMENT ON (on a character boundary, marked with …).</summary>
-    public static string Fit(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (Encoding.UTF8.GetByteCount(value) <= MaxLiteralBytes - 100)
-        {
-            return value;
-        }
-
-        var text = new StringBuilder();
-        foreach (var rune in value.EnumerateRunes())
-        {
-            if (Encoding.UTF8.GetByteCount(text.ToString()) + rune.Utf8SequenceLength > MaxLiteralBytes - 110)
-            {
-                break;
-            }
-
-            text.Append(rune.ToString());
-        }
-
-        return text.Append('…').ToString();
-    }
+    /// <summary>Text cut to the 4000-byte limit of a literal and of COMMENT ON (between text elements, marked with …).</summary>
+    public static string Fit(string value) => TextCut.ToUtf8Bytes(value, MaxLiteralBytes - 100);
 
     /// <summary>A value of a logical type as an Oracle literal of <paramref name="nativeType"/>.</summary>
     public static string Literal(string value, LogicalType type, string nativeType)

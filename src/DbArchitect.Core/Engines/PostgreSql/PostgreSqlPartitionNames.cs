@@ -90,5 +90,5 @@ internal sealed class PostgreSqlPartitionNames
     /// <summary>The temporary name of a foreign key re-pointed to the partitioned table, until the old one is dropped: name_p.</summary>
     public static string CopyForeignKey(string name) => CopyIndex(name);
 
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..Math.Max(1, length)];
+    private static string Cut(string text, int length) => TextCut.ToLength(text, Math.Max(1, length), mark: string.Empty);
 }

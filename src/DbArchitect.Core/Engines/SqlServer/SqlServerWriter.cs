@@ -110,7 +110,7 @@ internal sealed partial class SqlServerWriter
     {
         ArgumentNullException.ThrowIfNull(value);
         const int max = 3750;
-        return Argument(value.Length <= max ? value : value[..(max - 1)] + "…");
+        return Argument(TextCut.ToLength(value, max));
     }
 
     private static string Plain(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
