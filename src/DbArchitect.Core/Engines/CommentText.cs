@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace DbArchitect.Core.Engines;
@@ -13,12 +14,17 @@ namespace DbArchitect.Core.Engines;
 /// </summary>
 internal static class CommentText
 {
-    /// <summary>One line of inert text: no character that ends a line, controls a terminal or reorders what is shown.</summary>
-    public static string OneLine(string? text)
+    /// <summary>
+    /// One line of inert text: no character that ends a line, controls a terminal or reorders what is shown. Also the
+    /// rule for the comments stored with database objects (COMMENT ON, MS_Description), which the model takes from
+    /// the descriptions; null stays null.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? OneLine(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return string.Empty;
+            return text;
         }
 
         StringBuilder? builder = null;
