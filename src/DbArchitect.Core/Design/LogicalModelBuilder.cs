@@ -125,7 +125,7 @@ internal sealed class LogicalModelBuilder
             MultiTenant && !isTenantRoot && (entity.TenantScoped ?? true));
         var table = new TableDraft(N(entity.Name), isTenantRoot ? TableKind.Tenant : TableKind.Entity, entity.Name)
         {
-            Comment = entity.Description,
+            Comment = CommentText.OneLine(entity.Description),
             Features = features,
             EstimatedRows = entity.Rows,
             RowsPerDay = entity.RowsPerDay,
@@ -179,7 +179,7 @@ internal sealed class LogicalModelBuilder
     {
         var name = N(attribute.Name);
         var column = new Column(name, attribute.Type, !attribute.Required, attribute.Default, ColumnRole.Attribute, KeyGeneration.None,
-            attribute.Description, null)
+            CommentText.OneLine(attribute.Description), null)
         {
             Profile = attribute.AverageLength is null && attribute.NullShare is null
                 ? null
@@ -296,7 +296,7 @@ internal sealed class LogicalModelBuilder
 
         var keyType = parent.FindColumn(N(ImplicitColumns.Id))!.Type;
         var verb = relationship.Kind == RelationshipKind.OneToOne ? "one-to-one" : "one-to-many";
-        var comment = relationship.Description
+        var comment = CommentText.OneLine(relationship.Description)
             ?? $"References {parent.Name} ({verb}{(relationship.Required ? string.Empty : ", optional")}).";
         child.Columns.Add(new Column(column, keyType, !relationship.Required, null, ColumnRole.ForeignKey, KeyGeneration.None, comment, null));
 
@@ -360,7 +360,7 @@ internal sealed class LogicalModelBuilder
         var conventions = _requirement.Conventions;
         var table = new TableDraft(N(relationship.Through!), TableKind.Junction, relationship.Through)
         {
-            Comment = relationship.Description ?? $"Links {left.Name} and {right.Name} (many-to-many).",
+            Comment = CommentText.OneLine(relationship.Description) ?? $"Links {left.Name} and {right.Name} (many-to-many).",
             Features = new TableFeatures(conventions.Timestamps && relationship.Attributes.Count > 0, false, conventions.Audit, scoped),
             EstimatedRows = right.EstimatedRows is { } r && left.EstimatedRows is { } l ? Math.Max(r, l) : null,
         };

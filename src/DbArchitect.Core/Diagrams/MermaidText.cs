@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Requirements;
 
 namespace DbArchitect.Core.Diagrams;
@@ -19,7 +20,7 @@ internal static partial class MermaidText
     /// <c>"</c> ends the string and <c>\</c>, <c>%</c> and control characters are refused in entity aliases;
     /// <c>~</c> starts a generic type and <c>`</c> a back-quoted word inside attribute blocks;
     /// <c>#word;</c> is read as an HTML entity code, so <c>;</c> goes; "direction TB" anywhere on a line is read as a
-    /// direction statement. Runs of white space become one space.
+    /// direction statement. Runs of white space become one space; bidirectional controls are dropped.
     /// </summary>
     public static string Quote(string text)
     {
@@ -35,10 +36,16 @@ internal static partial class MermaidText
                 ';' => ",",
                 '~' => "-",
                 _ when char.IsControl(ch) || char.IsWhiteSpace(ch) => " ",
+                _ when CommentText.IsBidiControl(ch) => string.Empty,
                 _ => null,
             };
 
             var piece = mapped ?? ch.ToString();
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
             var isSpace = piece == " ";
             if (isSpace && (lastWasSpace || builder.Length == 0))
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DbArchitect.Core.Engines;
 
 namespace DbArchitect.Core.Export;
 
@@ -8,7 +9,8 @@ internal static class MarkdownText
 {
     /// <summary>
     /// Inline text: characters Markdown would read as emphasis, links, HTML, headings or table cells are
-    /// backslash-escaped (CommonMark allows escaping any ASCII punctuation); line breaks become spaces.
+    /// backslash-escaped (CommonMark allows escaping any ASCII punctuation); line breaks and other control characters
+    /// become spaces and bidirectional controls are dropped (<see cref="CommentText.OneLine"/>).
     /// </summary>
     public static string Escape(string? text)
     {
@@ -17,6 +19,7 @@ internal static class MarkdownText
             return string.Empty;
         }
 
+        text = CommentText.OneLine(text); // line breaks, other controls and bidi overrides: the one rule for free text
         var builder = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -28,11 +31,6 @@ internal static class MarkdownText
                     break;
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!':
                     builder.Append('\\').Append(ch);
-                    break;
-                case '\r':
-                    break;
-                case '\n' or '\t':
-                    builder.Append(' ');
                     break;
                 default:
                     builder.Append(ch);

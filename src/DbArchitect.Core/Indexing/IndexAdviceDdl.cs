@@ -1,4 +1,5 @@
 using System.Globalization;
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
 
 namespace DbArchitect.Core.Indexing;
@@ -21,7 +22,7 @@ public abstract class IndexAdviceDdl : IIndexAdviceDdl
 
     public abstract string Drop(IndexDefinition index, string schema);
 
-    public string Comment(string text) => "-- " + text.Replace("\n", " ", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal);
+    public string Comment(string text) => CommentText.Sql(text);
 
     /// <summary>The key list: "(a, b DESC)".</summary>
     protected string KeyList(IndexDefinition index) => "(" + string.Join(", ", index.Keys.Select(k => Key(k, index.Method) + (k.Descending ? " DESC" : string.Empty))) + ")";

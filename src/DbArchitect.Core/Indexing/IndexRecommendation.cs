@@ -59,7 +59,7 @@ public sealed record IndexRecommendation(
     private IEnumerable<string> CommentLines()
     {
         yield return $"-- {Action} index {IndexName} on {Table}: {Rule}";
-        yield return "-- " + Reason.Replace("\n", " ", StringComparison.Ordinal);
+        yield return CommentText.Sql(Reason);
         if (CostBefore is { } before && CostAfter is { } after)
         {
             yield return FormattableString.Invariant($"-- weighted cost {before:0.##} -> {after:0.##} ({BenefitPercent:0.#} % less), {Confidence}");

@@ -86,7 +86,7 @@ public sealed class MySqlConfigAdvisor : IConfigAdvisor
         set.Append("-- The same settings at runtime. ").Append(_dialect.IsMariaDb ? "MariaDB has no SET PERSIST: keep the option file for restarts." : "SET PERSIST survives a restart (mysqld-auto.cnf).").Append('\n');
         foreach (var s in settings)
         {
-            file.Append("# ").Append(s.Reason.Replace('\n', ' ')).Append('\n').Append(s.Name).Append(" = ").Append(s.Value).Append('\n');
+            file.Append(CommentText.Hash(s.Reason)).Append('\n').Append(s.Name).Append(" = ").Append(s.Value).Append('\n');
             if (!s.RequiresRestart && s.Name != "innodb_log_file_size")
             {
                 var value = s.Value.All(char.IsAsciiDigit) || s.Value.StartsWith('\'') ? s.Value : "'" + s.Value + "'";

@@ -152,8 +152,7 @@ internal sealed partial class MySqlWriter
 
     public string Finish() => _text.ToString();
 
-    private static string OneLine(string text) =>
-        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+    private static string OneLine(string text) => CommentText.OneLine(text);
 
     private static InvalidOperationException Bad(string value, LogicalType type) => new($"Value '{value}' is not a valid {type} literal.");
 }

@@ -64,7 +64,7 @@ internal sealed class OracleConfigAdvisor : IConfigAdvisor
         var alter = new StringBuilder("-- ALTER SYSTEM statements for the same settings (SCOPE = SPFILE: restart the instance once after running them).\nSET DEFINE OFF\nWHENEVER SQLERROR EXIT SQL.SQLCODE\n");
         foreach (var setting in settings)
         {
-            file.Append("# ").Append(setting.Reason.Replace('\n', ' ')).Append('\n').Append("*.").Append(setting.Name).Append('=').Append(setting.Value).Append('\n');
+            file.Append(CommentText.Hash(setting.Reason)).Append('\n').Append("*.").Append(setting.Name).Append('=').Append(setting.Value).Append('\n');
             if (setting.Name != "db_block_size")
             {
                 alter.Append("ALTER SYSTEM SET ").Append(setting.Name).Append(" = ").Append(setting.Value).Append(" SCOPE = SPFILE SID = '*';\n");

@@ -32,7 +32,7 @@ internal static class PostgreSqlBackupFiles
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string OneLine(string text) => text.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string OneLine(string text) => CommentText.OneLine(text);
 
     private static string BackupScript(string header, BackupPlan plan) => $$$"""
         #!/usr/bin/env bash
@@ -50,7 +50,7 @@ internal static class PostgreSqlBackupFiles
 
         here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
         readonly here
-        readonly BACKUP_NAME="{{{plan.Name}}}"
+        readonly BACKUP_NAME={{{ShellText.Quote(plan.Name)}}}
         readonly BACKUP_DIR="${BACKUP_DIR:-/var/backups/postgresql/${BACKUP_NAME}}"
         # custom: one compressed file, restored in parallel; directory: dumped in parallel too (JOBS), for large databases.
         readonly DUMP_FORMAT="${DUMP_FORMAT:-{{{plan.Logical.Format}}}}"
@@ -223,7 +223,7 @@ internal static class PostgreSqlBackupFiles
 
         here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
         readonly here
-        readonly BACKUP_NAME="{{{plan.Name}}}"
+        readonly BACKUP_NAME={{{ShellText.Quote(plan.Name)}}}
         readonly BACKUP_DIR="${BACKUP_DIR:-/var/backups/postgresql/${BACKUP_NAME}}"
         readonly DRILL_DATABASE="${DRILL_DATABASE:-${BACKUP_NAME}_restore_drill}"
         readonly KEEP_DRILL_DATABASE="${KEEP_DRILL_DATABASE:-no}"

@@ -50,5 +50,5 @@ internal static class PostgreSqlHba
         return line.ToString().TrimEnd();
     }
 
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
+    private static string OneLine(string text) => CommentText.OneLine(text);
 }

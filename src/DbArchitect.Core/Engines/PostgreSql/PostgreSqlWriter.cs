@@ -232,8 +232,7 @@ internal sealed partial class PostgreSqlWriter
         return _text.ToString();
     }
 
-    private static string OneLine(string text) =>
-        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+    private static string OneLine(string text) => CommentText.OneLine(text);
 
     private static bool NeedsEscapeForm(char c) => (c < ' ' && c is not '\n' and not '\t') || c == '\x7f';
 

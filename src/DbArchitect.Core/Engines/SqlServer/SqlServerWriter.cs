@@ -143,9 +143,8 @@ internal sealed partial class SqlServerWriter
 
     // ---- statements ---------------------------------------------------------------------------------------------
 
-    /// <summary>A -- comment; line breaks in the text become spaces so the comment stays one line.</summary>
-    public void Comment(string text) =>
-        _text.Append("-- ").Append(new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray())).Append('\n');
+    /// <summary>A -- comment kept on one line (<see cref="CommentText"/>).</summary>
+    public void Comment(string text) => _text.Append(CommentText.Sql(text)).Append('\n');
 
     public void BlankLine() => _text.Append('\n');
 

@@ -63,7 +63,7 @@ internal sealed class SqliteConfigAdvisor : IConfigAdvisor
         file.Append("-- Run on every connection the application opens (most drivers have an on-open hook).\n");
         foreach (var setting in settings)
         {
-            file.Append('\n').Append("-- ").Append(setting.Reason.Replace('\n', ' ')).Append('\n');
+            file.Append('\n').Append(CommentText.Sql(setting.Reason)).Append('\n');
             file.Append("PRAGMA ").Append(setting.Name).Append(" = ").Append(setting.Value).Append(";\n");
         }
 

@@ -273,8 +273,7 @@ internal sealed partial class SqliteWriter
         return result;
     }
 
-    private static string OneLine(string text) =>
-        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+    private static string OneLine(string text) => CommentText.OneLine(text);
 
     private static bool NeedsCharCall(char c) => c < ' ' || c == '\x7f';
 
