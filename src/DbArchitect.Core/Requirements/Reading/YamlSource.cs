@@ -30,6 +30,11 @@ internal static partial class YamlSource
             ReportSyntax(context, $"{reason}{detail}", PreciseMark(yaml, reason, ex.Start));
             return null;
         }
+        catch (InputLimitException ex)
+        {
+            context.Report(ex.ErrorId, ErrorKind.InvalidData, ex.Message, ex.Fix, context.At(ex.Mark));
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // A YamlDotNet scanner failure without a position: point after the last part that parsed.
