@@ -55,6 +55,16 @@ public sealed class InputLimitTests
     }
 
     [Fact]
+    public void AnAliasRightAfterAFlowMappingIsASyntaxErrorNotACrash()
+    {
+        // Found by RequirementsRobustnessProperties: YamlDotNet's node builder threw ArgumentException here.
+        var result = Read("application: { name: x }*b99999999y");
+        var error = Single(result, "YamlSyntaxError");
+        Assert.InRange(error.Location!.Line, 1, 2); // after the last event that parsed, which may be the end of the text
+        Assert.Null(result.Requirement);
+    }
+
+    [Fact]
     public void ASmallAliasIsStillAccepted()
     {
         var yaml = "application: { name: x }\nentities:\n  - name: thing\n    attributes:\n"
