@@ -6,7 +6,7 @@ namespace DbArchitect.Core.Design;
 /// </summary>
 internal sealed record TableVolume(string Table, long Today, long OneYear, long ThreeYears, long AtRetention, int RowBytes, double BytesPerRow)
 {
-    public long BytesAt(long rows) => (long)(rows * BytesPerRow);
+    public long BytesAt(long rows) => checked((long)(rows * BytesPerRow));
 
     public static TableVolume Of(TableCapacity table)
     {

@@ -9,7 +9,8 @@ public sealed record Horizons(long Today, long OneYear, long ThreeYears, long At
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return new(a.Today + b.Today, a.OneYear + b.OneYear, a.ThreeYears + b.ThreeYears, a.AtRetention + b.AtRetention);
+        // Checked: a sum past 9.2 EB must be an error, not a negative size.
+        return checked(new(a.Today + b.Today, a.OneYear + b.OneYear, a.ThreeYears + b.ThreeYears, a.AtRetention + b.AtRetention));
     }
 
     public Horizons Map(Func<long, long> f)

@@ -51,8 +51,8 @@ public static class CapacityForecaster
         ArgumentNullException.ThrowIfNull(table);
         var today = table.EstimatedRows ?? 0;
         var perDay = table.RowsPerDay ?? 0;
-        var cap = retention is null ? long.MaxValue : today + (long)(perDay * retention.Days);
-        long After(double days) => Math.Min(cap, today + (long)(perDay * days));
+        var cap = retention is null ? long.MaxValue : checked(today + (long)(perDay * retention.Days));
+        long After(double days) => Math.Min(cap, checked(today + (long)(perDay * days)));
         return new Horizons(today, After(DaysPerYear), After(DaysPerYear * 3), retention is null ? After(DaysPerYear * 3) : cap);
     }
 }

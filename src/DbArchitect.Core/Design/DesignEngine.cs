@@ -1,8 +1,10 @@
 using System.Text;
 using DbArchitect.Core.Engines;
+using DbArchitect.Core.Errors;
 using DbArchitect.Core.Model;
 using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Requirements.Reading;
 using DbArchitect.Core.Scalability;
 using DbArchitect.Core.Technology;
 using DbArchitect.Core.Tuning;
@@ -19,6 +21,26 @@ public static class DesignEngine
     public static DbDesign Create(DbRequirement requirement, string? engineOverride = null)
     {
         ArgumentNullException.ThrowIfNull(requirement);
+        try
+        {
+            return Build(requirement, engineOverride);
+        }
+        catch (OverflowException ex)
+        {
+            // The reader bounds every figure so this should not happen; checked arithmetic makes a figure that still
+            // overflows an error instead of a negative capacity or partition count.
+            throw new DbArchitectException(new[]
+            {
+                new DbArchitectError("DesignFigureOverflow", ErrorKind.InvalidData,
+                    $"A figure of the design is too large to compute ({ex.Message}).",
+                    "Check the volumes (rows, rowsPerDay), retention, hardware and workload figures of the requirements file for values far beyond any real system.",
+                    new SourceLocation(requirement.SourcePath, 1, 1)),
+            });
+        }
+    }
+
+    private static DbDesign Build(DbRequirement requirement, string? engineOverride)
+    {
         var decisions = new List<DesignDecision>();
         var ranking = TechnologyScoring.Rank(requirement);
         var engine = ChooseEngine(requirement, engineOverride, ranking, decisions);
@@ -32,6 +54,7 @@ public static class DesignEngine
         var neutral = PhysicalDesigner.Apply(logical, engine, decisions);
         decisions.AddRange(engine.Decisions(requirement, neutral));
         var physical = engine.Adapt(neutral);
+        RefuseOverEngineLimits(requirement, engine, physical);
 
         var forecast = CapacityForecaster.Forecast(physical, requirement.Workload.Retention, engine.Id, engine.Capacity);
         if (engine.Partitioning?.Rules is { DesignBuildsPartitions: true } rules)
@@ -70,6 +93,29 @@ public static class DesignEngine
             Distribution = scalability.Distribution,
             Configuration = configuration,
         };
+    }
+
+    /// <summary>
+    /// The reader checks the file's own engine; -Engine may choose another, whose column limit is checked here, before the
+    /// capacity model tries to fit such a row on a page.
+    /// </summary>
+    private static void RefuseOverEngineLimits(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical)
+    {
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in requirement.Entities)
+        {
+            locations.TryAdd(entity.Name, entity.Location);
+        }
+
+        var errors = physical.Tables
+            .Select(t => EngineColumnLimits.Refusal(engine.Id, t.Columns.Count, $"table '{t.Name}'",
+                locations.GetValueOrDefault(t.Name) ?? new SourceLocation(requirement.SourcePath, 1, 1)))
+            .OfType<DbArchitectError>()
+            .ToArray();
+        if (errors.Length > 0)
+        {
+            throw new DbArchitectException(errors);
+        }
     }
 
     private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, IReadOnlyList<TechnologyRecommendation> ranking, List<DesignDecision> decisions)

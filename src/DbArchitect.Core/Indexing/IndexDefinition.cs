@@ -139,7 +139,7 @@ public sealed record IndexDefinition(
         var hash = 2166136261;
         foreach (var c in text)
         {
-            hash = (hash ^ c) * 16777619;
+            hash = unchecked((hash ^ c) * 16777619); // wraps by design; the project checks overflow everywhere else
         }
 
         return hash;

@@ -18,7 +18,7 @@ internal sealed class RoadmapSizing
     public static long RowsAt(Table table, double days, Retention? retention)
     {
         var growthDays = retention is null ? days : Math.Min(days, retention.Days);
-        return (table.EstimatedRows ?? 0) + (long)((table.RowsPerDay ?? 0) * growthDays);
+        return checked((table.EstimatedRows ?? 0) + (long)((table.RowsPerDay ?? 0) * growthDays));
     }
 
     public double BytesAt(Table table, double days, Retention? retention) => RowsAt(table, days, retention) * BytesPerRow(table);

@@ -103,8 +103,8 @@ public sealed record ConnectionBudget(
         }
         else if (concurrentUsers is { } users)
         {
-            var burst = (int)Math.Ceiling(users * 0.2);
-            application = Math.Max(MinimumPool, users + burst);
+            var burst = checked((int)Math.Ceiling(users * 0.2));
+            application = Math.Max(MinimumPool, checked(users + burst));
             reason = $"{I(users)} concurrent users each hold a connection (a pool pays off above {I(PoolerThresholdUsers)} users), plus {I(burst)} (20%) for bursts";
         }
         else

@@ -65,8 +65,8 @@ internal static partial class AccessPatternReader
             }
         }
 
-        var limit = reader.Integer("limit", 1, int.MaxValue, "a whole number of 1 or more");
-        var perSecond = reader.Number("perSecond", 0, minExclusive: false, "a rate of 0 or more per second (fractions allowed)");
+        var limit = reader.Integer("limit", 1, 1_000_000_000, "a whole number from 1 to 1000000000");
+        var perSecond = reader.Number("perSecond", 0, minExclusive: false, 10_000_000, "a rate from 0 to 10000000 per second (fractions allowed)");
         var search = Columns(context, reader, "search", columns);
         var fuzzy = reader.Bool("fuzzy") ?? false;
         string? range = null;

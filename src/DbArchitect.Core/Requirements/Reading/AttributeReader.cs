@@ -143,7 +143,7 @@ internal static class AttributeReader
             return null;
         }
 
-        var value = reader.Number("nullShare", 0, minExclusive: false, "a share of rows from 0 to 1, e.g. 0.3");
+        var value = reader.Number("nullShare", 0, minExclusive: false, double.MaxValue, "a share of rows from 0 to 1, e.g. 0.3");
         if (value is null)
         {
             return null;

@@ -27,4 +27,10 @@ internal static class ErrorIds
     public const string UnknownColumn = nameof(UnknownColumn);
     public const string InvalidRelationship = nameof(InvalidRelationship);
     public const string InvalidAccessPattern = nameof(InvalidAccessPattern);
+    public const string InputTooLarge = nameof(InputTooLarge);
+    public const string NestingTooDeep = nameof(NestingTooDeep);
+    public const string AliasExpansionTooLarge = nameof(AliasExpansionTooLarge);
+    public const string InvalidEncoding = nameof(InvalidEncoding);
+    public const string TooManyErrors = nameof(TooManyErrors);
+    public const string EngineLimitExceeded = nameof(EngineLimitExceeded);
 }

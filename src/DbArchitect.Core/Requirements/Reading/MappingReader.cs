@@ -126,10 +126,11 @@ internal sealed class MappingReader
         return null;
     }
 
-    /// <summary>A row count: a non-negative whole number; negative ones are NegativeVolume.</summary>
+    /// <summary>A row count: a whole number from 0 to <see cref="InputLimits.MaxRows"/>; negative ones are NegativeVolume.</summary>
     public long? Volume(string key)
     {
-        var scalar = Scalar(key, "a non-negative whole number");
+        const string expected = "a whole number of rows from 0 to 10000000000000 (10¹³)";
+        var scalar = Scalar(key, expected);
         if (scalar is null)
         {
             return null;
@@ -137,6 +138,12 @@ internal sealed class MappingReader
 
         if (YamlValues.IsPlain(scalar) && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
+            if (value > InputLimits.MaxRows)
+            {
+                Invalid(key, scalar, expected);
+                return null;
+            }
+
             if (value >= 0)
             {
                 return value;
@@ -147,12 +154,12 @@ internal sealed class MappingReader
             return null;
         }
 
-        Invalid(key, scalar, "a non-negative whole number");
+        Invalid(key, scalar, expected);
         return null;
     }
 
-    /// <summary>A finite number; <paramref name="minExclusive"/> refuses the minimum itself.</summary>
-    public double? Number(string key, double min, bool minExclusive, string expected)
+    /// <summary>A finite number up to <paramref name="max"/>; <paramref name="minExclusive"/> refuses the minimum itself.</summary>
+    public double? Number(string key, double min, bool minExclusive, double max, string expected)
     {
         var scalar = Scalar(key, expected);
         if (scalar is null)
@@ -162,7 +169,7 @@ internal sealed class MappingReader
 
         if (YamlValues.IsPlain(scalar)
             && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && double.IsFinite(value) && (minExclusive ? value > min : value >= min))
+            && double.IsFinite(value) && (minExclusive ? value > min : value >= min) && value <= max)
         {
             return value;
         }

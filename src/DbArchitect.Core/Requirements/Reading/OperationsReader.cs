@@ -20,8 +20,8 @@ internal static partial class OperationsReader
         }
 
         var operations = new MappingReader(context, node, "operations", RequirementKeys.Operations);
-        var rpo = operations.Number("rpoMinutes", 0, minExclusive: true, "a number of minutes above 0 (the most data, in minutes of writes, a failure may lose)");
-        var rto = operations.Number("rtoMinutes", 0, minExclusive: true, "a number of minutes above 0 (the longest a restore may take)");
+        var rpo = operations.Number("rpoMinutes", 0, minExclusive: true, 525_600, "a number of minutes above 0 and at most 525600 (one year) (the most data, in minutes of writes, a failure may lose)");
+        var rto = operations.Number("rtoMinutes", 0, minExclusive: true, 525_600, "a number of minutes above 0 and at most 525600 (one year) (the longest a restore may take)");
         return new OperationsProfile(rpo, rto, ReadWindow(operations));
     }
 

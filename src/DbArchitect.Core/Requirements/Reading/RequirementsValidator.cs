@@ -27,12 +27,14 @@ internal static class RequirementsValidator
         {
             var generated = EntityColumns.Generated(entity.Spec, document.Conventions, tenancy, incoming[entity.Spec.Name]);
             CheckAttributes(context, entity.Attributes, generated, $"entity '{entity.Spec.Name}'");
+            EngineColumnLimits.Check(context, document.Engine, entity.Attributes.Count + generated.Count, $"entity '{entity.Spec.Name}'", entity.NameNode);
         }
 
         foreach (var junction in junctions)
         {
             var generated = EntityColumns.JunctionGenerated(junction.Spec, document.Conventions, tenancy);
             CheckAttributes(context, junction.Attributes, generated, $"junction '{junction.Spec.Through}'");
+            EngineColumnLimits.Check(context, document.Engine, junction.Attributes.Count + generated.Count, $"junction '{junction.Spec.Through}'", junction.ThroughNode ?? junction.FromNode);
         }
 
         CheckAccessPatterns(context, document, entities, junctions, incoming, tenancy);

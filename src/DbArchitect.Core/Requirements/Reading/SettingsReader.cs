@@ -83,9 +83,9 @@ internal static partial class SettingsReader
         var records = workload.Volume("records");
         var recordsPerDay = workload.Volume("recordsPerDay");
         var ratio = ReadRatio(workload);
-        var latency = workload.Number("latencyMs", 0, minExclusive: true, "a number of milliseconds above 0");
-        var users = workload.Integer("concurrentUsers", 0, int.MaxValue, "a whole number of 0 or more");
-        var tps = workload.Number("tps", 0, minExclusive: false, "a number of transactions per second, 0 or more");
+        var latency = workload.Number("latencyMs", 0, minExclusive: true, 3_600_000, "a number of milliseconds above 0 and at most 3600000 (one hour)");
+        var users = workload.Integer("concurrentUsers", 0, 10_000_000, "a whole number from 0 to 10000000");
+        var tps = workload.Number("tps", 0, minExclusive: false, 10_000_000, "a number of transactions per second from 0 to 10000000");
         var retention = ReadRetention(workload);
         return new WorkloadProfile(records, recordsPerDay, ratio, latency, users is null ? null : (int)users.Value, tps, retention);
     }
@@ -99,8 +99,8 @@ internal static partial class SettingsReader
         }
 
         var hardware = new MappingReader(context, node, "hardware", RequirementKeys.Hardware);
-        var memory = hardware.Number("memoryGb", 0, minExclusive: true, "a number of gigabytes above 0");
-        var cpus = hardware.Integer("cpus", 1, int.MaxValue, "a whole number of 1 or more");
+        var memory = hardware.Number("memoryGb", 0, minExclusive: true, 65_536, "a number of gigabytes above 0 and at most 65536 (64 TB)");
+        var cpus = hardware.Integer("cpus", 1, 4_096, "a whole number of CPUs from 1 to 4096");
         var storage = hardware.Enum("storage", EnumValues.Storages);
         return new HardwareProfile(memory, cpus is null ? null : (int)cpus.Value, storage);
     }
@@ -169,7 +169,7 @@ internal static partial class SettingsReader
 
     private static Retention? ReadRetention(MappingReader workload)
     {
-        const string expected = "a positive whole number followed by d, w, m or y, such as 90d or 5y";
+        const string expected = "a positive whole number followed by d, w, m or y, such as 90d or 5y, of at most 100 years (36525d, 5218w, 1200m, 100y)";
         var scalar = workload.Scalar("retention", expected);
         if (scalar?.Value is null)
         {
@@ -180,16 +180,17 @@ internal static partial class SettingsReader
         if (match.Success)
         {
             var amount = int.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-            if (amount > 0)
+            var unit = char.ToLowerInvariant(match.Groups["unit"].Value[0]);
+            var max = unit switch { 'd' => 36_525, 'w' => 5_218, 'm' => 1_200, _ => 100 };
+            if (amount > 0 && amount <= max)
             {
-                var unit = char.ToLowerInvariant(match.Groups["unit"].Value[0]) switch
+                return new Retention(amount, unit switch
                 {
                     'd' => RetentionUnit.Day,
                     'w' => RetentionUnit.Week,
                     'm' => RetentionUnit.Month,
                     _ => RetentionUnit.Year,
-                };
-                return new Retention(amount, unit);
+                });
             }
         }
 

@@ -30,9 +30,16 @@ internal static partial class YamlSource
             ReportSyntax(context, $"{reason}{detail}", PreciseMark(yaml, reason, ex.Start));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (InputLimitException ex)
         {
-            // A YamlDotNet scanner failure without a position: point after the last part that parsed.
+            context.Report(ex.ErrorId, ErrorKind.InvalidData, ex.Message, ex.Fix, context.At(ex.Mark));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // A YamlDotNet scanner failure without a position (InvalidOperationException), or its node builder meeting an
+            // event it does not expect (ArgumentException, e.g. for "{ name: x }*b" found by the robustness properties):
+            // point after the last part that parsed.
             ReportSyntax(context, "the parser could not continue after this point (often an unclosed [ or { or a missing comma)", parser.LastGoodEnd);
             return null;
         }
