@@ -61,6 +61,7 @@ public sealed class QueryPlanTests
         var file = EngineRegistry.Get("postgresql").Scripts.Generate(design).Single(s => s.Kind == ScriptKind.Queries);
         AppliedDesign.Execute(db, file.Text);
         var parents = Parents(db);
+        var empty = EmptyPartitions(db);
 
         var failures = new List<string>();
         foreach (var (tenantLabel, tenant) in tenants)
@@ -84,7 +85,7 @@ public sealed class QueryPlanTests
                         plans.Clear();
                         AppliedDesign.Execute(db, $"EXECUTE {applied.Quote(statement.Name)}({string.Join(", ", arguments)})");
                         var limit = design.Requirement.AccessPatterns.First(p => p.Name == template.AccessPattern).Limit;
-                        var problems = Problems(plans, parents, template, statement, table, limit).ToList();
+                        var problems = Problems(plans, parents, empty, template, statement, table, limit).ToList();
                         if (problems.Count > 0)
                         {
                             failures.Add($"{template.AccessPattern} ({statement.Name}, {tenantLabel} tenant, {mode}): {string.Join("; ", problems)}\n{statement.Sql}\nargs: {string.Join(", ", arguments)}\n{string.Join("\n", plans)}");
@@ -102,7 +103,7 @@ public sealed class QueryPlanTests
     /// that the index delivers in order (a sort of no more rows than the page holds saves the index nothing, as when a
     /// cursor is near the end of the data).
     /// </summary>
-    private static IEnumerable<string> Problems(IReadOnlyList<string> plans, IReadOnlyDictionary<string, string> parents, QueryTemplate template, QueryStatement statement, Table table, int? limit)
+    private static IEnumerable<string> Problems(IReadOnlyList<string> plans, IReadOnlyDictionary<string, string> parents, IReadOnlySet<string> empty, QueryTemplate template, QueryStatement statement, Table table, int? limit)
     {
         if (plans.Count == 0)
         {
@@ -112,7 +113,10 @@ public sealed class QueryPlanTests
 
         // A partitioned table's plan reads its partitions and their indexes: name them as the design does.
         string? Parent(string? name) => name is not null && parents.TryGetValue(name, out var parent) ? parent : name;
-        var nodes = plans.SelectMany(Nodes).Select(n => (n.Type, Index: Parent(n.Index), Relation: Parent(n.Relation), n.Rows, n.Condition)).ToList();
+        // Reading an empty partition (the days ahead that maintenance created, when the rows are older) costs nothing
+        // whichever way it is read, so only partitions with rows count.
+        var nodes = plans.SelectMany(Nodes).Where(n => n.Relation is null || !empty.Contains(n.Relation))
+            .Select(n => (n.Type, Index: Parent(n.Index), Relation: Parent(n.Relation), n.Rows, n.Condition)).ToList();
         var used = nodes.Where(n => IndexNodes.Contains(n.Type) && n.Index is not null).Select(n => n.Index!).ToList();
         foreach (var missing in template.ServingIndexes.Where(i => !used.Contains(i)))
         {
@@ -251,6 +255,20 @@ public sealed class QueryPlanTests
         }
 
         return parents;
+    }
+
+    /// <summary>Partitions that hold no rows after the load (by the statistics ANALYZE left).</summary>
+    private static HashSet<string> EmptyPartitions(NpgsqlConnection db)
+    {
+        using var command = new NpgsqlCommand("SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE c.relkind = 'r' AND c.relpages = 0", db);
+        using var reader = command.ExecuteReader();
+        var empty = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            empty.Add(reader.GetString(0));
+        }
+
+        return empty;
     }
 
     /// <summary>Every node of one auto_explain plan (JSON): its type, the index it reads, the table it scans and its estimated rows and index condition.</summary>
