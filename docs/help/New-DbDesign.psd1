@@ -9,8 +9,15 @@ The engine is the one named in the requirements file; -Engine overrides it. With
         Requirement = 'A DbRequirement from Import-DbRequirement. Accepts pipeline input.'
         Path        = 'Path of a requirements file to read and design in one step, the same as Import-DbRequirement -Path piped to New-DbDesign. Wildcards are expanded; binds FullName and PSPath from the pipeline.'
         Engine      = 'The engine to design for, overriding the engine of the requirements file, for example postgresql. Press Tab to complete the known engine ids.'
+        CalibrationConnectionString = 'A connection string of a live database this design replaces or extends (PostgreSQL). Its column statistics (pg_stats: average width and share of NULLs, one query) replace the typical widths of matching attributes, so the capacity forecast, backup sizes and partitioning rest on what the application really stores. Run ANALYZE there first. The password never appears in output or errors.'
+        CalibrationSchema = 'The schema of the calibration database to read statistics from. Default: the schema the design creates.'
     }
     Examples    = @(
+        @{
+            Title   = 'Calibrate the forecast on the database the design replaces'
+            Code    = "New-DbDesign -Path ./examples/requirements/ecommerce.yaml -CalibrationConnectionString 'Host=db1;Database=shop;Username=dba' -CalibrationSchema public"
+            Remarks = 'Reads pg_stats of the public schema of the live shop database (ANALYZE it first) and takes the average width and share of NULLs of every column whose table and name match an attribute; the capacity forecast then states which figures came from those statistics. The password comes from ~/.pgpass or PGPASSWORD and never appears in output.'
+        }
         @{
             Title   = 'Design the e-commerce example'
             Code    = 'New-DbDesign -Path ./examples/requirements/ecommerce.yaml'

@@ -42,7 +42,39 @@ public static class CapacityForecaster
                 : $"Rows grow linearly by the stated rows per day and rows older than the {retention} retention are removed, so no horizon exceeds today's rows plus {retention} of inserts.",
         };
         assumptions.AddRange(model.Assumptions(values));
+        assumptions.AddRange(ProfiledWidths(physical, values));
         return new CapacityForecast(engine, retention?.ToString(), tables, assumptions);
+    }
+
+    /// <summary>Most columns listed per source; a 1,000-entity spec must not turn the assumptions into a catalogue.</summary>
+    private const int ListedColumns = 40;
+
+    /// <summary>One sentence per source of stated or measured widths (the requirements, a live database's statistics), naming the columns.</summary>
+    private static IEnumerable<string> ProfiledWidths(SchemaModel physical, TypicalValues values)
+    {
+        var profiled = physical.Tables.SelectMany(t => t.Columns.Where(c => c.Profile is not null).Select(c => (Table: t.Name, Column: c)));
+        foreach (var source in profiled.GroupBy(p => p.Column.Profile!.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var listed = source.Take(ListedColumns).Select(p =>
+            {
+                var share = values.NullShare(p.Column);
+                var size = values.Size(p.Column);
+                var parts = new List<string>();
+                if (p.Column.Profile!.AverageLength is not null && size > 0)
+                {
+                    parts.Add(InvariantText.Count(size) + (p.Column.Type.Kind is LogicalTypeKind.Json or LogicalTypeKind.Binary ? " bytes" : " characters"));
+                }
+
+                if (p.Column.Profile.NullShare is not null)
+                {
+                    parts.Add(InvariantText.Format($"{share:0.##%} NULL"));
+                }
+
+                return $"{p.Table}.{p.Column.Name} {string.Join(", ", parts)}";
+            });
+            var more = source.Count() - ListedColumns;
+            yield return $"Widths from {source.Key}: {string.Join("; ", listed)}" + (more > 0 ? $"; and {InvariantText.Count(more)} more columns." : ".");
+        }
     }
 
     /// <summary>Rows of a table at each horizon.</summary>

@@ -183,7 +183,7 @@ internal sealed class LogicalModelBuilder
         {
             Profile = attribute.AverageLength is null && attribute.NullShare is null
                 ? null
-                : new ValueProfile(attribute.AverageLength, attribute.NullShare, "the requirements"),
+                : new ValueProfile(attribute.AverageLength, attribute.NullShare, attribute.ProfileSource ?? "the requirements"),
         };
         table.Columns.Add(column);
 

@@ -117,6 +117,9 @@ public sealed record AttributeSpec(
 
     /// <summary>Share of rows in which the value is NULL (<c>nullShare</c>, 0–1); null when not stated.</summary>
     public double? NullShare { get; init; }
+
+    /// <summary>Where <see cref="AverageLength"/> and <see cref="NullShare"/> come from when not from the requirements file (a live database's statistics).</summary>
+    public string? ProfileSource { get; init; }
 }
 
 /// <summary>

@@ -36,4 +36,10 @@ public interface ISchemaInspector
     /// they compare with an imported catalog; Compare-DbSchema calls it when it reads the reference from a database.
     /// </summary>
     SchemaModel Normalise(LiveSession session, SchemaModel design) => design;
+
+    /// <summary>
+    /// Typical widths and null shares of the columns of <paramref name="schema"/> from the server's own statistics, in
+    /// one query, so a design can be calibrated on the live database it replaces; null when the engine keeps none.
+    /// </summary>
+    IReadOnlyList<Design.ColumnStatistic>? ColumnStatistics(LiveSession session, string schema) => null;
 }

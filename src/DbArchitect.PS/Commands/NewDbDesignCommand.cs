@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
+using DbArchitect.Core.Live;
 using DbArchitect.Core.Requirements;
 
 namespace DbArchitect.PS.Commands;
@@ -28,6 +29,15 @@ public sealed class NewDbDesignCommand : DbArchitectCmdlet
     [ValidateNotNullOrEmpty]
     public string? Engine { get; set; }
 
+    /// <summary>A live database whose column statistics calibrate the typical widths and null shares of the forecast.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CalibrationConnectionString { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CalibrationSchema { get; set; }
+
     protected override void BeginProcessing() => StopOnUnknownEngine(Engine);
 
     protected override void ProcessRecord()
@@ -46,9 +56,12 @@ public sealed class NewDbDesignCommand : DbArchitectCmdlet
 
     private void Design(DbRequirement requirement, string target)
     {
-        if (TryCore(() => DesignEngine.Create(requirement, Engine), target, Subjects.Design, out var design))
+        if (TryCore(() => DesignEngine.Create(Calibrated(requirement), Engine), target, Subjects.Design, out var design))
         {
             WriteObject(design);
         }
     }
+
+    private DbRequirement Calibrated(DbRequirement requirement) =>
+        CalibrationConnectionString is null ? requirement : LiveWidthCalibration.Calibrate(requirement, Engine, CalibrationConnectionString, CalibrationSchema);
 }

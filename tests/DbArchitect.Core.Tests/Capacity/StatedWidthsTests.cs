@@ -90,4 +90,30 @@ public sealed class StatedWidthsTests
         Assert.Equal(6, table.Columns.Single(c => c.Column.Name == "name").Length);
         Assert.Contains("(i::bigint * 7907) % 1000 < 700 THEN NULL", PostgreSqlSampleData.Script(design, plan), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Live_statistics_calibrate_matching_attributes_and_say_so()
+    {
+        var requirement = ReadValid(WithAttributes(
+            "{ name: fullName, type: string(200), required: true, avgLength: 50 }", "{ name: bio, type: text }", "{ name: points, type: int }", "{ name: motto, type: string(20) }"));
+        var statistics = new[]
+        {
+            new ColumnStatistic("Thing", "full_name", 12, 0),
+            new ColumnStatistic("thing", "bio", 305, 0.62),
+            new ColumnStatistic("thing", "points", 4, 0.1),
+            new ColumnStatistic("other", "motto", 90, 0),
+        };
+
+        var calibrated = WidthCalibration.Apply(requirement, statistics, "pg_stats of shop");
+        var design = DesignEngine.Create(calibrated, "postgresql");
+        var table = design.Physical.Tables.Single(t => t.SourceEntity == "thing");
+        ValueProfile? Profile(string column) => table.Columns.Single(c => string.Equals(c.Name.Replace("_", string.Empty, StringComparison.Ordinal), column.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)).Profile;
+
+        Assert.Equal(new ValueProfile(11, null, "pg_stats of shop"), Profile("full_name"));
+        Assert.Equal(new ValueProfile(301, 0.62, "pg_stats of shop"), Profile("bio"));
+        Assert.Equal(0.1, Profile("points")!.NullShare);
+        Assert.Null(Profile("motto"));
+        Assert.Contains(design.CapacityForecast.Assumptions, a => a.StartsWith("Widths from pg_stats of shop: ", StringComparison.Ordinal)
+            && a.Contains(".bio 301 characters, 62% NULL", StringComparison.Ordinal));
+    }
 }
