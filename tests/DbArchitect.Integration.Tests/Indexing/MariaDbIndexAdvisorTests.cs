@@ -64,4 +64,30 @@ public sealed class MariaDbIndexAdvisorTests
         var plan = MariaDbServer.Rows(apply, "EXPLAIN SELECT o.id, o.total FROM orders o WHERE o.customer_id = 42 ORDER BY o.created_at DESC LIMIT 10");
         Assert.Equal(history.IndexName, plan[0]["key"]?.ToString());
     }
+
+    [Fact]
+    public void A_statement_held_up_by_another_sessions_table_lock_is_reported_as_a_lock_wait()
+    {
+        using var scratch = MariaDbServer.CreateScratch("ixlocked");
+        using (var connection = MariaDbServer.Open(scratch.Name))
+        {
+            MariaDbServer.Execute(connection, "CREATE TABLE locked_t (id bigint PRIMARY KEY, status varchar(20) NOT NULL)");
+            MariaDbServer.Execute(connection, "CREATE TABLE free_t (id bigint PRIMARY KEY, status varchar(20) NOT NULL)");
+            MariaDbServer.Execute(connection, "INSERT INTO free_t SELECT seq, if(seq % 50 = 0, 'pending', 'done') FROM seq_1_to_2000");
+        }
+
+        using var holder = MariaDbServer.Open(scratch.Name);
+        MariaDbServer.Execute(holder, "LOCK TABLES locked_t WRITE");
+        var builder = new MySqlConnectionStringBuilder(MariaDbServer.ConnectionString) { Database = scratch.Name };
+        var statements = WorkloadFile.Parse("SELECT id FROM locked_t WHERE status = 'pending';\nSELECT id FROM free_t WHERE status = 'pending';\n", "workload.sql");
+        using var session = LiveSession.Open(LiveTarget.FromConnectionString("mariadb", builder.ConnectionString), new LiveSessionOptions { LockTimeout = TimeSpan.FromSeconds(1) });
+        var notes = new List<string>();
+
+        IndexAdvisorRun.ForLive(session, new LiveAdviceOptions { Statements = statements }, new IndexAdvisorOptions(), notes, null);
+
+        var skipped = Assert.Single(notes, n => n.Contains("skipped", StringComparison.Ordinal));
+        Assert.Contains("waited longer than the lock timeout", skipped, StringComparison.Ordinal);
+        Assert.DoesNotContain("placeholders", skipped, StringComparison.Ordinal);
+        MariaDbServer.Execute(holder, "UNLOCK TABLES");
+    }
 }

@@ -40,9 +40,16 @@ internal sealed class MySqlLiveIndexAdvisor : ILiveIndexAdvisor
                 planned++;
                 continue;
             }
+            catch (DbArchitectException ex) when (ex.Errors[^1].ErrorId is "QueryLockTimeout" or "QueryTimedOut")
+            {
+                // A lock held by another session (LOCK TABLES … WRITE, a long ALTER) stops EXPLAIN too: say so, not "placeholders".
+                _notes.Add($"warning: {statement.Id} ({statement.Source}) skipped: {ex.Errors[^1].Message} {ex.Errors[^1].Fix}");
+                continue;
+            }
             catch (DbArchitectException ex)
             {
-                _notes.Add($"warning: {statement.Id} ({statement.Source}) skipped: the server could not explain it (use literals instead of ? placeholders): {ex.Errors[^1].Message}");
+                var hint = statement.Text.Contains('?', StringComparison.Ordinal) ? " (use literals instead of ? placeholders)" : string.Empty;
+                _notes.Add($"warning: {statement.Id} ({statement.Source}) skipped: the server could not explain it{hint}: {ex.Errors[^1].Message}");
                 continue;
             }
 
