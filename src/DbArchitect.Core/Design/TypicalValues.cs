@@ -84,8 +84,14 @@ public sealed record TypicalValues
     }
 
     /// <summary><see cref="Width"/> weighted by the share of rows that hold a value: what the value adds to a typical row.</summary>
-    public int ExpectedWidth(Column column, Func<LogicalType, int> typeWidth) =>
-        (int)Math.Round((1 - NullShare(column)) * Width(column, typeWidth), MidpointRounding.AwayFromZero);
+    public int ExpectedWidth(Column column, Func<LogicalType, int> typeWidth) => Expected(column, Width(column, typeWidth));
+
+    /// <summary>
+    /// <paramref name="bytesWhenPresent"/> weighted by the share of rows that hold a value (a NULL stores nothing), for
+    /// engines that size a present value their own way.
+    /// </summary>
+    public int Expected(Column column, int bytesWhenPresent) =>
+        (int)Math.Round((1 - NullShare(column)) * bytesWhenPresent, MidpointRounding.AwayFromZero);
 
     /// <summary>The size of <see cref="Size"/> with where it comes from, for the forecast's stated assumptions.</summary>
     public (int Size, string Basis) SizeAndBasis(Column column)

@@ -102,9 +102,8 @@ public sealed class OracleCapacity : ICapacityModel
     /// <summary>Bytes a typical value takes in the row, and out of it (LOB segment).</summary>
     private static (int InRow, int OutOfRow) ValueBytes(Column column, TypicalValues values)
     {
-        var present = 1 - values.NullShare(column);
         var (inRow, outOfRow) = PresentValueBytes(column, values);
-        return ((int)Math.Round(present * inRow, MidpointRounding.AwayFromZero), (int)Math.Round(present * outOfRow, MidpointRounding.AwayFromZero));
+        return (values.Expected(column, inRow), values.Expected(column, outOfRow));
     }
 
     private static (int InRow, int OutOfRow) PresentValueBytes(Column column, TypicalValues values)

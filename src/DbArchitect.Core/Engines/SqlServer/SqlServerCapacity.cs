@@ -115,7 +115,7 @@ internal sealed class SqlServerCapacity : ICapacityModel
 
     /// <summary>A NULL takes no bytes in a variable-length column; a fixed-length one keeps its width.</summary>
     private static int TypicallyNullWidth(Column column, TypicalValues values) =>
-        IsVariable(column) ? (int)Math.Round((1 - values.NullShare(column)) * Width(column, values), MidpointRounding.AwayFromZero) : Width(column, values);
+        IsVariable(column) ? values.Expected(column, Width(column, values)) : Width(column, values);
 
     private static bool IsVariable(Column column) =>
         SqlServerExpressions.NativeType(column) is var n && (n.StartsWith("NVARCHAR", StringComparison.Ordinal) || n.StartsWith("VARBINARY", StringComparison.Ordinal));

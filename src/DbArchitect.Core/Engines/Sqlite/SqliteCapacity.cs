@@ -119,7 +119,7 @@ internal sealed class SqliteCapacity : ICapacityModel
     private static int Header(Column column, TypicalValues values) => ValueBytes(column, values) > 57 ? 2 : 1;
 
     private static int ValueBytes(Column column, TypicalValues values) =>
-        (int)Math.Round((1 - values.NullShare(column)) * PresentValueBytes(column, values), MidpointRounding.AwayFromZero);
+        values.Expected(column, PresentValueBytes(column, values));
 
     private static int PresentValueBytes(Column column, TypicalValues values)
     {
