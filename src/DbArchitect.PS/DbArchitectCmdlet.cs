@@ -97,7 +97,10 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         return false;
     }
 
-    /// <summary>Like <see cref="TryCore{T}"/> but stops the command: for problems no later input can avoid (a bad -Engine).</summary>
+    /// <summary>A Core call with no result; false when it failed (its errors written).</summary>
+    protected bool TryCore(Action call, object? target, string subject) =>
+        TryCore(() => { call(); return true; }, target, subject, out _);
+
     /// <summary>
     /// An unknown -Engine fails every input the same way: stop before reading anything, with Core's message.
     /// Known engines that cannot design yet are reported per input by Core.
@@ -131,6 +134,11 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>A Core call with no result that stops the command when it fails.</summary>
+    protected void CallCoreOrStop(Action call, object? target, string subject) =>
+        CallCoreOrStop(() => { call(); return true; }, target, subject);
+
+    /// <summary>Like <see cref="TryCore{T}"/> but stops the command: for problems no later input can avoid (a bad -Engine).</summary>
     protected T CallCoreOrStop<T>(Func<T> call, object? target, string subject)
     {
         try

@@ -14,8 +14,10 @@ public enum WarningSeverity { Info, Warning }
 public sealed record DesignWarning(WarningSeverity Severity, string Subject, string Message);
 
 /// <summary>
-/// The result of New-DbDesign: the requirements, the engine-neutral model (logical names and types), and the
-/// physical model for the chosen engine (names shortened by its rules, native types filled in).
+/// The result of New-DbDesign: the requirements (the logical model every family shares: entities, attributes,
+/// relationships, access patterns, volumes), and the physical model for the chosen engine — tables in
+/// <see cref="Logical"/>/<see cref="Physical"/> for a relational engine, the family's own model in
+/// <see cref="FamilyModel"/> for the others.
 /// </summary>
 public sealed record DbDesign(
     DbRequirement Requirement,
@@ -33,6 +35,12 @@ public sealed record DbDesign(
     public int TableCount => Physical.Tables.Count;
 
     public int IndexCount => Physical.Tables.Sum(t => t.Indexes.Count);
+
+    /// <summary>The family of the design's physical model; <see cref="Physical"/> holds tables only for relational designs.</summary>
+    public EngineFamily Family { get; init; } = EngineFamily.Relational;
+
+    /// <summary>The physical model and files of a non-relational design (collections, key families); null for relational designs.</summary>
+    public Families.FamilyDesign? FamilyModel { get; init; }
 
     /// <summary>Rows and bytes per table and index today, after one and three years and at retention, by the engine's storage rules.</summary>
     public CapacityForecast CapacityForecast { get; init; } = CapacityForecast.Empty;

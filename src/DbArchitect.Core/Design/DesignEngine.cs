@@ -43,9 +43,15 @@ public static class DesignEngine
     {
         var decisions = new List<DesignDecision>();
         var ranking = TechnologyScoring.Rank(requirement);
-        var engine = ChooseEngine(requirement, engineOverride, ranking, decisions);
-        var supporting = SupportingTechnologies.For(requirement, engine.Id);
+        var entry = ChooseEngine(requirement, engineOverride, ranking, decisions);
+        var supporting = SupportingTechnologies.For(requirement, entry.Id);
         decisions.AddRange(supporting.Select(s => new DesignDecision(DesignAreas.SupportingTechnology, s.Role, s.Technology, s.Reason)));
+        if (entry.Designer is { } designer)
+        {
+            return DesignFamily(requirement, designer, ranking, supporting, decisions);
+        }
+
+        var engine = entry.Relational!;
 
         var builder = new LogicalModelBuilder(requirement, decisions, engine.Wording);
         var drafts = builder.Build();
@@ -95,6 +101,23 @@ public static class DesignEngine
         };
     }
 
+    /// <summary>A non-relational design: the family's designer builds the physical model from the logical requirement.</summary>
+    private static DbDesign DesignFamily(
+        DbRequirement requirement, Families.IFamilyDesigner designer, IReadOnlyList<TechnologyRecommendation> ranking,
+        IReadOnlyList<SupportingTechnology> supporting, List<DesignDecision> decisions)
+    {
+        var warnings = new List<DesignWarning>();
+        var model = designer.Design(requirement, decisions, warnings);
+        var none = new SchemaModel(requirement.Application.Name, SchemaName(requirement), Array.Empty<Table>(), Array.Empty<string>());
+        return new DbDesign(requirement, designer.Id, designer.DisplayName, none, none, decisions, warnings)
+        {
+            Family = designer.Family,
+            FamilyModel = model,
+            Technologies = ranking,
+            SupportingTechnologies = supporting,
+        };
+    }
+
     /// <summary>
     /// The reader checks the file's own engine; -Engine may choose another, whose column limit is checked here, before the
     /// capacity model tries to fit such a row on a page.
@@ -118,19 +141,19 @@ public static class DesignEngine
         }
     }
 
-    private static IDatabaseEngine ChooseEngine(DbRequirement requirement, string? engineOverride, IReadOnlyList<TechnologyRecommendation> ranking, List<DesignDecision> decisions)
+    private static EngineEntry ChooseEngine(DbRequirement requirement, string? engineOverride, IReadOnlyList<TechnologyRecommendation> ranking, List<DesignDecision> decisions)
     {
         var best = ranking[0];
-        IDatabaseEngine chosen;
+        EngineEntry chosen;
         if (!string.IsNullOrWhiteSpace(engineOverride))
         {
-            chosen = EngineRegistry.Get(engineOverride.Trim());
+            chosen = EngineRegistry.Designable(engineOverride.Trim());
             decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"Chosen on the command line (-Engine {chosen.Id}), overriding the requirements file's engine: {requirement.Engine}."));
         }
         else if (!string.Equals(requirement.Engine, "auto", StringComparison.OrdinalIgnoreCase))
         {
-            chosen = EngineRegistry.Get(requirement.Engine);
+            chosen = EngineRegistry.Designable(requirement.Engine);
             decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"Requested by the requirements file (engine: {requirement.Engine})."));
         }
@@ -138,7 +161,7 @@ public static class DesignEngine
         {
             // The best-ranked engine that can generate a design today.
             var pick = ranking.First(r => r.CanGenerateDesign);
-            chosen = EngineRegistry.Get(pick.Engine);
+            chosen = EngineRegistry.Designable(pick.Engine);
             decisions.Add(new DesignDecision(DesignAreas.Technology, "Primary database", chosen.DisplayName,
                 $"engine: auto; ranked {pick.Rank} of {ranking.Count} with {pick.Score}/100. {Strengths(pick)}"));
             if (pick != best)

@@ -7,51 +7,77 @@ using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Engines;
 
-/// <summary>The engines the design engine can emit. Adding an engine is one line here plus its own folder.</summary>
+/// <summary>
+/// The one list of engines the module knows, with what each can do. Adding an engine is one line here plus its own
+/// folder; every other engine list (the requirements format's enum, completers, "use one of" messages, the README's
+/// table, the technology ranking) is derived from <see cref="Entries"/>.
+/// </summary>
 public static class EngineRegistry
 {
-    private static readonly IReadOnlyList<IDatabaseEngine> Implemented = new IDatabaseEngine[]
+    /// <summary>Every known engine in the order the ranking and messages list them.</summary>
+    public static readonly IReadOnlyList<EngineEntry> Entries = new[]
     {
-        new PostgreSqlEngine(),
-        new MySqlEngine(MySqlDialect.MySql),
-        new MySqlEngine(MySqlDialect.MariaDb),
-        new OracleEngine(),
-        new SqliteEngine(),
-        new SqlServerEngine(),
+        EngineEntry.For(new PostgreSqlEngine()),
+        EngineEntry.For(new MySqlEngine(MySqlDialect.MySql)),
+        EngineEntry.For(new MySqlEngine(MySqlDialect.MariaDb)),
+        EngineEntry.For(new SqlServerEngine()),
+        EngineEntry.For(new OracleEngine()),
+        EngineEntry.For(new SqliteEngine()),
+        EngineEntry.Known("mongodb", "MongoDB", EngineFamily.Document),
+        EngineEntry.Known("cassandra", "Apache Cassandra", EngineFamily.WideColumn),
+        EngineEntry.Known("dynamodb", "Amazon DynamoDB", EngineFamily.KeyValue),
+        EngineEntry.Known("redis", "Redis", EngineFamily.KeyValue),
+        EngineEntry.Known("influxdb", "InfluxDB", EngineFamily.TimeSeries),
+        EngineEntry.Known("timescaledb", "TimescaleDB", EngineFamily.TimeSeries),
+        EngineEntry.Known("neo4j", "Neo4j", EngineFamily.Graph),
+        EngineEntry.Known("clickhouse", "ClickHouse", EngineFamily.Columnar),
     };
 
-    /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can emit SQL).</summary>
-    public static readonly IReadOnlyList<string> KnownEngineIds = new[]
-    {
-        "postgresql", "mysql", "mariadb", "sqlserver", "oracle", "sqlite", "mongodb", "cassandra", "dynamodb",
-        "redis", "influxdb", "timescaledb", "neo4j", "clickhouse",
-    };
+    private static readonly IReadOnlyList<IDatabaseEngine> Relational = Entries.Select(e => e.Relational).OfType<IDatabaseEngine>().ToArray();
 
-    public static IReadOnlyList<IDatabaseEngine> All => Implemented;
+    /// <summary>Every engine id the requirements format accepts (some are chosen by analysis before they can be designed).</summary>
+    public static readonly IReadOnlyList<string> KnownEngineIds = Entries.Select(e => e.Id).ToArray();
+
+    /// <summary>The relational engines (tables, SQL scripts).</summary>
+    public static IReadOnlyList<IDatabaseEngine> All => Relational;
+
+    /// <summary>The ids New-DbDesign can design for, every family included.</summary>
+    public static IReadOnlyList<string> DesignableIds => Entries.Where(e => e.CanDesign).Select(e => e.Id).ToArray();
 
     public static bool IsKnown(string id) => KnownEngineIds.Contains(id, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The engine with this id, or a clear error saying which engines can be used today.</summary>
-    public static IDatabaseEngine Get(string id)
+    /// <summary>The entry with this id, or a clear error listing the known engines.</summary>
+    public static EngineEntry Entry(string id)
     {
-        var engine = Implemented.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (engine is not null)
-        {
-            return engine;
-        }
+        return Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
+            ?? throw new DbArchitectException(new DbArchitectError(
+                "UnknownEngine", ErrorKind.InvalidArgument,
+                $"Unknown engine '{id}'.",
+                $"Use one of: {string.Join(", ", KnownEngineIds)}.", null, id));
+    }
 
-        var implemented = string.Join(", ", Implemented.Select(e => e.Id));
-        if (IsKnown(id))
+    /// <summary>The entry of an engine New-DbDesign can design for, or a clear error saying which can.</summary>
+    public static EngineEntry Designable(string id)
+    {
+        var entry = Entry(id);
+        if (entry.CanDesign)
         {
-            throw new DbArchitectException(new DbArchitectError(
-                "EngineNotImplemented", ErrorKind.NotImplemented,
-                $"Engine '{id}' is known but cannot generate a design yet.",
-                $"Use -Engine with one of: {implemented}.", null, id));
+            return entry;
         }
 
         throw new DbArchitectException(new DbArchitectError(
-            "UnknownEngine", ErrorKind.InvalidArgument,
-            $"Unknown engine '{id}'.",
-            $"Use one of: {string.Join(", ", KnownEngineIds)}.", null, id));
+            "EngineNotImplemented", ErrorKind.NotImplemented,
+            $"Engine '{entry.Id}' ({entry.DisplayName}, {FamilyText.Of(entry.Family)}) is known but cannot generate a design yet.",
+            $"Use -Engine with one of: {string.Join(", ", DesignableIds)}.", null, id));
+    }
+
+    /// <summary>The relational engine with this id, or a clear error (another family's engine names what applies to it).</summary>
+    public static IDatabaseEngine Get(string id)
+    {
+        var entry = Designable(id);
+        return entry.Relational ?? throw new DbArchitectException(new DbArchitectError(
+            "OperationNotApplicable", ErrorKind.NotImplemented,
+            $"Engine '{entry.Id}' is a {FamilyText.Of(entry.Family)} store; this operation works on relational engines only.",
+            $"Use one of: {string.Join(", ", Relational.Select(e => e.Id))}.", null, id));
     }
 }

@@ -27,8 +27,25 @@ public static class DesignExporter
     public const string JsonFile = "design.json";
 
     /// <summary>The files a design exports to, in order, without touching the disk (used by -WhatIf and by tests).</summary>
-    public static IReadOnlyList<ExportFile> Plan(DbDesign design) =>
-        Plan(design, EngineRegistry.Get(design.Engine).Scripts.Generate(design));
+    public static IReadOnlyList<ExportFile> Plan(DbDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return design.FamilyModel is { } family
+            ? PlanFamily(design, family)
+            : Plan(design, EngineRegistry.Get(design.Engine).Scripts.Generate(design));
+    }
+
+    /// <summary>A non-relational design's folder: the family's files, then er.mmd, design.md and design.json.</summary>
+    private static IReadOnlyList<ExportFile> PlanFamily(DbDesign design, Design.Families.FamilyDesign family)
+    {
+        var files = new List<ExportFile>(family.Files.Count + 3);
+        files.AddRange(family.Files.Select(f => new ExportFile(f.RelativePath, f.Description, f.Text)));
+        files.Add(new ExportFile(DiagramFile, "Mermaid diagram of the physical model", family.Diagram));
+        files.Add(new ExportFile(DocumentFile, "Architecture document", DesignDocument.RenderFamily(design, family)));
+        files.Add(new ExportFile(JsonFile, "The design as JSON", DesignJson.RenderFamily(design, family)));
+        ExportPaths.Validate(files);
+        return files;
+    }
 
     /// <summary>
     /// Writes the files under <paramref name="path"/>. An existing non-empty folder is refused unless

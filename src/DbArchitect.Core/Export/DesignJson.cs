@@ -59,6 +59,27 @@ internal static class DesignJson
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
+    /// <summary>design.json of a non-relational design: the same header, requirement and decisions, and the family's own model.</summary>
+    public static string RenderFamily(DbDesign design, Design.Families.FamilyDesign family)
+    {
+        var document = new FamilyDocumentJson(
+            FormatVersion,
+            design.Application,
+            new EngineJson(design.Engine, design.EngineDisplayName),
+            design.Family,
+            Summarize(design.Requirement),
+            family.Model,
+            design.Decisions,
+            design.Warnings,
+            family.Files.Select(f => new FileJson(f.RelativePath, f.Description)).ToList())
+        {
+            Technologies = design.Technologies,
+            SupportingTechnologies = design.SupportingTechnologies,
+        };
+        var json = JsonSerializer.Serialize(document, Options);
+        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
     private static RequirementJson Summarize(DbRequirement requirement)
     {
         var app = requirement.Application;
@@ -112,6 +133,24 @@ internal static class DesignJson
 
         public DistributionPlan? Distribution { get; init; }
     }
+
+    private sealed record FamilyDocumentJson(
+        int FormatVersion,
+        string Application,
+        EngineJson Engine,
+        EngineFamily Family,
+        RequirementJson Requirement,
+        object Physical,
+        IReadOnlyList<DesignDecision> Decisions,
+        IReadOnlyList<DesignWarning> Warnings,
+        IReadOnlyList<FileJson> Files)
+    {
+        public IReadOnlyList<TechnologyRecommendation>? Technologies { get; init; }
+
+        public IReadOnlyList<SupportingTechnology>? SupportingTechnologies { get; init; }
+    }
+
+    private sealed record FileJson(string Path, string Description);
 
     private sealed record EngineJson(string Id, string DisplayName);
 

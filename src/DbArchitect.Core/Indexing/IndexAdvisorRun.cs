@@ -12,6 +12,7 @@ public static class IndexAdvisorRun
     /// <summary>Design mode: the design's access patterns over estimated statistics, costed by the heuristic model.</summary>
     public static IndexAdvice ForDesign(DbDesign design, IndexAdvisorOptions options)
     {
+        Design.Families.RelationalOnly.Require(design, "Get-IndexRecommendation");
         var engine = EngineRegistry.Get(design.Engine);
         var ddl = Ddl(engine);
         var workload = DesignWorkload.From(design);

@@ -31,7 +31,7 @@ public sealed record TechnologyRecommendation(
         .Select(r => $"{r.Factor} {ScoreReason.Signed(r.Points)}"));
 
     /// <summary>True when the design engine can generate a complete design for this engine today.</summary>
-    public bool CanGenerateDesign => Engines.EngineRegistry.All.Any(e => string.Equals(e.Id, Engine, StringComparison.OrdinalIgnoreCase));
+    public bool CanGenerateDesign => Engines.EngineRegistry.Entries.Any(e => e.CanDesign && string.Equals(e.Id, Engine, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A technology beside the primary database (cache, search engine, analytics store, pooler), needed or not, and why.</summary>

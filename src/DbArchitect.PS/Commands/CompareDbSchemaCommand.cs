@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Model;
@@ -74,7 +75,7 @@ public sealed class CompareDbSchemaCommand : DbArchitectLiveCmdlet
 
     private (SchemaModel Model, string? Engine) Model(object input, string parameter) => (input is PSObject ps ? ps.BaseObject : input) switch
     {
-        DbDesign design => (design.Physical, design.Engine),
+        DbDesign design => CallCoreOrStop(() => { RelationalOnly.Require(design, "Compare-DbSchema"); return (design.Physical, (string?)design.Engine); }, parameter, "Schema"),
         SchemaModel model => (model, model.Engine),
         var other => CallCoreOrStop<(SchemaModel, string?)>(() => throw new DbArchitectException(new DbArchitectError(
             "SchemaInputNotSupported", ErrorKind.InvalidArgument, $"-{parameter} is a {other.GetType().Name}, not a DbDesign or a SchemaModel.",

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Engines;
 
 namespace DbArchitect.PS.Commands;
@@ -51,7 +52,7 @@ public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
             design = redesigned;
         }
 
-        if (TryCore(() => EngineRegistry.Get(design.Engine).Scripts.Generate(design), design.Application, Subjects.Sql, out var scripts))
+        if (TryCore(() => { RelationalOnly.Require(design, "ConvertTo-DbSql"); return EngineRegistry.Get(design.Engine).Scripts.Generate(design); }, design.Application, Subjects.Sql, out var scripts))
         {
             WriteObject(scripts, enumerateCollection: true);
         }

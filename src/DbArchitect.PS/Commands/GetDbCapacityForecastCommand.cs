@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Requirements;
 
 namespace DbArchitect.PS.Commands;
@@ -43,7 +44,11 @@ public sealed class GetDbCapacityForecastCommand : DbArchitectCmdlet
         switch (ParameterSetName)
         {
             case DesignSet:
-                Write(Design!.CapacityForecast);
+                if (TryCore(() => RelationalOnly.Require(Design!, "Get-DbCapacityForecast"), Design!.Application, Subjects.Design))
+                {
+                    Write(Design!.CapacityForecast);
+                }
+
                 return;
             case RequirementSet:
                 Forecast(Requirement!, Requirement!.SourcePath);
@@ -58,7 +63,8 @@ public sealed class GetDbCapacityForecastCommand : DbArchitectCmdlet
 
     private void Forecast(DbRequirement requirement, string target)
     {
-        if (TryCore(() => DesignEngine.Create(requirement, Engine), target, Subjects.Design, out var design))
+        if (TryCore(() => DesignEngine.Create(requirement, Engine), target, Subjects.Design, out var design)
+            && TryCore(() => RelationalOnly.Require(design, "Get-DbCapacityForecast"), target, Subjects.Design))
         {
             Write(design.CapacityForecast);
         }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Requirements;
@@ -94,6 +95,11 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
 
     private ConfigRecommendation Recommend()
     {
+        if (Design is not null)
+        {
+            RelationalOnly.Require(Design, "Get-DbConfigRecommendation");
+        }
+
         var engine = EngineRegistry.Get(Engine ?? Design?.Engine ?? "postgresql");
         ConfigInput input;
         if (ParameterSetName == HardwareSet)

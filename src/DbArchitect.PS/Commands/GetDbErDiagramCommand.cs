@@ -23,6 +23,12 @@ public sealed class GetDbErDiagramCommand : DbArchitectCmdlet
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName != SchemaSet && Design!.FamilyModel is { } family)
+        {
+            WriteObject(family.Diagram);
+            return;
+        }
+
         var schema = ParameterSetName == SchemaSet ? Schema! : Design!.Physical;
         if (TryCore(() => MermaidErDiagram.Render(schema), schema.Name, Subjects.Diagram, out var text))
         {

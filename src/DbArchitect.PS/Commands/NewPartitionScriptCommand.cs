@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Live;
@@ -119,6 +120,7 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
             design = redesigned;
         }
 
+        CallCoreOrStop(() => RelationalOnly.Require(design, "New-PartitionScript"), design.Application, Subjects.Design);
         var engine = CallCoreOrStop(() => EngineRegistry.Get(design.Engine), design.Engine, Subjects.Design);
         var tables = Table is not null ? new[] { Table } : PartitionPlanner.Candidates(design).ToArray();
         if (tables.Length == 0)
