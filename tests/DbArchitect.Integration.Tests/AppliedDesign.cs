@@ -14,20 +14,28 @@ internal sealed class AppliedDesign : IDisposable
     private readonly IIdentifierRules _names;
 
     public AppliedDesign(string example)
+        : this(DesignEngine.Create(RequirementsReader.Load(SpecPath(example)), "postgresql"), Path.GetFileNameWithoutExtension(example))
     {
-        // A bare file name is an example; a path is relative to the repository root (hostile specs).
-        var spec = example.Contains('/', StringComparison.Ordinal) ? Path.Combine(TestPaths.RepositoryRoot, example) : Path.Combine(TestPaths.RepositoryRoot, "examples", "requirements", example);
-        Design = DesignEngine.Create(RequirementsReader.Load(spec), "postgresql");
+    }
+
+    /// <summary>Builds <paramref name="design"/> (a PostgreSQL design) in a new scratch database named after <paramref name="purpose"/>.</summary>
+    public AppliedDesign(DbDesign design, string purpose)
+    {
+        Design = design;
         _names = EngineRegistry.Get("postgresql").Identifiers;
         _folder = Path.Combine(Path.GetTempPath(), "dbarch-it-" + Guid.NewGuid().ToString("N"));
         var result = DesignExporter.Export(Design, _folder, force: false);
-        Database = PostgresServer.CreateScratch(Path.GetFileNameWithoutExtension(example));
+        Database = PostgresServer.CreateScratch(purpose);
         PostgresServer.ApplyWithPsql(Database.Name, result.Files
             .Where(f => !f.RelativePath.Contains('/', StringComparison.Ordinal) && f.RelativePath.EndsWith(".sql", StringComparison.Ordinal))
             .Select(f => Path.Combine(_folder, f.RelativePath)));
     }
 
     public DbDesign Design { get; }
+
+    /// <summary>A bare file name is an example; a path is relative to the repository root (hostile specs).</summary>
+    public static string SpecPath(string example) =>
+        example.Contains('/', StringComparison.Ordinal) ? Path.Combine(TestPaths.RepositoryRoot, example) : Path.Combine(TestPaths.RepositoryRoot, "examples", "requirements", example);
 
     public ScratchDatabase Database { get; }
 

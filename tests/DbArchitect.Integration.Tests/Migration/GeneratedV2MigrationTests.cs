@@ -39,6 +39,20 @@ public sealed class GeneratedV2MigrationTests
 
         var left = SchemaComparer.Compare(PostgreSqlRoundTripTests.Import(applied.Database.Name, schema), v2.Physical);
         Assert.True(left.Count == 0, string.Join("\n", left.Select(d => d.ToString())));
+
+        // Owners, privileges, row-level security and policies are not part of the compared shape: the migrated
+        // database must hold exactly those of a fresh build of v2.
+        using (var fresh = new AppliedDesign(v2, "v2fresh_" + Path.GetFileNameWithoutExtension(spec)))
+        {
+            using var migrated = applied.Database.Open();
+            using var built = fresh.Database.Open();
+            var want = CatalogGuarantees.Read(built, schema);
+            var got = CatalogGuarantees.Read(migrated, schema);
+            Assert.True(want.Count > 0, "the fresh build of v2 shows no owner or privilege");
+            Assert.True(want.SequenceEqual(got), "guarantees differ from a fresh build of v2:\n  only in the fresh build: "
+                + string.Join("\n    ", want.Except(got)) + "\n  only after the migration: " + string.Join("\n    ", got.Except(want)));
+        }
+
         if (v2.Physical.Tables.Single(t => t.SourceEntity == GeneratedV2.Entity).Features.TenantScoped)
         {
             Assert.Contains(plan.Steps, s => s.Sql.Contains("FORCE ROW LEVEL SECURITY", StringComparison.Ordinal) && s.Description.StartsWith("Create table", StringComparison.Ordinal));

@@ -43,6 +43,14 @@ public sealed partial class PostgreSqlMigrationPlanner
                     ? $"GRANT SELECT ON TABLE {name} TO {W.Id(roles.App)}"
                     : $"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE {name} TO {W.Id(roles.App)}");
                 statements.Add($"GRANT SELECT ON TABLE {name} TO {W.Id(roles.ReadOnly)}");
+                if (table.Columns.Any(c => c.Generation == KeyGeneration.Identity))
+                {
+                    // The identity column's sequence gets what the security script grants on every sequence of the
+                    // schema, in the security script's own words, so a migrated database equals a fresh build.
+                    var schema = W.Id(_comparison.Difference.Schema);
+                    statements.Add($"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {W.Id(roles.App)}");
+                    statements.Add($"GRANT SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {W.Id(roles.ReadOnly)}");
+                }
             }
 
             var built = Built(table, _comparison.Difference);
