@@ -50,6 +50,8 @@ mkdir -p "$RESULTS"
 passed=0
 failed=0
 broken=()
+# Names (and first message line) of failed tests, repeated at the end so a log cut to its tail still says which failed.
+failures=()
 
 summary() {
     local code=$?
@@ -61,6 +63,10 @@ summary() {
     echo
     if [ "${#broken[@]}" -gt 0 ]; then
         echo "Runners that did not run to completion: ${broken[*]}"
+    fi
+    if [ "${#failures[@]}" -gt 0 ]; then
+        echo "Failed tests:"
+        printf '  %s\n' "${failures[@]}"
     fi
     echo "$passed passed, $failed failed"
 }
@@ -114,6 +120,14 @@ for project in "${projects[@]}"; do
     e="$(sed -nE 's/.* error="([0-9]+)".*/\1/p' <<<"$counters")"
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0} + ${e:-0}))
+    # Each failed result: its name, then the first line of its message (trx keeps both in the UnitTestResult element).
+    while IFS= read -r entry; do
+        failures+=("$entry")
+    done < <(awk '
+        /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+        want && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); print name " — " substr(line, 1, 240); want = 0; next }
+        want && /<\/UnitTestResult>/ { print name; want = 0 }
+    ' "$trx")
     if [ "$code" -ne 0 ] && [ "$((${f:-0} + ${e:-0}))" -eq 0 ]; then
         broken+=("$name (exit $code)")
         failed=$((failed + 1))
@@ -134,6 +148,9 @@ if [ -z "$line" ]; then
 else
     p="$(sed -nE 's/.* passed=([0-9]+).*/\1/p' <<<"$line")"
     f="$(sed -nE 's/.* failed=([0-9]+).*/\1/p' <<<"$line")"
+    while IFS= read -r entry; do
+        failures+=("Pester: $entry")
+    done < <(sed -E 's/\x1b\[[0-9;]*m//g' "$pester_log" | grep -E '^\s*\[-\]' | sed -E 's/^\s*\[-\] //' | cut -c1-240)
     passed=$((passed + p))
     failed=$((failed + f))
     if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
