@@ -39,6 +39,18 @@ public static class DesignEngine
         }
     }
 
+    /// <summary>
+    /// The engine and database schema a design of <paramref name="requirement"/> would use, without designing it (the
+    /// same choice <see cref="Create"/> makes): what a live calibration needs before the design can be made.
+    /// </summary>
+    public static (string Engine, string Schema) Target(DbRequirement requirement, string? engineOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        var entry = ChooseEngine(requirement, engineOverride, TechnologyScoring.Rank(requirement), new List<DesignDecision>());
+        var schema = SchemaName(requirement);
+        return (entry.Id, entry.Relational is { } engine ? PhysicalDesigner.SchemaName(schema, engine) : schema);
+    }
+
     private static DbDesign Build(DbRequirement requirement, string? engineOverride)
     {
         var decisions = new List<DesignDecision>();

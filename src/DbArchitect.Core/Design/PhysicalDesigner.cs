@@ -61,9 +61,12 @@ internal static class PhysicalDesigner
             };
         }).ToArray();
 
-        var schema = IdentifierShortener.Shorten(logical.Schema, max);
-        return logical with { Schema = schema, Tables = tables };
+        return logical with { Schema = SchemaName(logical.Schema, engine), Tables = tables };
     }
+
+    /// <summary>The schema's name as the engine keeps it.</summary>
+    public static string SchemaName(string logical, IDatabaseEngine engine) =>
+        IdentifierShortener.Shorten(logical, engine.Identifiers.MaxIdentifierBytes);
 
     private static Dictionary<string, string> ColumnNames(Table table, int max, bool caseSensitive, List<DesignDecision> decisions)
     {

@@ -19,9 +19,9 @@ public static class LiveWidthCalibration
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(connectionString);
-        var uncalibrated = DesignEngine.Create(requirement, engineOverride);
-        var target = LiveTarget.FromConnectionString(uncalibrated.Engine, connectionString);
-        return Calibrate(requirement, target, schema ?? uncalibrated.Physical.Schema);
+        var (engine, designSchema) = DesignEngine.Target(requirement, engineOverride);
+        var target = LiveTarget.FromConnectionString(engine, connectionString);
+        return Calibrate(requirement, target, schema ?? designSchema);
     }
 
     public static DbRequirement Calibrate(DbRequirement requirement, LiveTarget target, string schema)
