@@ -12,43 +12,10 @@ namespace DbArchitect.Core.Tests.Partitioning;
 /// </summary>
 public sealed class PartitionDecisionTests
 {
-    public const string ChatYaml = """
-        application: { name: Chat, kind: oltp, schema: public }
-        workload: { retention: 10y }
-        conventions: { primaryKey: bigint }
-        entities:
-          - name: user
-            rows: 20000000
-            rowsPerDay: 20000
-            attributes:
-              - { name: handle, type: string(40), required: true }
-          - name: channel
-            rows: 40000000
-            rowsPerDay: 15000
-            attributes:
-              - { name: title, type: string(100), required: true }
-          - name: message
-            rows: 100000000
-            rowsPerDay: 2000000
-            attributes:
-              - { name: body, type: string(500), required: true }
-          - name: page_view
-            rows: 100000000
-            rowsPerDay: 50000000
-            attributes:
-              - { name: session_key, type: string(40), required: true }
-              - { name: path, type: string(200), required: true }
-        relationships:
-          - { from: user, to: channel, type: many-to-many, through: membership }
-          - { from: channel, to: message, type: one-to-many }
-          - { from: user, to: message, type: one-to-many }
-        accessPatterns:
-          - { name: channel history, entity: message, where: [channel_id], orderBy: [created_at desc], limit: 50, perSecond: 500 }
-          - { name: views of a session, entity: page_view, where: [session_key], perSecond: 300 }
-          - { name: daily views, entity: page_view, range: created_at, perSecond: 0.01 }
-        """;
+    /// <summary>tests/fixtures/partitioning/chat.yaml, shared with the integration test that builds it.</summary>
+    public static readonly string ChatSpec = Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "partitioning", "chat.yaml");
 
-    private static DbDesign Chat() => DesignEngine.Create(RequirementsReader.Read(ChatYaml, "chat.yaml").Requirement!, "postgresql");
+    private static DbDesign Chat() => DesignEngine.Create(RequirementsReader.Load(ChatSpec), "postgresql");
 
     [Fact]
     public void Only_the_growing_event_table_read_by_time_is_partitioned()

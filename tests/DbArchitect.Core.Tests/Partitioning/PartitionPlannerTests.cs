@@ -25,7 +25,7 @@ public sealed class PartitionPlannerTests
     [Fact]
     public void The_designs_partitioning_decision_is_sized_by_the_planner()
     {
-        var design = DesignEngine.Create(RequirementsReader.Read(PartitionDecisionTests.ChatYaml, "chat.yaml").Requirement!, "postgresql");
+        var design = DesignEngine.Create(RequirementsReader.Load(PartitionDecisionTests.ChatSpec), "postgresql");
         var decision = Assert.Single(design.Decisions, d => d.Area == "Partitioning" && d.Subject == "message");
         var plan = PartitionPlanner.Script(EngineRegistry.Get("postgresql"), PartitionTargets.FromDesign(design, "message"),
             new PartitionRequest { Retention = design.Requirement.Workload.Retention }).Plan;

@@ -13,44 +13,10 @@ namespace DbArchitect.Integration.Tests.Partitioning;
 /// </summary>
 public sealed class DesignPartitionTests
 {
-    private const string ChatYaml = """
-        application: { name: Chat, kind: oltp, schema: public }
-        workload: { retention: 10y }
-        conventions: { primaryKey: bigint, audit: true }
-        entities:
-          - name: user
-            rows: 20000000
-            rowsPerDay: 20000
-            attributes:
-              - { name: handle, type: string(40), required: true }
-          - name: channel
-            rows: 40000000
-            rowsPerDay: 15000
-            attributes:
-              - { name: title, type: string(100), required: true }
-          - name: message
-            rows: 100000000
-            rowsPerDay: 2000000
-            attributes:
-              - { name: body, type: string(500), required: true }
-          - name: page_view
-            rows: 100000000
-            rowsPerDay: 50000000
-            attributes:
-              - { name: session_key, type: string(40), required: true }
-        relationships:
-          - { from: user, to: channel, type: many-to-many, through: membership }
-          - { from: channel, to: message, type: one-to-many }
-          - { from: user, to: message, type: one-to-many }
-        accessPatterns:
-          - { name: channel history, entity: message, where: [channel_id], orderBy: [created_at desc], limit: 50, perSecond: 500 }
-          - { name: views of a session, entity: page_view, where: [session_key], perSecond: 300 }
-        """;
-
     [Fact]
     public void Design_scripts_build_exactly_the_tables_the_design_partitions()
     {
-        var design = DesignEngine.Create(RequirementsReader.Read(ChatYaml, "chat.yaml").Requirement!, "postgresql");
+        var design = DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "partitioning", "chat.yaml")), "postgresql");
         var folder = Path.Combine(Path.GetTempPath(), "dbarch-part-design-" + Guid.NewGuid().ToString("N"));
         try
         {
