@@ -18,7 +18,6 @@ internal sealed class MongoDbDesign : FamilyDesign
     public const string Folder = "mongodb/";
 
     private readonly MongoDbModel _model;
-    private readonly IReadOnlyDictionary<string, (IReadOnlyList<string> Fields, string Name)> _searches;
     private readonly DbRequirement _requirement;
     private readonly int _shards;
     private readonly TypicalValues _values;
@@ -27,7 +26,6 @@ internal sealed class MongoDbDesign : FamilyDesign
         IReadOnlyList<MongoQuery> queries, IReadOnlyDictionary<string, (IReadOnlyList<string> Fields, string Name)> searches, DbRequirement requirement, int shards, TypicalValues values)
     {
         _model = new MongoDbModel(document, concerns, backup, monitoring, queries);
-        _searches = searches;
         _requirement = requirement;
         _shards = shards;
         _values = values;

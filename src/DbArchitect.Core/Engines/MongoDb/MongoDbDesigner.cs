@@ -52,7 +52,7 @@ public sealed class MongoDbDesigner : IFamilyDesigner
         var database = MongoNames.Database(requirement);
         var operations = new MongoOperations(requirement, decisions);
         var model = new DocumentModel(database, collections, relations.Relations.ToArray(), Array.Empty<DocumentRole>());
-        model = model with { Roles = operations.Roles(model, RolePrefix(database)) };
+        model = model with { Roles = operations.Roles(model, database) };
         var concerns = operations.Concerns(model);
         var backup = operations.Backup(model);
         var monitoring = operations.Monitoring(model, backup);
@@ -65,8 +65,6 @@ public sealed class MongoDbDesigner : IFamilyDesigner
         var searches = Searches(requirement, relations.Placements);
         return new MongoDbDesign(model, concerns, backup, monitoring, queries, searches, requirement, sharding.Shards, values);
     }
-
-    private static string RolePrefix(string database) => database;
 
     /// <summary>Collections whose patterns search fuzzily get an Atlas Search definition over the searched fields.</summary>
     private static Dictionary<string, (IReadOnlyList<string> Fields, string Name)> Searches(DbRequirement requirement, IReadOnlyDictionary<string, Placement> placements)

@@ -48,6 +48,11 @@ internal sealed class MongoIndexes
             TimeToLive(collection);
             RemovePrefixes(collection);
             Name(collection);
+            if (collection.Indexes.Count == 0)
+            {
+                _decisions.Add(new DesignDecision(DesignAreas.Indexing, collection.Name, "The _id index only",
+                    $"No access pattern reads {collection.Name} by another field and none of its values is unique; a read by anything but _id scans the collection, so add an index with the pattern that needs it."));
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DbArchitect.Core.Model.Document;
@@ -175,6 +174,4 @@ internal static class MongoScript
 
         return options;
     }
-
-    internal static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
