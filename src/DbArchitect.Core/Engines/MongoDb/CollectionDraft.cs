@@ -42,6 +42,9 @@ internal sealed class CollectionDraft
     /// <summary>The bucketed child's time field (inside the items) and the bucket's own start field.</summary>
     public string? BucketTime { get; set; }
 
+    /// <summary>Seconds one bucket covers.</summary>
+    public long? BucketSeconds { get; set; }
+
     public DocumentField? Field(string name) =>
         Fields.FirstOrDefault(f => ImplicitColumns.MatchKey(f.Name) == ImplicitColumns.MatchKey(name));
 

@@ -43,6 +43,7 @@ public sealed class MongoDbDesigner : IFamilyDesigner
             Shard = shardKeys.GetValueOrDefault(s.Draft.Name),
             Size = s.Size,
             Embeds = s.Draft.Embeds.ToArray(),
+            BucketSeconds = s.Draft.BucketSeconds,
         }).ToArray();
         foreach (var collection in collections.Where(c => c.Size!.MaxBytes > BsonSize.MaxDocumentBytes / 2))
         {

@@ -116,7 +116,11 @@ internal sealed class MongoQueries
         if (rangeMatch is not null)
         {
             match.Add((FieldOf(range!), rangeMatch));
-            bucketMatch.Add((placement.LinkedKey ?? FieldOf(range!), rangeMatch));
+            // A bucket that starts up to one span before "from" still holds items inside the range.
+            var bucketRange = collection.BucketSeconds is { } span
+                ? "{ \"$gt\": new Date(" + MongoJs.Param("from") + " - " + (span * 1000).ToString(CultureInfo.InvariantCulture) + "), \"$lt\": " + MongoJs.Param("to") + " }"
+                : rangeMatch;
+            bucketMatch.Add((placement.LinkedKey ?? FieldOf(range!), bucketRange));
         }
 
         var caseInsensitive = collection.Indexes.Any(i => i.CaseInsensitive && pattern.Where.Any(w => i.Keys.Any(k => Same(k.Field, FieldOf(w)))));

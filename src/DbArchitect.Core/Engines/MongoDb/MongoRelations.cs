@@ -240,6 +240,7 @@ internal sealed class MongoRelations
         child.Fields.AddRange(fields);
         child.Kind = CollectionKind.Bucket;
         child.BucketTime = time.Name;
+        child.BucketSeconds = hourly ? 3600 : 86400;
         var bucketsPerDay = checked((long)Math.Ceiling(child.Entity!.RowsPerDay!.Value / (double)items));
         child.Documents = child.Entity.Documents.Map(n => (long)Math.Ceiling(n / (double)items));
         child.InsertsPerDay = bucketsPerDay;

@@ -36,6 +36,9 @@ public sealed record DocumentCollection(
 
     public DocumentSize? Size { get; init; }
 
+    /// <summary>Seconds of time one bucket document covers (an hour, a day); null for collections that are not buckets.</summary>
+    public long? BucketSeconds { get; init; }
+
     /// <summary>Entities embedded in this collection's documents (as sub-documents or arrays).</summary>
     public IReadOnlyList<string> Embeds { get; init; } = Array.Empty<string>();
 

@@ -19,7 +19,7 @@ const queries = {
   // "reading lives in buckets: find the buckets by parent and start, then $unwind the items."
   "hourly fleet speed": (p) =>
     database.getCollection("reading").aggregate([
-      { "$match": { "bucketStart": { "$gte": p["from"], "$lt": p["to"] } } },
+      { "$match": { "bucketStart": { "$gt": new Date(p["from"] - 3600000), "$lt": p["to"] } } },
       { "$unwind": "$items" },
       { "$match": { "items.recordedAt": { "$gte": p["from"], "$lt": p["to"] } } },
       { "$group": { "_id": { "$dateTrunc": { "date": "$items.recordedAt", "unit": "hour" } }, "value": { "$avg": "$items.speedKmh" } } },
