@@ -48,6 +48,31 @@ internal sealed class CollectionDraft
     public DocumentField? Field(string name) =>
         Fields.FirstOrDefault(f => ImplicitColumns.MatchKey(f.Name) == ImplicitColumns.MatchKey(name));
 
+    /// <summary>The field at a dotted path ("payment.amount", "order_item.product_id"), through sub-documents and array items; a wildcard ("custom_fields.$**") names its object.</summary>
+    public DocumentField? FieldAt(string path)
+    {
+        IReadOnlyList<DocumentField> level = Fields;
+        DocumentField? field = null;
+        foreach (var step in path.Split('.'))
+        {
+            if (step == "$**")
+            {
+                return field;
+            }
+
+            field = level.FirstOrDefault(f => string.Equals(f.Name, step, StringComparison.Ordinal));
+            if (field is null)
+            {
+                return null;
+            }
+
+            var inner = field.Type == DocumentValueType.Array ? field.Items : field;
+            level = inner?.Fields ?? Array.Empty<DocumentField>();
+        }
+
+        return field;
+    }
+
     /// <summary>Adds a field after the key and tenant fields, where readers look for references.</summary>
     public void AddReference(DocumentField field)
     {

@@ -321,7 +321,7 @@ internal sealed class MongoIndexes
             }
 
             var name = scope.Claim(IdentifierShortener.Shorten(Naming.Compose(_style, prefix, parts), MongoNames.MaxIndexNameBytes));
-            var fields = index.Keys.Select(k => collection.Field(k.Field.Split('.')[0])).ToList();
+            var fields = index.Keys.Select(k => collection.FieldAt(k.Field)).ToList();
             collection.Indexes[i] = index with { Name = name, EntryBytes = BsonSize.IndexEntry(fields, _values) };
             _decisions.Add(new DesignDecision(DesignAreas.Indexing, collection.Name + "." + name,
                 string.Join(", ", index.Keys) + (index.Unique ? " (unique)" : string.Empty) + (index.ExpireAfterSeconds is { } s ? $" (TTL {Count(s)} s)" : string.Empty)
