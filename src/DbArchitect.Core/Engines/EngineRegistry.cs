@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.MongoDb;
 using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
@@ -23,7 +24,7 @@ public static class EngineRegistry
         EngineEntry.For(new SqlServerEngine()),
         EngineEntry.For(new OracleEngine()),
         EngineEntry.For(new SqliteEngine()),
-        EngineEntry.Known("mongodb", "MongoDB", EngineFamily.Document),
+        EngineEntry.For(new MongoDbDesigner()),
         EngineEntry.Known("cassandra", "Apache Cassandra", EngineFamily.WideColumn),
         EngineEntry.Known("dynamodb", "Amazon DynamoDB", EngineFamily.KeyValue),
         EngineEntry.Known("redis", "Redis", EngineFamily.KeyValue),
