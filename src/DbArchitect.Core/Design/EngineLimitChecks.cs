@@ -81,6 +81,12 @@ internal static class EngineLimitChecks
                 yield return Collision($"Table '{table.Name}' would have two columns named '{column}' on {engine.DisplayName}.", where.Attribute(table, column), column);
             }
 
+            foreach (var column in table.Columns.Select(c => c.Name).Where(engine.Limits.SystemColumns.Contains))
+            {
+                yield return Collision($"Column '{column}' of table '{table.Name}' has the name of a {engine.DisplayName} system column ({string.Join(", ", engine.Limits.SystemColumns)}), which the server refuses.",
+                    where.Attribute(table, column), column, $"Rename the attribute '{column}'.");
+            }
+
             foreach (var helper in engine.Limits.AddedColumns(table).Where(c => !columns.Add(c)))
             {
                 yield return Collision($"Table '{table.Name}' has a column named '{helper}', the name of a column {engine.DisplayName} needs to add (a virtual helper column for an index).", where.Attribute(table, helper),

@@ -21,6 +21,9 @@ public interface IEngineLimits
     /// </summary>
     IReadOnlyList<string> AddedColumns(Table table) => Array.Empty<string>();
 
+    /// <summary>Names every table already has as system columns, so no column may take them (PostgreSQL: ctid, xmin …).</summary>
+    IReadOnlyCollection<string> SystemColumns => Array.Empty<string>();
+
     /// <summary>The most columns one index may name; null when the engine has none below its column limit (SQLite).</summary>
     EngineLimit? IndexColumns { get; }
 

@@ -137,6 +137,18 @@ public sealed class EngineLimitTests
     }
 
     [Fact]
+    public void APostgreSqlSystemColumnNameIsRefusedAtTheAttribute()
+    {
+        // Found by HostileSpecsAppliedTests: psql failed with "column name "ctid" conflicts with a system column name".
+        var yaml = "application: { name: x }\nentities:\n  - name: thing\n    attributes:\n      - { name: ctid, type: int }\n";
+        var error = Refused(yaml, "postgresql", "IdentifierCollision");
+        AssertOnLineOf(error, yaml, "name: ctid");
+        Assert.Contains("system column", error.Message, StringComparison.Ordinal);
+        Designs(yaml, "mariadb");
+        Designs(yaml, "sqlite");
+    }
+
+    [Fact]
     public void LongNamesThatShareTheirKeptPrefixStayDistinctAndEachShorteningIsADecision()
     {
         var stem = new string('n', 70);

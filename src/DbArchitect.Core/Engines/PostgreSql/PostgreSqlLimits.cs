@@ -12,4 +12,7 @@ internal sealed class PostgreSqlLimits : IEngineLimits
     public EngineLimit? IndexColumns { get; } = new(32, "PostgreSQL allows at most 32 columns per index, INCLUDE columns counted (INDEX_MAX_KEYS)");
 
     public bool IncludedColumnsCount => true;
+
+    /// <summary>"column name "ctid" conflicts with a system column name" (5.6 System Columns); oid is an ordinary name since PostgreSQL 12.</summary>
+    public IReadOnlyCollection<string> SystemColumns { get; } = new[] { "tableoid", "xmin", "cmin", "xmax", "cmax", "ctid" };
 }
