@@ -31,6 +31,10 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --index-eval DATABASE WORKLOAD NAME=SET.sql ...
         IndexAdvisorTiming.Evaluate(args[1], args[2], args.Skip(3).ToList());
         return;
+    case "--attributes":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --attributes [sizes...]
+        AttributeScaling.Run(args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 5_000, 10_000, 20_000, 40_000 });
+        return;
     case "--health":
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --health [tables]
         HealthBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

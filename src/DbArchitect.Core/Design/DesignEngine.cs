@@ -131,23 +131,14 @@ public static class DesignEngine
     }
 
     /// <summary>
-    /// The reader checks the file's own engine; -Engine may choose another, whose column limit is checked here, before the
-    /// capacity model tries to fit such a row on a page.
+    /// The reader checks the file's own engine for columns; -Engine may choose another, and row widths, index columns
+    /// and names depend on the engine's types and naming, so the physical model is held to the engine's limits here,
+    /// before the capacity model tries to fit such a row on a page.
     /// </summary>
     private static void RefuseOverEngineLimits(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical)
     {
-        var locations = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entity in requirement.Entities)
-        {
-            locations.TryAdd(entity.Name, entity.Location);
-        }
-
-        var errors = physical.Tables
-            .Select(t => EngineColumnLimits.Refusal(engine.Id, t.Columns.Count, $"table '{t.Name}'",
-                locations.GetValueOrDefault(t.Name) ?? new SourceLocation(requirement.SourcePath, 1, 1)))
-            .OfType<DbArchitectError>()
-            .ToArray();
-        if (errors.Length > 0)
+        var errors = EngineLimitChecks.Refusals(requirement, engine, physical);
+        if (errors.Count > 0)
         {
             throw new DbArchitectException(errors);
         }

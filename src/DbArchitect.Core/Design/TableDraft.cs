@@ -43,9 +43,16 @@ internal sealed class TableDraft
 
     public Column? FindByRole(ColumnRole role) => Columns.FirstOrDefault(c => c.Role == role);
 
+    /// <summary>
+    /// The table as the model keeps it. Index and unique key reasons quote access pattern names, which are free text
+    /// from the requirements file, and are stored as object comments (COMMENT ON INDEX, MS_Description), so they pass
+    /// the comment rule here, once for every engine: a NUL or line break in a pattern name made the PostgreSQL writer
+    /// throw, and a line break would end a comment in the SQL files.
+    /// </summary>
     public Table Freeze() => new(
         Name, Kind, Comment, Columns.ToArray(),
         PrimaryKey ?? throw new InvalidOperationException($"Table {Name} has no primary key."),
-        ForeignKeys.ToArray(), UniqueKeys.ToArray(), Checks.ToArray(), Indexes.ToArray(), Features, SourceEntity,
+        ForeignKeys.ToArray(), UniqueKeys.Select(u => u with { Reason = Engines.CommentText.OneLine(u.Reason) }).ToArray(), Checks.ToArray(),
+        Indexes.Select(i => i with { Reason = Engines.CommentText.OneLine(i.Reason) }).ToArray(), Features, SourceEntity,
         EstimatedRows, RowsPerDay);
 }

@@ -21,6 +21,9 @@ public interface IDatabaseEngine
 
     IScriptGenerator Scripts { get; }
 
+    /// <summary>The table and index limits beyond which the engine's server refuses the DDL, checked at design time.</summary>
+    IEngineLimits Limits { get; }
+
     /// <summary>The engine's storage rules for the capacity forecast.</summary>
     ICapacityModel Capacity { get; }
 

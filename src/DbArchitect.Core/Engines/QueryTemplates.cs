@@ -48,6 +48,18 @@ internal static class QueryTemplates
     }
 
     /// <summary>"customer order history" → customer_order_history (q_ before a leading digit or for an empty name).</summary>
+    /// <summary>
+    /// The procedure name of an access pattern on engines that store templates as routines (SQL Server, MySQL):
+    /// "q_" and the pattern's words in snake_case, any character other than a letter or digit made an underscore. A
+    /// pattern name is free text; a line break kept inside a bracketed or back-quoted name put "GO" on a line of its
+    /// own, which sqlcmd takes as the end of a batch (issue 13).
+    /// </summary>
+    public static string RoutineName(string patternName)
+    {
+        var chars = Naming.Apply(NamingStyle.SnakeCase, patternName).Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray();
+        return "q_" + string.Join('_', new string(chars).Split('_', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     public static string StatementName(string patternName)
     {
         var chars = patternName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();

@@ -11,6 +11,7 @@ public sealed class MySqlEngine : IDatabaseEngine
         Identifiers = new MySqlIdentifiers();
         Types = new MySqlTypes(dialect);
         Scripts = new MySqlScripts(dialect);
+        Limits = new MySqlLimits(dialect);
         Capacity = new MySqlCapacity(dialect);
         Maintenance = new MySqlMaintenance(dialect);
         Security = new MySqlSecurity(dialect);
@@ -35,6 +36,8 @@ public sealed class MySqlEngine : IDatabaseEngine
     public ITypeMapper Types { get; }
 
     public IScriptGenerator Scripts { get; }
+
+    public IEngineLimits Limits { get; }
 
     public ICapacityModel Capacity { get; }
 

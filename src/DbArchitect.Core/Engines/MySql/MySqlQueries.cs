@@ -25,7 +25,7 @@ public sealed class MySqlQueries : IQueryWriter
     {
         // Prepared statement names are case-insensitive and share one namespace per session.
         return QueryTemplates.Write(requirement, physical, new NameScope(MySqlIdentifiers.MaxIdentifierCharacters, caseSensitive: false),
-            pattern => "q_" + Naming.Apply(NamingStyle.SnakeCase, pattern), plan => new MySqlQueryBuilder(plan, _dialect));
+            QueryTemplates.RoutineName, plan => new MySqlQueryBuilder(plan, _dialect));
     }
 
     /// <summary>One PREPARE per statement, its parameters listed in order above it.</summary>

@@ -30,6 +30,8 @@ public sealed class OracleEngine : IDatabaseEngine
 
     public IScriptGenerator Scripts { get; }
 
+    public IEngineLimits Limits { get; } = new OracleLimits();
+
     public ICapacityModel Capacity { get; } = new OracleCapacity();
 
     public IMaintenancePlanner Maintenance { get; } = new OracleMaintenance();

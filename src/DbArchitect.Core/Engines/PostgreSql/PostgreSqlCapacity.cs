@@ -95,29 +95,44 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var header = Align(HeapTupleHeader + (allPresent < 0.5 ? (table.Columns.Count + 7) / 8 : 0), MaxAlign);
         var present = table.Columns.Where(c => values.NullShare(c) < 1).ToList();
         var stored = present.Select(c => Stored.Of(c, values)).ToList();
-        var toasted = 0;
-        while (header + DataBytes(stored, header) > ToastThreshold)
-        {
-            var widest = stored.Select((s, i) => (s, i)).Where(x => x.s.Length < 0 && x.s.Payload > ToastPointer).OrderByDescending(x => x.s.Payload).FirstOrDefault();
-            if (widest.s.Payload == 0)
-            {
-                break;
-            }
 
-            toasted += widest.s.Payload;
-            stored[widest.i] = Stored.OutOfLine;
+        // The widest variable-length values move to TOAST first (ties: the earlier column) until the row fits; the
+        // order is known up front, and the tree re-lays only the changed column's path.
+        var candidates = Enumerable.Range(0, stored.Count)
+            .Where(i => stored[i].Length < 0 && stored[i].Payload > ToastPointer)
+            .OrderByDescending(i => stored[i].Payload)
+            .ToList();
+        var tree = new PostgreSqlTupleTree(stored);
+        var toasted = 0;
+        for (var next = 0; next < candidates.Count && header + tree.DataBytes(header) > ToastThreshold; next++)
+        {
+            var widest = candidates[next];
+            toasted += stored[widest].Payload;
+            stored[widest] = Stored.OutOfLine;
+            tree.Replace(widest, Stored.OutOfLine);
         }
 
         // A value that is NULL in a share of rows costs that share less of its bytes (and of any padding before it).
-        var data = DataBytes(stored, header);
+        // The row without column i is the columns before it (laid out from the header) followed by those after it.
+        var data = tree.DataBytes(header);
+        var after = new PostgreSqlTupleFold[stored.Count + 1];
+        after[stored.Count] = PostgreSqlTupleFold.Identity;
+        for (var i = stored.Count - 1; i >= 0; i--)
+        {
+            after[i] = PostgreSqlTupleFold.Of(stored[i]).Then(after[i + 1]);
+        }
+
         var saved = 0.0;
+        var before = header;
         for (var i = 0; i < present.Count; i++)
         {
             var share = values.NullShare(present[i]);
             if (share > 0)
             {
-                saved += share * (data - DataBytes(stored.Where((_, k) => k != i), header));
+                saved += share * (data - (after[i + 1].Apply(before) - header));
             }
+
+            before = PostgreSqlTupleFold.Of(stored[i]).Apply(before);
         }
 
         return new HeapLayout(header, header + data - (int)Math.Round(saved, MidpointRounding.AwayFromZero), toasted);

@@ -13,6 +13,8 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
 
     public IScriptGenerator Scripts { get; } = new PostgreSqlScripts();
 
+    public IEngineLimits Limits { get; } = new PostgreSqlLimits();
+
     public ICapacityModel Capacity { get; } = new PostgreSqlCapacity();
 
     public IMaintenancePlanner Maintenance { get; } = new PostgreSqlMaintenance();

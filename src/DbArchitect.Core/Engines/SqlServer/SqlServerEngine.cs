@@ -13,6 +13,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IScriptGenerator Scripts { get; } = new SqlServerScripts();
 
+    public IEngineLimits Limits { get; } = new SqlServerLimits();
+
     public ICapacityModel Capacity { get; } = new SqlServerCapacity();
 
     public IMaintenancePlanner Maintenance { get; } = new SqlServerMaintenance();

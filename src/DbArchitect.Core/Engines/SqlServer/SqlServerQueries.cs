@@ -26,7 +26,7 @@ internal sealed class SqlServerQueries : IQueryWriter
             names.Claim(table.Name);
         }
 
-        return QueryTemplates.Write(requirement, physical, names, pattern => "q_" + Naming.Apply(NamingStyle.SnakeCase, pattern), plan => new SqlServerQueryBuilder(plan, physical.Schema));
+        return QueryTemplates.Write(requirement, physical, names, QueryTemplates.RoutineName, plan => new SqlServerQueryBuilder(plan, physical.Schema));
     }
 
     public static void WriteFile(W writer, DbDesign design)

@@ -17,6 +17,8 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IScriptGenerator Scripts { get; } = new SqliteScripts();
 
+    public IEngineLimits Limits { get; } = new SqliteLimits();
+
     public ICapacityModel Capacity { get; } = new SqliteCapacity();
 
     public IMaintenancePlanner Maintenance { get; } = new SqliteMaintenance();

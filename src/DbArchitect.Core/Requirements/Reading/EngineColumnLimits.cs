@@ -9,23 +9,16 @@ namespace DbArchitect.Core.Requirements.Reading;
 /// </summary>
 internal static class EngineColumnLimits
 {
-    // Engine manuals: PostgreSQL "Appendix K. PostgreSQL Limits" (1600); MySQL/MariaDB 4096 per table, of which InnoDB
-    // allows 1017; SQL Server "Maximum capacity specifications" 1024 (non-wide table); Oracle "Logical Database
-    // Limits" 1000; SQLite SQLITE_MAX_COLUMN default 2000. TimescaleDB is PostgreSQL.
-    private static readonly Dictionary<string, (int Limit, string Why)> Limits = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["postgresql"] = (1600, "PostgreSQL allows at most 1600 columns per table"),
-        ["timescaledb"] = (1600, "TimescaleDB (PostgreSQL) allows at most 1600 columns per table"),
-        ["mysql"] = (1017, "MySQL allows 4096 columns per table, but InnoDB at most 1017"),
-        ["mariadb"] = (1017, "MariaDB allows 4096 columns per table, but InnoDB at most 1017"),
-        ["sqlserver"] = (1024, "SQL Server allows at most 1024 columns per (non-wide) table"),
-        ["oracle"] = (1000, "Oracle allows at most 1000 columns per table"),
-        ["sqlite"] = (2000, "SQLite allows at most 2000 columns per table (SQLITE_MAX_COLUMN)"),
-    };
+    /// <summary>
+    /// Each implemented engine's figure, from its own <see cref="Engines.IEngineLimits"/>; TimescaleDB is PostgreSQL.
+    /// </summary>
+    private static readonly Dictionary<string, (int Limit, string Why)> Limits = Engines.EngineRegistry.All
+        .Select(e => (e.Id, e.Limits.Columns))
+        .Append(("timescaledb", Timescale(Engines.EngineRegistry.Get("postgresql").Limits.Columns)))
+        .ToDictionary(e => e.Item1, e => (e.Item2.Figure, e.Item2.Rule), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>With engine auto the design may land on any relational engine, so the smallest of their limits holds.</summary>
-    private static readonly (int Limit, string Why) AutoLimit =
-        (1000, "with engine auto the design may be built on Oracle, which allows at most 1000 columns per table (PostgreSQL 1600, SQL Server 1024, InnoDB 1017)");
+    private static readonly (int Limit, string Why) AutoLimit = Auto();
 
     /// <summary>Reports EngineLimitExceeded at <paramref name="node"/> when the requirements file's engine cannot hold the table.</summary>
     public static void Check(ReaderContext context, string engine, int columns, string owner, YamlDotNet.RepresentationModel.YamlNode node)
@@ -49,4 +42,15 @@ internal static class EngineColumnLimits
                 $"Split it into entities of at most {limit.ToString(CultureInfo.InvariantCulture)} columns joined one-to-one, or keep rarely used values in a json attribute.",
                 location, columns);
     }
+
+    private static (int Limit, string Why) Auto()
+    {
+        var smallest = Engines.EngineRegistry.All.MinBy(e => e.Limits.Columns.Figure)!;
+        var others = Engines.EngineRegistry.All.Where(e => e != smallest).OrderByDescending(e => e.Limits.Columns.Figure)
+            .Select(e => $"{e.DisplayName} {e.Limits.Columns.Figure.ToString(CultureInfo.InvariantCulture)}");
+        return (smallest.Limits.Columns.Figure,
+            $"with engine auto the design may be built on {smallest.DisplayName}, which allows at most {smallest.Limits.Columns.Figure.ToString(CultureInfo.InvariantCulture)} columns per table ({string.Join(", ", others)})");
+    }
+
+    private static Engines.EngineLimit Timescale(Engines.EngineLimit postgres) => postgres with { Rule = "TimescaleDB is PostgreSQL: " + postgres.Rule };
 }
