@@ -35,6 +35,7 @@ public sealed class SqlServerCatalogContractTests
             yield return ($"index workload query {i + 1}", query, true);
         }
 
+        yield return ("partition target size", SqlServerPartitionCatalog.SizeSql, true);
         yield return ("engine edition", SqlServerHealth.EngineEditionSql, true);
         yield return ("database name", SqlServerHealthProfile.DatabaseNameSql, true);
         foreach (var check in HealthCheckCatalog.For("sqlserver"))
