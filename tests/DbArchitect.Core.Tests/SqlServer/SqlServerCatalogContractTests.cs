@@ -36,6 +36,8 @@ public sealed class SqlServerCatalogContractTests
         }
 
         yield return ("partition target size", SqlServerPartitionCatalog.SizeSql, true);
+        yield return ("config hardware", SqlServerLiveConfig.HardwareSql, true);
+        yield return ("config settings", SqlServerLiveConfig.SettingsSql, true);
         yield return ("engine edition", SqlServerHealth.EngineEditionSql, true);
         yield return ("database name", SqlServerHealthProfile.DatabaseNameSql, true);
         foreach (var check in HealthCheckCatalog.For("sqlserver"))
