@@ -83,4 +83,23 @@ public sealed class SqlServerWorkloadSourcesTests
         Assert.Equal(50, query.Weight);
         Assert.DoesNotContain(parsed.Notes, n => n.StartsWith("warning:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Index_usage_rows_give_the_existing_indexes_their_reads_and_sizes()
+    {
+        var catalog = SchemaComparerTests.Migration("shop-v1.yaml", "sqlserver").Physical;
+        var profiles = catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList();
+        var (table, index) = profiles.SelectMany(p => p.Indexes.Where(i => i.Definition.Name is not null).Select(i => (p, i))).First();
+
+        var withUsage = SqlServerWorkloadSources.WithUsage(profiles, new[]
+        {
+            Row(("schema_name", table.Schema), ("table_name", table.Name), ("index_name", index.Definition.Name), ("reads", 0L), ("size_bytes", 81920L)),
+            Row(("schema_name", "other"), ("table_name", table.Name), ("index_name", index.Definition.Name), ("reads", 99L), ("size_bytes", 1L)),
+        });
+
+        var read = withUsage.Single(p => p.Name == table.Name).Indexes.Single(i => i.Definition.Name == index.Definition.Name);
+        Assert.Equal(0, read.Scans);
+        Assert.Equal(81920, read.SizeBytes);
+        Assert.Equal(profiles.Sum(p => p.Indexes.Count), withUsage.Sum(p => p.Indexes.Count));
+    }
 }

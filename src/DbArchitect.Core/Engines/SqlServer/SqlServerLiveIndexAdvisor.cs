@@ -11,7 +11,8 @@ namespace DbArchitect.Core.Engines.SqlServer;
 /// workload from the files given or else from Query Store (the plan cache when Query Store is off, said so) together
 /// with the missing-index DMVs, merged and read by the T-SQL workload parser against the imported catalog. SQL Server
 /// offers no hypothetical indexes to an ordinary login, so the heuristic model costs the candidates over the real row
-/// counts. The schema read is the one holding most tables (dbo as a rule); statements on others are skipped by name.
+/// counts; the review of existing indexes reads their use since the server started. The schema read is the one holding
+/// most tables (dbo as a rule); statements on others are skipped by name.
 /// </summary>
 internal sealed class SqlServerLiveIndexAdvisor : ILiveIndexAdvisor
 {
@@ -33,14 +34,17 @@ internal sealed class SqlServerLiveIndexAdvisor : ILiveIndexAdvisor
         var parsed = new SqlServerWorkloadParser().Parse(statements, catalog);
         _notes.AddRange(parsed.Notes);
         UnplannedWorkload.ThrowIfNonePlanned(statements, parsed.Queries.Count + parsed.Writes.Count, parsed.Notes, catalog.Name);
-        var profiles = catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList();
+        // The review of existing indexes counts their reads since the server started (sys.dm_db_index_usage_stats).
+        var profiles = SqlServerWorkloadSources.WithUsage(catalog.Tables.Select(t => DesignWorkload.Profile(catalog, t)).ToList(),
+            session.Query(SqlServerWorkloadSources.IndexUsageSql, "Reading index usage"));
+        var countersAge = Convert.ToDouble(session.Scalar(SqlServerWorkloadSources.CountersAgeSql, "Reading the server's start time") ?? 0, CultureInfo.InvariantCulture);
         var origin = string.Join(", ", statements.Select(s => s.Source).Distinct(StringComparer.Ordinal));
         if (Edition(session) is StandardEdition or ExpressEdition)
         {
             _notes.Add("warning: this edition refuses ONLINE index operations: remove WITH (ONLINE = ON) from the scripts and build them in a maintenance window.");
         }
 
-        return new Workload(parsed.Queries, parsed.Writes, profiles, "executions") { Origin = $"{session.Target.Description} ({origin})" };
+        return new Workload(parsed.Queries, parsed.Writes, profiles, "executions") { Origin = $"{session.Target.Description} ({origin})", StatsAgeDays = countersAge };
     }
 
     public IIndexCostModel CostModel(LiveSession session, Workload workload, LiveAdviceOptions options, List<string> notes)

@@ -124,17 +124,7 @@ internal static class SqlServerPartitionCatalog
             return target;
         }
 
-        var min = DateTime.Parse(low, CultureInfo.InvariantCulture);
-        var max = DateTime.Parse(high, CultureInfo.InvariantCulture);
-        var days = Math.Max(1, (max - min).TotalDays);
-        var rows = target.Rows ?? 0;
-        return target with
-        {
-            KeyMin = min,
-            KeyMax = max,
-            RowsPerDay = rows / days,
-            VolumeBasis = $"the live table: {rows.ToString("N0", CultureInfo.InvariantCulture)} rows over {days.ToString("0.#", CultureInfo.InvariantCulture)} days of {column}",
-        };
+        return target.WithTimeRange(DateTime.Parse(low, CultureInfo.InvariantCulture), DateTime.Parse(high, CultureInfo.InvariantCulture), target.Rows ?? 0, column);
     }
 
     private static PartitionTarget WithNumberRange(LiveSession session, PartitionTarget target, string column)

@@ -55,7 +55,38 @@ internal static partial class SqlServerWorkloadSources
         WHERE mid.database_id = DB_ID();
         """;
 
-    public static IReadOnlyList<string> All { get; } = new[] { QueryStoreStateSql, QueryStoreSql, PlanCacheSql, MissingIndexSql };
+    /// <summary>Reads of each index since the server started (seeks, scans and lookups) and its size, for the review of existing indexes.</summary>
+    public const string IndexUsageSql = """
+        SELECT OBJECT_SCHEMA_NAME(i.object_id) AS schema_name, OBJECT_NAME(i.object_id) AS table_name, i.name AS index_name,
+               ISNULL(MAX(us.user_seeks), 0) + ISNULL(MAX(us.user_scans), 0) + ISNULL(MAX(us.user_lookups), 0) AS reads,
+               SUM(ps.used_page_count) * 8192 AS size_bytes
+        FROM sys.indexes AS i
+        JOIN sys.dm_db_partition_stats AS ps ON ps.object_id = i.object_id AND ps.index_id = i.index_id
+        LEFT JOIN sys.dm_db_index_usage_stats AS us ON us.database_id = DB_ID() AND us.object_id = i.object_id AND us.index_id = i.index_id
+        WHERE i.index_id > 0 AND i.name IS NOT NULL AND OBJECTPROPERTY(i.object_id, 'IsMsShipped') = 0
+        GROUP BY i.object_id, i.name;
+        """;
+
+    /// <summary>Days the usage counters have been counting: they start empty when the server starts.</summary>
+    public const string CountersAgeSql = """
+        SELECT DATEDIFF(MINUTE, si.sqlserver_start_time, SYSDATETIME()) / 1440.0 AS days FROM sys.dm_os_sys_info AS si;
+        """;
+
+    public static IReadOnlyList<string> All { get; } = new[] { QueryStoreStateSql, QueryStoreSql, PlanCacheSql, MissingIndexSql, IndexUsageSql, CountersAgeSql };
+
+    /// <summary>The tables' existing indexes with their reads and sizes from the usage rows (matched by table and index name), for the review.</summary>
+    public static IReadOnlyList<TableProfile> WithUsage(IReadOnlyList<TableProfile> tables, IEnumerable<LiveRow> usage)
+    {
+        var byIndex = usage.Where(r => r.String("table_name") is not null && r.String("index_name") is not null)
+            .GroupBy(r => (Schema: r.String("schema_name") ?? string.Empty, Table: r.String("table_name")!, Index: r.String("index_name")!))
+            .ToDictionary(g => g.Key, g => g.First());
+        return tables.Select(t => t with
+        {
+            Indexes = t.Indexes.Select(i => i.Definition.Name is { } name && byIndex.TryGetValue((t.Schema, t.Name, name), out var row)
+                ? i with { Scans = row.Int64("reads"), SizeBytes = row.Int64("size_bytes") }
+                : i).ToList(),
+        }).ToList();
+    }
 
     /// <summary>Query Store reads: READ_WRITE, or READ_ONLY when it is full but still holds the history.</summary>
     public static bool QueryStoreOn(string? state) => state is "READ_WRITE" or "READ_ONLY";
