@@ -58,6 +58,15 @@ public sealed class SqlServerLiveDriverTests
         Assert.DoesNotContain(Password, target.Description, StringComparison.Ordinal);
     }
 
+    /// <summary>Since SqlClient 7.0 the Entra ID providers live in Microsoft.Data.SqlClient.Extensions.Azure, which the module ships.</summary>
+    [Theory]
+    [InlineData(SqlAuthenticationMethod.ActiveDirectoryInteractive)]
+    [InlineData(SqlAuthenticationMethod.ActiveDirectoryServicePrincipal)]
+    [InlineData(SqlAuthenticationMethod.ActiveDirectoryManagedIdentity)]
+    [InlineData(SqlAuthenticationMethod.ActiveDirectoryDefault)]
+    public void Every_entra_id_authentication_keyword_has_its_provider(SqlAuthenticationMethod method) =>
+        Assert.NotNull(SqlAuthenticationProvider.GetProvider(method));
+
     [Fact]
     public void A_read_only_probe_asks_for_a_readable_secondary_names_itself_and_bounds_the_connect()
     {
