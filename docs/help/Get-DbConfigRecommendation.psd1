@@ -5,11 +5,14 @@ Get-DbConfigRecommendation returns one ConfigSetting row per server setting (Nam
 
 Give the hardware directly (-MemoryGb, -Cpus, -Storage, -Workload, -MaxConnections), or pipe a requirement or design: its hardware and workload are used, the workload type comes from application.kind (oltp to oltp, analytics and time-series to dw, mixed and graph to mixed, document and key-value to web), and any parameter you give overrides it. A design's high-write tables also get per-table autovacuum thresholds (see Export-DbDesign's config/table_autovacuum.sql).
 
+With -ConnectionString (SQL Server) the live server's hardware is the input and its current settings are shown beside the advice.
+
 -AsConfigFile returns the postgresql.conf snippet and -AsAlterSystem the ALTER SYSTEM script instead of the rows.
 '@
     Parameters  = @{
         Requirement    = 'A DbRequirement from Import-DbRequirement; its hardware and workload are the inputs. Accepts pipeline input.'
         Design         = 'A DbDesign from New-DbDesign; its requirement, tables and engine are the inputs. Accepts pipeline input.'
+        ConnectionString = 'A live server (with -Engine sqlserver): its memory and logical CPUs (sys.dm_os_sys_info) are the input, and each setting''s value in use (sys.configurations) is added to its reason. -MemoryGb, -Cpus, -Storage and -Workload still override.'
         Engine         = 'The database engine to configure (tab completion lists the known engines). Default: postgresql, or the design''s engine.'
         MemoryGb       = 'Total RAM of the server in GB (PGTune''s "Total Memory"). Required without -Requirement or -Design; overrides hardware.memoryGb otherwise.'
         Cpus           = 'CPU cores of the server. Sizes the parallel workers and, with many users, the connection pool. Overrides hardware.cpus.'

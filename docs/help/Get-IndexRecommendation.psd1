@@ -29,7 +29,7 @@ Each IndexRecommendation has Action (Create, Drop, Replace, Review), Table, Colu
         Port                 = 'Port of the live server; the engine default when omitted.'
         Database             = 'Database to advise on the live server.'
         Credential           = 'User name and password for the live server. The password is never shown or written anywhere.'
-        Engine               = 'Engine of the live server: postgresql (default), mariadb or mysql. Other engines have design mode only.'
+        Engine               = 'Engine of the live server: postgresql (default), mariadb, mysql or sqlserver (workload from -Workload, else Query Store, or the plan cache when Query Store is off, merged with the missing-index DMVs). Other engines have design mode only.'
         Workload             = 'One or more SQL files of statements to advise for, instead of the server''s statement statistics. Statements are separated by semicolons; a file with no semicolon is one statement per line (the form Dexter reads), a line that does not begin a statement continuing the one before. A comment line "-- weight: N" or "-- calls: N" before a statement gives its weight (1 otherwise). A .csv file is read as a pg_stat_statements export: a header with a query column and optionally calls, the weight.'
         MaxIndexes           = 'Most indexes to recommend creating, counting every one the run proposes: the search''s own first, by measured benefit, then the review''s foreign-key and merge indexes in what is left; the others are returned with -IncludeRejected and the reason "budget".'
         MaxSizeMB            = 'Most total estimated size, in MB, of the indexes recommended for creation.'

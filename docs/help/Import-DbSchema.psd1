@@ -13,7 +13,7 @@ Compare the result with a design (Compare-DbSchema), draw it (Get-DbErDiagram -S
         Port             = 'TCP port; default the engine''s port (5432 PostgreSQL, 3306 MySQL/MariaDB).'
         Database         = 'The database to connect to.'
         Credential       = 'User name and password. The password goes straight to the driver and is never shown.'
-        Engine           = 'The engine of the server: postgresql (default), mysql, mariadb or sqlite.'
+        Engine           = 'The engine of the server: postgresql (default), mysql, mariadb, sqlite or sqlserver (SQL Server and Azure SQL Database).'
         Schema           = 'Schemas (databases on MySQL/MariaDB) to read; wildcards allowed. Default: every user schema that has tables (on MySQL/MariaDB the connection''s database).'
         Table            = 'Tables to read; wildcards allowed. Default: every table.'
     }
@@ -34,6 +34,6 @@ Compare the result with a design (Compare-DbSchema), draw it (Get-DbErDiagram -S
             Remarks = 'Lists every difference between the live schema and the design; no output means they match.'
         }
     )
-    Notes       = 'SQL Server and Oracle have no live driver in the module; their catalog queries ship as text.'
+    Notes       = 'SQL Server is read from its sys.* catalog views through Microsoft.Data.SqlClient (computed columns, identity, filtered, included and columnstore indexes, partition schemes, MS_Description comments, sequences, views, temporal and memory-optimized tables); Oracle has no live driver in the module.'
     Links       = @('Compare-DbSchema', 'New-DbMigrationScript', 'Get-DbErDiagram')
 }

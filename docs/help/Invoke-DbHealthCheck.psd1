@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Checks a live database for what PgHero, check_postgres, sp_Blitz and MySQLTuner find, and what they miss: one result per check and target.'
     Description = @'
-Invoke-DbHealthCheck connects read-only (short statement and lock timeouts) and runs every health check of the engine: PostgreSQL (46 checks), MariaDB/MySQL, and SQLite; SQL Server's checks ship as T-SQL text until a driver is added. Each check reads the catalogs set-wise (one query per check, never one per table), so a database of 10,000 tables is checked in seconds.
+Invoke-DbHealthCheck connects read-only (short statement and lock timeouts) and runs every health check of the engine: PostgreSQL (46 checks), MariaDB/MySQL, SQLite and SQL Server (28 checks; on Azure SQL Database what the service manages itself, backups, CHECKDB, Agent jobs, server memory, MAXDOP, tempdb and TDE certificates, is Skipped with the reason). Each check reads the catalogs set-wise (one query per check, never one per table), so a database of 10,000 tables is checked in seconds.
 
 Every check emits HealthCheckResult rows: CheckId (stable; all are documented in docs/health-checks.md), Category, Status (Pass, Info, Warning, Critical, Skipped, Error), Priority, Engine, Database, Target, Measured, Threshold, Message, Recommendation, FixSql where a safe fix exists, Evidence (the figures the finding came from) and Duration. A check that finds nothing emits one Pass row, so a pipeline proves coverage; -FailOnly hides Pass rows. A check the server cannot run (version, privilege, missing extension) is Skipped with the reason; a check that fails is an Error row with the reason; neither stops the run.
 
@@ -15,7 +15,7 @@ For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a
         Port                 = 'The server port; the engine''s default when not given.'
         Database             = 'The database to check.'
         Credential           = 'The login, as a PSCredential.'
-        Engine               = 'postgresql (default), mariadb, mysql or sqlite. Tab completion lists the engines that can be reached live.'
+        Engine               = 'postgresql (default), mariadb, mysql, sqlite or sqlserver. Tab completion lists the engines that can be reached live.'
         Check                = 'Only these check ids (wildcards allowed, e.g. *INDEX*). Tab completion lists the engine''s check ids.'
         ExcludeCheck         = 'Check ids (wildcards allowed) not to run. Tab completion lists the engine''s check ids.'
         Threshold            = 'Threshold overrides: keys CHECK_ID, CHECK_ID@database, CHECK_ID:target or CHECK_ID@database:target (target wildcards allowed); values a number (the warning level) or @{ Warning = …; Critical = … }. Win over the settings file.'

@@ -13,6 +13,9 @@ public abstract class DbArchitectLiveCmdlet : DbArchitectCmdlet
     protected const string ConnectionStringSet = "ConnectionString";
     protected const string ServerSet = "Server";
 
+    /// <summary>The sessions this command opened, so Ctrl+C can stop the statement each is running.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<LiveSession> _sessions = new();
+
     [Parameter(Mandatory = true, ParameterSetName = ConnectionStringSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? ConnectionString { get; set; }
@@ -59,6 +62,7 @@ public abstract class DbArchitectLiveCmdlet : DbArchitectCmdlet
     {
         WriteVerbose($"Connecting to {target.Description}");
         var session = CallCoreOrStop(() => LiveSession.Open(target, options), target.Description, "Connection");
+        _sessions.Add(session);
         WriteVerbose($"Connected to {target.Description} (server {session.ServerVersion})");
         return session;
     }
@@ -75,7 +79,19 @@ public abstract class DbArchitectLiveCmdlet : DbArchitectCmdlet
             return null;
         }
 
+        _sessions.Add(session);
         WriteVerbose($"Connected to {target.Description} (server {session.ServerVersion})");
         return session;
+    }
+
+    /// <summary>Ctrl+C: asks each server to stop the statement running now, so the command ends without waiting out its timeout.</summary>
+    protected override void StopProcessing()
+    {
+        foreach (var session in _sessions)
+        {
+            session.Cancel();
+        }
+
+        base.StopProcessing();
     }
 }

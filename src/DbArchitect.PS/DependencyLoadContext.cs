@@ -25,12 +25,24 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
             return null;
         }
 
+        // A package with per-platform builds (Microsoft.Data.SqlClient) puts a stub that throws PlatformNotSupportedException
+        // in lib/ and the real assembly under runtimes/<win|unix>/lib/; the stub is what lands beside Core, so the
+        // platform's own build wins wherever there is one.
+        var platform = Path.Combine(_folder, "runtimes", OperatingSystem.IsWindows() ? "win" : "unix", "lib", TargetFramework, assemblyName.Name + ".dll");
+        if (File.Exists(platform))
+        {
+            return LoadFromAssemblyPath(platform);
+        }
+
         var candidate = Path.Combine(_folder, assemblyName.Name + ".dll");
         return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
     }
 
+    /// <summary>The framework Core is built for, which names the folder of per-platform builds (runtimes/unix/lib/net8.0).</summary>
+    private const string TargetFramework = "net8.0";
+
     /// <summary>
-    /// Native libraries of our dependencies (SQLite's e_sqlite3) live under runtimes/&lt;rid&gt;/native/ as NuGet lays
+    /// Native libraries of our dependencies (SQLite's e_sqlite3, SqlClient's SNI on Windows) live under runtimes/&lt;rid&gt;/native/ as NuGet lays
     /// them out; the default probing only knows the application's folder, so look there for the running platform.
     /// </summary>
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)

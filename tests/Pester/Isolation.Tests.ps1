@@ -1,11 +1,14 @@
-# Dependency isolation: Core and YamlDotNet 18 load in the module's own AssemblyLoadContext, so the module works in a
-# session that already holds another YamlDotNet. Each test runs in a fresh `dotnet pwsh -NoProfile` child process.
+# Dependency isolation: Core, YamlDotNet 18 and Microsoft.Data.SqlClient 7.1 load in the module's own
+# AssemblyLoadContext, so the module works in a session that already holds another YamlDotNet or SqlClient. Each test runs in a fresh `dotnet pwsh -NoProfile` child process.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:OtherYaml = @('net8.0', 'netstandard2.0') |
         ForEach-Object { Join-Path $NuGetCache "yamldotnet/16.3.0/lib/$_/YamlDotNet.dll" } |
         Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
+    # The platform's own build of SqlClient (lib/ holds a stub that only throws PlatformNotSupportedException).
+    $platform = if ($IsWindows) { 'win' } else { 'unix' }
+    $script:OtherSqlClient = Join-Path $NuGetCache "microsoft.data.sqlclient/6.1.1/runtimes/$platform/lib/net8.0/Microsoft.Data.SqlClient.dll"
 }
 
 Describe 'Dependency isolation' {
@@ -55,6 +58,37 @@ $versions = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetNa
         [int](($child.Output | Where-Object { $_ -like 'tables=*' }) -replace 'tables=') | Should -BeGreaterThan 0
         [int](($child.Output | Where-Object { $_ -like 'files=*' }) -replace 'files=') | Should -BeGreaterThan 0
         Join-Path $out 'design.json' | Should -Exist
+    }
+
+    It 'finds Microsoft.Data.SqlClient 6.1.1 in the NuGet cache (restored by tests/DbArchitect.PS.TestAssets)' {
+        $OtherSqlClient | Should -Exist
+    }
+
+    It 'reaches SQL Server through its own SqlClient 7.1 with SqlClient 6.1 already loaded, and fails a closed port cleanly' {
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $child = Invoke-ChildPwsh -Arguments $OtherSqlClient, $ModuleManifest, $port -ScriptText @'
+param($OtherSqlClient, $Manifest, $Port)
+$ErrorActionPreference = 'Stop'
+$null = [System.Reflection.Assembly]::LoadFrom($OtherSqlClient)
+Import-Module $Manifest
+$secret = 'Isolation-S3cret'
+Invoke-DbHealthCheck -Engine sqlserver -ConnectionString "Server=127.0.0.1,$Port;User ID=sa;Password=$secret;Encrypt=Optional;Connect Timeout=3" -ErrorAction SilentlyContinue -ErrorVariable failed | Out-Null
+"error-id=$($failed[0].FullyQualifiedErrorId)"
+"error-has-secret=$($failed[0].ToString().Contains($secret))"
+"error-text=$($failed[0].ToString())"
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Data.SqlClient' } | Sort-Object { $_.GetName().Version } | ForEach-Object {
+    "sqlclient=$($_.GetName().Version.Major) in $([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name) from $($_.Location)"
+}
+'@
+        $child.ExitCode | Should -Be 0 -Because $child.Text
+        ($child.Output | Where-Object { $_ -like 'error-id=*' }) | Should -BeLike 'error-id=ConnectionFailed*'
+        $child.Output | Should -Contain 'error-has-secret=False'
+        ($child.Output | Where-Object { $_ -like 'error-text=*' }) | Should -BeLike "*sqlserver://127.0.0.1,$port/master as sa*"
+        $versions = @($child.Output | Where-Object { $_ -like 'sqlclient=*' })
+        $versions.Count | Should -Be 2 -Because $child.Text
+        $versions[0] | Should -BeLike 'sqlclient=6 in Default from *6.1.1*'
+        $versions[1] | Should -BeLike "sqlclient=7 in DbArchitect.PS.Dependencies from *Dependencies*runtimes*lib*Microsoft.Data.SqlClient.dll"
     }
 
     It 'unhooks the resolver on Remove-Module' {

@@ -21,7 +21,7 @@ public static class HealthCheckRunner
         var profile = HealthCheckCatalog.ProfileFor(session.Engine) ?? throw new DbArchitectException(new DbArchitectError(
             "HealthCheckEngineNotSupported", ErrorKind.NotImplemented,
             $"There are no health checks for {session.Engine} in this version.",
-            "Health checks run on postgresql, mariadb, mysql and sqlite.", null));
+            $"Health checks run on {string.Join(", ", HealthCheckCatalog.All.SelectMany(c => c.Engines).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}.", null));
         var context = new HealthCheckContext(session, profile.DatabaseName(session), options);
         var checks = HealthCheckCatalog.Select(session.Engine, options.Include, options.Exclude);
         var results = new List<HealthCheckResult>();

@@ -10,6 +10,9 @@ public sealed class LiveSession : IDisposable
 {
     private readonly DbConnection _connection;
 
+    /// <summary>The statement running now, so <see cref="Cancel"/> (Ctrl+C, from another thread) can stop it.</summary>
+    private DbCommand? _running;
+
     private LiveSession(LiveTarget target, DbConnection connection, LiveSessionOptions options, string serverVersion)
     {
         Target = target;
@@ -132,6 +135,22 @@ public sealed class LiveSession : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>
+    /// Asks the server to stop the statement running now (the cmdlet's StopProcessing on Ctrl+C); safe from any thread
+    /// and when nothing runs. The stopped statement fails in its own thread; the session is not used afterwards.
+    /// </summary>
+    public void Cancel()
+    {
+        try
+        {
+            Volatile.Read(ref _running)?.Cancel();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The statement finished or the connection closed between the read and the cancel: nothing left to stop.
+        }
+    }
+
     /// <summary>The client's own bound: the server's statement timeout plus a margin, so a server that stops answering cannot hold a statement for ever.</summary>
     private TimeSpan CommandTimeout => TimeSpan.FromSeconds(Math.Ceiling(Options.StatementTimeout.TotalSeconds) + 5);
 
@@ -164,6 +183,7 @@ public sealed class LiveSession : IDisposable
     private DbCommand Command(string sql, IReadOnlyDictionary<string, object?>? parameters)
     {
         var command = _connection.CreateCommand();
+        Volatile.Write(ref _running, command);
         command.CommandText = sql;
         command.CommandTimeout = (int)CommandTimeout.TotalSeconds;
         if (parameters is not null)

@@ -56,5 +56,5 @@ public sealed class LiveTarget
         EngineRegistry.Get(engine).Live ?? throw new DbArchitectException(new DbArchitectError(
             "LiveEngineNotSupported", ErrorKind.NotImplemented,
             $"Live connections to {engine} are not available in this version.",
-            "Live work runs on postgresql, mariadb, mysql and sqlite; for other engines use the generated scripts.", null));
+            $"Live work runs on {string.Join(", ", EngineRegistry.All.Where(e => e.Live is not null).Select(e => e.Id))}; for other engines use the generated scripts.", null));
 }

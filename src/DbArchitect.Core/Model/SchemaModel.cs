@@ -65,6 +65,12 @@ public sealed record Table(
 
     /// <summary>Row-level security applies to the table's owner too (FORCE ROW LEVEL SECURITY).</summary>
     public bool RowSecurityForced { get; init; }
+
+    /// <summary>
+    /// Storage and history options of an imported table that the neutral model has no field for, as the engine names
+    /// them ("MEMORY_OPTIMIZED", "SYSTEM_VERSIONED_TEMPORAL_TABLE history dbo.order_history"); empty for a design.
+    /// </summary>
+    public IReadOnlyList<string> Options { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -92,6 +98,9 @@ public sealed record Column(
 {
     /// <summary>What is known of the column's typical values (stated in the requirements or read from live statistics); null when nothing is.</summary>
     public ValueProfile? Profile { get; init; }
+
+    /// <summary>The expression of a computed (generated) column as the catalog prints it; null for a stored column.</summary>
+    public string? Computed { get; init; }
 }
 
 /// <summary>

@@ -96,6 +96,19 @@ public sealed record PartitionTarget(
     /// <summary>Values of an enum column, for list plans.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> EnumValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
+    /// <summary>The target with its key's live time range and the daily rate it implies: <paramref name="rows"/> spread over min..max (at least a day).</summary>
+    public PartitionTarget WithTimeRange(DateTime min, DateTime max, long rows, string column)
+    {
+        var days = Math.Max(1, (max - min).TotalDays);
+        return this with
+        {
+            KeyMin = min,
+            KeyMax = max,
+            RowsPerDay = rows / days,
+            VolumeBasis = $"the live table: {rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows over {days.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} days of {column}",
+        };
+    }
+
     public PartitionKeyKind KindOf(string column) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, column, StringComparison.Ordinal)) is { Name: not null } found ? found.Kind : PartitionKeyKind.Other;
 

@@ -3,6 +3,7 @@ using DbArchitect.Core.Design;
 using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
+using DbArchitect.Core.Live;
 using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Tuning;
 
@@ -19,6 +20,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
     private const string HardwareSet = "Hardware";
     private const string RequirementSet = "Requirement";
     private const string DesignSet = "Design";
+    private const string LiveSet = "Live";
 
     [Parameter(Mandatory = true, ParameterSetName = RequirementSet, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -28,6 +30,11 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
 
+    /// <summary>A live server whose hardware is the input and whose current settings are shown beside the advice.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ConnectionString { get; set; }
+
     [Parameter]
     [ArgumentCompleter(typeof(EngineCompleter))]
     [ValidateNotNullOrEmpty]
@@ -36,6 +43,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
     [Parameter(Mandatory = true, ParameterSetName = HardwareSet)]
     [Parameter(ParameterSetName = RequirementSet)]
     [Parameter(ParameterSetName = DesignSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateRange(0.001, 1_048_576)]
     public double MemoryGb { get; set; }
 
@@ -101,6 +109,12 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
         }
 
         var engine = EngineRegistry.Get(Engine ?? Design?.Engine ?? "postgresql");
+        if (ParameterSetName == LiveSet)
+        {
+            using var session = LiveSession.Open(LiveTarget.FromConnectionString(engine.Id, ConnectionString!));
+            return LiveConfig.Recommend(engine, session, Override);
+        }
+
         ConfigInput input;
         if (ParameterSetName == HardwareSet)
         {

@@ -141,4 +141,41 @@ public sealed class SqlServerCatalogModelTests
         Assert.Equal(new SequenceDefinition("order_number", "bigint", 1000, 10, 1, long.MaxValue, 50, false), Assert.Single(model.Sequences));
         Assert.Equal(new[] { "open_orders" }, model.Views);
     }
+
+    [Fact]
+    public void Computed_temporal_memory_optimized_partitioned_and_columnstore_rows_keep_what_the_catalog_says()
+    {
+        var rows = Rows(Design());
+        IReadOnlyDictionary<string, object?> With(IReadOnlyDictionary<string, object?> row, params (string Column, object? Value)[] changes) =>
+            row.Keys.Union(changes.Select(c => c.Column)).ToDictionary(k => k, k => changes.Any(c => c.Column == k) ? changes.First(c => c.Column == k).Value : row[k]);
+        var changed = rows with
+        {
+            Tables = rows.Tables.Select(t => (string)t["table_name"]! switch
+            {
+                "order" => With(t, ("temporal_type", "SYSTEM_VERSIONED_TEMPORAL_TABLE"), ("history_table", "migration_shop.order_history"),
+                    ("is_memory_optimized", false), ("durability", "SCHEMA_AND_DATA"), ("partition_scheme", "ps_order_created_at")),
+                "product" => With(t, ("temporal_type", "NON_TEMPORAL_TABLE"), ("history_table", null), ("is_memory_optimized", true), ("durability", "SCHEMA_ONLY")),
+                _ => t,
+            }).ToArray(),
+            Columns = rows.Columns.Select(c => (string)c["table_name"]! == "order" && (string)c["column_name"]! == "total"
+                ? With(c, ("is_computed", true), ("computed_expression", "([quantity]*(2.5))"), ("is_persisted", true))
+                : c).ToArray(),
+            Indexes = rows.Indexes.Concat(new[] { "customer_id", "total" }.Select(column => Row(("schema_name", Schema), ("table_name", "order"),
+                ("name", "ncci_order"), ("method", "NONCLUSTERED COLUMNSTORE"), ("is_unique", false), ("predicate", null), ("column_name", column),
+                ("position", (byte)0), ("descending", false), ("included", false), ("comment", null)))).ToArray(),
+        };
+
+        var model = Assert.Single(SqlServerCatalogModel.Build(changed));
+
+        var order = model.FindTable("order")!;
+        Assert.Equal(new[] { "SYSTEM_VERSIONED_TEMPORAL_TABLE history migration_shop.order_history" }, order.Options);
+        Assert.Equal("ps_order_created_at", order.PartitionBy);
+        Assert.Equal(new[] { "MEMORY_OPTIMIZED SCHEMA_ONLY" }, model.FindTable("product")!.Options);
+        Assert.Empty(model.FindTable("customer")!.Options);
+        Assert.Equal("([quantity]*(2.5)) PERSISTED", order.FindColumn("total")!.Computed);
+        Assert.Null(order.FindColumn("quantity")!.Computed);
+        var columnstore = Assert.Single(order.Indexes, i => i.Name == "ncci_order");
+        Assert.Equal("NONCLUSTERED COLUMNSTORE (customer_id, total)", columnstore.Definition);
+        Assert.Equal(new[] { "customer_id", "total" }, columnstore.Keys.Select(k => k.Column));
+    }
 }

@@ -28,6 +28,23 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task CancelStopsTheRunningStatementOnTheServerAsCtrlCDoes()
+    {
+        using var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For("postgres")));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var running = Task.Run(() => session.Scalar("SELECT pg_sleep(20)", "Sleeping"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        session.Cancel();
+
+        // Npgsql reports the server's "canceling statement due to user request" as an OperationCanceledException, which
+        // the runners let through (the pipeline is stopping); the statement ended on the server, not after 20 s.
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"cancelled after {clock.Elapsed}");
+        Assert.Contains("57014", error.InnerException?.Message ?? string.Empty, StringComparison.Ordinal);
+        session.Cancel();
+    }
+
+    [Fact]
     public void MariaDbProbeSessionIsReadOnly()
     {
         using var session = LiveSession.Open(LiveTarget.FromConnectionString("mariadb", MariaDb.MariaDbServer.ConnectionString));

@@ -72,18 +72,11 @@ internal static class MySqlPartitionCatalog
             return target;
         }
 
-        var min = DateTime.Parse(low, CultureInfo.InvariantCulture);
-        var max = DateTime.Parse(high, CultureInfo.InvariantCulture);
         var exact = range.Int64("exact") ?? rows;
-        var days = Math.Max(1, (max - min).TotalDays);
-        return target with
+        return target.WithTimeRange(DateTime.Parse(low, CultureInfo.InvariantCulture), DateTime.Parse(high, CultureInfo.InvariantCulture), exact, column) with
         {
             Rows = exact,
-            KeyMin = min,
-            KeyMax = max,
-            RowsPerDay = exact / days,
             BytesPerRow = exact > 0 ? bytes / (double)exact : null,
-            VolumeBasis = $"the live table: {exact.ToString("N0", CultureInfo.InvariantCulture)} rows over {days.ToString("0.#", CultureInfo.InvariantCulture)} days of {column}",
         };
     }
 

@@ -109,16 +109,7 @@ internal static class PostgreSqlPartitionCatalog
             return target;
         }
 
-        var min = DateTime.Parse(low, CultureInfo.InvariantCulture);
-        var max = DateTime.Parse(high, CultureInfo.InvariantCulture);
-        var days = Math.Max(1, (max - min).TotalDays);
-        return target with
-        {
-            KeyMin = min,
-            KeyMax = max,
-            RowsPerDay = rows / days,
-            VolumeBasis = $"the live table: {rows.ToString("N0", CultureInfo.InvariantCulture)} rows over {days.ToString("0.#", CultureInfo.InvariantCulture)} days of {column}",
-        };
+        return target.WithTimeRange(DateTime.Parse(low, CultureInfo.InvariantCulture), DateTime.Parse(high, CultureInfo.InvariantCulture), rows, column);
     }
 
     private static PartitionTarget WithNumberRange(LiveSession session, PartitionTarget target, string qualified, string column)

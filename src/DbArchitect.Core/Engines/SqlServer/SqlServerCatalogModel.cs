@@ -17,9 +17,9 @@ public sealed record SqlServerCatalogRows(
 
 /// <summary>
 /// Import-DbSchema's model for SQL Server, built from the catalog queries' rows alone — a pure function, so it is
-/// proven without a server (the module ships no SQL Server driver): one model per schema, tables with their columns
-/// (catalog defaults read back into the design's default kinds), keys, foreign keys, checks, indexes with INCLUDE
-/// and filter, comments, sequences and views.
+/// proven without a server: one model per schema, tables with their columns (catalog defaults read back into the
+/// design's default kinds, computed expressions, identity), keys, foreign keys, checks, indexes with INCLUDE, filter
+/// and columnstore, partition schemes, temporal and memory-optimized options, comments, sequences and views.
 /// </summary>
 public static partial class SqlServerCatalogModel
 {
@@ -92,7 +92,25 @@ public static partial class SqlServerCatalogModel
             null)
         {
             PartitionBy = Optional(table, "partition_scheme"),
+            Options = Options(table),
         };
+    }
+
+    /// <summary>What the neutral table has no field for: system versioning with its history table, memory-optimized storage.</summary>
+    private static IReadOnlyList<string> Options(IReadOnlyDictionary<string, object?> table)
+    {
+        var options = new List<string>();
+        if (Optional(table, "temporal_type") is "SYSTEM_VERSIONED_TEMPORAL_TABLE" && Optional(table, "history_table") is var history)
+        {
+            options.Add(history is null ? "SYSTEM_VERSIONED_TEMPORAL_TABLE" : $"SYSTEM_VERSIONED_TEMPORAL_TABLE history {history}");
+        }
+
+        if (Flag(table, "is_memory_optimized"))
+        {
+            options.Add($"MEMORY_OPTIMIZED {Optional(table, "durability") ?? "SCHEMA_AND_DATA"}");
+        }
+
+        return options;
     }
 
     private static Column Column(IReadOnlyDictionary<string, object?> row, IReadOnlyList<string> pkColumns, HashSet<string> fkColumns)
@@ -103,7 +121,12 @@ public static partial class SqlServerCatalogModel
         var (spec, generation) = Default(Optional(row, "default_expression"));
         // The native type is what compares and what a planner writes; the logical type is not read back on SQL Server.
         return new Column(name, LogicalType.Simple(LogicalTypeKind.Text), Flag(row, "is_nullable"), spec, role, identity ? KeyGeneration.Identity : generation,
-            Optional(row, "comment"), Text(row, "native_type"));
+            Optional(row, "comment"), Text(row, "native_type"))
+        {
+            Computed = Flag(row, "is_computed") && Optional(row, "computed_expression") is { } expression
+                ? (Flag(row, "is_persisted") ? expression + " PERSISTED" : expression)
+                : null,
+        };
     }
 
     /// <summary>
@@ -177,6 +200,17 @@ public static partial class SqlServerCatalogModel
             .Select(r => new IndexKey(Text(r, "column_name"), null, Flag(r, "descending"), KeyOperatorClass.Default)).ToArray();
         var predicateText = Optional(first, "predicate");
         var predicate = predicateText is null ? null : Predicate(predicateText);
+        // A columnstore index stores whole columns with no key order (key_ordinal 0): its kind and columns are its definition.
+        if (Optional(first, "method") is { } method && method.Contains("COLUMNSTORE", StringComparison.Ordinal))
+        {
+            var stored = rows.OrderBy(r => Text(r, "column_name"), StringComparer.Ordinal).Select(r => Text(r, "column_name")).ToArray();
+            return new Model.Index(rows.Key, stored.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), IndexMethod.BTree, false, predicate,
+                Optional(first, "comment") ?? string.Empty, Array.Empty<string>())
+            {
+                Definition = $"{method} ({string.Join(", ", stored)})" + (predicateText is null ? string.Empty : " WHERE " + predicateText),
+            };
+        }
+
         return new Model.Index(
             rows.Key,
             keys,

@@ -2,22 +2,26 @@ namespace DbArchitect.Core.Engines.SqlServer;
 
 /// <summary>
 /// Import-DbSchema's catalog queries for SQL Server 2022, one per kind of object over every schema named in
-/// @schemas (a comma-separated list, split with STRING_SPLIT), never one per table. The module ships no SQL Server
-/// driver: these are the text a live inspector runs, proven to parse with ScriptDom's TSql160Parser.
+/// @schemas (a comma-separated list, split with STRING_SPLIT), never one per table. These are the text <see cref="SqlServerInspector"/> runs, proven to parse with ScriptDom's TSql160Parser
+/// and to name only views and columns of the catalog contract (tests/fixtures/sqlserver-catalog). A system-versioned
+/// table's history table (temporal_type 1) is not a table of its own: its parent names it.
 /// </summary>
 public static class SqlServerCatalogQueries
 {
     public const string Tables = """
         SELECT s.name AS schema_name, t.name AS table_name, CAST(ep.value AS nvarchar(4000)) AS comment,
-               ps.name AS partition_scheme, SUM(p.rows) AS estimated_rows
+               ps.name AS partition_scheme, SUM(p.rows) AS estimated_rows, t.temporal_type_desc AS temporal_type,
+               hs.name + N'.' + ht.name AS history_table, t.is_memory_optimized AS is_memory_optimized, t.durability_desc AS durability
         FROM sys.tables AS t
         JOIN sys.schemas AS s ON s.schema_id = t.schema_id
+        LEFT JOIN sys.tables AS ht ON ht.object_id = t.history_table_id
+        LEFT JOIN sys.schemas AS hs ON hs.schema_id = ht.schema_id
         LEFT JOIN sys.extended_properties AS ep ON ep.major_id = t.object_id AND ep.minor_id = 0 AND ep.class = 1 AND ep.name = N'MS_Description'
         LEFT JOIN sys.indexes AS hi ON hi.object_id = t.object_id AND hi.index_id IN (0, 1)
         LEFT JOIN sys.partition_schemes AS ps ON ps.data_space_id = hi.data_space_id
         LEFT JOIN sys.partitions AS p ON p.object_id = t.object_id AND p.index_id IN (0, 1)
-        WHERE s.name IN (SELECT value FROM STRING_SPLIT(@schemas, N',')) AND t.is_ms_shipped = 0
-        GROUP BY s.name, t.name, CAST(ep.value AS nvarchar(4000)), ps.name
+        WHERE s.name IN (SELECT value FROM STRING_SPLIT(@schemas, N',')) AND t.is_ms_shipped = 0 AND t.temporal_type <> 1
+        GROUP BY s.name, t.name, CAST(ep.value AS nvarchar(4000)), ps.name, t.temporal_type_desc, hs.name, ht.name, t.is_memory_optimized, t.durability_desc
         ORDER BY s.name, t.name;
         """;
 
@@ -31,13 +35,18 @@ public static class SqlServerCatalogQueries
                    ELSE ty.name
                END AS native_type,
                c.is_nullable AS is_nullable, c.is_identity AS is_identity, c.is_computed AS is_computed,
+               cc.definition AS computed_expression, cc.is_persisted AS is_persisted,
+               CAST(idc.seed_value AS bigint) AS identity_seed, CAST(idc.increment_value AS bigint) AS identity_increment,
+               c.generated_always_type_desc AS generated_always,
                OBJECT_DEFINITION(c.default_object_id) AS default_expression, CAST(ep.value AS nvarchar(4000)) AS comment
         FROM sys.columns AS c
         JOIN sys.tables AS t ON t.object_id = c.object_id
         JOIN sys.schemas AS s ON s.schema_id = t.schema_id
         JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
+        LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+        LEFT JOIN sys.identity_columns AS idc ON idc.object_id = c.object_id AND idc.column_id = c.column_id
         LEFT JOIN sys.extended_properties AS ep ON ep.major_id = c.object_id AND ep.minor_id = c.column_id AND ep.class = 1 AND ep.name = N'MS_Description'
-        WHERE s.name IN (SELECT value FROM STRING_SPLIT(@schemas, N','))
+        WHERE s.name IN (SELECT value FROM STRING_SPLIT(@schemas, N',')) AND t.temporal_type <> 1
         ORDER BY s.name, t.name, c.column_id;
         """;
 

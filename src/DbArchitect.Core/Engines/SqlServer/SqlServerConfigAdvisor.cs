@@ -17,6 +17,10 @@ internal sealed class SqlServerConfigAdvisor : IConfigAdvisor
     // Settings applied by ALTER DATABASE (or tempdb files), not by sp_configure.
     private static readonly string[] DatabaseOptions = { "tempdb data files", "READ_COMMITTED_SNAPSHOT", "QUERY_STORE", "COMPATIBILITY_LEVEL" };
 
+    public ConfigInput? LiveInput(Live.LiveSession session) => SqlServerLiveConfig.Read(session);
+
+    public ConfigRecommendation WithLiveSettings(Live.LiveSession session, ConfigRecommendation recommendation) => SqlServerLiveConfig.WithCurrent(session, recommendation);
+
     public ConfigRecommendation Recommend(ConfigInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

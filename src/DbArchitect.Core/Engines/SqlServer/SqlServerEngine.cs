@@ -45,6 +45,10 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public Model.SchemaModel Adapt(Model.SchemaModel physical) => Adapter.Adapt(physical, new List<Design.DesignDecision>());
 
+    public Live.ILiveDriver Live { get; } = new SqlServerLiveDriver();
+
+    public Schema.ISchemaInspector Inspector { get; } = new SqlServerInspector();
+
     public Migration.IMigrationPlanner Migrations { get; } = new SqlServerMigrationPlanner();
 
     public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new SqlServerIndexAdvice();

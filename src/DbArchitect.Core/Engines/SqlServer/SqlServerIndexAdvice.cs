@@ -15,6 +15,9 @@ internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
     /// <summary>No server here to explain a workload: ScriptDom parses it against the catalog instead.</summary>
     public override IWorkloadParser Parser { get; } = new SqlServerWorkloadParser();
 
+    /// <summary>A live server's workload (Query Store or the plan cache, and the missing-index DMVs) read by the same parser.</summary>
+    public override ILiveIndexAdvisor Live => new SqlServerLiveIndexAdvisor();
+
     public override string Create(IndexDefinition index, string schema) =>
         $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)} WITH (ONLINE = ON);";
 

@@ -22,17 +22,19 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
         Modes: new[] { PartitionMode.Native },
         Strategies: new[] { PartitionStrategy.Range });
 
+    public PartitionTarget ReadLive(Live.LiveSession session, string? schema, string table, string? column) =>
+        SqlServerPartitionCatalog.Read(session, schema ?? "dbo", table, column);
+
     public IReadOnlyList<PartitionStep> Steps(PartitionPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Target.Design is null)
-        {
-            throw new Errors.DbArchitectException(new Errors.DbArchitectError("PartitionLiveReadNotSupported", Errors.ErrorKind.NotImplemented,
-                "SQL Server tables are planned from a design (there is no live driver for SQL Server).", "Pipe a design table: New-DbDesign … -Engine sqlserver | New-PartitionScript -Table name.", null, plan.Table));
-        }
-
         var names = new Names(plan);
-        var steps = new List<PartitionStep> { new("table", "Creates the partition function and scheme, the aligned table and indexes, and the staging table for SWITCH.", Table(plan, names), false) };
+        var steps = new List<PartitionStep>
+        {
+            plan.Target.Design is null
+                ? new("convert", "Creates the partition function and scheme, moves the existing table's clustered primary key and indexes onto the scheme online, and creates the staging table for SWITCH.", SqlServerPartitionConversion.Script(plan, names), false)
+                : new("table", "Creates the partition function and scheme, the aligned table and indexes, and the staging table for SWITCH.", Table(plan, names), false),
+        };
         if (plan.Interval is { IsCalendar: true })
         {
             steps.Add(new("sliding-window", "Creates the sliding-window procedure (SPLIT ahead, SWITCH out and MERGE behind) and runs it once.", SlidingWindow(plan, names), false));
@@ -42,7 +44,7 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
         return steps;
     }
 
-    private sealed class Names
+    internal sealed class Names
     {
         public Names(PartitionPlan plan)
         {
@@ -85,12 +87,7 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
             writer.Comment($"{change.Constraint}: {change.Change}. {change.Reason}");
         }
 
-        var boundaries = plan.Boundaries.Select(b => plan.KeyKind == PartitionKeyKind.Integer ? b.From! : W.String(b.From!));
-        writer.Statement($"CREATE PARTITION FUNCTION {W.Id(names.Function)} ({KeyType(plan)}) AS RANGE RIGHT FOR VALUES ({W.List(boundaries)})");
-        writer.Go();
-        writer.Comment("Every partition on PRIMARY; to spread partitions over filegroups, list one filegroup per partition instead of ALL TO.");
-        writer.Statement($"CREATE PARTITION SCHEME {W.Id(names.Scheme)} AS PARTITION {W.Id(names.Function)} ALL TO ([PRIMARY])");
-        writer.Go();
+        FunctionAndScheme(writer, plan, names);
         var dropped = plan.ConstraintChanges.Select(c => c.Constraint).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, onScheme) in new[] { (names.Table, true), (names.Staging, false) })
         {
@@ -121,6 +118,17 @@ internal sealed class SqlServerPartitioning : IPartitionEngine
 
         writer.Go();
         return writer.Finish();
+    }
+
+    /// <summary>The partition function (RANGE RIGHT on the plan's boundaries) and its scheme, each in its own batch.</summary>
+    internal static void FunctionAndScheme(W writer, PartitionPlan plan, Names names)
+    {
+        var boundaries = plan.Boundaries.Select(b => plan.KeyKind == PartitionKeyKind.Integer ? b.From! : W.String(b.From!));
+        writer.Statement($"CREATE PARTITION FUNCTION {W.Id(names.Function)} ({KeyType(plan)}) AS RANGE RIGHT FOR VALUES ({W.List(boundaries)})");
+        writer.Go();
+        writer.Comment("Every partition on PRIMARY; to spread partitions over filegroups, list one filegroup per partition instead of ALL TO.");
+        writer.Statement($"CREATE PARTITION SCHEME {W.Id(names.Scheme)} AS PARTITION {W.Id(names.Function)} ALL TO ([PRIMARY])");
+        writer.Go();
     }
 
     private static string Floor(PartitionInterval interval, string x) => interval.Unit switch

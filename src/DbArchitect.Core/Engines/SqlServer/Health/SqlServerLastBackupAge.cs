@@ -18,6 +18,8 @@ internal sealed class SqlServerLastBackupAge : SqlServerHealthCheck
 
     public override HealthPriority Priority => HealthPriority.High;
 
+    public override string? AzureSqlDatabaseSkip => "backups are automatic and kept by the service; msdb's backup history is not there.";
+
     public override string Sql => """
         SELECT d.name AS target, MAX(b.backup_finish_date) AS last_full_backup,
                ISNULL(DATEDIFF(DAY, MAX(b.backup_finish_date), SYSDATETIME()), 9999) AS measured
