@@ -9,17 +9,17 @@ INSERT INTO app.fault_unused SELECT g, g % 700 FROM generate_series(20001, 60000
 -- Issue 16 ---------------------------------------------------------------------------------------------------------
 CREATE TABLE app.ok_money (id int PRIMARY KEY, unit_price numeric(12,2), weight_kg double precision, latitude real);
 CREATE TABLE app.fault_money (id int PRIMARY KEY, unit_price double precision, total_amount real);
-CREATE TABLE app.ok_events (id int, day date) PARTITION BY RANGE (day);
+CREATE TABLE app.ok_events (id int, day date, PRIMARY KEY (id, day)) PARTITION BY RANGE (day);
 CREATE TABLE app.ok_events_2025 PARTITION OF app.ok_events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 CREATE TABLE app.ok_events_default PARTITION OF app.ok_events DEFAULT;
 INSERT INTO app.ok_events SELECT g, date '2025-01-01' + g % 300 FROM generate_series(1, 500) g;
-CREATE TABLE app.fault_events (id int, day date) PARTITION BY RANGE (day);
+CREATE TABLE app.fault_events (id int, day date, PRIMARY KEY (id, day)) PARTITION BY RANGE (day);
 CREATE TABLE app.fault_events_2025 PARTITION OF app.fault_events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 CREATE TABLE app.fault_events_default PARTITION OF app.fault_events DEFAULT;
 INSERT INTO app.fault_events SELECT g, date '2026-01-01' + g % 300 FROM generate_series(1, 500) g;
 CREATE ROLE bench_hcpg_nopass LOGIN;
 CREATE ROLE bench_hcpg_super LOGIN SUPERUSER PASSWORD 'Xq7-long-secret';
-CREATE ROLE bench_hcpg_ok LOGIN PASSWORD 'Xq7-long-secret';
+CREATE ROLE bench_hcpg_ok LOGIN PASSWORD 'Xq7-long-secret' VALID UNTIL '2100-01-01';
 CREATE ROLE bench_hcpg_group NOLOGIN;
 SET password_encryption = 'md5';
 CREATE ROLE bench_hcpg_md5 LOGIN PASSWORD 'Xq7-long-secret';

@@ -5,8 +5,9 @@ namespace DbArchitect.Core.Engines.Sqlite.Health;
 
 /// <summary>
 /// FOREIGN_KEYS_OFF: the schema declares foreign keys, but the connection does not enforce them. SQLite enforces
-/// foreign keys per connection, off unless the connection says PRAGMA foreign_keys = ON, so an application that
-/// connects the way this check did writes orphans without an error.
+/// foreign keys per connection, off by default (the sqlite3 shell, Python's sqlite3 and most drivers; the library
+/// bundled with Microsoft.Data.Sqlite turns it on), so an application that connects the way this check did writes
+/// orphans without an error.
 /// </summary>
 internal sealed class SqliteForeignKeysOff : SqliteHealthCheck
 {
@@ -16,7 +17,7 @@ internal sealed class SqliteForeignKeysOff : SqliteHealthCheck
 
     public override string Category => "Integrity";
 
-    public override string Description => "The database declares foreign keys and PRAGMA foreign_keys is off on the connection the check used (SQLite's default, per connection): an application connecting the same way inserts orphans and deletes parents without an error. Nothing is reported for a schema without foreign keys, or when the connection enables them (Foreign Keys=True in the connection string).";
+    public override string Description => "The database declares foreign keys and PRAGMA foreign_keys is off on the connection the check used (SQLite's default, set per connection; the sqlite3 shell, Python and most drivers leave it off): an application connecting the same way inserts orphans and deletes parents without an error. Nothing is reported for a schema without foreign keys, or when the connection enables them.";
 
     public override string Sql => $"""
         SELECT 'foreign_keys' AS target, k.foreign_keys AS setting,

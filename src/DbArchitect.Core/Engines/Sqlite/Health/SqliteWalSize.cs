@@ -23,7 +23,7 @@ internal sealed class SqliteWalSize : HealthCheck
 
     public override HealthThreshold DefaultThreshold => new(64, 1024, "MB");
 
-    public override string Sql => "SELECT d.file, j.journal_mode, c.wal_autocheckpoint FROM pragma_database_list d, pragma_journal_mode j, pragma_wal_autocheckpoint c WHERE d.name = 'main'";
+    public override string Sql => "SELECT d.file, j.journal_mode FROM pragma_database_list d, pragma_journal_mode j WHERE d.name = 'main'";
 
     public override IEnumerable<HealthCheckResult> Run(HealthCheckContext context)
     {
@@ -33,6 +33,8 @@ internal sealed class SqliteWalSize : HealthCheck
             return new[] { context.Pass(this, "Not in WAL mode (see JOURNAL_MODE).") };
         }
 
+        // wal_autocheckpoint has no table-valued form (the pragma can set as well as read).
+        var autocheckpoint = Convert.ToString(context.Session.Scalar("PRAGMA wal_autocheckpoint", "Reading wal_autocheckpoint"), CultureInfo.InvariantCulture);
         var wal = new FileInfo(file + "-wal");
         var megabytes = wal.Exists ? Math.Round(wal.Length / 1048576.0, 2) : 0;
         var threshold = context.ThresholdFor(this, "main-wal");
@@ -44,7 +46,7 @@ internal sealed class SqliteWalSize : HealthCheck
 
         return new[]
         {
-            context.Finding(this, status, "main-wal", $"The WAL is {HealthThreshold.Format(megabytes)} MB (wal_autocheckpoint = {row.String("wal_autocheckpoint")} pages): checkpoints are not keeping up.",
+            context.Finding(this, status, "main-wal", $"The WAL is {HealthThreshold.Format(megabytes)} MB (wal_autocheckpoint = {autocheckpoint} pages): checkpoints are not keeping up.",
                 "Find the connection that holds a read transaction open (or re-enable wal_autocheckpoint), then run PRAGMA wal_checkpoint(TRUNCATE) at a quiet moment.") with
             {
                 Measured = megabytes,
@@ -53,7 +55,7 @@ internal sealed class SqliteWalSize : HealthCheck
                 Evidence = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["wal_bytes"] = (wal.Exists ? wal.Length : 0).ToString(CultureInfo.InvariantCulture),
-                    ["wal_autocheckpoint"] = row.String("wal_autocheckpoint") ?? string.Empty,
+                    ["wal_autocheckpoint"] = autocheckpoint ?? string.Empty,
                 },
             },
         };
