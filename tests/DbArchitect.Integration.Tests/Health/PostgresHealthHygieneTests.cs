@@ -36,6 +36,13 @@ public sealed class PostgresHealthHygieneTests : IDisposable
                 CREATE TABLE fault_events_default PARTITION OF fault_events DEFAULT;
                 INSERT INTO fault_events SELECT g, date '2026-01-01' + g % 300 FROM generate_series(1, 500) g;
                 ANALYZE ok_events, fault_events;
+                CREATE TABLE ok_growth (id serial PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());
+                INSERT INTO ok_growth SELECT g, now() - make_interval(days => 101 - g) FROM generate_series(1, 100) g;
+                SELECT setval('ok_growth_id_seq', 100);
+                CREATE TABLE fault_growth (id serial PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());
+                INSERT INTO fault_growth SELECT 1000000000 + g * 1000000, now() - make_interval(hours => 100 - g) FROM generate_series(0, 99) g;
+                SELECT setval('fault_growth_id_seq', 1099000000);
+                ANALYZE ok_growth, fault_growth;
                 CREATE ROLE {_prefix}_nopass LOGIN;
                 CREATE ROLE {_prefix}_super LOGIN SUPERUSER PASSWORD 'Xq7-long-secret';
                 CREATE ROLE {_prefix}_ok LOGIN PASSWORD 'Xq7-long-secret' VALID UNTIL '2100-01-01';
@@ -58,6 +65,10 @@ public sealed class PostgresHealthHygieneTests : IDisposable
         Assert.Single(results, r => r.CheckId == "PASSWORD_ENCRYPTION_MD5" && r.Target == $"{_prefix}_md5");
         Assert.Contains("set by database", Assert.Single(results, r => r.CheckId == "PASSWORD_ENCRYPTION_MD5" && r.Target == "password_encryption").Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Skipped, Assert.Single(results, r => r.CheckId == "CRON_JOB_FAILING").Status);
+        var growth = Assert.Single(results, r => r.CheckId == "SEQUENCE_NEAR_MAX" && r.Target == "public.fault_growth.id");
+        Assert.True(growth.Status == HealthStatus.Critical && growth.Measured < 75, $"{growth.Status} at {growth.Measured} %: {growth.Message}");
+        Assert.Equal("24000000", growth.Evidence["ids_per_day"]);
+        Assert.Contains("runs out about", growth.Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Pass, Assert.Single(results, r => r.CheckId == "SSL_OFF").Status);
 
         // Controls: numeric money and non-money floats, a default partition that is empty, roles with passwords or NOLOGIN.

@@ -12,12 +12,6 @@ namespace DbArchitect.Core.Engines.MySql.Health;
 /// </summary>
 internal sealed class MySqlAutoIncrementNearMax : HealthCheck
 {
-    private const int GrowthSample = 10_000;
-
-    private const int WarningDays = 365;
-
-    private const int CriticalDays = 90;
-
     public override string Id => "SEQUENCE_NEAR_MAX";
 
     public override string Title => "AUTO_INCREMENT near its column type's maximum";
@@ -49,12 +43,7 @@ internal sealed class MySqlAutoIncrementNearMax : HealthCheck
             var measured = row.Double("measured") ?? 0;
             var threshold = context.ThresholdFor(this, target);
             var growth = Growth(context, row);
-            var byDate = growth?.DaysLeft switch
-            {
-                < CriticalDays => HealthStatus.Critical,
-                < WarningDays => HealthStatus.Warning,
-                _ => HealthStatus.Pass,
-            };
+            var byDate = growth?.Status ?? HealthStatus.Pass;
             var status = (HealthStatus)Math.Max((int)threshold.Judge(measured), (int)byDate);
             if (status == HealthStatus.Pass)
             {
@@ -70,9 +59,8 @@ internal sealed class MySqlAutoIncrementNearMax : HealthCheck
             var when = string.Empty;
             if (growth is { } g)
             {
-                evidence["ids_per_day"] = g.PerDay.ToString("0.##", CultureInfo.InvariantCulture);
-                evidence["runs_out_on"] = g.RunsOut;
-                when = $" At {g.PerDay.ToString("N0", CultureInfo.InvariantCulture)} ids a day (newest rows by {row.String("created_column")}) it runs out about {g.RunsOut}, in {g.DaysLeft:0} days.";
+                g.AddTo(evidence);
+                when = g.Sentence(row.String("created_column") ?? string.Empty);
             }
 
             results.Add(context.Finding(this, status, target,
@@ -88,10 +76,8 @@ internal sealed class MySqlAutoIncrementNearMax : HealthCheck
         return results.Count > 0 ? results : new[] { context.Pass(this, $"Nothing found ({rows.Count} candidate(s) examined).") };
     }
 
-    private sealed record GrowthRate(double PerDay, double DaysLeft, string RunsOut);
-
-    /// <summary>Ids per day over the newest rows, and when the type runs out at that pace; null when not measurable (no creation column, under an hour of history, no growth).</summary>
-    private static GrowthRate? Growth(HealthCheckContext context, LiveRow row)
+    /// <summary>The forecast from the newest rows by key and the table's creation-time column; null when not measurable.</summary>
+    private static ExhaustionForecast? Growth(HealthCheckContext context, LiveRow row)
     {
         if (row.String("created_column") is not { Length: > 0 } created)
         {
@@ -101,19 +87,10 @@ internal sealed class MySqlAutoIncrementNearMax : HealthCheck
         var id = MySqlWriter.Id(row.String("column_name") ?? string.Empty);
         var sample = context.Query($"""
             SELECT COUNT(*) AS n, MIN(r.k) AS first_id, MAX(r.k) AS last_id, TIMESTAMPDIFF(SECOND, MIN(r.created), MAX(r.created)) AS span_seconds
-            FROM (SELECT {id} AS k, {MySqlWriter.Id(created)} AS created FROM {MySqlHealth.Table(row)} ORDER BY {id} DESC LIMIT {GrowthSample.ToString(CultureInfo.InvariantCulture)}) r
+            FROM (SELECT {id} AS k, {MySqlWriter.Id(created)} AS created FROM {MySqlHealth.Table(row)} ORDER BY {id} DESC LIMIT {ExhaustionForecast.Sample.ToString(CultureInfo.InvariantCulture)}) r
             WHERE r.created IS NOT NULL
             """, "Measuring AUTO_INCREMENT growth").Single();
-        var span = sample.Double("span_seconds") ?? 0;
-        var ids = (sample.Double("last_id") ?? 0) - (sample.Double("first_id") ?? 0);
-        if ((sample.Int64("n") ?? 0) < 2 || span < 3600 || ids <= 0)
-        {
-            return null;
-        }
-
-        var perDay = ids / span * 86400;
-        var left = Math.Max(0, ((row.Double("max_value") ?? 0) - (row.Double("next_value") ?? 0) + 1) / perDay);
-        var runsOut = left > 36500 ? "more than 100 years from now" : DateTime.UtcNow.Date.AddDays(left).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new GrowthRate(perDay, left, runsOut);
+        return ExhaustionForecast.From(sample.Int64("n") ?? 0, sample.Double("first_id") ?? 0, sample.Double("last_id") ?? 0, sample.Double("span_seconds") ?? 0,
+            row.Double("max_value") ?? 0, row.Double("next_value") ?? 0);
     }
 }
