@@ -68,6 +68,9 @@ function Score-Module([string] $Engine, $Results, [double] $Seconds) {
     $onControls | ForEach-Object { Write-Host "  false positive: $($_.CheckId) $($_.Target): $($_.Message)" }
     $missed = @($faults | Where-Object Engine -eq $Engine | Where-Object { $_ -notin $found })
     $missed | ForEach-Object { Write-Host "  missed: $($_.CheckId) $($_.Target) ($($_.Fault))" }
+    # Findings that are neither a planted fault nor on a control: the server's own state (shown, not scored).
+    $findings | Where-Object { $r = $_; -not ($faults | Where-Object { $_.Engine -eq $Engine -and $_.CheckId -eq $r.CheckId -and $_.Target -eq $r.Target }) -and $r.Target -notmatch $controls[$Engine] } |
+        ForEach-Object { Write-Host "  other: $($_.Status) $($_.CheckId) $($_.Target): $($_.Message)" }
     Score 'Invoke-DbHealthCheck -Deep' $Engine $found $onControls.Count $Seconds "$($findings.Count) findings, $(@($Results | Where-Object Status -eq 'Error').Count) errors"
 }
 # A peer's finding is an output line that reports a problem ($FindingLine: MySQLTuner's [!!], check_postgres's
