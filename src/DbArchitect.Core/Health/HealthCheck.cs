@@ -20,6 +20,9 @@ public abstract class HealthCheck
     /// <summary>What the check finds, why it matters and where its default threshold comes from (the documentation).</summary>
     public abstract string Description { get; }
 
+    /// <summary>What the login or server must offer for the check to run (privileges, performance_schema, an extension); shown in docs/health-checks.md.</summary>
+    public virtual string Needs => "read access to the catalog";
+
     public virtual HealthThreshold DefaultThreshold => HealthThreshold.None;
 
     /// <summary>The band a Warning of this check gets (Critical rows are always High).</summary>

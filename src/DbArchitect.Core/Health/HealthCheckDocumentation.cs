@@ -38,6 +38,8 @@ public static class HealthCheckDocumentation
                     md.Append(" Default threshold: ").Append(check.DefaultThreshold).Append('.');
                 }
 
+                md.Append(" Needs: ").Append(check.Needs).Append('.');
+
                 md.Append("\n\n");
             }
         }

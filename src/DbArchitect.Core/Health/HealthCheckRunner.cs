@@ -45,7 +45,7 @@ public static class HealthCheckRunner
     {
         if (check.Deep && !context.Options.Deep)
         {
-            return new[] { context.Skipped(check, "An integrity pass that reads whole indexes; run with -Deep to include it.") };
+            return new[] { context.Skipped(check, "An integrity pass that reads whole indexes or tables; run with -Deep to include it.") };
         }
 
         var clock = Stopwatch.StartNew();

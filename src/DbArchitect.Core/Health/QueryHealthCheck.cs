@@ -14,6 +14,9 @@ public abstract class QueryHealthCheck : HealthCheck
     /// <summary>The query this run uses: <see cref="Sql"/>, unless the check has a better one for this server or run (-Deep with an extension).</summary>
     protected virtual string QueryFor(HealthCheckContext context) => Sql;
 
+    /// <summary>The candidate rows: the query's, which a check may extend with figures it measures per row (a growth rate).</summary>
+    protected virtual IReadOnlyList<LiveRow> Candidates(HealthCheckContext context) => context.Query(QueryFor(context), Title);
+
     /// <summary>The status of a returned row when the check has no threshold (its presence is the problem).</summary>
     protected virtual HealthStatus FoundStatus => HealthStatus.Warning;
 
@@ -44,7 +47,7 @@ public abstract class QueryHealthCheck : HealthCheck
             return new[] { context.Skipped(this, reason) };
         }
 
-        var rows = context.Query(QueryFor(context), Title);
+        var rows = Candidates(context);
         var findings = new List<HealthCheckResult>();
         foreach (var row in rows)
         {

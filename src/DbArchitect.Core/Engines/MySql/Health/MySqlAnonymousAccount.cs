@@ -12,7 +12,9 @@ internal sealed class MySqlAnonymousAccount : MySqlHealthCheck
 
     public override string Category => "Security";
 
-    public override string Description => "Accounts ''@host (left by old installers) let anyone log in from that host, and because they sort before named accounts they can capture logins of real users from it. Needs SELECT on mysql.user.";
+    public override string Description => "Accounts ''@host (left by old installers) let anyone log in from that host, and because they sort before named accounts they can capture logins of real users from it.";
+
+    public override string Needs => "SELECT on mysql.user";
 
     public override HealthPriority Priority => HealthPriority.High;
 

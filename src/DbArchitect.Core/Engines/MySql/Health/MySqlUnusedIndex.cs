@@ -25,10 +25,12 @@ internal sealed class MySqlUnusedIndex : MySqlHealthCheck
         WHERE u.object_schema = DATABASE() AND u.index_name IS NOT NULL AND u.index_name <> 'PRIMARY' AND u.count_star = 0
         """;
 
+    public override string Needs => "performance_schema = ON; SELECT on performance_schema and mysql.innodb_index_stats";
+
+    public override bool NeedsPerformanceSchema => true;
+
     protected override string? SkipReason(HealthCheckContext context) =>
-        context.Cached("mysql.performance_schema", () => Convert.ToInt64(context.Session.Scalar("SELECT @@performance_schema", "Reading performance_schema"), System.Globalization.CultureInfo.InvariantCulture)) == 0
-            ? "performance_schema is off, so index usage is not counted (set performance_schema = ON and restart)."
-            : null;
+        MySqlHealth.PerformanceSchemaOn(context) ? null : "performance_schema is off, so index usage is not counted (set performance_schema = ON and restart).";
 
     protected override string Describe(LiveRow row, double? measured) => $"{HealthThreshold.Format(measured ?? 0)} MB and not read since the server started.";
 

@@ -21,6 +21,8 @@ internal sealed class PostgreSqlAmcheckIntegrity : HealthCheck
 
     public override string Description => "With -Deep: bt_index_check on each valid b-tree index of the application schemas, smallest first, within the time budget (AccessShareLock only, no blocking of writes). A corrupt index is critical: queries through it return wrong rows. Indexes left when the budget runs out are named in the Pass/Info row.";
 
+    public override string Needs => "the amcheck extension (created only with -AllowExtensionCreate)";
+
     public override bool Deep => true;
 
     public override HealthPriority Priority => HealthPriority.High;

@@ -14,6 +14,8 @@ internal sealed class PostgreSqlTrustAuthentication : PostgreSqlHealthCheck
 
     public override string Description => "pg_hba.conf lines with the trust method, where visible (pg_hba_file_rules needs superuser). Over the network (host lines) anyone who can reach the port logs in as any role: critical. On the local socket it is every OS user: warning.";
 
+    public override string Needs => "superuser (pg_hba_file_rules)";
+
     public override string Sql => """
         SELECT 'pg_hba.conf line ' || line_number AS target, type, array_to_string(database, ',') AS databases,
                array_to_string(user_name, ',') AS users, address

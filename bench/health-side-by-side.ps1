@@ -1,0 +1,159 @@
+<#
+.SYNOPSIS
+    Issue 16's side-by-side: seeds a scratch MariaDB database and a scratch PostgreSQL database with planted faults and
+    healthy controls (bench/health/*.sql, listed in bench/health/faults.tsv), runs Invoke-DbHealthCheck (-Deep) and
+    the peer tools that run here, and prints recall, false positives and time per tool. Everything it creates (the
+    databases, the bench_hc_* accounts and role, the bench_hcpg_* roles) is dropped at the end.
+.DESCRIPTION
+    Peers (scripts/install-bench-tools.sh installs them): pt-duplicate-key-checker and MySQLTuner on MariaDB,
+    check_postgres (every action that reads a database's objects) on PostgreSQL. A peer finds a fault when its output
+    matches the fault's peer_pattern (the object's name); a peer's false positive is an output line naming a control.
+    Invoke-DbHealthCheck finds a fault when a finding has the fault's CheckId and Target; its false positives are
+    findings on the controls.
+.EXAMPLE
+    ./build.sh && scripts/install-bench-tools.sh && dotnet pwsh -NoProfile -File bench/health-side-by-side.ps1
+#>
+param(
+    [string] $MariaDbHost = '127.0.0.1', [int] $MariaDbPort = 3306,
+    [string] $PgHost = '127.0.0.1', [int] $PgPort = 5432,
+    [string] $User = 'dbarchitect_test', [string] $Password = 'dbarchitect_test'
+)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path -Parent $PSScriptRoot
+$here = Join-Path $PSScriptRoot 'health'
+Import-Module (Join-Path $root 'module/DbArchitect.PS.psd1')
+
+$faults = Get-Content (Join-Path $here 'faults.tsv') | Where-Object { $_ -notmatch '^#' -and $_ } | ForEach-Object {
+    $f = $_ -split "`t"
+    [pscustomobject]@{ Engine = $f[0]; CheckId = $f[1]; Target = $f[2]; PeerPattern = $f[3]; Fault = $f[4] }
+}
+$controls = @{
+    mariadb    = '\bok_\w+|bench_hc_(locked|sock|strong|reader|role)\b'
+    postgresql = '\bok_\w+|\bclosed_schema\b|bench_hcpg_(ok|group)\b'
+}
+$suffix = [guid]::NewGuid().ToString('N').Substring(0, 8)
+$env:MYSQL_PWD = $Password
+$env:PGPASSWORD = $Password
+
+function Invoke-Client([string] $Program, [string[]] $Arguments, [string] $InputText) {
+    $output = $InputText | & $Program @Arguments 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "$Program failed: $output" }
+    $output
+}
+function Maria([string] $Sql, [string] $Database) {
+    $arguments = @('--protocol=tcp', '-h', $MariaDbHost, '-P', $MariaDbPort, '-u', $User, '--batch')
+    if ($Database) { $arguments += "--database=$Database" }
+    Invoke-Client mariadb $arguments $Sql
+}
+function Pg([string] $Sql, [string] $Database = 'postgres') {
+    Invoke-Client psql @('-h', $PgHost, '-p', $PgPort, '-U', $User, '-d', $Database, '-v', 'ON_ERROR_STOP=1', '-q', '-X') $Sql
+}
+function Timed([scriptblock] $Run) {
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $text = try { (& $Run 2>&1 | Out-String) } catch { "FAILED: $_" }
+    [pscustomobject]@{ Output = $text; Seconds = $clock.Elapsed.TotalSeconds }
+}
+function Score([string] $Tool, [string] $Engine, $Found, [int] $FalsePositives, [double] $Seconds, [string] $Note) {
+    $planted = @($faults | Where-Object Engine -eq $Engine).Count
+    [pscustomobject]@{
+        Tool = $Tool; Engine = $Engine; Found = $Found.Count; Planted = $planted
+        Recall = '{0:0} %' -f (100 * $Found.Count / $planted); FalsePositives = $FalsePositives
+        Seconds = [math]::Round($Seconds, 2); Note = $Note
+    }
+}
+function Score-Module([string] $Engine, $Results, [double] $Seconds) {
+    $findings = @($Results | Where-Object { $_.Status -in 'Info', 'Warning', 'Critical' })
+    $found = @($faults | Where-Object Engine -eq $Engine | Where-Object { $f = $_; $findings | Where-Object { $_.CheckId -eq $f.CheckId -and $_.Target -eq $f.Target } })
+    $onControls = @($findings | Where-Object { $_.Target -match $controls[$Engine] })
+    $onControls | ForEach-Object { Write-Host "  false positive: $($_.CheckId) $($_.Target): $($_.Message)" }
+    $missed = @($faults | Where-Object Engine -eq $Engine | Where-Object { $_ -notin $found })
+    $missed | ForEach-Object { Write-Host "  missed: $($_.CheckId) $($_.Target) ($($_.Fault))" }
+    # Findings that are neither a planted fault nor on a control: the server's own state (shown, not scored).
+    $findings | Where-Object { $r = $_; -not ($faults | Where-Object { $_.Engine -eq $Engine -and $_.CheckId -eq $r.CheckId -and $_.Target -eq $r.Target }) -and $r.Target -notmatch $controls[$Engine] } |
+        ForEach-Object { Write-Host "  other: $($_.Status) $($_.CheckId) $($_.Target): $($_.Message)" }
+    Score 'Invoke-DbHealthCheck -Deep' $Engine $found $onControls.Count $Seconds "$($findings.Count) findings, $(@($Results | Where-Object Status -eq 'Error').Count) errors"
+}
+# A peer's finding is an output line that reports a problem ($FindingLine: MySQLTuner's [!!], check_postgres's
+# WARNING/CRITICAL); listing an object in an inventory is not finding it.
+function Score-Peer([string] $Tool, [string] $Engine, $Run, [string] $FindingLine, [string] $Note) {
+    # Nagios performance data (after " | ") lists every object measured, not only those reported.
+    $lines = @($Run.Output -split "`n" | ForEach-Object { ($_ -split ' \| ')[0] } | Where-Object { $_ -match $FindingLine })
+    $found = @($faults | Where-Object Engine -eq $Engine | Where-Object { $p = $_.PeerPattern; @($lines | Where-Object { $_ -match $p }).Count -gt 0 })
+    $onControls = @($lines | Where-Object { $_ -match $controls[$Engine] })
+    $onControls | ForEach-Object { Write-Host "  false positive ($Tool): $($_.Trim())" }
+    Score $Tool $Engine $found $onControls.Count $Run.Seconds $Note
+}
+
+$rows = @()
+
+# MariaDB ------------------------------------------------------------------------------------------------------------
+$mdb = "bench_health_$suffix"
+$mariaAccounts = "DROP USER IF EXISTS 'bench_hc_same'@'localhost', 'bench_hc_common'@'localhost', 'bench_hc_nopass'@'localhost', 'bench_hc_wild'@'%', 'bench_hc_wildrole'@'%', 'bench_hc_locked'@'localhost', 'bench_hc_sock'@'localhost', 'bench_hc_strong'@'10.0.0.5', 'bench_hc_reader'@'%'; DROP ROLE IF EXISTS bench_hc_role;"
+Maria $mariaAccounts | Out-Null
+Maria "CREATE DATABASE ``$mdb`` CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_ai_ci" | Out-Null
+try {
+    Maria (Get-Content -Raw (Join-Path $here 'mariadb-faults.sql')) $mdb | Out-Null
+    Write-Host "MariaDB: $mdb seeded"
+    $cs = "Server=$MariaDbHost;Port=$MariaDbPort;User ID=$User;Password=$Password;Database=$mdb"
+    Invoke-DbHealthCheck -Engine mariadb -ConnectionString $cs | Out-Null   # warm-up: loading and JIT are not the check's cost
+    $default = Timed { Invoke-DbHealthCheck -Engine mariadb -ConnectionString $cs | Out-Null }
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $results = Invoke-DbHealthCheck -Engine mariadb -ConnectionString $cs -Deep
+    $rows += Score-Module 'mariadb' $results $clock.Elapsed.TotalSeconds
+    $rows[-1].Note += ("; default run {0:0.00} s" -f $default.Seconds)
+
+    $ptdkc = Timed { pt-duplicate-key-checker --host $MariaDbHost --port $MariaDbPort --user $User --password $Password --databases $mdb }
+    $rows += Score-Peer 'pt-duplicate-key-checker' 'mariadb' $ptdkc '.' 'duplicate and prefix-redundant indexes only'
+    $tuner = Timed { mysqltuner --host $MariaDbHost --port $MariaDbPort --user $User --pass $Password --forcemem 4096 --forceswap 0 --nocolor --verbose }
+    $tunerNote = if ($tuner.Output -match 'Illegal division by zero|FAILED') { 'crashed near the end: ' + ([regex]::Match($tuner.Output, '(Illegal division by zero[^\n]*|FAILED[^\n]*)').Value.Trim()) + '; the report up to there is scored' } else { 'server-wide report (MySQLTuner 1.9.9, Debian)' }
+    $rows += Score-Peer 'MySQLTuner' 'mariadb' $tuner '\[!!\]' $tunerNote
+    $tuner.Output | Set-Content (Join-Path ([IO.Path]::GetTempPath()) 'bench-mysqltuner.txt')
+    $ptdkc.Output | Set-Content (Join-Path ([IO.Path]::GetTempPath()) 'bench-pt-dkc.txt')
+}
+finally {
+    Maria "DROP DATABASE IF EXISTS ``$mdb``" | Out-Null
+    Maria $mariaAccounts | Out-Null
+}
+
+# PostgreSQL ---------------------------------------------------------------------------------------------------------
+$pdb = "bench_health_$suffix"
+$pgRoles = 'DROP ROLE IF EXISTS bench_hcpg_nopass, bench_hcpg_super, bench_hcpg_ok, bench_hcpg_group, bench_hcpg_md5'
+Pg $pgRoles | Out-Null
+Pg "CREATE DATABASE $pdb" | Out-Null
+try {
+    Pg (Get-Content -Raw (Join-Path $root 'tests/DbArchitect.Integration.Tests/Health/pg-health-fixture.sql')) $pdb | Out-Null
+    # The failing concurrent build leaves the invalid index (the fault); its error is expected.
+    & psql -h $PgHost -p $PgPort -U $User -d $pdb -q -X -c 'CREATE UNIQUE INDEX CONCURRENTLY fault_invalid_v_key ON app.fault_invalid (v)' 2>&1 | Out-Null
+    Pg (Get-Content -Raw (Join-Path $here 'postgresql-faults.sql')) $pdb | Out-Null
+    Pg 'VACUUM ANALYZE app.ok_parent, app.ok_child, app.ok_used, app.ok_serial, app.ok_events, app.fault_events, app.ok_growth, app.fault_growth' $pdb | Out-Null
+    Pg 'VACUUM ANALYZE app.fault_bloat' $pdb | Out-Null
+    Pg 'ANALYZE app.fault_stale; INSERT INTO app.fault_stale SELECT generate_series(2001, 3500)' $pdb | Out-Null
+    Write-Host "PostgreSQL: $pdb seeded"
+    $cs = "Host=$PgHost;Port=$PgPort;Username=$User;Password=$Password;Database=$pdb"
+    Invoke-DbHealthCheck -Engine postgresql -ConnectionString $cs | Out-Null
+    $default = Timed { Invoke-DbHealthCheck -Engine postgresql -ConnectionString $cs | Out-Null }
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $results = Invoke-DbHealthCheck -Engine postgresql -ConnectionString $cs -Deep
+    $rows += Score-Module 'postgresql' $results $clock.Elapsed.TotalSeconds
+    $rows[-1].Note += ("; default run {0:0.00} s" -f $default.Seconds)
+
+    $actions = 'autovac_freeze', 'bloat', 'disabled_triggers', 'last_analyze', 'last_vacuum', 'last_autoanalyze', 'last_autovacuum', 'locks', 'prepared_txns', 'sequence', 'txn_idle', 'txn_time', 'txn_wraparound', 'backends', 'index_size', 'table_size'
+    $checkPostgres = Timed {
+        foreach ($action in $actions) {
+            "== $action"
+            check_postgres --action=$action --host=$PgHost --port=$PgPort --dbuser=$User --dbname=$pdb 2>&1
+        }
+    }
+    $rows += Score-Peer 'check_postgres' 'postgresql' $checkPostgres 'WARNING|CRITICAL' ("{0} actions: {1}" -f $actions.Count, ($actions -join ', '))
+    $checkPostgres.Output | Set-Content (Join-Path ([IO.Path]::GetTempPath()) 'bench-check-postgres.txt')
+}
+finally {
+    Pg "DROP DATABASE IF EXISTS $pdb WITH (FORCE)" | Out-Null
+    Pg $pgRoles | Out-Null
+}
+
+'| tool | engine | planted faults found | recall | false positives | seconds | note |'
+'|---|---|---:|---:|---:|---:|---|'
+foreach ($row in $rows) {
+    '| {0} | {1} | {2} of {3} | {4} | {5} | {6:0.00} | {7} |' -f $row.Tool, $row.Engine, $row.Found, $row.Planted, $row.Recall, $row.FalsePositives, $row.Seconds, $row.Note
+}
