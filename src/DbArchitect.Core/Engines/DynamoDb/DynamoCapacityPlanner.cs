@@ -134,6 +134,14 @@ internal sealed class DynamoCapacityPlanner
             sized.Add(type with { WritesPerSecond = writes, WriteUnitsPerWrite = units });
         }
 
+        var inserts = _shapes.Sum(Inserts);
+        var writesTotal = _shapes.Sum(Writes);
+        _decisions.Add(new DesignDecision(DesignAreas.PerformanceTuning, "Writes",
+            InvariantText.Format($"{writesTotal:0.##} item writes/s: {inserts:0.##} inserts and {writesTotal - inserts:0.##} updates"),
+            InvariantText.Format($"Inserts are each entity's rowsPerDay / 86,400 s") + (_requirement.Workload.Tps is { } tps && _requirement.Workload.ReadWriteRatio is { } ratio
+                ? InvariantText.Format($"; the workload's writes are tps {tps:0.##} × write share {1 - ratio.ReadFraction:0.##} = {tps * (1 - ratio.ReadFraction):0.##}/s, and what exceeds the inserts is spread over the entities by rows as updates")
+                : "; no tps and read:write ratio are stated, so no updates are assumed")
+                + "; each write costs its item's size in 1 KB units (twice in a transaction) plus the same in every GSI the item appears in."));
         var costed = paths.Select(p => Cost(p, sized)).ToList();
         var indexes = new List<IndexCapacity>();
         foreach (var index in globals)

@@ -197,11 +197,11 @@ public sealed class DynamoDbDesign : FamilyDesign
             text.Append("    }\n");
         }
 
-        // An item type whose partition key starts like another entity's own key lives in that entity's item collection.
-        foreach (var child in _model.ItemTypes.Where(t => t.Kind is ItemKind.Entity or ItemKind.Edge))
+        // An item type whose partition key is another entity's own key (same fixed parts) lives in that entity's item collection.
+        static bool Own(ItemType type) => type.PartitionKey.Segments.Any(s => s.Literal == type.Name + KeyTemplate.Separator);
+        foreach (var child in _model.ItemTypes.Where(t => t.Kind is ItemKind.Entity or ItemKind.Edge && !Own(t)))
         {
-            var parent = _model.ItemTypes.FirstOrDefault(p => p.Kind == ItemKind.Entity && !ReferenceEquals(p, child)
-                && p.PartitionKey.Segments.Count > 0 && child.PartitionKey.Segments.Count == p.PartitionKey.Segments.Count
+            var parent = _model.ItemTypes.FirstOrDefault(p => p.Kind == ItemKind.Entity && Own(p)
                 && child.PartitionKey.Segments.Select(s => s.Literal).SequenceEqual(p.PartitionKey.Segments.Select(s => s.Literal)));
             if (parent is not null)
             {

@@ -42,6 +42,7 @@ public sealed class DynamoDbDesigner : IFamilyDesigner
             "Single-table design: every entity is an item type under overloaded string keys (PK, SK and GSIn keys), so a Query reads an entity with its related items in one request and the table is provisioned, backed up and monitored once."));
         var planner = new KeyPlanner(requirement, shapes, UnitsPerKey, decisions, warnings);
         planner.Plan();
+        planner.Summarize();
         var retention = requirement.Workload.Retention;
         bool Expires(EntityShape shape) => retention is not null && !shape.IsEdge && !shape.HasChildren && (shape.RowsPerDay ?? 0) > 0;
         var types = planner.ItemTypes(s => attributes[s.Name], Expires)

@@ -290,8 +290,8 @@ internal static class DynamoDbFiles
             if (sort == "between")
             {
                 condition += " AND #sk BETWEEN :from AND :to";
-                values[":from"] = new JsonObject { ["S"] = path.SortPrefix!.Pattern.Replace("<" + path.RangeAttribute + ">", "<" + path.RangeAttribute + " from>", StringComparison.Ordinal) };
-                values[":to"] = new JsonObject { ["S"] = path.SortPrefix.Pattern.Replace("<" + path.RangeAttribute + ">", "<" + path.RangeAttribute + " to>", StringComparison.Ordinal) + KeySegment.MissingAscending };
+                values[":from"] = new JsonObject { ["S"] = path.SortPrefix!.Describe(path.RangeAttribute, "from") };
+                values[":to"] = new JsonObject { ["S"] = path.SortPrefix.Describe(path.RangeAttribute, "to") + KeySegment.MissingAscending };
             }
             else
             {

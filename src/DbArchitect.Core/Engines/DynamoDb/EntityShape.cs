@@ -59,7 +59,10 @@ internal sealed record EntityShape(
                 }
             }
 
-            var hasChildren = requirement.Relationships.Any(r => string.Equals(r.From, entity.Name, StringComparison.OrdinalIgnoreCase));
+            // Referenced: a parent of another entity or a side of a many-to-many edge; such items may not expire on their own.
+            var hasChildren = (requirement.Application.Tenancy == Tenancy.Multi && string.Equals(entity.Name, EntityColumns.TenantEntityName, StringComparison.OrdinalIgnoreCase))
+                || requirement.Relationships.Any(r => string.Equals(r.From, entity.Name, StringComparison.OrdinalIgnoreCase)
+                || (r.Kind == RelationshipKind.ManyToMany && string.Equals(r.To, entity.Name, StringComparison.OrdinalIgnoreCase)));
             shapes.Add(new EntityShape(entity.Name, false, columns, parents, new[] { ImplicitColumns.Id }, entity.Rows, entity.RowsPerDay,
                 EntityColumns.IsTenantScoped(entity, requirement.Application.Tenancy), hasChildren));
         }

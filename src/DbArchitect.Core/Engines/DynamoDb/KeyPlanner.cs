@@ -331,6 +331,7 @@ internal sealed class KeyPlanner
 
         // Writes per partition key value: the shape's write units spread over the distinct values of the equality columns.
         var unitsPerKey = _writesPerKey(shape, pattern);
+        Hottest(pattern.Name, slot.Name, unitsPerKey);
         var shards = unitsPerKey > 800 ? (int)Math.Min(100, Math.Ceiling(unitsPerKey / 800)) : 1;
         if (shards > 1)
         {
@@ -380,10 +381,15 @@ internal sealed class KeyPlanner
         var groups = pattern.GroupBy.Select(g => shape.Column(g.Column)?.Name ?? g.Column).ToList();
         var sort = groups.Count == 0
             ? new KeyTemplate(new[] { KeySegment.Text("ALL") })
-            : new KeyTemplate(groups.SelectMany((g, i) => i == 0 ? new[] { KeySegment.Value(g) } : new[] { KeySegment.Text("#"), KeySegment.Value(g) }).ToList());
+            : new KeyTemplate(pattern.GroupBy.SelectMany((g, i) =>
+            {
+                var value = KeySegment.Value(shape.Column(g.Column)?.Name ?? g.Column, BucketEncoding(g.Bucket, shape.Column(g.Column)));
+                return i == 0 ? new[] { value } : new[] { KeySegment.Text("#"), value };
+            }).ToList());
         var bucket = pattern.GroupBy.FirstOrDefault()?.Bucket;
         // The stream consumer adds a batch of up to 100 records in one update per key, so an aggregate key takes the writes / 100.
         var unitsPerKey = _writesPerKey(shape, pattern) / 100;
+        Hottest(pattern.Name, "aggregate items", unitsPerKey);
         var shards = unitsPerKey > 800 ? (int)Math.Min(100, Math.Ceiling(unitsPerKey / 800)) : 1;
         if (shards > 1)
         {
@@ -416,6 +422,16 @@ internal sealed class KeyPlanner
             + (shards > 1 ? InvariantText.Format($", over 800, hence {shards} shards added on read") : string.Empty) + "."));
     }
 
+    private static KeyEncoding BucketEncoding(TimeBucket? bucket, ShapeColumn? column) => bucket switch
+    {
+        TimeBucket.Hour => KeyEncoding.Hour,
+        TimeBucket.Day => KeyEncoding.Day,
+        TimeBucket.Week => KeyEncoding.Week,
+        TimeBucket.Month => KeyEncoding.Month,
+        TimeBucket.Year => KeyEncoding.Year,
+        _ => column is null ? KeyEncoding.Text : KeyEncodings.ForOrder(column.Type) ?? KeyEncoding.Text,
+    };
+
     /// <summary>The UpdateExpression the stream consumer runs for one record of an aggregate (min/max add a ConditionExpression).</summary>
     public static string UpdateExpression(AggregateFunction function) => function switch
     {
@@ -425,6 +441,36 @@ internal sealed class KeyPlanner
         AggregateFunction.Min => "SET #min = :value (condition attribute_not_exists(#min) OR #min > :value)",
         _ => "SET #max = :value (condition attribute_not_exists(#max) OR #max < :value)",
     };
+
+    private (string Pattern, string Where, double Units)? _hottest;
+
+    private void Hottest(string pattern, string where, double units)
+    {
+        if (_hottest is null || units > _hottest.Value.Units)
+        {
+            _hottest = (pattern, where, units);
+        }
+    }
+
+    /// <summary>Records how the patterns are served and the busiest key value, so the sections state them even when nothing is sharded.</summary>
+    public void Summarize()
+    {
+        var home = _requirement.AccessPatterns.Count(p => _paths.Any(a => a.Pattern == p.Name && a.Kind == AccessKind.Query && a.Index is null));
+        var keyed = _paths.Count(p => p.Kind is AccessKind.Query or AccessKind.Aggregate);
+        var filtered = _paths.Count(p => p.Kind == AccessKind.Scan);
+        var searched = _paths.Count(p => p.Kind == AccessKind.Search);
+        _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, "Key conditions",
+            InvariantText.Format($"{keyed} of {_paths.Count} access patterns read by a key condition ({home} on the table's own keys)"),
+            InvariantText.Format($"A Query reads only the items under one partition key value and a sort key range; ") + (filtered == 0
+                ? "no pattern needs a FilterExpression"
+                : InvariantText.Format($"{filtered} pattern(s) need a FilterExpression on a Scan, said so at each")) + (searched == 0
+                ? "."
+                : InvariantText.Format($", and {searched} full-text pattern(s) go to the search engine."))));
+        _decisions.Add(new DesignDecision(DesignAreas.Partitioning, "Busiest key value", _hottest is { } hot
+                ? InvariantText.Format($"'{hot.Pattern}' ({hot.Where}): {hot.Units:0.###} WCU/s per key value")
+                : "Only table keys (one item or one parent's collection per key value)",
+            InvariantText.Format($"Writes per second × write units per item over the distinct values of the key, against 1,000 WCU per partition; a key value over 800 WCU (80 %) would be sharded.")));
+    }
 
     private List<IndexKeys> Keys(EntityShape shape)
     {

@@ -26,6 +26,21 @@ public enum KeyEncoding
 
     /// <summary>A boolean as 0 or 1.</summary>
     Boolean,
+
+    /// <summary>The hour of a timestamp (yyyy-MM-ddTHH), an aggregate's bucket.</summary>
+    Hour,
+
+    /// <summary>The day of a timestamp or date (yyyy-MM-dd).</summary>
+    Day,
+
+    /// <summary>The Monday of the week (yyyy-MM-dd).</summary>
+    Week,
+
+    /// <summary>The month (yyyy-MM).</summary>
+    Month,
+
+    /// <summary>The year (yyyy).</summary>
+    Year,
 }
 
 /// <summary>One part of a key: fixed text, or the value of an attribute in an encoding (descending: digits complemented).</summary>
@@ -50,6 +65,10 @@ public sealed record KeySegment(string? Literal, string? Attribute, KeyEncoding 
             KeyEncoding.Date => 10,
             KeyEncoding.EnumPosition => 3,
             KeyEncoding.Boolean => 1,
+            KeyEncoding.Hour => 13,
+            KeyEncoding.Day or KeyEncoding.Week => 10,
+            KeyEncoding.Month => 7,
+            KeyEncoding.Year => 4,
             _ => textLength(Attribute!),
         };
 }
@@ -66,7 +85,17 @@ public sealed record KeyTemplate(IReadOnlyList<KeySegment> Segments)
     private const long IntegerOffset = 1_000_000_000_000_000;
 
     /// <summary>The template as documentation: CUSTOMER#&lt;customer_id&gt;#ORDER#&lt;created_at desc&gt;.</summary>
-    public string Pattern => string.Concat(Segments.Select(s => s.Literal ?? "<" + s.Attribute + (s.Descending ? " desc" : string.Empty) + ">"));
+    public string Pattern => Describe(null, null);
+
+    /// <summary>
+    /// The template with placeholders, <paramref name="suffix"/> added inside the placeholder of <paramref name="attribute"/>
+    /// (a range's bounds: &lt;created_at from&gt;); bucketed values read &lt;day(created_at)&gt;.
+    /// </summary>
+    public string Describe(string? attribute, string? suffix) => string.Concat(Segments.Select(s => s.Literal ?? "<"
+        + (s.Encoding is KeyEncoding.Hour or KeyEncoding.Day or KeyEncoding.Week or KeyEncoding.Month or KeyEncoding.Year
+            ? s.Encoding.ToString().ToLowerInvariant() + "(" + s.Attribute + ")"
+            : s.Attribute)
+        + (s.Descending ? " desc" : string.Empty) + (s.Attribute == attribute && suffix is not null ? " " + suffix : string.Empty) + ">"));
 
     /// <summary>The attributes the key is built from, in order.</summary>
     public IReadOnlyList<string> Attributes => Segments.Where(s => s.Attribute is not null).Select(s => s.Attribute!).ToList();
@@ -110,10 +139,22 @@ public sealed record KeyTemplate(IReadOnlyList<KeySegment> Segments)
                 : Convert.ToDateTime(value, CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             KeyEncoding.EnumPosition => Position(value, enumValues),
             KeyEncoding.Boolean => Convert.ToBoolean(value, CultureInfo.InvariantCulture) ? "1" : "0",
+            KeyEncoding.Hour => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Hour),
+            KeyEncoding.Day => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Day),
+            KeyEncoding.Week => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Week),
+            KeyEncoding.Month => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Month),
+            KeyEncoding.Year => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Year),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
         };
         return segment.Descending ? Complement(text) : text;
     }
+
+    private static DateTime Instant(object value) => value switch
+    {
+        DateTimeOffset offset => offset.UtcDateTime,
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        _ => Convert.ToDateTime(value, CultureInfo.InvariantCulture),
+    };
 
     private static string Padded(long value)
     {
