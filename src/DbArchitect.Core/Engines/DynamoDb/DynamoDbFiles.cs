@@ -264,9 +264,16 @@ internal static class DynamoDbFiles
             {
                 names["#f" + i.ToString(CultureInfo.InvariantCulture)] = where[i];
                 var type = model.ItemTypes.First(t => t.Name == path.ItemType).Attributes.FirstOrDefault(a => a.Name == where[i])?.Type ?? "S";
-                values[":f" + i.ToString(CultureInfo.InvariantCulture)] = type == "M"
-                    ? new JsonObject { ["M"] = new JsonObject() }
-                    : new JsonObject { [type] = "<" + where[i] + ">" };
+                var number = i.ToString(CultureInfo.InvariantCulture);
+                if (type == "M")
+                {
+                    names["#k" + number] = "<" + where[i] + " field>";
+                    values[":f" + number] = new JsonObject { ["S"] = "<" + where[i] + " value>" };
+                }
+                else
+                {
+                    values[":f" + number] = new JsonObject { [type] = "<" + where[i] + ">" };
+                }
             }
 
             input["FilterExpression"] = path.Filter;

@@ -40,7 +40,14 @@ public enum ItemKind
 }
 
 /// <summary>An attribute an item type stores, with its DynamoDB type (S, N, BOOL, M, L) and typical bytes.</summary>
-public sealed record ItemAttribute(string Name, string Type, string LogicalType, bool Required, int TypicalBytes, IReadOnlyList<string> EnumValues);
+public sealed record ItemAttribute(string Name, string Type, string LogicalType, bool Required, int TypicalBytes, IReadOnlyList<string> EnumValues)
+{
+    /// <summary>The entity whose id this attribute holds (a foreign key, an edge's side, the tenant); null otherwise.</summary>
+    public string? References { get; init; }
+
+    /// <summary>True when no two items of the entity may hold the same value (kept by a uniqueness item).</summary>
+    public bool Unique { get; init; }
+}
 
 /// <summary>The keys an item type writes for one secondary index (absent when an attribute it needs is absent: a sparse index).</summary>
 public sealed record IndexKeys(string Index, KeyTemplate PartitionKey, KeyTemplate SortKey, int Shards);
@@ -111,6 +118,17 @@ public sealed record AccessPath(
     double ReadUnitsPerRequest,
     string Note)
 {
+    /// <summary>For an aggregate: the attribute aggregated (null for count(*)) and the function (sum, count, avg, min, max).</summary>
+    public string? AggregateAttribute { get; init; }
+
+    public string? AggregateFunction { get; init; }
+
+    /// <summary>For an aggregate: the UpdateExpression the stream consumer runs per record (#sum, #count, #min, #max; :value, :one).</summary>
+    public string? UpdateExpression { get; init; }
+
+    /// <summary>For min and max: the ConditionExpression that keeps the smaller or larger value (a failed condition is skipped).</summary>
+    public string? UpdateCondition { get; init; }
+
     /// <summary>The attributes a Scan's FilterExpression compares (#f0, #f1 … in its order).</summary>
     public IReadOnlyList<string> FilterColumns { get; init; } = Array.Empty<string>();
 

@@ -81,7 +81,12 @@ internal static class ItemSizer
             var column = ColumnOf(c);
             var bytes = typical.Expected(column, Encoding.UTF8.GetByteCount(c.Name) + ValueBytes(c.Type, column, typical));
             return new ItemAttribute(c.Name, KeyEncodings.AttributeType(c.Type), c.Type.ToString(), c.Required, bytes,
-                c.Type.Kind == LogicalTypeKind.Enum ? c.Type.EnumValues : Array.Empty<string>());
+                c.Type.Kind == LogicalTypeKind.Enum ? c.Type.EnumValues : Array.Empty<string>())
+            {
+                References = shape.Parents.FirstOrDefault(p => p.Column == c.Name)?.Parent
+                    ?? (c.Origin == ColumnOrigin.Tenant ? EntityColumns.TenantEntityName : null),
+                Unique = c.Unique,
+            };
         }).ToList();
 
     /// <summary>Bytes of the key attributes an item type writes: PK, SK, each index's keys, the type and the TTL attribute.</summary>

@@ -122,6 +122,8 @@ internal sealed class KeyPlanner
         pattern.Search.Count == 0 && pattern.Aggregate is null
         && pattern.Where.All(w => shape.Column(w) is { } c && c.Type.Kind is not (LogicalTypeKind.Json or LogicalTypeKind.Array or LogicalTypeKind.Binary));
 
+    internal static bool IsDocument(EntityShape shape, string column) => shape.Column(column)?.Type.Kind == LogicalTypeKind.Json;
+
     private Home ChooseHome(EntityShape shape)
     {
         var candidates = _requirement.AccessPatterns
@@ -249,7 +251,10 @@ internal sealed class KeyPlanner
         if (!IsKeyable(pattern, shape))
         {
             var names = (shape.TenantScoped ? new[] { TenantColumn } : Array.Empty<string>()).Concat(Where(shape, pattern)).ToList();
-            var filter = string.Join(" AND ", names.Select((n, i) => "#f" + i + " = :f" + i).Prepend("#type = :type"));
+            // A document is matched by containment, one field at a time (#f.#k = :f): the caller names the field and its value.
+            var filter = string.Join(" AND ", names.Select((n, i) => IsDocument(shape, n)
+                ? InvariantText.Format($"#f{i}.#k{i} = :f{i}")
+                : InvariantText.Format($"#f{i} = :f{i}")).Prepend("#type = :type"));
             _paths.Add(Path(pattern, shape, AccessKind.Scan, null, null, null, null, null, Array.Empty<string>(), true, filter, 1,
                 "Unavoidable FilterExpression: " + string.Join(", ", names) + " holds a document, which cannot be a key, so a Scan reads the whole table and filters it; serve it at volume from the search engine fed by the stream.") with { FilterColumns = names });
             _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name, "Scan with FilterExpression (said so)",
@@ -416,7 +421,13 @@ internal sealed class KeyPlanner
             groups.Take(1).ToList(), true, null, shards,
             aggregate + (groups.Count > 0 ? " by " + string.Join(", ", pattern.GroupBy) : string.Empty)
             + " is kept in " + name + " items by the stream consumer (" + UpdateExpression(aggregate.Function) + "); DynamoDB has no aggregation, and reading every "
-            + shape.Name + " for it would cost a Scan." + (aggregate.Function == AggregateFunction.Avg ? " The average is sum / count." : string.Empty)));
+            + shape.Name + " for it would cost a Scan." + (aggregate.Function == AggregateFunction.Avg ? " The average is sum / count." : string.Empty)) with
+        {
+            AggregateAttribute = aggregate.Column is { } c ? shape.Column(c)?.Name ?? c : null,
+            AggregateFunction = aggregate.Function.ToString().ToLowerInvariant(),
+            UpdateExpression = Update(aggregate.Function).Expression,
+            UpdateCondition = Update(aggregate.Function).Condition,
+        });
         _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name, "Aggregate items " + partition.Pattern + " / " + sort.Pattern + " kept from the stream",
             InvariantText.Format($"A Query of {(groups.Count == 0 ? "one item" : "one item per bucket")} answers '{pattern.Name}' instead of reading every {shape.Name}; the consumer batches up to 100 stream records per update, so a key takes {unitsPerKey:0.##} updates/s")
             + (shards > 1 ? InvariantText.Format($", over 800, hence {shards} shards added on read") : string.Empty) + "."));
@@ -432,15 +443,18 @@ internal sealed class KeyPlanner
         _ => column is null ? KeyEncoding.Text : KeyEncodings.ForOrder(column.Type) ?? KeyEncoding.Text,
     };
 
-    /// <summary>The UpdateExpression the stream consumer runs for one record of an aggregate (min/max add a ConditionExpression).</summary>
-    public static string UpdateExpression(AggregateFunction function) => function switch
+    /// <summary>The UpdateExpression the stream consumer runs for one record of an aggregate, and the condition min/max need.</summary>
+    public static (string Expression, string? Condition) Update(AggregateFunction function) => function switch
     {
-        AggregateFunction.Avg => "ADD #sum :value, #count :one",
-        AggregateFunction.Count => "ADD #count :one",
-        AggregateFunction.Sum => "ADD #sum :value",
-        AggregateFunction.Min => "SET #min = :value (condition attribute_not_exists(#min) OR #min > :value)",
-        _ => "SET #max = :value (condition attribute_not_exists(#max) OR #max < :value)",
+        AggregateFunction.Avg => ("ADD #sum :value, #count :one", null),
+        AggregateFunction.Count => ("ADD #count :one", null),
+        AggregateFunction.Sum => ("ADD #sum :value", null),
+        AggregateFunction.Min => ("SET #min = :value", "attribute_not_exists(#min) OR #min > :value"),
+        _ => ("SET #max = :value", "attribute_not_exists(#max) OR #max < :value"),
     };
+
+    private static string UpdateExpression(AggregateFunction function) =>
+        Update(function) is { Condition: { } condition } update ? update.Expression + " if " + condition : Update(function).Expression;
 
     private (string Pattern, string Where, double Units)? _hottest;
 
