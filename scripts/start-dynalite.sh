@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts dynalite (an implementation of the DynamoDB API on LevelDB, in memory here) for the DynamoDB integration tests
 # and prints its endpoint (http://127.0.0.1:PORT) on stdout; everything else goes to stderr. Installs the pinned
-# version into tools/dynalite/ (git ignores it) with npm, installing npm first on a fresh Debian machine, the way
-# restore-squawk.sh does. Each run starts its own server on the first free port from DYNALITE_PORT (default 58000):
+# version into tools/dynalite/ (git ignores it) with scripts/npm-install.sh, which installs npm first on a fresh Debian
+# machine. Each run starts its own server on the first free port from DYNALITE_PORT (default 58000):
 # DYNALITE_PID_FILE, when set, receives its process id so the caller can stop it (test.sh and the tests' fixture do).
 set -euo pipefail
 version="4.0.0"
@@ -11,15 +11,8 @@ dir="$root/tools/dynalite"
 cli="$dir/node_modules/dynalite/cli.js"
 installed="$(grep -o '"version": *"[^"]*"' "$dir/node_modules/dynalite/package.json" 2>/dev/null | grep -o '[0-9][^"]*' || true)"
 if [[ "$installed" != "$version" || ! -f "$cli" ]]; then
-  if ! command -v npm >/dev/null 2>&1; then
-    as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-    echo "start-dynalite: installing npm" >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >&2
-  fi
-  mkdir -p "$dir"
   echo "start-dynalite: installing dynalite $version into $dir" >&2
-  npm install --prefix "$dir" --no-audit --no-fund --no-save "dynalite@$version" >&2
+  bash "$root/scripts/npm-install.sh" "$dir" "dynalite@$version"
 fi
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -1,4 +1,3 @@
-using System.Text;
 using DbArchitect.Core.Export;
 
 namespace DbArchitect.Core.Tests.DynamoDb;
@@ -13,37 +12,6 @@ public sealed class DynamoDbGoldenTests
 
     [Theory]
     [MemberData(nameof(Specs))]
-    public void ExportedFilesMatchTheGoldenFiles(string spec)
-    {
-        var files = DesignExporter.Plan(DynamoDbSpecs.Design(spec));
-        var update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
-        var folder = update
-            ? Path.Combine(TestPaths.RepositoryRoot, "tests", "DbArchitect.Core.Tests", "Golden", "dynamodb", spec)
-            : Path.Combine(AppContext.BaseDirectory, "Golden", "dynamodb", spec);
-        if (update)
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-
-            foreach (var file in files)
-            {
-                var path = Path.Combine(folder, file.RelativePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, Encoding.UTF8.GetBytes(file.Content));
-            }
-
-            return;
-        }
-
-        Assert.Equal(
-            Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal),
-            files.Select(f => f.RelativePath).Order(StringComparer.Ordinal));
-        foreach (var file in files)
-        {
-            var expected = File.ReadAllBytes(Path.Combine(folder, file.RelativePath));
-            Assert.True(expected.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(file.Content)), $"{spec}/{file.RelativePath} differs from its golden file; see the class comment to regenerate.");
-        }
-    }
+    public void ExportedFilesMatchTheGoldenFiles(string spec) =>
+        GoldenFolder.Check("dynamodb/" + spec, DesignExporter.Plan(DynamoDbSpecs.Design(spec)).Select(f => (f.RelativePath, f.Content)).ToList());
 }
