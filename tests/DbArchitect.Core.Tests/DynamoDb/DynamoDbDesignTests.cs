@@ -202,6 +202,10 @@ public sealed class DynamoDbDesignTests
         Assert.Equal("#type = :type AND #f0 = :f0 AND #f1.#k1 = :f1", path.Filter);
         Assert.StartsWith("Unavoidable FilterExpression", path.Note, StringComparison.Ordinal);
         Assert.Contains(design.Decisions, d => d.Subject == "custom field filter cost" && d.Reason.Contains("RCU/s", StringComparison.Ordinal));
+        // The Scan at 20/s is left to the search engine: warned, and not provisioned for.
+        Assert.Contains(design.Warnings, w => w.Subject == "custom field filter" && w.Message.Contains("search engine", StringComparison.Ordinal));
+        var capacity = DynamoDbSpecs.Model(design).Capacity;
+        Assert.InRange(capacity.ReadUnits, 1, 10_000);
     }
 
     [Fact]

@@ -22,15 +22,20 @@ internal sealed class DynamoCapacityPlanner
     /// <summary>Stored bytes DynamoDB adds to every item (and to every index entry) for billing.</summary>
     public const int ItemOverheadBytes = 100;
 
+    /// <summary>Rows assumed of an entity whose requirement states none, for sizes and costs alike.</summary>
+    public const long DefaultRows = 1000;
+
     private readonly DbRequirement _requirement;
     private readonly IReadOnlyList<EntityShape> _shapes;
     private readonly List<DesignDecision> _decisions;
+    private readonly List<DesignWarning> _warnings;
 
-    public DynamoCapacityPlanner(DbRequirement requirement, IReadOnlyList<EntityShape> shapes, List<DesignDecision> decisions)
+    public DynamoCapacityPlanner(DbRequirement requirement, IReadOnlyList<EntityShape> shapes, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         _requirement = requirement;
         _shapes = shapes;
         _decisions = decisions;
+        _warnings = warnings;
     }
 
     private EntityShape Shape(string name) => _shapes.First(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -70,7 +75,7 @@ internal sealed class DynamoCapacityPlanner
     /// <summary>Distinct values the equality columns of a key take (parent rows for a foreign key, declared values for an enum).</summary>
     public long Distinct(EntityShape shape, IEnumerable<string> columns)
     {
-        var rows = Math.Max(1, shape.Rows ?? 1000);
+        var rows = Math.Max(1, shape.Rows ?? DefaultRows);
         long distinct = 1;
         foreach (var name in columns)
         {
@@ -152,7 +157,8 @@ internal sealed class DynamoCapacityPlanner
         }
 
         var localNames = locals.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
-        var tableReads = costed.Where(p => p.Kind is AccessKind.Query or AccessKind.Aggregate or AccessKind.Scan && (p.Index is null || localNames.Contains(p.Index)))
+        // A Scan is not provisioned for: at its stated rate it belongs to the search engine (a warning says so); its template serves rare reads.
+        var tableReads = costed.Where(p => p.Kind is AccessKind.Query or AccessKind.Aggregate && (p.Index is null || localNames.Contains(p.Index)))
             .Sum(p => p.PerSecond * p.ReadUnitsPerRequest * p.Shards);
         // LSI entries are written in the table's own capacity.
         var tableWrites = sized.Sum(t => t.WritesPerSecond * (t.WriteUnitsPerWrite + t.Indexes.Count(k => localNames.Contains(k.Index)) * WriteUnits(t.TypicalBytes)));
@@ -162,7 +168,7 @@ internal sealed class DynamoCapacityPlanner
         var provisioned = stated && totalReads + totalWrites >= ProvisionedThreshold;
         var mode = provisioned ? "PROVISIONED" : "PAY_PER_REQUEST";
         var stored = checked(sized.Where(t => t.Kind is ItemKind.Entity or ItemKind.Edge or ItemKind.Uniqueness)
-            .Sum(t => (long)(Shape(t.Entity).Rows ?? 0) * (t.TypicalBytes + ItemOverheadBytes) * (1 + t.Indexes.Count)));
+            .Sum(t => (Shape(t.Entity).Rows ?? DefaultRows) * (t.TypicalBytes + ItemOverheadBytes) * (1 + t.Indexes.Count)));
         var basis = InvariantText.Format($"reads {totalReads:0.##} RCU/s (table {tableReads:0.##}, GSIs {indexes.Sum(i => i.ReadUnits):0.##}), writes {totalWrites:0.##} WCU/s (table {tableWrites:0.##}, GSIs {indexes.Sum(i => i.WriteUnits):0.##})");
         _decisions.Add(new DesignDecision(DesignAreas.PerformanceTuning, "Capacity mode", provisioned
                 ? InvariantText.Format($"Provisioned with auto scaling (target {TargetUtilization:P0}): {Provisioned(tableReads)} RCU / {Provisioned(tableWrites)} WCU on the table")
@@ -194,12 +200,18 @@ internal sealed class DynamoCapacityPlanner
             case AccessKind.Search:
                 return path with { PerSecond = rate, PerSecondBasis = basis };
             case AccessKind.Scan:
-                items = Math.Max(1, _shapes.Sum(s => s.Rows ?? 0));
-                var tableBytes = checked(types.Where(t => t.Kind != ItemKind.Aggregate).Sum(t => (Shape(t.Entity).Rows ?? 0) * (long)t.TypicalBytes));
+                items = _shapes.Sum(s => s.Rows ?? DefaultRows);
+                var tableBytes = checked(types.Where(t => t.Kind != ItemKind.Aggregate).Sum(t => (Shape(t.Entity).Rows ?? DefaultRows) * (long)t.TypicalBytes));
                 var scanUnits = ReadUnits(tableBytes, false);
                 _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, path.Pattern + " cost",
                     InvariantText.Format($"{scanUnits:N1} RCU per Scan"),
-                    InvariantText.Format($"The Scan reads the whole table ({tableBytes:N0} bytes typical) in 1 MB pages at 0.5 RCU per 4 KB, whatever the filter keeps; at {rate:0.##}/s that is {scanUnits * rate:N0} RCU/s, which is why the search engine should serve it.")));
+                    InvariantText.Format($"The Scan reads the whole table ({tableBytes:N0} bytes typical) in 1 MB pages at 0.5 RCU per 4 KB, whatever the filter keeps; at {rate:0.##}/s that is {scanUnits * rate:N0} RCU/s, which is why the search engine should serve it and the capacity leaves it out.")));
+                if (scanUnits * rate > ProvisionedThreshold)
+                {
+                    _warnings.Add(new DesignWarning(WarningSeverity.Warning, path.Pattern,
+                        InvariantText.Format($"'{path.Pattern}' as a Scan would take {scanUnits * rate:N0} RCU/s at {rate:0.##}/s: serve it from the search engine fed by the stream, and keep the Scan for rare reads.")));
+                }
+
                 return path with { PerSecond = rate, PerSecondBasis = basis, ItemsPerRequest = (int)Math.Min(int.MaxValue, items), ReadUnitsPerRequest = scanUnits };
             case AccessKind.Aggregate:
                 var buckets = pattern.GroupBy.FirstOrDefault()?.Bucket switch
@@ -217,12 +229,12 @@ internal sealed class DynamoCapacityPlanner
             default:
                 var columns = (path.PartitionKey?.Attributes ?? Array.Empty<string>()).Concat(path.SortCondition == "begins_with" ? path.SortPrefix?.Attributes ?? Array.Empty<string>() : Array.Empty<string>())
                     .Where(a => a != DynamoDbKeys.ShardAttribute && !(shape.TenantScoped && a == ImplicitColumns.TenantId));
-                var matches = Math.Max(1, (shape.Rows ?? 1000) / Distinct(shape, columns) / path.Shards);
+                var matches = Math.Max(1, (shape.Rows ?? DefaultRows) / Distinct(shape, columns) / path.Shards);
                 var page = Math.Max(1, PageBytes / size);
                 items = Math.Min(Math.Min(matches, page), pattern.Limit ?? long.MaxValue);
                 reason = InvariantText.Format($"{items} items of {size} B (") + (pattern.Limit is { } limit && limit <= Math.Min(matches, page)
                     ? InvariantText.Format($"the limit {limit}")
-                    : matches <= page ? InvariantText.Format($"{shape.Rows ?? 1000:N0} rows over {Distinct(shape, columns):N0} key values") : "one 1 MB page") + ")";
+                    : matches <= page ? InvariantText.Format($"{shape.Rows ?? DefaultRows:N0} rows over {Distinct(shape, columns):N0} key values") : "one 1 MB page") + ")";
                 break;
         }
 

@@ -26,7 +26,7 @@ public sealed class DynamoDbDesigner : IFamilyDesigner
         ArgumentNullException.ThrowIfNull(warnings);
         var typical = TypicalValues.Default;
         var shapes = EntityShape.Of(requirement);
-        var capacity = new DynamoCapacityPlanner(requirement, shapes, decisions);
+        var capacity = new DynamoCapacityPlanner(requirement, shapes, decisions, warnings);
         var attributes = shapes.ToDictionary(s => s.Name, s => ItemSizer.Attributes(s, typical), StringComparer.OrdinalIgnoreCase);
 
         // Write units one key value of a pattern's index takes: the shape's writes at its typical size over the key's distinct values.
