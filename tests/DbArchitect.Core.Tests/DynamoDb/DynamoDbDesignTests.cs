@@ -265,6 +265,11 @@ public sealed class DynamoDbDesignTests
         var create = JsonDocument.Parse(files.Single(f => f.RelativePath == "dynamodb/create-table.json").Content).RootElement;
         Assert.Equal(model.Table.Name, create.GetProperty("TableName").GetString());
         Assert.Equal(model.Capacity.Mode == "PROVISIONED", create.TryGetProperty("ProvisionedThroughput", out _));
+        var template = JsonDocument.Parse(files.Single(f => f.RelativePath == "dynamodb/cloudformation.json").Content).RootElement;
+        var table = template.GetProperty("Resources").GetProperty("Table");
+        Assert.Equal("AWS::DynamoDB::Table", table.GetProperty("Type").GetString());
+        Assert.Equal(create.GetProperty("KeySchema").GetRawText(), table.GetProperty("Properties").GetProperty("KeySchema").GetRawText());
+        Assert.True(table.GetProperty("Properties").GetProperty("PointInTimeRecoverySpecification").GetProperty("PointInTimeRecoveryEnabled").GetBoolean());
         var deploy = files.Single(f => f.RelativePath == "dynamodb/deploy.sh").Content;
         Assert.Contains("--table-name '" + model.Table.Name + "'", deploy, StringComparison.Ordinal);
         Assert.All(model.ItemTypes.Where(t => t.MaximumBytes is not null), t => Assert.True(t.MaximumBytes >= t.TypicalBytes, t.Name));

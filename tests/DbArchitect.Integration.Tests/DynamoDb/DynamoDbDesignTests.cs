@@ -36,9 +36,32 @@ public sealed class DynamoDbDesignTests
 
     [Theory]
     [MemberData(nameof(Specs))]
-    public async Task EveryAccessPatternReturnsExactlyItsItems(string spec)
+    public Task EveryAccessPatternReturnsExactlyItsItems(string spec) =>
+        RunEveryPattern(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec)));
+
+    [Fact]
+    public async Task AShardedKeyIsQueriedShardByShardAndMerged()
     {
-        var requirement = RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec));
+        var read = RequirementsReader.Read("""
+            format: 1
+            application: { name: Clicks }
+            workload: { tps: 5000, readWriteRatio: "10:90" }
+            entities:
+              - name: click
+                rows: 100000000
+                rowsPerDay: 400000000
+                attributes:
+                  - { name: kind, type: "enum(view, buy)", required: true }
+            accessPatterns:
+              - { name: clicks of a kind, entity: click, where: [kind], orderBy: [created_at desc], limit: 10, perSecond: 5 }
+            """, "clicks.yaml");
+        var requirement = read.Requirement!;
+        Assert.Equal(3, ((DynamoDbDesign)DesignEngine.Create(requirement, "dynamodb").FamilyModel!).Table.AccessPaths.Single().Shards);
+        await RunEveryPattern(requirement);
+    }
+
+    private async Task RunEveryPattern(DbRequirement requirement)
+    {
         var design = DesignEngine.Create(requirement, "dynamodb");
         var model = ((DynamoDbDesign)design.FamilyModel!).Table;
         var files = DesignExporter.Plan(design).ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
