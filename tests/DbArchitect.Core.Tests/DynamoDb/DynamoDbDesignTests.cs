@@ -268,7 +268,7 @@ public sealed class DynamoDbDesignTests
         var template = JsonDocument.Parse(files.Single(f => f.RelativePath == "dynamodb/cloudformation.json").Content).RootElement;
         var table = template.GetProperty("Resources").GetProperty("Table");
         Assert.Equal("AWS::DynamoDB::Table", table.GetProperty("Type").GetString());
-        Assert.Equal(create.GetProperty("KeySchema").GetRawText(), table.GetProperty("Properties").GetProperty("KeySchema").GetRawText());
+        Assert.Equal(JsonSerializer.Serialize(create.GetProperty("KeySchema")), JsonSerializer.Serialize(table.GetProperty("Properties").GetProperty("KeySchema")));
         Assert.True(table.GetProperty("Properties").GetProperty("PointInTimeRecoverySpecification").GetProperty("PointInTimeRecoveryEnabled").GetBoolean());
         var deploy = files.Single(f => f.RelativePath == "dynamodb/deploy.sh").Content;
         Assert.Contains("--table-name '" + model.Table.Name + "'", deploy, StringComparison.Ordinal);
