@@ -100,19 +100,7 @@ public sealed class DynamoDbDesignTests
     [Fact]
     public void AKeyValuePastAPartitionsWriteUnitsIsShardedWithTheArithmetic()
     {
-        var design = DesignEngine.Create(Yaml("""
-            format: 1
-            application: { name: Clicks }
-            workload: { tps: 5000, readWriteRatio: "10:90" }
-            entities:
-              - name: click
-                rows: 100000000
-                rowsPerDay: 400000000
-                attributes:
-                  - { name: kind, type: "enum(view, buy)", required: true }
-            accessPatterns:
-              - { name: clicks of a kind, entity: click, where: [kind], orderBy: [created_at desc], limit: 10, perSecond: 5 }
-            """), "dynamodb");
+        var design = DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "dynamodb", "hot-key.yaml")), "dynamodb");
         var model = DynamoDbSpecs.Model(design);
         var path = model.AccessPaths.Single();
         // 400,000,000 / 86,400 = 4,629.6 inserts/s at 1 WCU over 2 kinds = 2,314.8 WCU/s per key value; / 800 → 3 shards.

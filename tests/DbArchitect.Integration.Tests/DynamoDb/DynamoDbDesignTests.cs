@@ -42,20 +42,7 @@ public sealed class DynamoDbDesignTests
     [Fact]
     public async Task AShardedKeyIsQueriedShardByShardAndMerged()
     {
-        var read = RequirementsReader.Read("""
-            format: 1
-            application: { name: Clicks }
-            workload: { tps: 5000, readWriteRatio: "10:90" }
-            entities:
-              - name: click
-                rows: 100000000
-                rowsPerDay: 400000000
-                attributes:
-                  - { name: kind, type: "enum(view, buy)", required: true }
-            accessPatterns:
-              - { name: clicks of a kind, entity: click, where: [kind], orderBy: [created_at desc], limit: 10, perSecond: 5 }
-            """, "clicks.yaml");
-        var requirement = read.Requirement!;
+        var requirement = RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "dynamodb", "hot-key.yaml"));
         Assert.Equal(3, ((DynamoDbDesign)DesignEngine.Create(requirement, "dynamodb").FamilyModel!).Table.AccessPaths.Single().Shards);
         await RunEveryPattern(requirement);
     }
