@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: start PostgreSQL 15 and MariaDB 10.11 (installing them when absent; needs root on a fresh machine), build (Release),
+# README command 2: start PostgreSQL 15, MariaDB 10.11 and dynalite (installing them when absent; needs root on a fresh machine), build (Release),
 # run every test project of the solution and the Pester suite, and end with a plain "N passed, N failed" line.
 # Exits non-zero when a test failed, a runner could not run, or no test ran at all.
 #
@@ -53,9 +53,18 @@ broken=()
 # Names (and first message line) of failed tests, repeated at the end so a log cut to its tail still says which failed.
 failures=()
 
+DYNALITE_PID_FILE=""
+stop_dynalite() {
+    if [ -n "$DYNALITE_PID_FILE" ] && [ -s "$DYNALITE_PID_FILE" ]; then
+        kill "$(cat "$DYNALITE_PID_FILE")" 2>/dev/null || true
+    fi
+    if [ -n "$DYNALITE_PID_FILE" ]; then rm -f "$DYNALITE_PID_FILE"; fi
+}
+
 summary() {
     local code=$?
     remove_fresh_servers
+    stop_dynalite
     if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then
         broken+=("setup (exit $code)")
         failed=1
@@ -83,6 +92,10 @@ else
     bash scripts/start-postgres.sh
     bash scripts/start-mariadb.sh
 fi
+# dynalite (the DynamoDB API, in memory) for the DynamoDB designs; a new one per run, stopped at the end.
+DYNALITE_PID_FILE="$(mktemp)"
+DBARCHITECT_DYNAMODB_ENDPOINT="$(DYNALITE_PID_FILE="$DYNALITE_PID_FILE" bash scripts/start-dynalite.sh)"
+export DBARCHITECT_DYNAMODB_ENDPOINT
 export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres"
 export DBARCHITECT_MARIADB_CONNECTION="Server=127.0.0.1;Port=$MARIADB_PORT;User ID=dbarchitect_test;Password=dbarchitect_test"
 # psql run by a test without -p reaches the same server.

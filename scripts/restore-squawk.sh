@@ -9,16 +9,7 @@ dir="$root/tools/squawk"
 find_binary() { find "$dir/node_modules/@squawk-cli" -type f -name squawk -perm -u+x 2>/dev/null | head -n 1; }
 installed="$(cat "$dir/node_modules/squawk-cli/package.json" 2>/dev/null | grep -o '"version": *"[^"]*"' | grep -o '[0-9][^"]*' || true)"
 if [[ "$installed" != "$version" || -z "$(find_binary)" ]]; then
-  # A fresh Debian machine with only the .NET SDK has no npm: install it (with nodejs) the way the database scripts
-  # install their servers, as root or through sudo.
-  if ! command -v npm >/dev/null 2>&1; then
-    as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-    echo "restore-squawk: installing npm" >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >&2
-  fi
-  mkdir -p "$dir"
-  npm install --prefix "$dir" --no-audit --no-fund --no-save --include=optional "squawk-cli@$version" >&2
+  bash "$root/scripts/npm-install.sh" "$dir" "squawk-cli@$version" --include=optional
 fi
 binary="$(find_binary)"
 if [[ -z "$binary" ]]; then

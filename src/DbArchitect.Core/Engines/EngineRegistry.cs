@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.DynamoDb;
 using DbArchitect.Core.Engines.MongoDb;
 using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Engines.Oracle;
@@ -26,7 +27,7 @@ public static class EngineRegistry
         EngineEntry.For(new SqliteEngine()),
         EngineEntry.For(new MongoDbDesigner()),
         EngineEntry.Known("cassandra", "Apache Cassandra", EngineFamily.WideColumn),
-        EngineEntry.Known("dynamodb", "Amazon DynamoDB", EngineFamily.KeyValue),
+        EngineEntry.For(new DynamoDbDesigner()),
         EngineEntry.Known("redis", "Redis", EngineFamily.KeyValue),
         EngineEntry.Known("influxdb", "InfluxDB", EngineFamily.TimeSeries),
         EngineEntry.Known("timescaledb", "TimescaleDB", EngineFamily.TimeSeries),
