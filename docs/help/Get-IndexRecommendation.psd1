@@ -38,7 +38,7 @@ Each IndexRecommendation has Action (Create, Drop, Replace, Review), Table, Colu
         AllowExtensionCreate = 'Allows CREATE EXTENSION hypopg when the extension is available on the server but not installed in the database. Without it, nothing is installed and the heuristic model is used.'
         IncludeRejected      = 'Also returns the candidates that were not chosen, each with the reason (no benefit, write overhead, a statement would get slower, budget, already exists).'
         IncludeDropScript    = 'Turns unused indexes (0 scans over usage counters at least 7 days old) into DROP INDEX statements instead of Review items. Indexes that enforce something or serve a foreign key''s lookups are never dropped, with or without it.'
-        FailOnRecommendation = 'Ends with a terminating error (IndexRecommendationsFound) when any recommendation was made, after writing them: for pipelines that gate on missing or redundant indexes.'
+        FailOnRecommendation = 'Ends the script as throw does, with the error IndexRecommendationsFound (pwsh -File then exits 1), when any recommendation was made, after writing them: for pipelines that gate on missing or redundant indexes.'
     }
     Examples    = @(
         @{

@@ -62,6 +62,14 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         return record;
     }
 
+    /// <summary>
+    /// A failed gate ends the script as <c>throw</c> does, not only the statement: <c>pwsh -File ci.ps1</c> then exits 1
+    /// whatever $ErrorActionPreference is, so a CI step fails. (ThrowTerminatingError ends the statement, after which the
+    /// script goes on and exits 0.) try/catch still catches it.
+    /// </summary>
+    internal static RuntimeException ScriptTerminating(ErrorRecord record) =>
+        new(record.Exception.Message, record.Exception, record) { WasThrownFromThrowStatement = true };
+
     /// <summary>Writes every error as a non-terminating ErrorRecord, so all problems of an input are reported.</summary>
     protected void WriteErrors(IEnumerable<DbArchitectError> errors, object? target)
     {
