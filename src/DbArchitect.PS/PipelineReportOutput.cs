@@ -96,7 +96,7 @@ internal sealed class PipelineReportOutput
         }
 
         var message = $"{what} failed: {verdict.Summary}.";
-        throw DbArchitectCmdlet.ScriptTerminating(new ErrorRecord(new DbArchitectCommandException(message), errorId, ErrorCategory.InvalidResult, title)
+        throw _cmdlet.ScriptTerminating(new ErrorRecord(new DbArchitectCommandException(message), errorId, ErrorCategory.InvalidResult, title)
         {
             ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendation },
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
@@ -11,7 +12,7 @@ namespace DbArchitect.PS.Commands;
 /// Server configuration for hardware and a workload type (PGTune's values plus derived settings), stated directly or
 /// taken from a requirement or design; explicit parameters override what the requirement states.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "DbConfigRecommendation", DefaultParameterSetName = HardwareSet)]
+[Cmdlet(VerbsCommon.Get, "DbConfigRecommendation", HelpUri = HelpUriBase + "Get-DbConfigRecommendation.psd1", DefaultParameterSetName = HardwareSet)]
 [OutputType(typeof(ConfigSetting), typeof(string))]
 public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
 {
@@ -77,6 +78,8 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
         {
             return;
         }
+
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} settings recommended for {1}.", advice.Settings.Count, target));
 
         if (AsConfigFile)
         {

@@ -11,7 +11,7 @@ namespace DbArchitect.PS.Commands;
 /// busy tables, rewrite them, or lose data, and names the safe alternative. All inputs of one call are linted together
 /// at the end, so -SameDeployment, the report file and -FailOn see every script.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "DbMigrationScript", DefaultParameterSetName = InputSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsDiagnostic.Test, "DbMigrationScript", HelpUri = HelpUriBase + "Test-DbMigrationScript.psd1", DefaultParameterSetName = InputSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(LintFinding))]
 public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
 {
