@@ -59,8 +59,8 @@ Each IndexRecommendation has Action (Create, Drop, Replace, Review), Table, Colu
         @{
             Title   = 'Live mode in a pipeline, with scripts'
             Code    = @'
-$advice = Get-IndexRecommendation -Server db1 -Database shop -Credential $cred
-$advice | Export-DbDesign -Path ./index-advice -Force
+$advice = Get-IndexRecommendation -Server db1 -Database shop -Credential (Get-Credential) -Workload ./workload.sql
+$advice | Where-Object Sql | Export-DbDesign -Path ./index-advice -Force
 '@
             Remarks = 'Reads pg_stat_statements and writes one script per recommendation (CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY).'
         }
