@@ -30,7 +30,7 @@ For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a
         UpdateBaseline       = 'Write the findings of this run to the -Baseline file instead of filtering by it.'
         Deep                 = 'Also run the expensive integrity checks (amcheck''s bt_index_check on PostgreSQL), within -DeepBudgetSeconds.'
         DeepBudgetSeconds    = 'Time budget of the -Deep pass in seconds (default 60); indexes left unchecked are named in its row.'
-        AllowExtensionCreate = 'Let checks create the extension they need (amcheck). Without it nothing is ever created and such checks are Skipped with the reason.'
+        AllowExtensionCreate = 'Let checks create the extension they need (amcheck with -Deep). Creating it goes through ShouldProcess: -WhatIf creates nothing (the session stays read-only) and -Confirm asks. Without it nothing is ever created and such checks are Skipped with the reason.'
     }
     Examples    = @(
         @{
