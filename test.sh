@@ -103,6 +103,10 @@ export PGPORT="$PG_PORT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet tool restore
+# The referees the tests call (they install them too when missing): the SARIF Multitool validates every SARIF file the
+# module writes; squawk referees the PostgreSQL lint rules. Pinned npm packages in the git-ignored tools/.
+bash scripts/restore-sarif-multitool.sh >/dev/null
+bash scripts/restore-squawk.sh >/dev/null
 if ! dotnet build DbArchitect.PS.sln -c Release -nologo; then
     broken+=("build")
     failed=$((failed + 1))

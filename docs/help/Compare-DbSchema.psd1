@@ -34,7 +34,7 @@ Types are compared in the catalog's own spelling (varchar(200) equals character 
         }
         @{
             Title   = 'Declare a rename'
-            Code    = 'Compare-DbSchema $old $new -RenameMap @{ ''customer.full_name'' = ''display_name'' }'
+            Code    = '$old = New-DbDesign -Path ./v1.yaml; $new = New-DbDesign -Path ./v2.yaml; Compare-DbSchema $old $new -RenameMap @{ ''customer.full_name'' = ''display_name'' }'
             Remarks = 'Reports a renamed column instead of a dropped and an added one, so the migration renames it.'
         }
     )

@@ -20,7 +20,7 @@ Pass a design from New-DbDesign, or a requirement (or a requirements file with -
         }
         @{
             Title   = 'Per-index sizes, straight from the requirements file'
-            Code    = 'Get-DbCapacityForecast -Path ./examples/requirements/iot-telemetry.yaml -Detailed | Where-Object Index | Sort-Object BytesAtRetention -Descending | Select-Object -First 5'
+            Code    = '(Get-DbCapacityForecast -Path ./examples/requirements/iot-telemetry.yaml).Indexes | Sort-Object BytesAtRetention -Descending | Select-Object -First 5'
             Remarks = 'Designs the file, then lists the five indexes that will be largest at retention.'
         }
         @{

@@ -19,7 +19,7 @@ Paste the text into a Markdown file inside a mermaid code block, or into any Mer
             Title   = 'Save the diagram into a Markdown file'
             Code    = @'
 $diagram = New-DbDesign -Path ./examples/requirements/ecommerce.yaml | Get-DbErDiagram
-"``````mermaid`n$diagram`n``````" | Set-Content ./out/ecommerce-er.md
+"``````mermaid`n$diagram`n``````" | Set-Content ./ecommerce-er.md
 '@
             Remarks = 'Wraps the diagram in a mermaid code block, which GitHub and Azure DevOps render as a picture.'
         }

@@ -34,11 +34,11 @@ Each IndexRecommendation has Action (Create, Drop, Replace, Review), Table, Colu
         MaxIndexes           = 'Most indexes to recommend creating, counting every one the run proposes: the search''s own first, by measured benefit, then the review''s foreign-key and merge indexes in what is left; the others are returned with -IncludeRejected and the reason "budget".'
         MaxSizeMB            = 'Most total estimated size, in MB, of the indexes recommended for creation.'
         MaxWidth             = 'Most key columns in a candidate index. Default 3.'
-        Validate             = 'How the choice is checked on a live server: None (heuristic cost model), WhatIf (HypoPG what-if plans when the extension is installed; the default), or Real (additionally builds the chosen indexes in a transaction, measures and rolls back; asks for confirmation).'
-        AllowExtensionCreate = 'Allows CREATE EXTENSION hypopg when the extension is available on the server but not installed in the database. Without it, nothing is installed and the heuristic model is used.'
+        Validate             = 'How the choice is checked on a live server: None (heuristic cost model), WhatIf (HypoPG what-if plans when the extension is installed; the default), or Real (additionally builds the chosen indexes in a transaction, measures and rolls back; asks for confirmation by default, ConfirmImpact High, and under -WhatIf validates with what-if plans instead).'
+        AllowExtensionCreate = 'Allows CREATE EXTENSION hypopg when the extension is available on the server but not installed in the database. Like -Validate Real it changes the server, so it asks first (ConfirmImpact High: -Confirm:$false to proceed in a script) and -WhatIf creates nothing. Without it, nothing is installed and the heuristic model is used.'
         IncludeRejected      = 'Also returns the candidates that were not chosen, each with the reason (no benefit, write overhead, a statement would get slower, budget, already exists).'
         IncludeDropScript    = 'Turns unused indexes (0 scans over usage counters at least 7 days old) into DROP INDEX statements instead of Review items. Indexes that enforce something or serve a foreign key''s lookups are never dropped, with or without it.'
-        FailOnRecommendation = 'Ends with a terminating error (IndexRecommendationsFound) when any recommendation was made, after writing them: for pipelines that gate on missing or redundant indexes.'
+        FailOnRecommendation = 'Ends the script as throw does, with the error IndexRecommendationsFound (pwsh -File then exits 1), when any recommendation was made, after writing them: for pipelines that gate on missing or redundant indexes.'
     }
     Examples    = @(
         @{
@@ -59,8 +59,8 @@ Each IndexRecommendation has Action (Create, Drop, Replace, Review), Table, Colu
         @{
             Title   = 'Live mode in a pipeline, with scripts'
             Code    = @'
-$advice = Get-IndexRecommendation -Server db1 -Database shop -Credential $cred
-$advice | Export-DbDesign -Path ./index-advice -Force
+$advice = Get-IndexRecommendation -Server db1 -Database shop -Credential (Get-Credential) -Workload ./workload.sql
+$advice | Where-Object Sql | Export-DbDesign -Path ./index-advice -Force
 '@
             Remarks = 'Reads pg_stat_statements and writes one script per recommendation (CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY).'
         }

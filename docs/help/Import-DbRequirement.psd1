@@ -24,7 +24,7 @@ Every problem of a file is reported, not only the first: YAML syntax errors, unk
         }
         @{
             Title   = 'Check a file in a pipeline and fail the job on any error'
-            Code    = "Import-DbRequirement -Path ./requirements.yaml -ErrorAction Stop | Out-Null"
+            Code    = "Import-DbRequirement -Path ./examples/requirements/ecommerce.yaml -ErrorAction Stop | Out-Null"
             Remarks = 'With -ErrorAction Stop the first error stops the script with a non-zero exit code, which makes a CI step fail. Drop -ErrorAction Stop to see all errors of the file at once.'
         }
     )

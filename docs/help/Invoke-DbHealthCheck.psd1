@@ -7,9 +7,10 @@ Every check emits HealthCheckResult rows: CheckId (stable; all are documented in
 
 Thresholds are overridable per check, per database or per object: -Threshold @{ DEAD_TUPLES = 10; 'UNUSED_INDEX@shop:public.big_idx' = @{ Warning = 500 } } or a settings file (-SettingsPath, JSON with "thresholds" and "exclusions"). Exclusions carry a reason and turn a finding into a Skipped row that shows the reason.
 
-For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a report (atomically; an existing file is replaced only with -Force); -Baseline reports only findings not in the baseline file (-UpdateBaseline writes it); under GitHub Actions (GITHUB_ACTIONS) and Azure DevOps (TF_BUILD) findings are also written as annotations; -FailOn Warning|Critical ends with a terminating error that summarises the counts. Credentials never appear in any output.
+For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a report (atomically; an existing file is replaced only with -Force); -Baseline reports only findings not in the baseline file (-UpdateBaseline writes it); under GitHub Actions (GITHUB_ACTIONS) and Azure DevOps (TF_BUILD) findings are also written as annotations (-Annotations None|GitHub|AzureDevOps|Auto chooses); -FailOn Warning|Critical ends with a terminating error that summarises the counts. Credentials never appear in any output.
 '@
     Parameters  = @{
+        Annotations          = 'Where CI annotations go: Auto (default: GitHub Actions commands when GITHUB_ACTIONS is set, Azure DevOps logging commands when TF_BUILD is set, none otherwise), None (the findings stay in the output and the report), GitHub or AzureDevOps (that system''s commands whatever the environment, e.g. on a self-hosted agent).'
         ConnectionString     = 'The driver connection string of the database to check (Host=…;Database=…;Username=…;Password=… for PostgreSQL). Its password is never shown.'
         Server               = 'The server host name (or the SQLite file path) when not using -ConnectionString.'
         Port                 = 'The server port; the engine''s default when not given.'
@@ -21,7 +22,7 @@ For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a
         Threshold            = 'Threshold overrides: keys CHECK_ID, CHECK_ID@database, CHECK_ID:target or CHECK_ID@database:target (target wildcards allowed); values a number (the warning level) or @{ Warning = …; Critical = … }. Win over the settings file.'
         SettingsPath         = 'A JSON settings file with "thresholds" (keys as for -Threshold) and "exclusions" (check, database, target, reason; the reason is required).'
         FailOnly             = 'Do not output Pass rows (reports still contain them).'
-        FailOn               = 'Warning, Critical or Info: after the run, stop with a terminating error (HealthCheckFailed) when any finding is at or above this level; the message summarises the counts. A check that could not run (Error row) counts above Warning, so -FailOn Warning also catches a broken check.'
+        FailOn               = 'Warning, Critical or Info: after the run, end the script as throw does with the error HealthCheckFailed (pwsh -File then exits 1, whatever $ErrorActionPreference; try/catch catches it) when any finding is at or above this level; the message summarises the counts. A check that could not run (Error row) counts above Warning, so -FailOn Warning also catches a broken check.'
         OutputFormat         = 'JUnit, Sarif, Markdown or Json: the report written to -OutputPath. Taken from the extension (.xml, .sarif, .md, .json) when not given.'
         OutputPath           = 'The report file. Written all-or-nothing; an existing file is replaced only with -Force.'
         Force                = 'Replace an existing -OutputPath file.'
@@ -29,7 +30,7 @@ For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a
         UpdateBaseline       = 'Write the findings of this run to the -Baseline file instead of filtering by it.'
         Deep                 = 'Also run the expensive integrity checks (amcheck''s bt_index_check on PostgreSQL), within -DeepBudgetSeconds.'
         DeepBudgetSeconds    = 'Time budget of the -Deep pass in seconds (default 60); indexes left unchecked are named in its row.'
-        AllowExtensionCreate = 'Let checks create the extension they need (amcheck). Without it nothing is ever created and such checks are Skipped with the reason.'
+        AllowExtensionCreate = 'Let checks create the extension they need (amcheck with -Deep). Creating it goes through ShouldProcess: -WhatIf creates nothing (the session stays read-only) and -Confirm asks. Without it nothing is ever created and such checks are Skipped with the reason.'
     }
     Examples    = @(
         @{

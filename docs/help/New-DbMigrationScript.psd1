@@ -27,12 +27,12 @@ New-DbDesign -Path ./shop-v2.yaml | Compare-DbSchema -ConnectionString $env:SHOP
         }
         @{
             Title   = 'Review the steps'
-            Code    = '(Compare-DbSchema $v1 $v2 | New-DbMigrationScript).Steps | Format-Table Order, Phase, Table, Description, Lock, Risk'
+            Code    = '$v1 = New-DbDesign -Path ./v1.yaml; $v2 = New-DbDesign -Path ./v2.yaml; (Compare-DbSchema $v1 $v2 -RenameMap @{ ''customer.full_name'' = ''display_name'' } | New-DbMigrationScript).Steps | Format-Table Order, Phase, Table, Description, Lock, Risk'
             Remarks = 'Shows each step with the lock it takes and its risk.'
         }
         @{
             Title   = 'Allow a drop'
-            Code    = 'Compare-DbSchema $v1 $v2 | New-DbMigrationScript -AllowDataLoss | ConvertTo-DbSql'
+            Code    = 'Compare-DbSchema (New-DbDesign -Path ./v1.yaml) (New-DbDesign -Path ./v2.yaml) | New-DbMigrationScript -AllowDataLoss | ConvertTo-DbSql'
             Remarks = 'Drops removed columns and tables in the last files, after everything else.'
         }
     )

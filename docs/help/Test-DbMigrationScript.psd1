@@ -18,12 +18,13 @@ Silence a rule on the next statement with a comment that says why: -- dbarchitec
 -OutputFormat and -OutputPath write the same JUnit, SARIF 2.1.0, Markdown or JSON report as Invoke-DbHealthCheck, atomically; -FailOn stops the pipeline with a terminating error (MigrationLintFailed) when a finding reaches the level, after the findings and the report are written.
 '@
     Parameters  = @{
+        Annotations          = 'Where CI annotations go: Auto (default: GitHub Actions commands when GITHUB_ACTIONS is set, Azure DevOps logging commands when TF_BUILD is set, none otherwise), None (the findings stay in the output and the report), GitHub or AzureDevOps (that system''s commands whatever the environment, e.g. on a self-hosted agent).'
         Path = 'Migration files to lint. Wildcards are allowed (./migrations/*.sql); files are read in the order given. Accepts the FullName of Get-ChildItem output from the pipeline.'
         InputObject = 'SqlScript objects (ConvertTo-DbSql), migration steps (New-DbMigrationScript) or anything else that carries scripts, FileInfo objects, or SQL text. Accepts pipeline input. SqlScript objects name their engine, so -Engine can be left out.'
         Engine = 'The engine whose rules to run: postgresql (default), mysql, mariadb or sqlserver. Press Tab to complete.'
         Rule = 'Run only these rule ids. Wildcards are allowed (ban-*). An id that matches no rule of the engine is an error (UnknownLintRule). Press Tab to complete.'
         ExcludeRule = 'Skip these rule ids. Wildcards are allowed (prefer-*). Press Tab to complete.'
-        FailOn = 'Stop with a terminating error (MigrationLintFailed) when any finding reaches this level: Warning or Error (Info counts Information findings too; Critical is accepted for scripts shared with Invoke-DbHealthCheck). Suppressed and baselined findings never count.'
+        FailOn = 'End the script, as throw does, with the error MigrationLintFailed (pwsh -File then exits 1, whatever $ErrorActionPreference; try/catch catches it) when any finding reaches this level: Warning or Error (Info counts Information findings too; Critical is accepted for scripts shared with Invoke-DbHealthCheck). Suppressed and baselined findings never count.'
         OutputFormat = 'Also write a report file in this format: JUnit, Sarif, Markdown or Json (the writers Invoke-DbHealthCheck uses). When left out it is taken from the -OutputPath extension (.xml, .sarif, .md, .json).'
         OutputPath = 'The report file to write. It is written whole or not at all; an existing file is kept (MigrationLintReportExists) unless -Force is given.'
         Force = 'Replace an existing -OutputPath file.'

@@ -12,6 +12,9 @@ namespace DbArchitect.PS;
 /// </summary>
 public abstract class DbArchitectCmdlet : PSCmdlet
 {
+    /// <summary>Where Get-Help -Online goes: the help source of each cmdlet in the repository (docs/help/&lt;Verb-Noun&gt;.psd1).</summary>
+    protected const string HelpUriBase = DbArchitect.Core.Reporting.ReportTool.InformationUri + "/blob/main/docs/help/";
+
     /// <summary>Prefixes of the error ids for failures that are not Core's own (I/O, access).</summary>
     protected static class Subjects
     {
@@ -60,6 +63,21 @@ public abstract class DbArchitectCmdlet : PSCmdlet
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// A failed gate ends the script as <c>throw</c> does, not only the statement: <c>pwsh -File ci.ps1</c> then exits 1
+    /// whatever $ErrorActionPreference is, so a CI step fails. (ThrowTerminatingError ends the statement, after which the
+    /// script goes on and exits 0.) try/catch still catches it.
+    /// </summary>
+    internal RuntimeException ScriptTerminating(ErrorRecord record)
+    {
+        // The id names the command as ThrowTerminatingError's would ("HealthCheckFailed,DbArchitect.PS.Commands.…").
+        var named = new ErrorRecord(record.Exception, $"{record.FullyQualifiedErrorId},{GetType().FullName}", record.CategoryInfo.Category, record.TargetObject)
+        {
+            ErrorDetails = record.ErrorDetails,
+        };
+        return new RuntimeException(record.Exception.Message, record.Exception, named) { WasThrownFromThrowStatement = true };
     }
 
     /// <summary>Writes every error as a non-terminating ErrorRecord, so all problems of an input are reported.</summary>
@@ -129,7 +147,15 @@ public abstract class DbArchitectCmdlet : PSCmdlet
             WriteErrors(result.Errors, file);
             if (result.IsValid)
             {
-                yield return (result.Requirement!, file);
+                var read = result.Requirement!;
+                WriteVerbose(string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture, "Read {0}: {1} ({2} entities, {3} relationships, {4} access patterns).",
+                    file, read.Name, read.Entities.Count, read.Relationships.Count, read.AccessPatterns.Count));
+                yield return (read, file);
+            }
+            else
+            {
+                WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Read {0}: {1} error(s), nothing designed from it.", file, result.Errors.Count));
             }
         }
     }

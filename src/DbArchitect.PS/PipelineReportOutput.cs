@@ -4,6 +4,9 @@ using DbArchitect.Core.Reporting;
 
 namespace DbArchitect.PS;
 
+/// <summary>What a judging cmdlet's parameters say about its report: format and file, baseline, and where CI annotations go.</summary>
+internal sealed record ReportOptions(string? Format, string? OutputPath, bool Force, string? BaselineFile, bool UpdateBaseline, string Annotations);
+
 /// <summary>
 /// What the cmdlets that judge something (Invoke-DbHealthCheck, Test-DbMigrationScript) do with their findings for a
 /// pipeline: the report file, the baseline, CI annotations and the -FailOn gate. <paramref name="subject"/> prefixes the
@@ -20,6 +23,9 @@ internal sealed class PipelineReportOutput
         _subject = subject;
     }
 
+    /// <summary>When the command started (the report's timestamp and time).</summary>
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
     /// <summary>The report format an -OutputPath's extension names (.xml, .sarif, .md, .json), or null.</summary>
     public static string? FormatFromExtension(string path) => Path.GetExtension(path).ToUpperInvariant() switch
     {
@@ -30,29 +36,58 @@ internal sealed class PipelineReportOutput
         _ => null,
     };
 
-    /// <summary>Writes the report (when a format and path are given) and, with -UpdateBaseline, the new baseline; then the CI annotations.</summary>
-    public void Publish(string title, IReadOnlyList<IReportFinding> findings, string? format, string? outputPath, bool force, string? baselineFile, bool updateBaseline)
+    /// <summary>
+    /// The format to write: -OutputFormat, or the one -OutputPath's extension names. Stops the command when the two do
+    /// not go together, or when the extension names no format, since a pipeline would otherwise pass with no report.
+    /// </summary>
+    public string? ResolveFormat(string? outputFormat, string? outputPath, bool updateBaseline, string? baseline)
     {
-        if (format is not null && outputPath is not null)
+        var format = outputFormat ?? (outputPath is null ? null : FormatFromExtension(outputPath));
+        var problem = outputPath is not null && format is null
+            ? $"The extension of -OutputPath '{Path.GetFileName(outputPath)}' names no report format."
+            : outputPath is null && format is not null ? "-OutputFormat needs -OutputPath, the file to write."
+            : updateBaseline && baseline is null ? "-UpdateBaseline needs -Baseline, the file to write."
+            : null;
+        if (problem is not null)
         {
-            var parsed = Enum.Parse<ReportFormat>(format, ignoreCase: true);
-            var version = typeof(PipelineReportOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            Write(_cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(outputPath),
-                () => ReportWriter.Write(new PipelineReport("DbArchitect.PS", version, title, findings), parsed), $"Write the {parsed} report", force);
+            _cmdlet.ThrowTerminatingError(DbArchitectCmdlet.ToErrorRecord(new DbArchitectError(
+                _subject + "ReportArgumentsInvalid", ErrorKind.InvalidArgument, problem,
+                "Name the format with -OutputFormat JUnit|Sarif|Markdown|Json, or use a .xml, .sarif, .md or .json -OutputPath.", null), outputPath ?? outputFormat));
         }
 
-        if (updateBaseline && baselineFile is not null)
+        return format;
+    }
+
+    /// <summary>
+    /// Writes the report (when a format and path are given) and, with -UpdateBaseline, the new baseline; then the CI
+    /// annotations (<paramref name="annotations"/>: Auto, None, GitHub or AzureDevOps). <paramref name="coverage"/> are
+    /// Pass rows that go to the report only (rules that ran and found nothing).
+    /// </summary>
+    public void Publish(string title, IReadOnlyList<IReportFinding> findings, IReadOnlyList<IReportFinding> coverage, ReportOptions options)
+    {
+        if (options.Format is not null && options.OutputPath is not null)
         {
-            Write(baselineFile, () => ReportBaseline.From(findings).ToJson(), "Write the baseline", force: true);
+            var parsed = Enum.Parse<ReportFormat>(options.Format, ignoreCase: true);
+            var elapsed = DateTimeOffset.UtcNow - StartedAt;
+            var report = new PipelineReport(ReportTool.Name, ModuleVersion, title, findings.Concat(coverage), StartedAt, elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
+            Write(_cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(options.OutputPath), () => ReportWriter.Write(report, parsed), $"Write the {parsed} report", options.Force);
         }
 
-        foreach (var line in CiAnnotations.For(CiAnnotations.Detect(Environment.GetEnvironmentVariable), findings))
+        if (options.UpdateBaseline && options.BaselineFile is not null)
+        {
+            Write(options.BaselineFile, () => ReportBaseline.From(findings).ToJson(), "Write the baseline", force: true);
+        }
+
+        foreach (var line in CiAnnotations.For(CiAnnotations.Resolve(options.Annotations, Environment.GetEnvironmentVariable), findings))
         {
             _cmdlet.Host.UI.WriteLine(line);
         }
     }
 
-    /// <summary>Ends the command with <paramref name="errorId"/> when a finding reaches <paramref name="failOn"/>; the message counts them.</summary>
+    /// <summary>The module's version (the assembly's, which the manifest's ModuleVersion equals): the SARIF driver version.</summary>
+    public static string ModuleVersion => typeof(PipelineReportOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Ends the script with <paramref name="errorId"/> when a finding reaches <paramref name="failOn"/>; the message counts them.</summary>
     public void Gate(string? failOn, IReadOnlyList<IReportFinding> findings, string title, string errorId, string what, string recommendation)
     {
         if (failOn is null || FailOnGate.Evaluate(findings, Enum.Parse<ReportLevel>(failOn, ignoreCase: true)) is not { Failed: true } verdict)
@@ -61,7 +96,7 @@ internal sealed class PipelineReportOutput
         }
 
         var message = $"{what} failed: {verdict.Summary}.";
-        _cmdlet.ThrowTerminatingError(new ErrorRecord(new DbArchitectCommandException(message), errorId, ErrorCategory.InvalidResult, title)
+        throw _cmdlet.ScriptTerminating(new ErrorRecord(new DbArchitectCommandException(message), errorId, ErrorCategory.InvalidResult, title)
         {
             ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendation },
         });

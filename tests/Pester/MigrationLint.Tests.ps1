@@ -122,7 +122,7 @@ Describe 'Test-DbMigrationScript' {
     }
 
     It 'needs -OutputFormat and -OutputPath together' {
-        { Test-DbMigrationScript -Path (Join-Path $Unsafe 'ban-cluster.sql') -OutputPath (Join-Path $TestDrive 'r.txt') } | Should -Throw -ErrorId 'LintReportNeedsFormatAndPath*'
+        { Test-DbMigrationScript -Path (Join-Path $Unsafe 'ban-cluster.sql') -OutputFormat Json } | Should -Throw -ErrorId 'MigrationLintReportArgumentsInvalid*' -ExpectedMessage '*needs -OutputPath*'
     }
 
     It 'fails with MigrationLintFailed at the -FailOn level, after writing the findings' {

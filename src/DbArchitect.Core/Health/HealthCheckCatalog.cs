@@ -1,3 +1,5 @@
+using DbArchitect.Core.Errors;
+
 namespace DbArchitect.Core.Health;
 
 /// <summary>
@@ -25,6 +27,21 @@ public static class HealthCheckCatalog
             .Where(c => include.Count == 0 || include.Any(p => HealthPattern.Matches(p.ToUpperInvariant(), c.Id)))
             .Where(c => !exclude.Any(p => HealthPattern.Matches(p.ToUpperInvariant(), c.Id)))
             .ToList();
+
+    /// <summary>
+    /// Refuses -Check/-ExcludeCheck patterns that match no check of any engine (HealthCheckUnknown): such a pattern is
+    /// almost always a typo, and a pipeline gate must not pass because it ran nothing.
+    /// </summary>
+    public static void RequireKnown(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    {
+        var unknown = include.Concat(exclude).Where(p => !All.Any(c => HealthPattern.Matches(p.ToUpperInvariant(), c.Id))).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new DbArchitectException(unknown.Select(p => new DbArchitectError(
+                "HealthCheckUnknown", ErrorKind.InvalidArgument, $"No health check matches '{p}'.",
+                $"Checks: {string.Join(", ", Ids())} (docs/health-checks.md).", null, p)).ToArray());
+        }
+    }
 
     public static IHealthEngineProfile? ProfileFor(string engine) =>
         Profiles.Value.FirstOrDefault(p => p.Engines.Contains(engine, StringComparer.OrdinalIgnoreCase));

@@ -59,7 +59,13 @@ public sealed record HealthCheckResult : IReportFinding
 
     ReportLocation? IReportFinding.Location => null;
 
-    string? IReportFinding.HelpUri => null;
+    string? IReportFinding.HelpUri => ReportTool.HealthCheckHelp(CheckId);
+
+    string? IReportFinding.HelpText => HealthCheckCatalog.All.FirstOrDefault(c => string.Equals(c.Id, CheckId, StringComparison.Ordinal))?.Description;
+
+    string? IReportFinding.Source => $"{Engine}/{Database}";
+
+    TimeSpan? IReportFinding.Elapsed => Duration;
 
     IReadOnlyDictionary<string, string> IReportFinding.Properties
     {

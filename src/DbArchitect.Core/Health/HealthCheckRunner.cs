@@ -24,6 +24,15 @@ public static class HealthCheckRunner
             $"Health checks run on {string.Join(", ", HealthCheckCatalog.All.SelectMany(c => c.Engines).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}.", null));
         var context = new HealthCheckContext(session, profile.DatabaseName(session), options);
         var checks = HealthCheckCatalog.Select(session.Engine, options.Include, options.Exclude);
+        if (checks.Count == 0)
+        {
+            // Every pattern names a check of some engine (RequireKnown), but none of this one: nothing would be checked.
+            throw new DbArchitectException(new DbArchitectError(
+                "HealthCheckNoneSelected", ErrorKind.InvalidArgument,
+                $"-Check/-ExcludeCheck leave no health check to run on {session.Engine}.",
+                $"Checks of {session.Engine}: {string.Join(", ", HealthCheckCatalog.Ids(session.Engine))}.", null, session.Target.Description));
+        }
+
         var results = new List<HealthCheckResult>();
         for (var i = 0; i < checks.Count; i++)
         {

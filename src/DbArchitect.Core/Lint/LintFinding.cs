@@ -30,7 +30,7 @@ public sealed record LintFinding(
     public string Category { get; init; } = "Locking";
 
     /// <summary>"Adding field with default": the rule id read as words.</summary>
-    public string Title => CultureInfo.InvariantCulture.TextInfo.ToUpper(RuleId[0]) + RuleId[1..].Replace('-', ' ');
+    public string Title => TitleOf(RuleId);
 
     public ReportLevel Level => Severity switch
     {
@@ -45,7 +45,11 @@ public sealed record LintFinding(
 
     string? IReportFinding.Recommendation => Fix;
 
-    string? IReportFinding.HelpUri => null;
+    string? IReportFinding.HelpUri => ReportTool.LintRuleHelp(LintRuleCatalog.DialectFor(Engine).Engines[0], RuleId);
+
+    string? IReportFinding.HelpText => LintRuleCatalog.RulesFor(Engine).FirstOrDefault(r => string.Equals(r.Id, RuleId, StringComparison.Ordinal)) is { } rule
+        ? HelpTextOf(rule)
+        : null;
 
     IReadOnlyDictionary<string, string> IReportFinding.Properties => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -54,6 +58,12 @@ public sealed record LintFinding(
     };
 
     public string Location => File.Length == 0 ? $"{Line}:{Column}" : $"{File}:{Line}:{Column}";
+
+    /// <summary>A rule's documentation as report help text: what it catches, then the safe alternative.</summary>
+    public static string HelpTextOf(ILintRule rule) => $"{rule.Summary} Safe alternative: {rule.Fix}";
+
+    /// <summary>A rule id read as words: "adding-field-with-default" → "Adding field with default".</summary>
+    public static string TitleOf(string ruleId) => CultureInfo.InvariantCulture.TextInfo.ToUpper(ruleId[0]) + ruleId[1..].Replace('-', ' ');
 
     public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DbArchitect.Core.Reporting;
 
 namespace DbArchitect.Core.Lint;
 
@@ -21,7 +22,7 @@ public static class LintRuleDocument
             text.Append("| Rule | Severity | Category | What it catches | Safe alternative |\n|---|---|---|---|---|\n");
             foreach (var rule in rules)
             {
-                text.Append(CultureInfo.InvariantCulture, $"| `{rule.Id}` | {rule.Severity} | {rule.Category} | {Cell(rule.Summary)} | {Cell(rule.Fix)} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| <a id=\"{ReportTool.LintRuleAnchor(dialect.Engines[0], rule.Id)}\"></a>`{rule.Id}` | {rule.Severity} | {rule.Category} | {Cell(rule.Summary)} | {Cell(rule.Fix)} |\n");
             }
         }
 

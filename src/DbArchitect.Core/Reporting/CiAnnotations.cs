@@ -20,6 +20,20 @@ public static class CiAnnotations
         return string.Equals(environment("TF_BUILD"), "true", StringComparison.OrdinalIgnoreCase) ? "azure-devops" : null;
     }
 
+    /// <summary>
+    /// The CI system -Annotations names: Auto (the environment's, <see cref="Detect"/>), None (no annotations: the
+    /// findings are in the report only), GitHub or AzureDevOps (that system's commands, e.g. on a self-hosted agent
+    /// that sets neither variable).
+    /// </summary>
+    public static string? Resolve(string mode, Func<string, string?> environment) => mode.ToUpperInvariant() switch
+    {
+        "AUTO" => Detect(environment),
+        "NONE" => null,
+        "GITHUB" => "github",
+        "AZUREDEVOPS" => "azure-devops",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Annotations are Auto, None, GitHub or AzureDevOps."),
+    };
+
     /// <summary>One line per problem finding (Note and above for GitHub, Warning and above for Azure DevOps, which has no notice level).</summary>
     public static IReadOnlyList<string> For(string? ciSystem, IEnumerable<IReportFinding> findings) => ciSystem switch
     {

@@ -32,6 +32,18 @@ public interface IReportFinding
     /// <summary>Where the rule is documented; null when nowhere.</summary>
     string? HelpUri { get; }
 
+    /// <summary>What the rule looks for and why it matters (the rule's documentation, not this finding's message); null when the title says it all.</summary>
+    string? HelpText => null;
+
+    /// <summary>
+    /// The database a live finding came from, credential-free ("postgresql/shop"): SARIF names it as the finding's
+    /// artifact, since code scanning takes only results with a physical location. Null for file findings.
+    /// </summary>
+    string? Source => null;
+
+    /// <summary>How long the rule took for this row (the JUnit test case's time); null when not measured.</summary>
+    TimeSpan? Elapsed => null;
+
     /// <summary>Further named values (measured, threshold, fix SQL) written by the JSON and SARIF writers; sorted by key on output.</summary>
     IReadOnlyDictionary<string, string> Properties => ReportFinding.NoProperties;
 }
@@ -57,4 +69,10 @@ public sealed record ReportFinding(
     public static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> Properties { get; init; } = NoProperties;
+
+    public string? HelpText { get; init; }
+
+    public string? Source { get; init; }
+
+    public TimeSpan? Elapsed { get; init; }
 }

@@ -6,11 +6,14 @@ namespace DbArchitect.Core.Reporting;
 /// </summary>
 public sealed class PipelineReport
 {
-    public PipelineReport(string toolName, string toolVersion, string title, IEnumerable<IReportFinding> findings)
+    public PipelineReport(string toolName, string toolVersion, string title, IEnumerable<IReportFinding> findings, DateTimeOffset startedAt, TimeSpan elapsed)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(elapsed, TimeSpan.Zero);
         ToolName = toolName;
         ToolVersion = toolVersion;
         Title = title;
+        StartedAt = startedAt;
+        Elapsed = elapsed;
         Findings = findings
             .OrderBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Target ?? string.Empty, StringComparer.Ordinal)
@@ -31,11 +34,17 @@ public sealed class PipelineReport
 
     public IReadOnlyList<IReportFinding> Findings { get; }
 
+    /// <summary>When the run began (JUnit's timestamp); the caller's clock, so a test can fix it and get the same bytes.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>How long the whole run took (JUnit's testsuites time).</summary>
+    public TimeSpan Elapsed { get; }
+
     /// <summary>How many findings there are of each level (every level present, zero included), lowest level first.</summary>
     public IReadOnlyList<KeyValuePair<ReportLevel, int>> Counts() =>
         Enum.GetValues<ReportLevel>().Select(level => new KeyValuePair<ReportLevel, int>(level, Findings.Count(f => f.Level == level))).ToList();
 
-    /// <summary>One finding per rule id (the first in order), for the rule lists of SARIF.</summary>
+    /// <summary>One finding per rule id, for the rule lists of SARIF: the first in order that names the rule's documentation (a Pass row may not).</summary>
     public IReadOnlyList<IReportFinding> Rules() =>
-        Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Select(g => g.FirstOrDefault(f => f.HelpUri is not null) ?? g.First()).ToList();
 }

@@ -4,10 +4,12 @@ using System.Text.Json;
 namespace DbArchitect.Core.Reporting;
 
 /// <summary>
-/// SARIF 2.1.0 (the format GitHub code scanning and Azure DevOps read): one run, the tool's rules with ids and help,
-/// one result per problem (Info and above) with its level, location (file region, or the object as a logical
-/// location) and a fingerprint that matches the baseline's. Pass and Skipped rows are not results; the rule list still
-/// names every rule that ran.
+/// SARIF 2.1.0 (the format GitHub code scanning and Azure DevOps read): one run, the tool's rules with ids, help text
+/// and helpUri, one result per problem (Info and above) with its level, location and a fingerprint that matches the
+/// baseline's. Pass and Skipped rows are not results; the rule list still names every rule that ran.
+/// Every result has a physical location, since code scanning rejects a file whose results have none: a file finding
+/// names its file (a percent-encoded URI relative to %SRCROOT%) and region; a live finding names its database as a
+/// stand-in artifact ("postgresql/shop" under DATABASES) and the object as a logical location.
 /// </summary>
 public static class SarifReportWriter
 {
@@ -25,6 +27,7 @@ public static class SarifReportWriter
             json.WriteStartObject();
             var rules = report.Rules();
             WriteTool(json, report, rules);
+            WriteUriBases(json);
             json.WriteStartArray("results");
             foreach (var finding in report.Findings.Where(f => ReportLevels.IsProblem(f.Level)))
             {
@@ -46,6 +49,7 @@ public static class SarifReportWriter
         json.WriteStartObject("driver");
         json.WriteString("name", report.ToolName);
         json.WriteString("version", report.ToolVersion);
+        json.WriteString("informationUri", ReportTool.InformationUri);
         json.WriteStartArray("rules");
         foreach (var rule in rules)
         {
@@ -55,11 +59,13 @@ public static class SarifReportWriter
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();
-            if (rule.HelpUri is not null)
-            {
-                json.WriteString("helpUri", rule.HelpUri);
-            }
-
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", rule.HelpText ?? rule.Title);
+            json.WriteEndObject();
+            json.WriteString("helpUri", rule.HelpUri ?? ReportTool.InformationUri);
+            json.WriteStartObject("help");
+            json.WriteString("text", HelpText(report, rule));
+            json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteString("category", rule.Category);
             json.WriteEndObject();
@@ -82,27 +88,7 @@ public static class SarifReportWriter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        if (finding.Location is { } location)
-        {
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", location.File.Replace('\\', '/'));
-            json.WriteEndObject();
-            if (location.Line is { } line)
-            {
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", line);
-                if (location.Column is { } column)
-                {
-                    json.WriteNumber("startColumn", column);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-        }
-
+        WritePhysicalLocation(json, finding);
         if (finding.Target is not null)
         {
             json.WriteStartArray("logicalLocations");
@@ -129,6 +115,65 @@ public static class SarifReportWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>Declares the two bases the artifact URIs are relative to, so a consumer knows neither is a machine path.</summary>
+    private static void WriteUriBases(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("originalUriBaseIds");
+        json.WriteStartObject(ReportUri.SourceRoot);
+        json.WriteStartObject("description");
+        json.WriteString("text", "The folder the command ran in (a CI job's checkout): migration file paths are relative to it.");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject(ReportUri.Databases);
+        json.WriteStartObject("description");
+        json.WriteString("text", "Not a folder: findings that come from no file name their source here (a live database as engine/database, SQL text piped in as input), a stand-in artifact that stays the same from run to run.");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter json, IReportFinding finding)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        var (uri, baseId) = finding.Location is { File.Length: > 0 } file
+            ? ReportUri.ForFile(file.File)
+            : (ReportUri.EncodePath(finding.Source ?? "input"), ReportUri.Databases);
+        json.WriteString("uri", uri);
+        if (baseId is not null)
+        {
+            json.WriteString("uriBaseId", baseId);
+        }
+
+        json.WriteEndObject();
+        if (finding.Location is { File.Length: > 0, Line: { } line } region)
+        {
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            if (region.Column is { } column)
+            {
+                json.WriteNumber("startColumn", column);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>The rule's documentation and, where a finding of it says what to do, that advice, then where to read more.</summary>
+    private static string HelpText(PipelineReport report, IReportFinding rule)
+    {
+        var advice = report.Findings.FirstOrDefault(f => string.Equals(f.RuleId, rule.RuleId, StringComparison.Ordinal) && f.Recommendation is not null)?.Recommendation;
+        var text = new StringBuilder(rule.HelpText ?? rule.Title);
+        if (advice is not null && rule.HelpText?.Contains(advice, StringComparison.Ordinal) != true)
+        {
+            text.Append(" What to do: ").Append(advice);
+        }
+
+        return text.Append(" Documentation: ").Append(rule.HelpUri ?? ReportTool.InformationUri).ToString();
     }
 
     private static int IndexOf(IReadOnlyList<IReportFinding> rules, string ruleId)

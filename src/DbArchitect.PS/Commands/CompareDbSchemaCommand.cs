@@ -13,7 +13,7 @@ namespace DbArchitect.PS.Commands;
 /// Lists the differences between a reference schema (what is) and a difference schema (what is wanted): two designs or
 /// imported schemas, or a design against a live database named by the connection parameters.
 /// </summary>
-[Cmdlet(VerbsData.Compare, "DbSchema", DefaultParameterSetName = ObjectSet)]
+[Cmdlet(VerbsData.Compare, "DbSchema", HelpUri = HelpUriBase + "Compare-DbSchema.psd1", DefaultParameterSetName = ObjectSet)]
 [OutputType(typeof(SchemaDifference))]
 public sealed class CompareDbSchemaCommand : DbArchitectLiveCmdlet
 {

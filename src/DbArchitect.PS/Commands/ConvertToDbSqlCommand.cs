@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Design.Families;
@@ -6,7 +7,7 @@ using DbArchitect.Core.Engines;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Turns a design into its ordered SQL scripts, optionally re-designing it for another engine first.</summary>
-[Cmdlet(VerbsData.ConvertTo, "DbSql", DefaultParameterSetName = DesignSet)]
+[Cmdlet(VerbsData.ConvertTo, "DbSql", HelpUri = HelpUriBase + "ConvertTo-DbSql.psd1", DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(SqlScript))]
 public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
 {
@@ -54,6 +55,7 @@ public sealed class ConvertToDbSqlCommand : DbArchitectCmdlet
 
         if (TryCore(() => { RelationalOnly.Require(design, "ConvertTo-DbSql"); return EngineRegistry.Get(design.Engine).Scripts.Generate(design); }, design.Application, Subjects.Sql, out var scripts))
         {
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Generated {0} SQL scripts of {1} for {2}.", scripts.Count, design.Application, design.EngineDisplayName));
             WriteObject(scripts, enumerateCollection: true);
         }
     }

@@ -7,7 +7,7 @@ using DbArchitect.Core.Export;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Writes a design folder (numbered SQL files, er.mmd, design.md, design.json) all-or-nothing.</summary>
-[Cmdlet(VerbsData.Export, "DbDesign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DesignSet)]
+[Cmdlet(VerbsData.Export, "DbDesign", HelpUri = HelpUriBase + "Export-DbDesign.psd1", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(ExportResult))]
 public sealed class ExportDbDesignCommand : DbArchitectCmdlet
 {
@@ -102,6 +102,7 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
 
     private void Write(ExportResult result)
     {
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote {0} files ({1}) to {2}.", result.Files.Count, result.Engine, result.Path));
         foreach (var leftover in result.Leftovers)
         {
             WriteWarning(leftover.Message);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Design.Families;
@@ -6,7 +7,7 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>The capacity forecast of a design: one row per table (rows and bytes today, +1 and +3 years, at retention); per index with -Detailed.</summary>
-[Cmdlet(VerbsCommon.Get, "DbCapacityForecast", DefaultParameterSetName = DesignSet)]
+[Cmdlet(VerbsCommon.Get, "DbCapacityForecast", HelpUri = HelpUriBase + "Get-DbCapacityForecast.psd1", DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(TableCapacity), typeof(IndexCapacity))]
 public sealed class GetDbCapacityForecastCommand : DbArchitectCmdlet
 {
@@ -72,6 +73,9 @@ public sealed class GetDbCapacityForecastCommand : DbArchitectCmdlet
 
     private void Write(CapacityForecast forecast)
     {
+        WriteVerbose(string.Format(
+            CultureInfo.InvariantCulture, "Forecast for {0}: {1} tables, {2:N0} rows and {3:N0} MB at retention ({4}).",
+            forecast.Engine, forecast.Tables.Count, forecast.Rows.AtRetention, forecast.TotalBytes.AtRetention / 1048576.0, forecast.Retention ?? "no retention stated"));
         foreach (var table in forecast.Tables)
         {
             WriteObject(table);

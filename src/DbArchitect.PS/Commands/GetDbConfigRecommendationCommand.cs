@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Design.Families;
@@ -13,7 +14,7 @@ namespace DbArchitect.PS.Commands;
 /// Server configuration for hardware and a workload type (PGTune's values plus derived settings), stated directly or
 /// taken from a requirement or design; explicit parameters override what the requirement states.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "DbConfigRecommendation", DefaultParameterSetName = HardwareSet)]
+[Cmdlet(VerbsCommon.Get, "DbConfigRecommendation", HelpUri = HelpUriBase + "Get-DbConfigRecommendation.psd1", DefaultParameterSetName = HardwareSet)]
 [OutputType(typeof(ConfigSetting), typeof(string))]
 public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
 {
@@ -86,6 +87,8 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
         {
             return;
         }
+
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} settings recommended for {1}.", advice.Settings.Count, target));
 
         if (AsConfigFile)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Diagrams;
@@ -6,7 +7,7 @@ using DbArchitect.Core.Model;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Renders the Mermaid erDiagram of a design's physical model, or of any schema model.</summary>
-[Cmdlet(VerbsCommon.Get, "DbErDiagram", DefaultParameterSetName = DesignSet)]
+[Cmdlet(VerbsCommon.Get, "DbErDiagram", HelpUri = HelpUriBase + "Get-DbErDiagram.psd1", DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(string))]
 public sealed class GetDbErDiagramCommand : DbArchitectCmdlet
 {
@@ -32,6 +33,7 @@ public sealed class GetDbErDiagramCommand : DbArchitectCmdlet
         var schema = ParameterSetName == SchemaSet ? Schema! : Design!.Physical;
         if (TryCore(() => MermaidErDiagram.Render(schema), schema.Name, Subjects.Diagram, out var text))
         {
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Rendered {0} tables of {1} as a Mermaid erDiagram ({2} lines).", schema.Tables.Count, schema.Name, text.Split('\n').Length));
             WriteObject(text);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Technology;
@@ -5,7 +6,7 @@ using DbArchitect.Core.Technology;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Ranks every engine the requirements format knows against a requirement, best first, with the reasons for each score.</summary>
-[Cmdlet(VerbsCommon.Get, "DbTechnologyRecommendation", DefaultParameterSetName = RequirementSet)]
+[Cmdlet(VerbsCommon.Get, "DbTechnologyRecommendation", HelpUri = HelpUriBase + "Get-DbTechnologyRecommendation.psd1", DefaultParameterSetName = RequirementSet)]
 [OutputType(typeof(TechnologyRecommendation))]
 public sealed class GetDbTechnologyRecommendationCommand : DbArchitectCmdlet
 {
@@ -44,6 +45,9 @@ public sealed class GetDbTechnologyRecommendationCommand : DbArchitectCmdlet
     {
         if (TryCore(() => TechnologyScoring.Rank(requirement), target, Subjects.Design, out var ranking))
         {
+            WriteVerbose(string.Format(
+                CultureInfo.InvariantCulture, "Scored {0} engines for {1}; best {2} ({3} points).",
+                ranking.Count, requirement.Name, ranking.Count > 0 ? ranking[0].Engine : "none", ranking.Count > 0 ? ranking[0].Score : 0));
             foreach (var recommendation in ranking.Take(Top))
             {
                 WriteObject(recommendation);

@@ -11,7 +11,9 @@ namespace DbArchitect.PS.Commands;
 /// Index advice for a design (its access patterns), a workload file explained by a live server, or a live server's
 /// own statement statistics: create, drop and replace recommendations with their figures and online DDL.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "IndexRecommendation", DefaultParameterSetName = DesignSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+// ConfirmImpact High: the statements it asks about (-Validate Real builds indexes on a live server, -AllowExtensionCreate
+// installs HypoPG) change a server, so PowerShell asks by default; -Confirm:$false says yes, -WhatIf says no to both.
+[Cmdlet(VerbsCommon.Get, "IndexRecommendation", HelpUri = HelpUriBase + "Get-IndexRecommendation.psd1", DefaultParameterSetName = DesignSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(IndexRecommendation))]
 public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 {
@@ -99,13 +101,13 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
         // A run that could not advise (no statement of the workload planned, a lost server) proves nothing: a gate fails.
         if (FailOnRecommendation && _failed > 0)
         {
-            ThrowTerminatingError(ToErrorRecord(new DbArchitectError("IndexAdviceIncomplete", ErrorKind.InvalidData,
+            throw ScriptTerminating(ToErrorRecord(new DbArchitectError("IndexAdviceIncomplete", ErrorKind.InvalidData,
                 $"{_failed} index advice run(s) failed, so -FailOnRecommendation cannot pass.", "Fix the error reported above and run again.", null), null));
         }
 
         if (FailOnRecommendation && _found > 0)
         {
-            ThrowTerminatingError(ToErrorRecord(new DbArchitectError("IndexRecommendationsFound", ErrorKind.InvalidData,
+            throw ScriptTerminating(ToErrorRecord(new DbArchitectError("IndexRecommendationsFound", ErrorKind.InvalidData,
                 $"{_found} index recommendation(s) found.", "Review them (Get-IndexRecommendation without -FailOnRecommendation) and apply or dismiss them.", null), null));
         }
     }
@@ -122,8 +124,12 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
             validate = ValidationMode.WhatIf;
         }
 
-        var live = new LiveAdviceOptions { Validate = validate, AllowExtensionCreate = AllowExtensionCreate, Statements = statements };
-        var sessionOptions = validate == ValidationMode.Real || AllowExtensionCreate ? new LiveSessionOptions { ReadOnly = false } : null;
+        var createExtension = AllowExtensionCreate.IsPresent && validate != ValidationMode.None
+            && ShouldProcess(target.Description, "Create the HypoPG extension when it is available but not installed (CREATE EXTENSION hypopg)");
+        var live = new LiveAdviceOptions { Validate = validate, AllowExtensionCreate = createExtension, Statements = statements };
+
+        // Only an approved change gets a session that may write; everything else reads through a read-only one.
+        var sessionOptions = validate == ValidationMode.Real || createExtension ? new LiveSessionOptions { ReadOnly = false } : null;
         using var session = OpenSession(target, sessionOptions);
         var notes = new List<string>();
         if (!TryCore(() => IndexAdvisorRun.ForLive(session, live, options, notes, Progress), target.Description, "IndexAdvice", out var result))

@@ -4,7 +4,7 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Reads requirements files (format 1) into DbRequirement objects, reporting every error of every file.</summary>
-[Cmdlet(VerbsData.Import, "DbRequirement", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "DbRequirement", HelpUri = HelpUriBase + "Import-DbRequirement.psd1", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(DbRequirement))]
 public sealed class ImportDbRequirementCommand : DbArchitectCmdlet
 {

@@ -11,7 +11,7 @@ namespace DbArchitect.PS.Commands;
 /// Runs the health checks of a live database: one HealthCheckResult per check and target, worst first. Optionally
 /// writes a pipeline report (JUnit, SARIF, Markdown, JSON), annotates the CI run, and fails on a threshold.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ConnectionStringSet)]
+[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", HelpUri = HelpUriBase + "Invoke-DbHealthCheck.psd1", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ConnectionStringSet)]
 [OutputType(typeof(HealthCheckResult))]
 public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 {
@@ -82,20 +82,15 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
     [Parameter]
     public SwitchParameter AllowExtensionCreate { get; set; }
 
+    /// <summary>Where CI annotations go: Auto (GitHub Actions or Azure DevOps when the environment says so), None, GitHub or AzureDevOps.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "None", "GitHub", "AzureDevOps")]
+    public string Annotations { get; set; } = "Auto";
+
     protected override void BeginProcessing()
     {
-        if (OutputPath is not null && OutputFormat is null)
-        {
-            OutputFormat = PipelineReportOutput.FormatFromExtension(OutputPath);
-        }
-
-        if ((OutputFormat is not null && OutputPath is null) || (UpdateBaseline && Baseline is null))
-        {
-            ThrowTerminatingError(ToErrorRecord(new DbArchitectError(
-                "HealthCheckOutputPathMissing", ErrorKind.InvalidArgument,
-                OutputPath is null && OutputFormat is not null ? "-OutputFormat needs -OutputPath, the file to write." : "-UpdateBaseline needs -Baseline, the file to write.",
-                "Give the file path.", null), null));
-        }
+        OutputFormat = Report.ResolveFormat(OutputFormat, OutputPath, UpdateBaseline, Baseline);
+        CallCoreOrStop(() => { HealthCheckCatalog.RequireKnown(Check, ExcludeCheck); return true; }, "-Check", "HealthCheck");
 
         var settings = HealthSettings.Empty;
         if (SettingsPath is not null)
@@ -116,6 +111,10 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
     protected override void ProcessRecord()
     {
         var target = ResolveTarget();
+        // Creating an extension is the one change a health check can make to a server: it goes through ShouldProcess
+        // (so -WhatIf creates nothing), and only an approved change gets a session that may write.
+        var createExtensions = AllowExtensionCreate.IsPresent
+            && ShouldProcess(target.Description, "Create the extensions the checks need when they are missing (CREATE EXTENSION amcheck with -Deep)");
         var options = new HealthRunOptions
         {
             Include = Check,
@@ -123,11 +122,9 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
             Settings = _settings ?? HealthSettings.Empty,
             Deep = Deep.IsPresent,
             DeepBudget = TimeSpan.FromSeconds(DeepBudgetSeconds),
-            AllowExtensionCreate = AllowExtensionCreate.IsPresent,
+            AllowExtensionCreate = createExtensions,
         };
-
-        // Extension creation is the only write, and it needs a session that may write.
-        var sessionOptions = new LiveSessionOptions { ReadOnly = !AllowExtensionCreate.IsPresent };
+        var sessionOptions = new LiveSessionOptions { ReadOnly = !createExtensions };
         using var session = TryOpenSession(target, sessionOptions);
         if (session is null)
         {
@@ -179,13 +176,14 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
         var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
         if (_targets.Count > 0)
         {
-            Report.Publish(title, _results, OutputFormat, OutputPath, Force.IsPresent, Baseline is null ? null : BaselineFile, UpdateBaseline.IsPresent);
+            Report.Publish(title, _results, Array.Empty<IReportFinding>(),
+                new ReportOptions(OutputFormat, OutputPath, Force.IsPresent, Baseline is null ? null : BaselineFile, UpdateBaseline.IsPresent, Annotations));
         }
 
         // A gate must not pass on checks that never ran.
         if (FailOn is not null && _unchecked.Count > 0)
         {
-            ThrowTerminatingError(ToErrorRecord(new DbArchitectError(
+            throw ScriptTerminating(ToErrorRecord(new DbArchitectError(
                 "HealthCheckIncomplete", ErrorKind.ConnectionError,
                 $"Health check failed: {_unchecked.Count} target(s) could not be checked: {string.Join(", ", _unchecked)}.",
                 "Fix the connection errors reported above, then run the health check again.", null), null));

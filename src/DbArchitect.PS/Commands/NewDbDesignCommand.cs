@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
@@ -7,7 +8,7 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Designs a database from requirements: the engine-neutral model plus the physical design for one engine.</summary>
-[Cmdlet(VerbsCommon.New, "DbDesign", DefaultParameterSetName = RequirementSet)]
+[Cmdlet(VerbsCommon.New, "DbDesign", HelpUri = HelpUriBase + "New-DbDesign.psd1", DefaultParameterSetName = RequirementSet)]
 [OutputType(typeof(DbDesign))]
 public sealed class NewDbDesignCommand : DbArchitectCmdlet
 {
@@ -58,6 +59,9 @@ public sealed class NewDbDesignCommand : DbArchitectCmdlet
     {
         if (TryCore(() => DesignEngine.Create(Calibrated(requirement), Engine), target, Subjects.Design, out var design))
         {
+            WriteVerbose(string.Format(
+                CultureInfo.InvariantCulture, "Designed {0} for {1}: {2} tables, {3} indexes, {4} decisions, {5} warnings.",
+                design.Application, design.EngineDisplayName, design.TableCount, design.IndexCount, design.Decisions.Count, design.Warnings.Count));
             WriteObject(design);
         }
     }

@@ -10,7 +10,7 @@ namespace DbArchitect.PS.Commands;
 /// transaction mode, rollback and risk, as one MigrationPlan that ConvertTo-DbSql and Export-DbDesign write as
 /// Flyway-style files.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "DbMigrationScript")]
+[Cmdlet(VerbsCommon.New, "DbMigrationScript", HelpUri = HelpUriBase + "New-DbMigrationScript.psd1")]
 [OutputType(typeof(MigrationPlan))]
 public sealed class NewDbMigrationScriptCommand : DbArchitectCmdlet
 {

@@ -12,7 +12,7 @@ namespace DbArchitect.PS.Commands;
 /// A partition plan and its scripts for a table of a design (pipeline) or an existing table read from a live database
 /// (-Table -Column with the connection parameters): create, maintain, expire, or convert online.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "PartitionScript", DefaultParameterSetName = DesignSet)]
+[Cmdlet(VerbsCommon.New, "PartitionScript", HelpUri = HelpUriBase + "New-PartitionScript.psd1", DefaultParameterSetName = DesignSet)]
 [OutputType(typeof(PartitionScript))]
 public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
 {

@@ -11,7 +11,7 @@ namespace DbArchitect.PS.Commands;
 /// busy tables, rewrite them, or lose data, and names the safe alternative. All inputs of one call are linted together
 /// at the end, so -SameDeployment, the report file and -FailOn see every script.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "DbMigrationScript", DefaultParameterSetName = InputSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsDiagnostic.Test, "DbMigrationScript", HelpUri = HelpUriBase + "Test-DbMigrationScript.psd1", DefaultParameterSetName = InputSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(LintFinding))]
 public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
 {
@@ -97,6 +97,11 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
     [ValidateRange(8, 99)]
     public int? ServerVersion { get; set; }
 
+    /// <summary>Where CI annotations go: Auto (GitHub Actions or Azure DevOps when the environment says so), None, GitHub or AzureDevOps.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "None", "GitHub", "AzureDevOps")]
+    public string Annotations { get; set; } = "Auto";
+
     /// <summary>Also output findings silenced by dbarchitect-disable comments (Suppressed = $true).</summary>
     [Parameter]
     public SwitchParameter IncludeSuppressed { get; set; }
@@ -108,19 +113,14 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
             CallCoreOrStop(() => LintRuleCatalog.DialectFor(Engine), Engine, Subjects.Sql);
         }
 
-        if (OutputPath is not null && OutputFormat is null)
+        // The engine is known now unless scripts bring their own: a -Rule that names no rule fails before any input is read.
+        if (Engine is not null || ParameterSetName == PathSet)
         {
-            OutputFormat = PipelineReportOutput.FormatFromExtension(OutputPath);
+            var engine = Engine ?? DefaultEngine;
+            CallCoreOrStop(() => MigrationLinter.SelectRules(LintRuleCatalog.RulesFor(engine), Options(engine)), engine, Subjects.Sql);
         }
 
-        if ((OutputFormat is null) != (OutputPath is null) || (UpdateBaseline && Baseline is null))
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException(UpdateBaseline && Baseline is null
-                    ? "-UpdateBaseline needs -Baseline, the file to write."
-                    : "-OutputFormat and -OutputPath go together: name the format (or use a .xml, .sarif, .md or .json file) and the file to write."),
-                "LintReportNeedsFormatAndPath", ErrorCategory.InvalidArgument, OutputPath ?? OutputFormat));
-        }
+        OutputFormat = Report.ResolveFormat(OutputFormat, OutputPath, UpdateBaseline, Baseline);
     }
 
     protected override void ProcessRecord()
@@ -179,14 +179,7 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
             return;
         }
 
-        var options = new LintOptions(Engine ?? _pipelineEngine ?? DefaultEngine)
-        {
-            Rules = Rule ?? Array.Empty<string>(),
-            ExcludeRules = ExcludeRule ?? Array.Empty<string>(),
-            AssumeInTransaction = AssumeInTransaction.IsPresent,
-            SameDeployment = SameDeployment.IsPresent,
-            ServerMajorVersion = ServerVersion,
-        };
+        var options = Options(Engine ?? _pipelineEngine ?? DefaultEngine);
         WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Linting {0} script(s) for {1}.", _sources.Count, options.Engine));
         var findings = CallCoreOrStop(() => MigrationLinter.Lint(_sources, options), options.Engine, Subjects.Sql);
         IReadOnlyList<LintFinding> active = findings.Where(f => !f.Suppressed).ToArray();
@@ -200,10 +193,20 @@ public sealed class TestDbMigrationScriptCommand : DbArchitectCmdlet
         WriteObject(IncludeSuppressed.IsPresent ? active.Concat(findings.Where(f => f.Suppressed)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column) : active, enumerateCollection: true);
 
         var title = $"Migration lint ({options.Engine}) of {_sources.Count} script(s)";
-        Report.Publish(title, active, OutputFormat, OutputPath, Force.IsPresent, baselineFile, UpdateBaseline.IsPresent);
+        Report.Publish(title, active, LintCoverage.PassRows(options, active, _sources.Count),
+            new ReportOptions(OutputFormat, OutputPath, Force.IsPresent, baselineFile, UpdateBaseline.IsPresent, Annotations));
         Report.Gate(FailOn, active, title, "MigrationLintFailed", "Migration lint",
             "Use the Fix of each finding, or suppress one with '-- dbarchitect-disable-next-line <rule-id> -- <reason>'.");
     }
+
+    private LintOptions Options(string engine) => new(engine)
+    {
+        Rules = Rule ?? Array.Empty<string>(),
+        ExcludeRules = ExcludeRule ?? Array.Empty<string>(),
+        AssumeInTransaction = AssumeInTransaction.IsPresent,
+        SameDeployment = SameDeployment.IsPresent,
+        ServerMajorVersion = ServerVersion,
+    };
 
     private void Add(SqlScript script)
     {

@@ -52,7 +52,7 @@ public sealed class HealthRunnerTests : IDisposable
     {
         var results = HealthCheckRunner.Run(_session, new HealthRunOptions());
         Assert.Equal(HealthCheckCatalog.Ids("sqlite"), results.Select(r => r.CheckId).Distinct().Order(StringComparer.Ordinal).ToList());
-        var report = new PipelineReport("DbArchitect.PS", "test", "Health", results);
+        var report = new PipelineReport("DbArchitect.PS", "test", "Health", results, DateTimeOffset.UnixEpoch, TimeSpan.Zero);
         var xml = JUnitReportWriter.Write(report);
         Assert.Contains("DbArchitect.PS.Integrity.INTEGRITY_CHECK", xml, StringComparison.Ordinal);
     }

@@ -22,5 +22,9 @@ internal static class ReportSamples
         new ReportFinding("PG_CACHE_HIT", "Cache hit ratio", "Performance", ReportLevel.Info, "Cache hit ratio 97.5%.", "shop"),
     };
 
-    public static PipelineReport Report() => new("DbArchitect.PS", "1.0.0", "Health check of postgresql://127.0.0.1:5432/shop", Findings());
+    public static readonly DateTimeOffset StartedAt = new(2026, 12, 7, 14, 30, 5, TimeSpan.Zero);
+
+    public static readonly TimeSpan Elapsed = TimeSpan.FromMilliseconds(1234);
+
+    public static PipelineReport Report() => new("DbArchitect.PS", "1.0.0", "Health check of postgresql://127.0.0.1:5432/shop", Findings(), StartedAt, Elapsed);
 }
