@@ -36,6 +36,12 @@ public interface IIndexAdviceDdl
     /// <summary>The statement that builds the index with the least blocking the engine offers.</summary>
     string Create(IndexDefinition index, string schema);
 
+    /// <summary>
+    /// The statement for an index of about <paramref name="estimatedBytes"/>: an engine whose long builds can be paused
+    /// and resumed (SQL Server's RESUMABLE) says so for large ones; others build every size the same way.
+    /// </summary>
+    string Create(IndexDefinition index, string schema, double estimatedBytes) => Create(index, schema);
+
     /// <summary>The statement that drops the index without blocking writes where the engine can.</summary>
     string Drop(IndexDefinition index, string schema);
 

@@ -20,6 +20,8 @@ public abstract class IndexAdviceDdl : IIndexAdviceDdl
 
     public abstract string Create(IndexDefinition index, string schema);
 
+    public virtual string Create(IndexDefinition index, string schema, double estimatedBytes) => Create(index, schema);
+
     public abstract string Drop(IndexDefinition index, string schema);
 
     public string Comment(string text) => CommentText.Sql(text);

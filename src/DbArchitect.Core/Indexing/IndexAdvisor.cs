@@ -124,7 +124,7 @@ public static class IndexAdvisor
         var benefit = before is > 0 && after is { } a ? Math.Round(100 * (before.Value - a) / before.Value, 1) : (double?)null;
         return new IndexRecommendation(engine, RecommendationAction.Create, schema, definition.Table, definition.Name!, definition.Keys.Select(k => k.ToString()).ToList(),
             definition.Include, definition.IsPartial ? definition.PredicateText : null, definition.Method.ToString().ToLowerInvariant(), rule, reason,
-            Round(before), Round(after), benefit, Math.Round(size / 1048576.0, 2), Math.Round(overhead, 2), confidence, ddl.Create(definition, schema), false, order, queries, null)
+            Round(before), Round(after), benefit, Math.Round(size / 1048576.0, 2), Math.Round(overhead, 2), confidence, ddl.Create(definition, schema, size), false, order, queries, null)
         { OutsideTransaction = ddl.OutsideTransaction, Definition = definition };
     }
 

@@ -158,6 +158,20 @@ public sealed class SqlServerWorkloadTests
         Assert.Equal("WorkloadParserNotAvailable", error.Errors[0].ErrorId);
     }
 
+    [Theory]
+    [InlineData(50.0 * 1024 * 1024, "WITH (ONLINE = ON);")]
+    [InlineData(3.0 * 1024 * 1024 * 1024, "WITH (ONLINE = ON, RESUMABLE = ON, MAX_DURATION = 240 MINUTES);")]
+    public void ALargeIndexIsBuiltResumableAndParses(double estimatedBytes, string with)
+    {
+        var index = new DbArchitect.Core.Indexing.IndexDefinition("order", new[] { AdvisedKey.Of("customer_id"), AdvisedKey.Of("created_at", descending: true) }, new[] { "total" },
+            DbArchitect.Core.Model.IndexMethod.BTree, Array.Empty<PredicateTest>(), false, "ix_order_customer_id_created_at");
+        var sql = new DbArchitect.Core.Engines.SqlServer.SqlServerIndexAdvice().Create(index, "sales", estimatedBytes);
+        Assert.EndsWith(with, sql, StringComparison.Ordinal);
+        using var reader = new StringReader(sql);
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public void RareNullTestBecomesAFilteredIndexThatParses()
     {

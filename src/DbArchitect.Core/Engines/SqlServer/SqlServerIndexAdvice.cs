@@ -18,8 +18,22 @@ internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
     /// <summary>A live server's workload (Query Store or the plan cache, and the missing-index DMVs) read by the same parser.</summary>
     public override ILiveIndexAdvisor Live => new SqlServerLiveIndexAdvisor();
 
-    public override string Create(IndexDefinition index, string schema) =>
-        $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)} WITH (ONLINE = ON);";
+    /// <summary>
+    /// From this estimated size an index build is RESUMABLE: it can be paused (ALTER INDEX … PAUSE) to fit a maintenance
+    /// window, survives a failover, and lets the log truncate while it runs. A build of this size takes minutes to hours.
+    /// </summary>
+    public const double ResumableFromBytes = 1024.0 * 1024 * 1024;
+
+    public override string Create(IndexDefinition index, string schema) => Create(index, schema, 0);
+
+    /// <summary>
+    /// RESUMABLE needs ONLINE (both given) and SQL Server 2019 or Azure SQL; MAX_DURATION pauses the build after four
+    /// hours instead of letting it run into the business day. The server refuses it for an index that includes a
+    /// computed column (Msg 10675): remove RESUMABLE there.
+    /// </summary>
+    public override string Create(IndexDefinition index, string schema, double estimatedBytes) =>
+        $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}NONCLUSTERED INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)} "
+        + (estimatedBytes >= ResumableFromBytes ? "WITH (ONLINE = ON, RESUMABLE = ON, MAX_DURATION = 240 MINUTES);" : "WITH (ONLINE = ON);");
 
     public override string Drop(IndexDefinition index, string schema) =>
         $"DROP INDEX {W.Id(index.Name!)} ON {Table(schema, index.Table)} WITH (ONLINE = ON);";
