@@ -1,6 +1,7 @@
 using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
+using DbArchitect.Core.Engines.Redis;
 using DbArchitect.Core.Engines.Sqlite;
 using DbArchitect.Core.Engines.SqlServer;
 using DbArchitect.Core.Errors;
@@ -26,7 +27,7 @@ public static class EngineRegistry
         EngineEntry.Known("mongodb", "MongoDB", EngineFamily.Document),
         EngineEntry.Known("cassandra", "Apache Cassandra", EngineFamily.WideColumn),
         EngineEntry.Known("dynamodb", "Amazon DynamoDB", EngineFamily.KeyValue),
-        EngineEntry.Known("redis", "Redis", EngineFamily.KeyValue),
+        EngineEntry.For(new RedisDesigner()),
         EngineEntry.Known("influxdb", "InfluxDB", EngineFamily.TimeSeries),
         EngineEntry.Known("timescaledb", "TimescaleDB", EngineFamily.TimeSeries),
         EngineEntry.Known("neo4j", "Neo4j", EngineFamily.Graph),

@@ -1,0 +1,206 @@
+using DbArchitect.Core.Model.KeyValue;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Engines.Redis;
+
+/// <summary>
+/// Memory of each key family today and at the retention limit: how many keys, how many elements per key (from the
+/// entity's rows and the distinct values of the key's columns, assumed evenly spread), the typical bytes of a key name
+/// and an element (TypicalValues widths), then <see cref="RedisMemory"/> for the structure's encoding.
+/// </summary>
+internal static class RedisSizing
+{
+    /// <summary>Distinct top-level "key=value" pairs assumed for a JSON column a pattern filters on.</summary>
+    public const long AssumedJsonPairs = 50;
+
+    /// <summary>Top-level pairs of a typical JSON document.</summary>
+    public const int JsonPairsPerDocument = 3;
+
+    /// <summary>Share of distinct values in a free-text column that is not unique.</summary>
+    public const double TextDistinctShare = 0.1;
+
+    public static KeyFamily Size(KeyFamily family, RedisEntity entity, IReadOnlyDictionary<string, RedisEntity> entities, long tenants, double retentionDays)
+    {
+        var today = Shape(family, entity, entities, tenants, retentionDays, e => e.RowsToday);
+        var atRetention = Shape(family, entity, entities, tenants, retentionDays, e => e.RowsAtRetention);
+        var basis = $"{InvariantText.Count(today.Keys)} keys × {InvariantText.Number(today.Elements)} element(s) of ~{InvariantText.Integer(today.ElementBytes)} bytes; key names ~{InvariantText.Integer(today.KeyBytes)} bytes";
+        return family with
+        {
+            Size = new KeyFamilySize(today.Keys, atRetention.Keys, today.Elements, today.KeyBytes, today.ElementBytes, today.Encoding,
+                today.Usage, today.Table, checked(today.Keys * (today.Usage + today.Table)), checked(atRetention.Keys * (atRetention.Usage + atRetention.Table)), basis),
+        };
+    }
+
+    private sealed record FamilyShape(long Keys, double Elements, int KeyBytes, int ElementBytes, long Usage, long Table, string Encoding);
+
+    private static FamilyShape Shape(KeyFamily family, RedisEntity entity, IReadOnlyDictionary<string, RedisEntity> entities, long tenants, double retentionDays, Func<RedisEntity, long> rowsOf)
+    {
+        var rows = Math.Max(1, rowsOf(entity));
+        long Rows(string? name) => name is not null && entities.TryGetValue(name, out var e) ? Math.Max(1, rowsOf(e)) : rows;
+        RedisColumn Col(string field) => entity.Columns.First(c => c.Field == field);
+        var keyColumns = family.KeyColumns.Select(Col).ToList();
+        var keyBytes = KeyNameBytes(family, entity);
+        long keys;
+        double elements;
+        long value;
+        string encoding;
+        switch (family.Purpose)
+        {
+            case KeyFamilyPurpose.Entity:
+            {
+                keys = rows;
+                var fields = family.Fields.Select(f => (Field: f, Present: 1 - f.NullShare, Col: Col(f.Column))).ToList();
+                elements = fields.Sum(f => f.Present);
+                var listpack = fields.Sum(f => f.Present * (RedisMemory.ListpackEntry(Utf8(f.Field.Name), false) + RedisMemory.ListpackEntry(f.Field.Bytes, f.Col.IsInteger)));
+                var longest = fields.Where(f => f.Present > 0).Select(f => f.Field.Bytes).DefaultIfEmpty(0).Max();
+                var fieldLength = fields.Count == 0 ? 0 : fields.Average(f => Utf8(f.Field.Name));
+                var valueLength = fields.Count == 0 ? 0 : fields.Average(f => f.Field.Bytes);
+                (value, encoding) = RedisMemory.Hash(elements, listpack, fieldLength, valueLength, longest);
+                return Finish(keys, elements, keyBytes, (int)Math.Round(listpack / Math.Max(1, elements)), value, encoding, family.TtlSeconds is not null);
+            }
+
+            case KeyFamilyPurpose.Lookup:
+            {
+                var unique = keyColumns.Last();
+                keys = (long)Math.Round(rows * (1 - unique.NullShare));
+                value = RedisMemory.StringValue(entity.Id.Bytes, entity.Id.IsInteger);
+                return Finish(keys, 1, keyBytes, entity.Id.Bytes, value, entity.Id.IsInteger ? "int" : entity.Id.Bytes <= 44 ? "embstr" : "raw", family.TtlSeconds is not null);
+            }
+
+            case KeyFamilyPurpose.Feed:
+            {
+                var parent = keyColumns.Last();
+                keys = Math.Min(rows, Rows(parent.References));
+                elements = (double)rows / keys;
+                var entry = RedisMemory.StreamEntry(family.Fields.Select(f => (f.Bytes, Col(f.Column).IsInteger)));
+                (value, encoding) = RedisMemory.Stream(elements, entry);
+                return Finish(keys, elements, keyBytes, entry, value, encoding, false);
+            }
+
+            case KeyFamilyPurpose.Location:
+            {
+                var owner = entity.Columns.First(c => c.Field == family.MemberColumn);
+                var members = Math.Min(rows, Rows(owner.References));
+                keys = Math.Max(1, KeysOf(keyColumns, entity, tenants, rows, Rows));
+                elements = (double)members / keys;
+                (value, encoding) = RedisMemory.SortedSet(elements, owner.Bytes, owner.IsInteger, 16);
+                return Finish(keys, elements, keyBytes, owner.Bytes, value, encoding == "skiplist" ? "skiplist (GEO)" : "listpack (GEO)", false);
+            }
+
+            case KeyFamilyPurpose.Search:
+                return SearchShape(family, entity, tenants, rows, keyBytes);
+
+            case KeyFamilyPurpose.Counter:
+            {
+                keys = KeysOf(keyColumns, entity, tenants, long.MaxValue, Rows);
+                var perDay = family.Bucket!.Bucket switch
+                {
+                    TimeBucket.Hour => 24.0,
+                    TimeBucket.Day => 1.0,
+                    TimeBucket.Week => 1 / 7.0,
+                    TimeBucket.Month => 1 / 30.44,
+                    _ => 1 / 365.25,
+                };
+                var buckets = Math.Max(1, Math.Min(rows, Math.Ceiling(retentionDays * perDay)));
+                var perField = family.Aggregate!.Function == AggregateFunction.Avg ? 2 : 1;
+                elements = Math.Max(1, Math.Min(buckets * perField, (double)rows * perField / keys));
+                var label = family.Bucket.Bucket switch { TimeBucket.Hour => 13, TimeBucket.Day => 10, TimeBucket.Week => 8, TimeBucket.Month => 7, _ => 4 }
+                    + (perField == 2 ? 4 : 0);
+                var summed = family.Aggregate.Column is { } c ? entity.Column(c) : null;
+                var integer = summed is null || summed.IsInteger || RedisKeySchema.IsDecimal(summed);
+                var digits = integer ? 10 : 17;
+                var listpack = elements * (RedisMemory.ListpackEntry(label, false) + RedisMemory.ListpackEntry(digits, integer));
+                (value, encoding) = RedisMemory.Hash(elements, listpack, label, digits, digits);
+                return Finish(keys, elements, keyBytes, label + digits, value, encoding, false);
+            }
+
+            default:
+            {
+                // Index and membership families: the ids of the entity (or the other side of a junction) per key value.
+                var member = family.MemberColumn is { } m ? entity.Columns.First(c => c.Field == m) : entity.Id;
+                keys = Math.Max(1, KeysOf(keyColumns, entity, tenants, rows, Rows));
+                var jsonPairs = keyColumns.Any(c => c.Type.Kind == LogicalTypeKind.Json) ? JsonPairsPerDocument : 1;
+                elements = (double)rows * jsonPairs / keys;
+                if (family.Structure == ValueStructure.Hash)
+                {
+                    var json = 2 + family.Fields.Sum(f => Utf8(f.Name) + f.Bytes + 6);
+                    var listpack = elements * (RedisMemory.ListpackEntry(member.Bytes, member.IsInteger) + RedisMemory.ListpackEntry(json, false));
+                    (value, encoding) = RedisMemory.Hash(elements, listpack, member.Bytes, json, json);
+                    return Finish(keys, elements, keyBytes, member.Bytes + json, value, encoding, false);
+                }
+
+                if (family.Structure == ValueStructure.Set)
+                {
+                    (value, encoding) = RedisMemory.Set(elements, member.Bytes, member.IsInteger);
+                    return Finish(keys, elements, keyBytes, member.Bytes, value, encoding, false);
+                }
+
+                var lex = family.Lex.Count == 0 ? 0 : family.Lex.Sum(l => l.Width > 0 ? l.Width : Col(l.Column).Bytes) + 1;
+                var memberBytes = lex + member.Bytes;
+                var scoreDigits = family.ScoreColumn is { } s ? Col(s).ScoreDigits : 1;
+                (value, encoding) = RedisMemory.SortedSet(elements, memberBytes, lex == 0 && member.IsInteger, scoreDigits);
+                return Finish(keys, elements, keyBytes, memberBytes, value, encoding, false);
+            }
+        }
+    }
+
+    private static FamilyShape SearchShape(KeyFamily family, RedisEntity entity, long tenants, long rows, int keyBytes)
+    {
+        var words = family.TextColumns.Sum(f => Math.Max(1, entity.Columns.First(c => c.Field == f).Bytes / RedisKeySchema.WordBytes));
+        var postings = (double)rows * words;
+        var scopes = Math.Max(1, entity.Tenant is null ? 1 : tenants);
+        var vocabulary = Math.Max(1, Math.Min(postings / scopes, RedisKeySchema.AssumedVocabulary));
+        if (family.Structure == ValueStructure.SortedSet)
+        {
+            var (value, encoding) = RedisMemory.SortedSet(vocabulary, RedisKeySchema.WordBytes - 1, false, 1);
+            return Finish(scopes, vocabulary, keyBytes, RedisKeySchema.WordBytes - 1, value, encoding, false);
+        }
+
+        var keys = (long)Math.Ceiling(vocabulary * scopes);
+        var elements = Math.Max(1, postings / keys);
+        var (bytes, setEncoding) = RedisMemory.Set(elements, entity.Id.Bytes, entity.Id.IsInteger);
+        return Finish(keys, elements, keyBytes, entity.Id.Bytes, bytes, setEncoding, false);
+    }
+
+    /// <summary>Keys of a family: the product of its key columns' distinct values, at most <paramref name="cap"/>.</summary>
+    private static long KeysOf(IReadOnlyList<RedisColumn> columns, RedisEntity entity, long tenants, long cap, Func<string?, long> rows)
+    {
+        double keys = 1;
+        foreach (var column in columns)
+        {
+            keys *= column.Origin == ColumnOrigin.Tenant ? tenants : Distinct(column, entity, rows);
+        }
+
+        return (long)Math.Max(1, Math.Min(cap, Math.Round(keys)));
+    }
+
+    private static double Distinct(RedisColumn column, RedisEntity entity, Func<string?, long> rows)
+    {
+        var own = rows(entity.Name);
+        return column.References is { } referenced ? Math.Min(own, rows(referenced))
+            : column.Type.Kind switch
+            {
+                LogicalTypeKind.Enum => column.Type.EnumValues.Count,
+                LogicalTypeKind.Bool => 2,
+                LogicalTypeKind.Json => AssumedJsonPairs,
+                LogicalTypeKind.Date => Math.Min(own, Design.TypicalValues.Default.DistinctDates),
+                LogicalTypeKind.SmallInt => Math.Min(own, 5),
+                _ => Math.Max(1, own * TextDistinctShare),
+            };
+    }
+
+    private static int KeyNameBytes(KeyFamily family, RedisEntity entity)
+    {
+        var key = RedisKeys.Fill(family.Pattern, field => field switch
+        {
+            RedisKeys.WordPlaceholder => new string('w', RedisKeySchema.WordBytes - 1),
+            _ => new string('v', entity.Columns.FirstOrDefault(c => c.Field == field)?.Bytes ?? 8),
+        });
+        return Utf8(key);
+    }
+
+    private static FamilyShape Finish(long keys, double elements, int keyBytes, int elementBytes, long value, string encoding, bool ttl) =>
+        new(keys, elements, keyBytes, elementBytes, RedisMemory.KeyOverhead(keyBytes) + value, RedisMemory.TableBytesPerKey(keys, ttl), encoding);
+
+    private static int Utf8(string text) => System.Text.Encoding.UTF8.GetByteCount(text);
+}
