@@ -93,7 +93,8 @@ internal sealed class RedisKeySchema
         var rows = spec.Rows ?? RedisEntity.AssumedRows;
         var perDay = spec.RowsPerDay ?? 0;
         var growth = checked((long)(perDay * GrowthDays));
-        var referenced = _requirement.Relationships.Any(r => string.Equals(r.From, spec.Name, StringComparison.OrdinalIgnoreCase) && !ImplicitColumns.IsSelf(r));
+        var referenced = _requirement.Relationships.Any(r => !ImplicitColumns.IsSelf(r)
+            && (Same(r.From, spec.Name) || (r.Kind == RelationshipKind.ManyToMany && Same(r.To, spec.Name))));
         long? ttl = _requirement.Workload.Retention is { } retention && growth >= rows && !referenced && perDay > 0
             ? checked((long)Math.Round(retention.Days * 86_400))
             : null;
@@ -462,7 +463,7 @@ internal sealed class RedisKeySchema
         var commands = pattern.Fuzzy
             ? new[]
             {
-                Command("ZRANGE", terms.Pattern, "[<prefix>", "[<prefix>\xff", "BYLEX", "LIMIT", "0", "100") with { Note = "the words that start with the typed prefix" },
+                Command("ZRANGE", terms.Pattern, "[<prefix>", "[<prefix-end>", "BYLEX", "LIMIT", "0", "100") with { Note = "the words that start with the typed prefix (prefix-end: the prefix and a 0xFF byte)" },
                 Command("SUNION", family.Pattern) with { Note = "one word key per word found" },
                 Command("HGETALL", EntityFamily(entity).Pattern) with { Note = "for each id, pipelined" },
             }

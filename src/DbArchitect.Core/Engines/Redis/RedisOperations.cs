@@ -92,5 +92,13 @@ internal static class RedisOperations
         yield return new DesignDecision(DesignAreas.PerformanceTuning, "Memory", Capacity.Bytes(memory.MaxMemoryBytes) + " maxmemory",
             $"{Capacity.Bytes(cache ? memory.DataBytesToday : memory.DataBytesAtRetention)} of data {(cache ? "(the hot set)" : "at retention")}; {memory.Basis}: nodes of {Capacity.Bytes(memory.NodeMemoryBytes / topology.Shards)} RAM per shard.");
         yield return new DesignDecision(DesignAreas.ScalabilityRoadmap, "Topology", topology.Mode, topology.Reason);
+        yield return new DesignDecision(DesignAreas.Partitioning, "Key distribution", topology.Shards > 1 ? $"{topology.Shards} shards by hash slot" : "One shard; keys tagged for later sharding",
+            "Redis Cluster places a key by the CRC16 of its hash tag modulo 16,384 slots; the tags keep each multi-key call in one slot.");
+        yield return new DesignDecision(DesignAreas.DataMigration, "Initial load", cache ? "None: the cache fills on misses" : "Through the write script, pipelined",
+            cache ? "A cache-aside layer starts empty; the first read of each key loads it." : "Loading each row through the same script as live writes builds every lookup, index and counter with it.");
+        yield return new DesignDecision(DesignAreas.MonitoringAndMaintenance, "Memory watch", "used_memory against maxmemory, evicted_keys, fragmentation",
+            cache ? "A cache's hit ratio and evictions show whether its memory is enough." : "A primary store at maxmemory refuses writes (noeviction): alert at 70 % and 85 %.");
+        yield return new DesignDecision(DesignAreas.Security, "Access", "ACL users per role, TLS, protected mode",
+            "The default user is disabled; each application role gets only the key prefix and commands it needs.");
     }
 }

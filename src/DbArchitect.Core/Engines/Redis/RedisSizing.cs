@@ -52,7 +52,7 @@ internal static class RedisSizing
                 var fields = family.Fields.Select(f => (Field: f, Present: 1 - f.NullShare, Col: Col(f.Column))).ToList();
                 elements = fields.Sum(f => f.Present);
                 var listpack = fields.Sum(f => f.Present * (RedisMemory.ListpackEntry(Utf8(f.Field.Name), false) + RedisMemory.ListpackEntry(f.Field.Bytes, f.Col.IsInteger)));
-                var longest = fields.Where(f => f.Present > 0).Select(f => f.Field.Bytes).DefaultIfEmpty(0).Max();
+                var longest = fields.Where(f => f.Present > 0).Select(f => Math.Max(f.Field.Bytes, Utf8(f.Field.Name))).DefaultIfEmpty(0).Max(); // hash-max-listpack-value bounds field names too
                 var fieldLength = fields.Count == 0 ? 0 : fields.Average(f => Utf8(f.Field.Name));
                 var valueLength = fields.Count == 0 ? 0 : fields.Average(f => f.Field.Bytes);
                 (value, encoding) = RedisMemory.Hash(elements, listpack, fieldLength, valueLength, longest);

@@ -7,7 +7,11 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.Core.Engines.Redis;
 
 /// <summary>One command of a write: the key it touches and its arguments after the key.</summary>
-public sealed record RedisOp(string Command, string Key, IReadOnlyList<string> Arguments);
+public sealed record RedisOp(string Command, string Key, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The key family the key belongs to (empty for a guard).</summary>
+    public string Family { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// The write path of a design: the commands that insert, delete or update one row of an entity (or junction) in every
@@ -63,6 +67,20 @@ public static class RedisWritePlan
         var ops = new List<RedisOp>();
         var types = model.Families.Where(f => f.Entity == entity).SelectMany(f => f.Fields).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First().Type);
         foreach (var family in model.Families.Where(f => f.Entity == entity))
+        {
+            var start = ops.Count;
+            Family(ops, family, row, types, insert);
+            for (var i = start; i < ops.Count; i++)
+            {
+                ops[i] = ops[i] with { Family = family.Name };
+            }
+        }
+
+        return ops;
+    }
+
+    private static void Family(List<RedisOp> ops, KeyFamily family, IReadOnlyDictionary<string, string?> row, IReadOnlyDictionary<string, LogicalType> types, bool insert)
+    {
         {
             switch (family.Purpose)
             {
@@ -164,8 +182,6 @@ public static class RedisWritePlan
                     break;
             }
         }
-
-        return ops;
     }
 
     private static void Expire(List<RedisOp> ops, KeyFamily family, string key)
