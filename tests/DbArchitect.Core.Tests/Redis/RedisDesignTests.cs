@@ -41,7 +41,7 @@ public sealed class RedisDesignTests
         }
 
         using var json = JsonDocument.Parse(first.Single(f => f.RelativePath == DesignExporter.JsonFile).Content);
-        Assert.Equal("keyValue", json.RootElement.GetProperty("family").GetString(), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("key-value", json.RootElement.GetProperty("family").GetString());
     }
 
     [Theory]

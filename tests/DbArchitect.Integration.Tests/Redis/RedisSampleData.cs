@@ -62,8 +62,8 @@ internal static class RedisSampleData
                         : Value(field, random, rows[entity], days, now);
                 }
 
-                // A junction holds each pair once.
-                if (idField is null && !seen.Add(string.Join("\u0001", model.Families.Where(f => f.Entity == entity).SelectMany(f => f.KeyColumns.Append(f.MemberColumn ?? string.Empty)).Distinct().Select(c => row.GetValueOrDefault(c) ?? string.Empty))))
+                // A junction holds each pair once; a feed (a stream) holds every event, however alike.
+                if (idField is null && !model.Families.Any(f => f.Entity == entity && f.Purpose == KeyFamilyPurpose.Feed) && !seen.Add(string.Join("\u0001", model.Families.Where(f => f.Entity == entity).SelectMany(f => f.KeyColumns.Append(f.MemberColumn ?? string.Empty)).Distinct().Select(c => row.GetValueOrDefault(c) ?? string.Empty))))
                 {
                     continue;
                 }
