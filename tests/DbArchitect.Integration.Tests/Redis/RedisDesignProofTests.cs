@@ -48,8 +48,10 @@ public sealed class RedisDesignProofTests
         var model = Model(DesignEngine.Create(sample, "redis"));
         Assert.Equal(fullModel.Families.Select(f => (f.Name, f.Structure, f.Pattern)), model.Families.Select(f => (f.Name, f.Structure, f.Pattern)));
 
+        // A junction has no rows of its own in the requirement: it gets the rows the design sized its memberships for.
         var rows = model.Families.Select(f => f.Entity).Distinct().ToDictionary(e => e, e => sample.FindEntity(e)?.Rows
-            ?? Math.Max(sample.Entities.Max(x => x.Rows ?? 0), 20), StringComparer.OrdinalIgnoreCase);
+            ?? Math.Max(20, model.Families.Where(f => f.Entity == e && f.Purpose == KeyFamilyPurpose.Membership)
+                .Select(f => (long)Math.Round(f.Size!.KeysToday * f.Size.ElementsPerKey)).DefaultIfEmpty(20).Max()), StringComparer.OrdinalIgnoreCase);
         var data = RedisSampleData.Generate(sample, model, rows, seed: 14);
 
         using var redis = ConnectionMultiplexer.Connect(Connection + ",allowAdmin=true,syncTimeout=60000");
@@ -115,7 +117,9 @@ public sealed class RedisDesignProofTests
                 continue;
             }
 
-            var sampleKeys = keys.Order(StringComparer.Ordinal).Take(50).ToList();
+            // Up to 200 keys spread evenly over the family's sorted keys: the first keys alone may share a tenant or a parent.
+            var sorted = keys.Order(StringComparer.Ordinal).ToList();
+            var sampleKeys = Enumerable.Range(0, Math.Min(200, sorted.Count)).Select(i => sorted[(int)((long)i * sorted.Count / Math.Min(200, sorted.Count))]).ToList();
             var usage = sampleKeys.Average(k => (double)(long)db.Execute("MEMORY", "USAGE", k, "SAMPLES", "0"));
             var expected = family.Size!.UsageBytesPerKey;
             var ratio = usage / expected;

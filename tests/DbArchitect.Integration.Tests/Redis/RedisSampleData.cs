@@ -8,7 +8,8 @@ namespace DbArchitect.Integration.Tests.Redis;
 /// <summary>
 /// Rows for every entity and junction of a design at a sample scale, with values of the widths the design assumes
 /// (its fields' typical bytes) and spread as it assumes: foreign keys uniform over the parents, enums uniform, small
-/// integers 1–5, free text from a tenth as many distinct values, JSON documents of three pairs out of fifty, times over the retention.
+/// integers 1–5, free text from a tenth as many distinct values, JSON documents of three pairs out of fifty, times over the retention;
+/// a junction the design does not size as an entity gets the rows its membership families were sized for.
 /// </summary>
 internal static class RedisSampleData
 {
@@ -181,8 +182,13 @@ internal static class RedisSampleData
             case LogicalTypeKind.Enum: return t.EnumValues[random.Next(t.EnumValues.Count)];
             case LogicalTypeKind.Json:
             {
-                var pairs = Enumerable.Range(0, 3).Select(_ => random.Next(50)).Distinct().Select(p => $"\"k{p % 10}\":\"v{p}{new string('x', Math.Max(1, (field.Bytes / 3) - 12))}\"");
-                return "{" + string.Join(",", pairs.GroupBy(p => p[..4]).Select(g => g.First())) + "}";
+                // As the design assumes (RedisSizing.JsonPairsPerDocument, AssumedJsonPairs, JsonPairBytes): three top-level
+                // pairs of three different names out of k0..k9, each with one of five values (fifty pairs in all), each
+                // pair "kN=value" a third of the document less its quotes, colon and comma.
+                var pairBytes = Math.Max(3, (field.Bytes / 3) - 5);
+                var names = Enumerable.Range(0, 10).OrderBy(_ => random.Next()).Take(3).Order();
+                var pairs = names.Select(n => (Name: n, Value: $"v{n + (10 * random.Next(5))}")).Select(p => $"\"k{p.Name}\":\"{p.Value}{new string('x', Math.Max(0, pairBytes - 3 - p.Value.Length))}\"");
+                return "{" + string.Join(",", pairs) + "}";
             }
 
             case LogicalTypeKind.Array: return "[\"" + Text(random, Math.Max(1, (field.Bytes - 8) / 3)) + "\"]";

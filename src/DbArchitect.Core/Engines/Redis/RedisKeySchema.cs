@@ -359,7 +359,7 @@ internal sealed class RedisKeySchema
         if (existing is null)
         {
             var what = json.Count > 0
-                ? $"{string.Join(", ", json.Select(j => j.Field))} is JSON: one key per top-level \"key=value\" pair of the document lists the ids that hold it (Redis cannot look inside a string)"
+                ? $"{string.Join(", ", json.Select(j => j.Field))} is JSON: one key per top-level \"key=value\" pair of the document lists the ids that hold it (Redis cannot look inside a string); sized for {RedisSizing.JsonPairsPerDocument} pairs per document out of {RedisSizing.AssumedJsonPairs} distinct pairs, each a third of the document"
                 : where.Count == 0 ? "one key for all of " + entity.Name : "one key per " + string.Join(" and ", where.Select(w => w.Field)) + " value";
             var how = structure == ValueStructure.Set
                 ? "a set of ids: the pattern neither orders nor ranges"

@@ -5,7 +5,8 @@ namespace DbArchitect.Core.Engines.Redis;
 
 /// <summary>
 /// Memory of each key family today and at the retention limit: how many keys, how many elements per key (from the
-/// entity's rows and the distinct values of the key's columns, assumed evenly spread), the typical bytes of a key name
+/// entity's rows and the distinct values of the key's columns, each row falling on a value at random: only the values
+/// some row hits become keys, and the elements of a key scatter around their mean), the typical bytes of a key name
 /// and an element (TypicalValues widths), then <see cref="RedisMemory"/> for the structure's encoding.
 /// </summary>
 internal static class RedisSizing
@@ -101,9 +102,9 @@ internal static class RedisSizing
                     TimeBucket.Month => 1 / 30.44,
                     _ => 1 / 365.25,
                 };
-                var buckets = Math.Max(1, Math.Min(rows, Math.Ceiling(retentionDays * perDay)));
+                var buckets = Math.Max(1, Math.Ceiling(retentionDays * perDay));
                 var perField = family.Aggregate!.Function == AggregateFunction.Avg ? 2 : 1;
-                elements = Math.Max(1, Math.Min(buckets * perField, (double)rows * perField / keys));
+                elements = Math.Max(1, Occupied(buckets, (double)rows / keys) * perField);
                 var label = family.Bucket.Bucket switch { TimeBucket.Hour => 13, TimeBucket.Day => 10, TimeBucket.Week => 8, TimeBucket.Month => 7, _ => 4 }
                     + (perField == 2 ? 4 : 0);
                 var summed = family.Aggregate.Column is { } c ? entity.Column(c) : null;
@@ -117,28 +118,34 @@ internal static class RedisSizing
             default:
             {
                 // Index and membership families: the ids of the entity (or the other side of a junction) per key value.
+                // A row without a key value is not indexed; a JSON column is indexed once per top-level pair. The
+                // entries fall on the key values at random, so only the values some entry hits become keys, and the
+                // entries per key scatter around their mean (Poisson): near an encoding limit a share of keys is past it.
                 var member = family.MemberColumn is { } m ? entity.Columns.First(c => c.Field == m) : entity.Id;
-                keys = Math.Max(1, KeysOf(keyColumns, entity, tenants, rows, Rows));
                 var jsonPairs = keyColumns.Any(c => c.Type.Kind == LogicalTypeKind.Json) ? JsonPairsPerDocument : 1;
-                elements = (double)rows * jsonPairs / keys;
+                var entries = rows * keyColumns.Aggregate(1.0, (p, c) => p * (1 - c.NullShare)) * jsonPairs;
+                var distinct = DistinctKeys(keyColumns, entity, tenants, Rows);
+                keys = (long)Math.Max(1, Math.Round(Occupied(distinct, entries)));
+                elements = Math.Max(1, entries / keys);
+                var mean = entries / distinct;
                 if (family.Structure == ValueStructure.Hash)
                 {
                     var json = 2 + family.Fields.Sum(f => Utf8(f.Name) + f.Bytes + 6);
-                    var listpack = elements * (RedisMemory.ListpackEntry(member.Bytes, member.IsInteger) + RedisMemory.ListpackEntry(json, false));
-                    (value, encoding) = RedisMemory.Hash(elements, listpack, member.Bytes, json, json);
+                    var perEntry = RedisMemory.ListpackEntry(member.Bytes, member.IsInteger) + RedisMemory.ListpackEntry(json, false);
+                    (value, encoding) = Scattered(mean, elements, n => RedisMemory.Hash(n, n * perEntry, member.Bytes, json, json));
                     return Finish(keys, elements, keyBytes, member.Bytes + json, value, encoding, false);
                 }
 
                 if (family.Structure == ValueStructure.Set)
                 {
-                    (value, encoding) = RedisMemory.Set(elements, member.Bytes, member.IsInteger);
+                    (value, encoding) = Scattered(mean, elements, n => RedisMemory.Set(n, member.Bytes, member.IsInteger));
                     return Finish(keys, elements, keyBytes, member.Bytes, value, encoding, false);
                 }
 
                 var lex = family.Lex.Count == 0 ? 0 : family.Lex.Sum(l => l.Width > 0 ? l.Width : Col(l.Column).Bytes) + 1;
                 var memberBytes = lex + member.Bytes;
                 var scoreDigits = family.ScoreColumn is { } s ? Col(s).ScoreDigits : 1;
-                (value, encoding) = RedisMemory.SortedSet(elements, memberBytes, lex == 0 && member.IsInteger, scoreDigits);
+                (value, encoding) = Scattered(mean, elements, n => RedisMemory.SortedSet(n, memberBytes, lex == 0 && member.IsInteger, scoreDigits));
                 return Finish(keys, elements, keyBytes, memberBytes, value, encoding, false);
             }
         }
@@ -146,7 +153,8 @@ internal static class RedisSizing
 
     private static FamilyShape SearchShape(KeyFamily family, RedisEntity entity, long tenants, long rows, int keyBytes)
     {
-        var words = family.TextColumns.Sum(f => Math.Max(1, entity.Columns.First(c => c.Field == f).Bytes / RedisKeySchema.WordBytes));
+        // Words of WordBytes - 1 letters and a blank, the last without its blank and possibly cut short: a text of 14 bytes holds three.
+        var words = family.TextColumns.Sum(f => Math.Max(1, (entity.Columns.First(c => c.Field == f).Bytes + RedisKeySchema.WordBytes - 1) / RedisKeySchema.WordBytes));
         var postings = (double)rows * words;
         var scopes = Math.Max(1, entity.Tenant is null ? 1 : tenants);
         var vocabulary = Math.Max(1, Math.Min(postings / scopes, RedisKeySchema.AssumedVocabulary));
@@ -160,6 +168,58 @@ internal static class RedisSizing
         var elements = Math.Max(1, postings / keys);
         var (bytes, setEncoding) = RedisMemory.Set(elements, entity.Id.Bytes, entity.Id.IsInteger);
         return Finish(keys, elements, keyBytes, entity.Id.Bytes, bytes, setEncoding, false);
+    }
+
+    /// <summary>Of <paramref name="slots"/> equally likely values, how many <paramref name="draws"/> random draws hit at least once.</summary>
+    private static double Occupied(double slots, double draws) =>
+        slots <= 0 || draws <= 0 ? 0 : slots * -double.ExpM1(-draws / slots);
+
+    /// <summary>
+    /// The expected bytes of a key whose elements number N ~ Poisson(<paramref name="mean"/>) given N ≥ 1 (the keys that
+    /// exist), and the encoding most of them take; far from every encoding limit, the bytes at the <paramref name="perKey"/> mean.
+    /// </summary>
+    private static (long Bytes, string Encoding) Scattered(double mean, double perKey, Func<double, (long Bytes, string Encoding)> cost)
+    {
+        if (mean <= 0 || mean > 5_000)
+        {
+            return cost(perKey);
+        }
+
+        var spread = 10 * Math.Sqrt(mean) + 20;
+        var first = Math.Max(1, (int)Math.Floor(mean - spread));
+        var last = (int)Math.Ceiling(mean + spread);
+        var logMean = Math.Log(mean);
+        var logP = -mean;
+        for (var n = 1; n < first; n++)
+        {
+            logP += logMean - Math.Log(n);
+        }
+
+        double total = 0, mass = 0;
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var n = first; n <= last; n++)
+        {
+            logP += logMean - Math.Log(n);
+            var p = Math.Exp(logP);
+            var (bytes, encoding) = cost(n);
+            total += p * bytes;
+            mass += p;
+            shares[encoding] = shares.GetValueOrDefault(encoding) + p;
+        }
+
+        return (checked((long)Math.Round(total / mass)), shares.MaxBy(e => e.Value).Key);
+    }
+
+    /// <summary>Distinct values of a family's key: the product of its key columns' distinct values.</summary>
+    private static double DistinctKeys(IReadOnlyList<RedisColumn> columns, RedisEntity entity, long tenants, Func<string?, long> rows)
+    {
+        double keys = 1;
+        foreach (var column in columns)
+        {
+            keys *= column.Origin == ColumnOrigin.Tenant ? tenants : Distinct(column, entity, rows);
+        }
+
+        return Math.Max(1, keys);
     }
 
     /// <summary>Keys of a family: the product of its key columns' distinct values, at most <paramref name="cap"/>.</summary>
@@ -189,11 +249,18 @@ internal static class RedisSizing
             };
     }
 
+    /// <summary>
+    /// Bytes of one top-level pair of a JSON document as a key holds it ("name=value"): a third of the document
+    /// (<see cref="JsonPairsPerDocument"/> pairs) less its quotes, colon and comma.
+    /// </summary>
+    public static int JsonPairBytes(int documentBytes) => Math.Max(3, (documentBytes / JsonPairsPerDocument) - 5);
+
     private static int KeyNameBytes(KeyFamily family, RedisEntity entity)
     {
         var key = RedisKeys.Fill(family.Pattern, field => field switch
         {
             RedisKeys.WordPlaceholder => new string('w', RedisKeySchema.WordBytes - 1),
+            _ when entity.Columns.FirstOrDefault(c => c.Field == field) is { Type.Kind: LogicalTypeKind.Json } json => new string('v', JsonPairBytes(json.Bytes)),
             _ => new string('v', entity.Columns.FirstOrDefault(c => c.Field == field)?.Bytes ?? 8),
         });
         return Utf8(key);
