@@ -193,20 +193,28 @@ internal static class RedisSampleData
 
             case LogicalTypeKind.Array: return "[\"" + Text(random, Math.Max(1, (field.Bytes - 8) / 3)) + "\"]";
             default:
-                // Free text: 5-letter words (6 bytes with the blank) to the typical width; an index key column draws from a tenth as many values.
+                // Free text: whole words (6 bytes with the blank on average) to the typical width.
                 return Text(random, field.Bytes);
         }
     }
 
+    /// <summary>
+    /// Free text of exactly <paramref name="bytes"/> bytes in whole words, as the design counts them (RedisSizing: a word
+    /// and its blank take six bytes on average, the last word has no blank): that many words, letters shared out evenly.
+    /// </summary>
     private static string Text(Random random, int bytes)
     {
+        bytes = Math.Max(1, bytes);
+        var words = Math.Max(1, Math.Min((bytes + 1) / 2, (bytes + 1 + 3) / 6));
+        var letters = bytes - (words - 1);
         var text = new StringBuilder();
-        while (text.Length < bytes)
+        for (var w = 0; w < words; w++)
         {
-            if (text.Length > 0) text.Append(' ');
-            for (var i = 0; i < 5; i++) text.Append((char)('a' + random.Next(26)));
+            if (w > 0) text.Append(' ');
+            var length = (letters / words) + (w < letters % words ? 1 : 0);
+            for (var i = 0; i < length; i++) text.Append((char)('a' + random.Next(26)));
         }
 
-        return text.ToString(0, Math.Max(1, bytes)).TrimEnd();
+        return text.ToString();
     }
 }

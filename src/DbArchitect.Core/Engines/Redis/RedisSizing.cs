@@ -102,17 +102,32 @@ internal static class RedisSizing
                     TimeBucket.Month => 1 / 30.44,
                     _ => 1 / 365.25,
                 };
-                var buckets = Math.Max(1, Math.Ceiling(retentionDays * perDay));
-                var perField = family.Aggregate!.Function == AggregateFunction.Avg ? 2 : 1;
-                elements = Math.Max(1, Occupied(buckets, (double)rows / keys) * perField);
-                var label = family.Bucket.Bucket switch { TimeBucket.Hour => 13, TimeBucket.Day => 10, TimeBucket.Week => 8, TimeBucket.Month => 7, _ => 4 }
-                    + (perField == 2 ? 4 : 0);
+                // A business date (a close date, a due date) spans the typical distinct dates, an event time the retention;
+                // the rows of a key fall on its buckets at random, so only the buckets some row hits become fields.
+                var time = entity.Column(family.Bucket.Column);
+                var spanDays = time?.Type.Kind == LogicalTypeKind.Date ? Design.TypicalValues.Default.DistinctDates : retentionDays;
+                var buckets = Math.Max(1, Math.Ceiling(spanDays * perDay));
+                var hit = Math.Max(1, Occupied(buckets, (double)rows / keys));
+                var avg = family.Aggregate!.Function == AggregateFunction.Avg;
+                elements = avg ? hit * 2 : hit;
+                var label = family.Bucket.Bucket switch { TimeBucket.Hour => 13, TimeBucket.Day => 10, TimeBucket.Week => 8, TimeBucket.Month => 7, _ => 4 };
+
+                // A count has the digits of the rows per bucket; a sum those of one value (a decimal scaled to an
+                // integer loses its point) and as many more as the rows per bucket add.
+                var perBucket = Math.Max(1, (double)rows / keys / hit);
+                var countDigits = (int)Math.Floor(Math.Log10(perBucket)) + 1;
                 var summed = family.Aggregate.Column is { } c ? entity.Column(c) : null;
                 var integer = summed is null || summed.IsInteger || RedisKeySchema.IsDecimal(summed);
-                var digits = integer ? 10 : 17;
-                var listpack = elements * (RedisMemory.ListpackEntry(label, false) + RedisMemory.ListpackEntry(digits, integer));
-                (value, encoding) = RedisMemory.Hash(elements, listpack, label, digits, digits);
-                return Finish(keys, elements, keyBytes, label + digits, value, encoding, false);
+                var sumDigits = summed is null ? countDigits
+                    : Math.Max(1, (RedisKeySchema.IsDecimal(summed) ? summed.Bytes - 1 : summed.Bytes) + (int)Math.Round(Math.Log10(perBucket)));
+                var digits = family.Aggregate.Function == AggregateFunction.Count ? countDigits : sumDigits;
+                var sumLabel = avg ? label + 4 : label;
+                var perBucketListpack = RedisMemory.ListpackEntry(sumLabel, false) + RedisMemory.ListpackEntry(digits, integer)
+                    + (avg ? RedisMemory.ListpackEntry(label + 6, false) + RedisMemory.ListpackEntry(countDigits, true) : 0);
+                var fieldLength = avg ? label + 5 : label;
+                var valueLength = avg ? (digits + countDigits) / 2.0 : digits;
+                (value, encoding) = RedisMemory.Hash(elements, hit * perBucketListpack, fieldLength, valueLength, Math.Max(label + 6, digits));
+                return Finish(keys, elements, keyBytes, fieldLength + (int)Math.Round(valueLength), value, encoding, false);
             }
 
             default:
@@ -153,8 +168,9 @@ internal static class RedisSizing
 
     private static FamilyShape SearchShape(KeyFamily family, RedisEntity entity, long tenants, long rows, int keyBytes)
     {
-        // Words of WordBytes - 1 letters and a blank, the last without its blank and possibly cut short: a text of 14 bytes holds three.
-        var words = family.TextColumns.Sum(f => Math.Max(1, (entity.Columns.First(c => c.Field == f).Bytes + RedisKeySchema.WordBytes - 1) / RedisKeySchema.WordBytes));
+        // A word and its blank take WordBytes on average and the last word has no blank: a text of B bytes holds
+        // (B + 1) / WordBytes words, rounded to the nearest (14 bytes: three; 120 bytes: twenty).
+        var words = family.TextColumns.Sum(f => Math.Max(1, (entity.Columns.First(c => c.Field == f).Bytes + 1 + (RedisKeySchema.WordBytes / 2)) / RedisKeySchema.WordBytes));
         var postings = (double)rows * words;
         var scopes = Math.Max(1, entity.Tenant is null ? 1 : tenants);
         var vocabulary = Math.Max(1, Math.Min(postings / scopes, RedisKeySchema.AssumedVocabulary));
