@@ -153,6 +153,43 @@ public sealed class RedisDesignTests
         Assert.Equal("skiplist", RedisMemory.SortedSet(129, 8, true, 13).Encoding);
     }
 
+    [Fact]
+    public void Rows_falling_at_random_hit_only_some_key_values()
+    {
+        Assert.Equal(63.2, RedisSizing.Occupied(100, 100), 1);
+        Assert.Equal(100, RedisSizing.Occupied(100, 100_000), 1);
+        Assert.Equal(10, RedisSizing.Occupied(1_000_000, 10), 1);
+    }
+
+    [Fact]
+    public void Elements_scattered_around_a_mean_near_the_listpack_limit_put_a_share_of_keys_in_the_skiplist()
+    {
+        static (long Bytes, string Encoding) SortedSet(double n) => RedisMemory.SortedSet(n, 8, true, 5);
+        var atMean = SortedSet(119).Bytes;
+        var scattered = RedisSizing.Scattered(119, 119, SortedSet);
+
+        // Poisson(119) passes 128 about one time in five: a fifth of ~15 kB skiplists on top of ~1.4 kB listpacks.
+        Assert.Equal("listpack", scattered.Encoding);
+        Assert.InRange(scattered.Bytes, atMean + (0.1 * SortedSet(130).Bytes), atMean + (0.3 * SortedSet(130).Bytes));
+        Assert.Equal(SortedSet(20).Bytes, RedisSizing.Scattered(20, 20, SortedSet).Bytes, (double)SortedSet(20).Bytes * 0.15);
+    }
+
+    [Fact]
+    public void A_pipeline_index_near_the_listpack_limit_is_sized_with_its_skiplist_keys_and_a_junction_by_its_hit_owners()
+    {
+        // crm-deals at the proof's sample scale: 11,923 deals over 20 tenants × 5 stages, ~119 per key (MEMORY USAGE: ~4,100 B).
+        var full = RequirementsReader.Load(Path.Combine(TestPaths.Examples, "crm-deals.yaml"));
+        var factor = 20_000 / full.Entities.Sum(e => (double)(e.Rows ?? 1_000));
+        var sample = full with { Entities = full.Entities.Select(e => e with { Rows = Math.Max(20, (long)Math.Round((e.Rows ?? 1_000) * factor)) }).ToList() };
+        var pipeline = Model(DesignEngine.Create(sample, "redis")).Families.Single(f => f.Name == "deal:by_stage_close_date").Size!;
+        Assert.InRange(pipeline.UsageBytesPerKey, 3_500, 5_000);
+
+        // social-content: a follow per member (the junction's rows are the larger side's), so only ~63 % of members
+        // have a key, each with 1 / (1 - e^-1) ≈ 1.58 follows.
+        var follows = Model(Design("examples/requirements/social-content.yaml")).Families.Single(f => f.Name == "follow:by_member_id").Size!;
+        Assert.InRange(follows.ElementsPerKey, 1.5, 1.65);
+    }
+
     internal static IReadOnlyDictionary<string, string?> Sample(KeyValueModel model, string entity)
     {
         var row = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -93,7 +93,7 @@ internal static class RedisSizing
 
             case KeyFamilyPurpose.Counter:
             {
-                keys = KeysOf(keyColumns, entity, tenants, long.MaxValue, Rows);
+                keys = KeysOf(keyColumns, entity, tenants, rows, Rows);
                 var perDay = family.Bucket!.Bucket switch
                 {
                     TimeBucket.Hour => 24.0,
@@ -187,14 +187,14 @@ internal static class RedisSizing
     }
 
     /// <summary>Of <paramref name="slots"/> equally likely values, how many <paramref name="draws"/> random draws hit at least once.</summary>
-    private static double Occupied(double slots, double draws) =>
+    internal static double Occupied(double slots, double draws) =>
         slots <= 0 || draws <= 0 ? 0 : slots * -double.ExpM1(-draws / slots);
 
     /// <summary>
     /// The expected bytes of a key whose elements number N ~ Poisson(<paramref name="mean"/>) given N ≥ 1 (the keys that
     /// exist), and the encoding most of them take; far from every encoding limit, the bytes at the <paramref name="perKey"/> mean.
     /// </summary>
-    private static (long Bytes, string Encoding) Scattered(double mean, double perKey, Func<double, (long Bytes, string Encoding)> cost)
+    internal static (long Bytes, string Encoding) Scattered(double mean, double perKey, Func<double, (long Bytes, string Encoding)> cost)
     {
         if (mean <= 0 || mean > 5_000)
         {
@@ -238,29 +238,22 @@ internal static class RedisSizing
         return Math.Max(1, keys);
     }
 
-    /// <summary>Keys of a family: the product of its key columns' distinct values, at most <paramref name="cap"/>.</summary>
-    private static long KeysOf(IReadOnlyList<RedisColumn> columns, RedisEntity entity, long tenants, long cap, Func<string?, long> rows)
-    {
-        double keys = 1;
-        foreach (var column in columns)
-        {
-            keys *= column.Origin == ColumnOrigin.Tenant ? tenants : Distinct(column, entity, rows);
-        }
-
-        return (long)Math.Max(1, Math.Min(cap, Math.Round(keys)));
-    }
+    /// <summary>Keys of a family: of its key's distinct values, those that some of <paramref name="draws"/> rows hit.</summary>
+    private static long KeysOf(IReadOnlyList<RedisColumn> columns, RedisEntity entity, long tenants, long draws, Func<string?, long> rows) =>
+        (long)Math.Max(1, Math.Round(Occupied(DistinctKeys(columns, entity, tenants, rows), draws)));
 
     private static double Distinct(RedisColumn column, RedisEntity entity, Func<string?, long> rows)
     {
+        // The values a column can take; how many rows actually hit is Occupied's part.
         var own = rows(entity.Name);
-        return column.References is { } referenced ? Math.Min(own, rows(referenced))
+        return column.References is { } referenced ? rows(referenced)
             : column.Type.Kind switch
             {
                 LogicalTypeKind.Enum => column.Type.EnumValues.Count,
                 LogicalTypeKind.Bool => 2,
                 LogicalTypeKind.Json => AssumedJsonPairs,
-                LogicalTypeKind.Date => Math.Min(own, Design.TypicalValues.Default.DistinctDates),
-                LogicalTypeKind.SmallInt => Math.Min(own, 5),
+                LogicalTypeKind.Date => Design.TypicalValues.Default.DistinctDates,
+                LogicalTypeKind.SmallInt => 5,
                 _ => Math.Max(1, own * TextDistinctShare),
             };
     }
