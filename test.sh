@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: start PostgreSQL 15, MariaDB 10.11 and dynalite (installing them when absent; needs root on a fresh machine), build (Release),
+# README command 2: start PostgreSQL 15, MariaDB 10.11, dynalite and a throw-away Redis 7.0 (installing them when absent; needs root on a fresh machine), build (Release),
 # run every test project of the solution and the Pester suite, and end with a plain "N passed, N failed" line.
 # Exits non-zero when a test failed, a runner could not run, or no test ran at all.
 #
@@ -31,11 +31,17 @@ free_port() {
 
 PG_PORT=5432
 MARIADB_PORT=3306
+REDIS_DIR=""
+REDIS_PORT=6390
 FRESH_CLUSTER=""
 FRESH_MARIADB=""
 remove_fresh_servers() {
     if [ -n "$FRESH_CLUSTER" ]; then
         pg_dropcluster --stop 15 "$FRESH_CLUSTER" >/dev/null 2>&1 || echo "test.sh: could not drop cluster 15/$FRESH_CLUSTER" >&2
+    fi
+    if [ -n "$REDIS_DIR" ]; then
+        redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+        rm -rf "$REDIS_DIR"
     fi
     if [ -n "$FRESH_MARIADB" ]; then
         mariadb-admin --socket="$FRESH_MARIADB/mysqld.sock" shutdown >/dev/null 2>&1 || true
@@ -96,6 +102,11 @@ fi
 DYNALITE_PID_FILE="$(mktemp)"
 DBARCHITECT_DYNAMODB_ENDPOINT="$(DYNALITE_PID_FILE="$DYNALITE_PID_FILE" bash scripts/start-dynalite.sh)"
 export DBARCHITECT_DYNAMODB_ENDPOINT
+# Redis is always a throw-away instance (no persistence, own folder, free port), stopped at the end.
+REDIS_DIR=$(mktemp -d /tmp/dbarch-redis.XXXXXX)
+REDIS_PORT=$(free_port 56390)
+REDIS_DIR="$REDIS_DIR" REDIS_PORT="$REDIS_PORT" bash scripts/start-redis.sh
+export DBARCHITECT_REDIS_CONNECTION="127.0.0.1:$REDIS_PORT"
 export DBARCHITECT_PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres"
 export DBARCHITECT_MARIADB_CONNECTION="Server=127.0.0.1;Port=$MARIADB_PORT;User ID=dbarchitect_test;Password=dbarchitect_test"
 # psql run by a test without -p reaches the same server.

@@ -3,6 +3,7 @@ using DbArchitect.Core.Engines.MongoDb;
 using DbArchitect.Core.Engines.MySql;
 using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
+using DbArchitect.Core.Engines.Redis;
 using DbArchitect.Core.Engines.Sqlite;
 using DbArchitect.Core.Engines.SqlServer;
 using DbArchitect.Core.Errors;
@@ -28,7 +29,7 @@ public static class EngineRegistry
         EngineEntry.For(new MongoDbDesigner()),
         EngineEntry.Known("cassandra", "Apache Cassandra", EngineFamily.WideColumn),
         EngineEntry.For(new DynamoDbDesigner()),
-        EngineEntry.Known("redis", "Redis", EngineFamily.KeyValue),
+        EngineEntry.For(new RedisDesigner()),
         EngineEntry.Known("influxdb", "InfluxDB", EngineFamily.TimeSeries),
         EngineEntry.Known("timescaledb", "TimescaleDB", EngineFamily.TimeSeries),
         EngineEntry.Known("neo4j", "Neo4j", EngineFamily.Graph),

@@ -14,7 +14,7 @@ namespace DbArchitect.Core.Tests.Export;
 /// </summary>
 public sealed partial class EngineWordingTests
 {
-    private static readonly string[] OtherEngines = { "mysql", "mariadb", "sqlserver", "oracle", "sqlite", "mongodb", "dynamodb" };
+    private static readonly string[] OtherEngines = { "mysql", "mariadb", "sqlserver", "oracle", "sqlite", "mongodb", "dynamodb", "redis" };
 
     /// <summary>PostgreSQL-only names no other engine has (case-sensitive, whole words).</summary>
     private static readonly (string Term, Regex Pattern)[] PostgreSqlOnly =
