@@ -24,4 +24,15 @@ Describe 'New-DbDesign -Engine mongodb' {
         $design = New-DbDesign -Path $Ecommerce -Engine mongodb -ErrorAction Stop
         { $design | New-PartitionScript -Table order -Column created_at -ErrorAction Stop } | Should -Throw -ErrorId 'OperationNotApplicable,*'
     }
+
+    It 'refuses only the non-relational design of a piped pair and still plans the relational one' {
+        $mongo = New-DbDesign -Path $Ecommerce -Engine mongodb -ErrorAction Stop
+        $postgres = New-DbDesign -Path $Ecommerce -Engine postgresql -ErrorAction Stop
+        $plans = @($mongo, $postgres | New-PartitionScript -Table order -Column created_at -ErrorAction SilentlyContinue -ErrorVariable refused)
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'OperationNotApplicable,*'
+        $refused[0].Exception.Message | Should -Match 'for MongoDB 7\.0, a document store'
+        $plans.Count | Should -BeGreaterThan 0
+        $plans[0].Table | Should -Be 'order'
+    }
 }

@@ -120,7 +120,12 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
             design = redesigned;
         }
 
-        CallCoreOrStop(() => RelationalOnly.Require(design, "New-PartitionScript"), design.Application, Subjects.Design);
+        // Another family's design is an error for that input only: the next piped design may be relational.
+        if (!TryCore(() => RelationalOnly.Require(design, "New-PartitionScript"), design.Application, Subjects.Design))
+        {
+            return;
+        }
+
         var engine = CallCoreOrStop(() => EngineRegistry.Get(design.Engine), design.Engine, Subjects.Design);
         var tables = Table is not null ? new[] { Table } : PartitionPlanner.Candidates(design).ToArray();
         if (tables.Length == 0)

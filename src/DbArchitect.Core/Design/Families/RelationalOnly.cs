@@ -20,7 +20,7 @@ public static class RelationalOnly
 
         throw new DbArchitectException(new DbArchitectError(
             "OperationNotApplicable", ErrorKind.InvalidArgument,
-            $"{operation} works on relational designs; the design of {design.Application} is a {design.EngineDisplayName} ({FamilyText.Of(design.Family)}) design.",
+            $"{operation} works on relational designs; the design of {design.Application} is for {design.EngineDisplayName}, a {FamilyText.Of(design.Family)} store.",
             $"Export-DbDesign writes its files and design.md explains its {Equivalent(operation)}; or design for a relational engine with New-DbDesign -Engine {string.Join("|", EngineRegistry.All.Select(e => e.Id))}.",
             null, design.Engine));
     }
