@@ -83,6 +83,30 @@ public sealed class PostgresHealthHygieneTests : IDisposable
     }
 
     [Fact]
+    public void An_extension_older_than_its_package_is_reported_with_its_update_and_a_current_one_is_not()
+    {
+        using (var setup = _scratch.Open())
+        {
+            // hstore created at an old version of its scripts (as after a package upgrade), citext at the package's own.
+            Run(setup, "CREATE EXTENSION hstore VERSION '1.4'; CREATE EXTENSION citext");
+        }
+
+        var results = RunChecks(_scratch.Name, new[] { "EXTENSION_UPDATE_AVAILABLE" });
+        var old = Assert.Single(results, r => r.Status != HealthStatus.Pass);
+        Assert.Equal("hstore", old.Target);
+        Assert.Equal(HealthStatus.Warning, old.Status);
+        Assert.Contains("Installed version 1.4", old.Message, StringComparison.Ordinal);
+        Assert.Equal("ALTER EXTENSION hstore UPDATE;", old.FixSql);
+
+        using (var fix = _scratch.Open())
+        {
+            Run(fix, old.FixSql!);
+        }
+
+        Assert.All(RunChecks(_scratch.Name, new[] { "EXTENSION_UPDATE_AVAILABLE" }), r => Assert.Equal(HealthStatus.Pass, r.Status));
+    }
+
+    [Fact]
     public void A_failing_pg_cron_job_is_reported_in_the_database_that_holds_pg_cron()
     {
         using var admin = new NpgsqlConnection(PostgresServer.For("postgres"));
