@@ -16,8 +16,10 @@ public interface IMigrationPlanner
 
     /// <summary>
     /// Whether the planner knows how to migrate this difference; the others are refused with a message rather than
-    /// planned wrongly. By default tables, columns, keys, checks and indexes (not partitioning).
+    /// planned wrongly. By default tables, columns, keys, checks and indexes (not partitioning, computed expressions or
+    /// storage options, which change only by rebuilding the column or table).
     /// </summary>
     bool CanPlan(SchemaDifference difference) =>
-        difference.ObjectKind <= SchemaObjectKind.Index && difference.Property is not (DifferenceProperty.RowSecurity or DifferenceProperty.Partitioning);
+        difference.ObjectKind <= SchemaObjectKind.Index
+        && difference.Property is not (DifferenceProperty.RowSecurity or DifferenceProperty.Partitioning or DifferenceProperty.Computed or DifferenceProperty.StorageOptions);
 }

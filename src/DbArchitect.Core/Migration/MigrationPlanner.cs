@@ -62,6 +62,8 @@ public static class MigrationPlanner
     {
         { Property: DifferenceProperty.Partitioning } => "Convert the table with New-PartitionScript (online copy and swap), then compare again.",
         { ObjectKind: SchemaObjectKind.View } => "Views are compared by name only: write CREATE VIEW / DROP VIEW by hand, or leave the view out (-Table).",
+        { Property: DifferenceProperty.Computed } => "A computed column changes only by dropping and adding it again (ALTER TABLE … DROP COLUMN, then ADD … AS …), which rewrites the table and drops what depends on it: write it by hand for a maintenance window and check it with Test-DbMigrationScript.",
+        { Property: DifferenceProperty.StorageOptions } => "Temporal and memory-optimized tables change by rebuilding (SYSTEM_VERSIONING OFF, then ON with the history table; a memory-optimized table is copied into a new one): write it by hand for a maintenance window.",
         _ => "Write this change by hand and check it with Test-DbMigrationScript, or leave the object out of the comparison.",
     };
 }

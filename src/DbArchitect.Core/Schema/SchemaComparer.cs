@@ -24,6 +24,9 @@ public static partial class SchemaComparer
         Func<string, string> checkMeaning = inspector is null ? t => CheckMeaning.Of(t) : inspector.CheckMeaning;
         // The comparison keeps the models as given: a planner writes a design's objects through the engine's own DDL.
         var comparison = new SchemaComparison(reference, difference, engine, renames);
+        // Computed expressions and storage options (temporal, memory-optimized) are read from catalogs only: a design
+        // has no field for them, so they are compared when both sides were imported and never against a design.
+        var catalogOnly = reference.Engine is not null && difference.Engine is not null;
         if (inspector is not null)
         {
             // A design (no engine of its own) is compared as the engine's scripts build it.
@@ -52,7 +55,7 @@ public static partial class SchemaComparer
                     $"Table {old.Name} is renamed to {wanted.Name} (rename hint)."));
             }
 
-            CompareTable(old, wanted, renames, canonical, checkMeaning, rows);
+            CompareTable(old, wanted, renames, canonical, checkMeaning, catalogOnly, rows);
         }
 
         foreach (var added in difference.Tables.Where(t => !matched.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -65,9 +68,16 @@ public static partial class SchemaComparer
         return rows.Select(r => r with { Comparison = comparison }).ToArray();
     }
 
-    private static void CompareTable(Table old, Table wanted, RenameMap renames, Func<string, string> canonical, Func<string, string> checkMeaning, List<SchemaDifference> rows)
+    private static void CompareTable(Table old, Table wanted, RenameMap renames, Func<string, string> canonical, Func<string, string> checkMeaning, bool catalogOnly, List<SchemaDifference> rows)
     {
         var table = wanted.Name;
+        if (catalogOnly && !old.Options.Order(StringComparer.Ordinal).SequenceEqual(wanted.Options.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            var (from, to) = (Options(old), Options(wanted));
+            rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Table, table, null, DifferenceProperty.StorageOptions, from, to,
+                $"Storage options differ: {V.Show(from)} → {V.Show(to)}."));
+        }
+
         if (V.Comment(old.Comment) != V.Comment(wanted.Comment))
         {
             rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Table, table, null, DifferenceProperty.Comment, V.Comment(old.Comment), V.Comment(wanted.Comment),
@@ -94,7 +104,7 @@ public static partial class SchemaComparer
                     $"Column {column.Name} is renamed to {target.Name} (rename hint)."));
             }
 
-            CompareColumn(table, column, target, canonical, rows);
+            CompareColumn(table, column, target, canonical, catalogOnly, rows);
         }
 
         foreach (var added in wanted.Columns.Where(c => !matched.Contains(c.Name)))
@@ -109,7 +119,7 @@ public static partial class SchemaComparer
         ComparePartitioning(old, wanted, rows);
     }
 
-    private static void CompareColumn(string table, Column old, Column wanted, Func<string, string> canonical, List<SchemaDifference> rows)
+    private static void CompareColumn(string table, Column old, Column wanted, Func<string, string> canonical, bool catalogOnly, List<SchemaDifference> rows)
     {
         void Changed(DifferenceProperty property, string? from, string? to, string why) =>
             rows.Add(new(DifferenceChange.Changed, SchemaObjectKind.Column, table, wanted.Name, property, from, to, why));
@@ -136,10 +146,23 @@ public static partial class SchemaComparer
             Changed(DifferenceProperty.Default, V.Default(old), V.Default(wanted), $"Default {V.Show(V.Default(old))} → {V.Show(V.Default(wanted))}.");
         }
 
+        if (catalogOnly && !string.Equals(old.Computed?.Trim(), wanted.Computed?.Trim(), StringComparison.Ordinal))
+        {
+            Changed(DifferenceProperty.Computed, old.Computed?.Trim(), wanted.Computed?.Trim(), old.Computed is null
+                ? "The column becomes computed: its stored values are replaced by the expression."
+                : wanted.Computed is null
+                    ? "The column stops being computed: it needs stored values."
+                    : $"The computed expression differs: {old.Computed.Trim()} → {wanted.Computed.Trim()}.");
+        }
+
         if (V.Comment(old.Comment) != V.Comment(wanted.Comment))
         {
             Changed(DifferenceProperty.Comment, V.Comment(old.Comment), V.Comment(wanted.Comment),
                 $"Column comment differs: '{V.Show(V.Comment(old.Comment))}' → '{V.Show(V.Comment(wanted.Comment))}'.");
         }
     }
+
+    /// <summary>A table's storage options as one sorted text ("MEMORY_OPTIMIZED; SYSTEM_VERSIONED_TEMPORAL_TABLE …"), null when none.</summary>
+    private static string? Options(Table table) =>
+        table.Options.Count == 0 ? null : string.Join("; ", table.Options.Order(StringComparer.Ordinal));
 }

@@ -12,7 +12,7 @@ public enum DifferenceChange { Added, Removed, Changed, Renamed }
 public enum SchemaObjectKind { Table, Column, PrimaryKey, ForeignKey, UniqueKey, Check, Index, Policy, Sequence, View }
 
 /// <summary>The property of an object that differs; <see cref="Object"/> for a whole object added, removed or renamed.</summary>
-public enum DifferenceProperty { Object, Type, Nullability, Default, Identity, Comment, Definition, RowSecurity, Partitioning }
+public enum DifferenceProperty { Object, Type, Nullability, Default, Identity, Comment, Definition, RowSecurity, Partitioning, Computed, StorageOptions }
 
 /// <summary>
 /// One difference between two schemas: what changed, on which object, from which value to which, and why it matters.

@@ -9,7 +9,7 @@ public sealed partial class PostgreSqlMigrationPlanner
 {
     /// <summary>Policies, row-level security and sequences are planned; views (no definition is compared) and partitioning are not.</summary>
     public bool CanPlan(SchemaDifference difference) =>
-        difference is not { ObjectKind: SchemaObjectKind.View } and not { Property: DifferenceProperty.Partitioning };
+        difference is not { ObjectKind: SchemaObjectKind.View } and not { Property: DifferenceProperty.Partitioning or DifferenceProperty.Computed or DifferenceProperty.StorageOptions };
 
     private sealed partial class Planning
     {
