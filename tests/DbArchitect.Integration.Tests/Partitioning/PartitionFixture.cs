@@ -60,10 +60,28 @@ internal static class PartitionFixture
         return PartitionPlanner.Script(EngineRegistry.Get(engine), target, request with { Retention = request.Retention ?? design.Requirement.Workload.Retention });
     }
 
-    /// <summary>Writes the steps to a temporary folder; returns step name → file path.</summary>
+    /// <summary>One temporary folder for every plan this test process writes, removed when the process ends.</summary>
+    private static readonly Lazy<string> TempRoot = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("dbarch-part-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another process holding a file open only delays the cleanup; /tmp is cleared on reboot.
+            }
+        };
+        return root;
+    });
+
+    /// <summary>Writes the steps to a folder of their own under <see cref="TempRoot"/>; returns step name → file path.</summary>
     public static Dictionary<string, string> Write(PartitionScript script)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "dbarch-part-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(TempRoot.Value, Guid.NewGuid().ToString("N"));
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (sql, step) in script.ToScripts().Zip(script.Steps))
         {
