@@ -63,6 +63,18 @@ public sealed record DbDesign(
     /// <summary>Cache, search engine, analytics store and pooler beside the chosen engine, each needed or not, with reasons.</summary>
     public IReadOnlyList<SupportingTechnology> SupportingTechnologies { get; init; } = Array.Empty<SupportingTechnology>();
 
+    /// <summary>
+    /// The needed parts of the architecture beside the primary store (live positions, cache, search engine, analytics
+    /// store), each with its own design when an engine of the registry can design it, else the reason it is not generated.
+    /// </summary>
+    public IReadOnlyList<Architecture.DesignPart> Parts { get; init; } = Array.Empty<Architecture.DesignPart>();
+
+    /// <summary>
+    /// Set when engine: auto ranked first an engine that cannot generate a design: which designable engine this design
+    /// uses instead and why (also a Technology decision). Null when the design is for the engine asked or ranked first.
+    /// </summary>
+    public string? EngineFallback { get; init; }
+
     /// <summary>The scalability roadmap: phases in the order they are expected, each with its trigger and step.</summary>
     public IReadOnlyList<RoadmapPhase> Roadmap { get; init; } = Array.Empty<RoadmapPhase>();
 

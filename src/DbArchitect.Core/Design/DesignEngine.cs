@@ -46,7 +46,7 @@ public static class DesignEngine
     public static (string Engine, string Schema) Target(DbRequirement requirement, string? engineOverride = null)
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        var entry = ChooseEngine(requirement, engineOverride, TechnologyScoring.Rank(requirement), new List<DesignDecision>());
+        var entry = ChooseEngine(requirement, engineOverride, TechnologyScoring.Rank(requirement), new List<DesignDecision>(), out _);
         var schema = SchemaName(requirement);
         return (entry.Id, entry.Relational is { } engine ? PhysicalDesigner.SchemaName(schema, engine) : schema);
     }
@@ -55,12 +55,13 @@ public static class DesignEngine
     {
         var decisions = new List<DesignDecision>();
         var ranking = TechnologyScoring.Rank(requirement);
-        var entry = ChooseEngine(requirement, engineOverride, ranking, decisions);
+        var entry = ChooseEngine(requirement, engineOverride, ranking, decisions, out var fallback);
         var supporting = SupportingTechnologies.For(requirement, entry.Id);
         decisions.AddRange(supporting.Select(s => new DesignDecision(DesignAreas.SupportingTechnology, s.Role, s.Technology, s.Reason)));
+        var parts = Architecture.PartDesigner.Design(requirement, entry, supporting);
         if (entry.Designer is { } designer)
         {
-            return DesignFamily(requirement, designer, ranking, supporting, decisions);
+            return DesignFamily(requirement, designer, ranking, supporting, decisions) with { Parts = parts, EngineFallback = fallback };
         }
 
         var engine = entry.Relational!;
@@ -110,11 +111,13 @@ public static class DesignEngine
             Roadmap = scalability.Phases,
             Distribution = scalability.Distribution,
             Configuration = configuration,
+            Parts = parts,
+            EngineFallback = fallback,
         };
     }
 
     /// <summary>A non-relational design: the family's designer builds the physical model from the logical requirement.</summary>
-    private static DbDesign DesignFamily(
+    internal static DbDesign DesignFamily(
         DbRequirement requirement, Families.IFamilyDesigner designer, IReadOnlyList<TechnologyRecommendation> ranking,
         IReadOnlyList<SupportingTechnology> supporting, List<DesignDecision> decisions)
     {
@@ -144,8 +147,13 @@ public static class DesignEngine
         }
     }
 
-    private static EngineEntry ChooseEngine(DbRequirement requirement, string? engineOverride, IReadOnlyList<TechnologyRecommendation> ranking, List<DesignDecision> decisions)
+    /// <summary>
+    /// The engine to design for. <paramref name="fallback"/> is set when engine: auto ranked first an engine that cannot
+    /// generate a design, saying which designable engine was used instead and why (never a silent fallback).
+    /// </summary>
+    private static EngineEntry ChooseEngine(DbRequirement requirement, string? engineOverride, IReadOnlyList<TechnologyRecommendation> ranking, List<DesignDecision> decisions, out string? fallback)
     {
+        fallback = null;
         var best = ranking[0];
         EngineEntry chosen;
         if (!string.IsNullOrWhiteSpace(engineOverride))
@@ -171,6 +179,7 @@ public static class DesignEngine
             {
                 decisions.Add(new DesignDecision(DesignAreas.Technology, "Ranked first", best.DisplayName,
                     $"{best.DisplayName} ranked first with {best.Score}/100 ({Strengths(best)}) but cannot generate a design yet, so this design uses {chosen.DisplayName}, the best-ranked engine that can ({pick.Score}/100)."));
+                fallback = $"engine: auto ranked {best.DisplayName} first ({best.Score}/100), but it cannot generate a design yet; this design uses {chosen.DisplayName}, the best-ranked engine that can (rank {pick.Rank}, {pick.Score}/100).";
             }
 
             return chosen;

@@ -174,6 +174,7 @@ internal static partial class DesignDocument
 
         md.Paragraph("**Supporting Technologies**:");
         Decisions(md, design, DesignAreas.SupportingTechnology);
+        Architecture(md, design);
     }
 
     private static void Schema(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts)

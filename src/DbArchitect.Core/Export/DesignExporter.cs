@@ -30,9 +30,23 @@ public static class DesignExporter
     public static IReadOnlyList<ExportFile> Plan(DbDesign design)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return design.FamilyModel is { } family
+        var files = design.FamilyModel is { } family
             ? PlanFamily(design, family)
             : Plan(design, EngineRegistry.Get(design.Engine).Scripts.Generate(design));
+        return design.Parts.Any(p => p.Generated) ? WithParts(design, files) : files;
+    }
+
+    /// <summary>The design's files followed by each generated part's own design folder (parts/redis-cache/…).</summary>
+    private static IReadOnlyList<ExportFile> WithParts(DbDesign design, IReadOnlyList<ExportFile> files)
+    {
+        var all = new List<ExportFile>(files);
+        foreach (var part in design.Parts.Where(p => p.Generated))
+        {
+            all.AddRange(Plan(part.Design!).Select(f => f with { RelativePath = part.Folder + "/" + f.RelativePath, Description = part.Part.Role + ": " + f.Description }));
+        }
+
+        ExportPaths.Validate(all);
+        return all;
     }
 
     /// <summary>A non-relational design's folder: the family's files, then er.mmd, design.md and design.json.</summary>

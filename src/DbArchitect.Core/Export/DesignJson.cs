@@ -46,6 +46,7 @@ internal static class DesignJson
         {
             Technologies = design.Technologies,
             SupportingTechnologies = design.SupportingTechnologies,
+            Parts = PartJson.Of(design),
             CapacityForecast = design.CapacityForecast,
             QueryTemplates = design.QueryTemplates,
             Configuration = design.Configuration,
@@ -75,6 +76,7 @@ internal static class DesignJson
         {
             Technologies = design.Technologies,
             SupportingTechnologies = design.SupportingTechnologies,
+            Parts = PartJson.Of(design),
         };
         var json = JsonSerializer.Serialize(document, Options);
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
@@ -117,6 +119,8 @@ internal static class DesignJson
 
         public IReadOnlyList<SupportingTechnology>? SupportingTechnologies { get; init; }
 
+        public IReadOnlyList<PartJson>? Parts { get; init; }
+
         public CapacityForecast? CapacityForecast { get; init; }
 
         public IReadOnlyList<QueryTemplate>? QueryTemplates { get; init; }
@@ -148,6 +152,8 @@ internal static class DesignJson
         public IReadOnlyList<TechnologyRecommendation>? Technologies { get; init; }
 
         public IReadOnlyList<SupportingTechnology>? SupportingTechnologies { get; init; }
+
+        public IReadOnlyList<PartJson>? Parts { get; init; }
     }
 
     private sealed record FileJson(string Path, string Description);

@@ -30,9 +30,18 @@ public sealed record TechnologyRecommendation(
         .OrderByDescending(r => Math.Abs(r.Points)).ThenBy(r => r.Factor, StringComparer.Ordinal).Take(3)
         .Select(r => $"{r.Factor} {ScoreReason.Signed(r.Points)}"));
 
+    /// <summary>
+    /// The parts of the architecture beside this engine as the primary store (live positions, cache, search engine,
+    /// analytics store, pooler) that the requirement needs, each with what it serves, its figures and reason. Not in
+    /// design.json's ranking: the design's own parts are written once, for the engine it uses.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SupportingTechnology> Parts { get; init; } = Array.Empty<SupportingTechnology>();
+
+    /// <summary>The primary store and its needed parts in one line: "PostgreSQL + Live positions: Redis GEO set …".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Architecture => string.Join(" + ", Parts.Select(p => $"{p.Role}: {p.Technology}").Prepend(DisplayName));
+
     /// <summary>True when the design engine can generate a complete design for this engine today.</summary>
     public bool CanGenerateDesign => Engines.EngineRegistry.Entries.Any(e => e.CanDesign && string.Equals(e.Id, Engine, StringComparison.OrdinalIgnoreCase));
 }
-
-/// <summary>A technology beside the primary database (cache, search engine, analytics store, pooler), needed or not, and why.</summary>
-public sealed record SupportingTechnology(string Role, string Technology, bool Needed, string Reason);

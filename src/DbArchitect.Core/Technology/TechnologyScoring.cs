@@ -26,7 +26,10 @@ public static class TechnologyScoring
         return scored.Select((e, i) =>
         {
             var score = Math.Clamp(e.Raw, 0, 100);
-            return new TechnologyRecommendation(i + 1, e.Profile.Id, e.Profile.DisplayName, e.Profile.Category, score, Verdict(i + 1, score), e.Reasons);
+            return new TechnologyRecommendation(i + 1, e.Profile.Id, e.Profile.DisplayName, e.Profile.Category, score, Verdict(i + 1, score), e.Reasons)
+            {
+                Parts = SupportingTechnologies.For(requirement, e.Profile.Id).Where(s => s.Needed).ToArray(),
+            };
         }).ToArray();
     }
 

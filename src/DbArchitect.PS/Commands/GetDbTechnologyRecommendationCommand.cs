@@ -5,7 +5,10 @@ using DbArchitect.Core.Technology;
 
 namespace DbArchitect.PS.Commands;
 
-/// <summary>Ranks every engine the requirements format knows against a requirement, best first, with the reasons for each score.</summary>
+/// <summary>
+/// Ranks every engine the requirements format knows against a requirement, best first, with the reasons for each score
+/// and the architecture each would lead (its Parts: the stores beside it that serve part of the workload much better).
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "DbTechnologyRecommendation", HelpUri = HelpUriBase + "Get-DbTechnologyRecommendation.psd1", DefaultParameterSetName = RequirementSet)]
 [OutputType(typeof(TechnologyRecommendation))]
 public sealed class GetDbTechnologyRecommendationCommand : DbArchitectCmdlet
@@ -48,6 +51,7 @@ public sealed class GetDbTechnologyRecommendationCommand : DbArchitectCmdlet
             WriteVerbose(string.Format(
                 CultureInfo.InvariantCulture, "Scored {0} engines for {1}; best {2} ({3} points).",
                 ranking.Count, requirement.Name, ranking.Count > 0 ? ranking[0].Engine : "none", ranking.Count > 0 ? ranking[0].Score : 0));
+            WriteVerbose("Architecture of the best fit: " + (ranking.Count > 0 ? ranking[0].Architecture : "none") + ".");
             foreach (var recommendation in ranking.Take(Top))
             {
                 WriteObject(recommendation);

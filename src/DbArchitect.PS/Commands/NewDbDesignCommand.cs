@@ -62,6 +62,11 @@ public sealed class NewDbDesignCommand : DbArchitectCmdlet
             WriteVerbose(string.Format(
                 CultureInfo.InvariantCulture, "Designed {0} for {1}: {2} tables, {3} indexes, {4} decisions, {5} warnings.",
                 design.Application, design.EngineDisplayName, design.TableCount, design.IndexCount, design.Decisions.Count, design.Warnings.Count));
+            if (design.EngineFallback is { } fallback)
+            {
+                WriteWarning(fallback);
+            }
+
             WriteObject(design);
         }
     }

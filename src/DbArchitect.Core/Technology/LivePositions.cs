@@ -1,0 +1,72 @@
+using DbArchitect.Core.Design;
+using DbArchitect.Core.Requirements;
+
+namespace DbArchitect.Core.Technology;
+
+/// <summary>
+/// An entity of positions written at a high rate whose latest position per owner is read: a driver's or courier's
+/// position reported every few seconds and read as "where is it now". <see cref="Owner"/> is the relationship whose
+/// key the latest-position patterns filter on (null when they filter on the entity's own key); <see cref="Tracked"/>
+/// is how many owners there are (one live position each).
+/// </summary>
+internal sealed record LivePositionEntity(
+    EntitySpec Entity,
+    string Latitude,
+    string Longitude,
+    double WritesPerSecond,
+    IReadOnlyList<AccessPatternSpec> Patterns,
+    RelationshipSpec? Owner,
+    long Tracked);
+
+/// <summary>
+/// The one rule for live positions: an entity with numeric latitude and longitude attributes, written at
+/// <see cref="MinWritesPerSecond"/> or more, read by at least one latest-position pattern (one row, newest first, by
+/// an owner's key). A history read (a track of 500 points, an hourly aggregate) is not live and stays in the primary.
+/// </summary>
+internal static class LivePositions
+{
+    /// <summary>Position writes per second from which keeping the latest positions in memory beside the primary pays off.</summary>
+    public const double MinWritesPerSecond = 100;
+
+    public static IReadOnlyList<LivePositionEntity> Find(DbRequirement requirement)
+    {
+        var found = new List<LivePositionEntity>();
+        foreach (var entity in requirement.Entities)
+        {
+            var latitude = Coordinate(entity, "latitude", "lat");
+            var longitude = Coordinate(entity, "longitude", "lon", "lng");
+            var writes = (entity.RowsPerDay ?? 0) / 86_400.0;
+            if (latitude is null || longitude is null || writes < MinWritesPerSecond)
+            {
+                continue;
+            }
+
+            var patterns = requirement.AccessPatterns.Where(p => Same(p.Entity, entity.Name) && IsLatest(entity, p)).ToList();
+            if (patterns.Count == 0)
+            {
+                continue;
+            }
+
+            var owner = requirement.Relationships.FirstOrDefault(r => r.Kind != RelationshipKind.ManyToMany && Same(r.To, entity.Name)
+                && patterns.All(p => p.Where.Count == 1 && Same(p.Where[0], ImplicitColumns.ForeignKeyColumn(r))));
+            var tracked = owner is null ? entity.Rows ?? 0 : requirement.FindEntity(owner.From)?.Rows ?? 0;
+            found.Add(new LivePositionEntity(entity, latitude.Name, longitude.Name, writes, patterns, owner, tracked));
+        }
+
+        return found;
+    }
+
+    /// <summary>One row, newest first, by a key: "the latest position of a driver".</summary>
+    private static bool IsLatest(EntitySpec entity, AccessPatternSpec pattern) =>
+        pattern.Limit == 1 && pattern.Where.Count > 0 && pattern.Search.Count == 0 && pattern.Aggregate is null
+        && pattern.OrderBy.Count > 0 && pattern.OrderBy[0].Descending && IsTime(entity, pattern.OrderBy[0].Column);
+
+    private static bool IsTime(EntitySpec entity, string column) =>
+        entity.Attributes.Any(a => Same(a.Name, column) && a.Type.IsTemporal)
+        || Same(column, "created_at") || Same(column, "updated_at");
+
+    private static AttributeSpec? Coordinate(EntitySpec entity, params string[] names) =>
+        entity.Attributes.FirstOrDefault(a => a.Type.IsNumeric && names.Any(n => Same(a.Name, n)));
+
+    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
+}
