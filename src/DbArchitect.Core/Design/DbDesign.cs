@@ -75,6 +75,9 @@ public sealed record DbDesign(
     /// </summary>
     public string? EngineFallback { get; init; }
 
+    /// <summary>The primary database this design is a part beside (a cache, live positions); null for the primary design itself.</summary>
+    public string? PartOf { get; init; }
+
     /// <summary>The scalability roadmap: phases in the order they are expected, each with its trigger and step.</summary>
     public IReadOnlyList<RoadmapPhase> Roadmap { get; init; } = Array.Empty<RoadmapPhase>();
 

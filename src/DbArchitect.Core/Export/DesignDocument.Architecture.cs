@@ -14,7 +14,7 @@ internal static partial class DesignDocument
     {
         if (design.Technologies.Count == 0)
         {
-            // A part's own design, or one built without a ranking: there is no architecture around it to describe.
+            // A design built without a ranking (by hand, in a test): there is no architecture around it to describe.
             return;
         }
 

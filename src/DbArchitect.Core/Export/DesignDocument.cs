@@ -160,7 +160,9 @@ internal static partial class DesignDocument
     private static void Technology(MarkdownBuilder md, DbDesign design)
     {
         md.Heading(3, "Technology Selection");
-        md.Paragraph("**Primary Database**: " + Escape(design.EngineDisplayName));
+        md.Paragraph(design.PartOf is { } primary
+            ? $"**Part of the architecture**: {Escape(design.EngineDisplayName)}, beside the primary database {Escape(primary)}"
+            : "**Primary Database**: " + Escape(design.EngineDisplayName));
         var reasons = design.Decisions.Where(d => IsArea(d, DesignAreas.Technology)).ToList();
         if (reasons.Count == 0)
         {
@@ -172,9 +174,12 @@ internal static partial class DesignDocument
             DecisionList(md, reasons);
         }
 
-        md.Paragraph("**Supporting Technologies**:");
-        Decisions(md, design, DesignAreas.SupportingTechnology);
-        Architecture(md, design);
+        if (design.PartOf is null)
+        {
+            md.Paragraph("**Supporting Technologies**:");
+            Decisions(md, design, DesignAreas.SupportingTechnology);
+            Architecture(md, design);
+        }
     }
 
     private static void Schema(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts)

@@ -55,7 +55,7 @@ public static class SupportingTechnologies
 
         var owners = string.Join(", ", positions.Select(p => p.Owner?.From ?? p.Entity.Name));
         return new(LivePositionsRole, "Redis GEO set of the latest position per " + owners, true,
-            $"{figures}: only the newest position of each of {C(tracked)} {owners} is live; a Redis GEO set holds it in memory (GEOADD replaces it on every report), answers the latest-position reads and radius searches (GEOSEARCH) in well under a millisecond, and spares {engine.DisplayName} {N(reads)} reads/s of rows that change every few seconds.")
+            $"{figures}: only the newest position of each {owners} ({C(tracked)} of them) is live; a Redis GEO set holds it in memory (GEOADD replaces it on every report), answers the latest-position reads and radius searches (GEOSEARCH) in well under a millisecond, and spares {engine.DisplayName} {N(reads)} reads/s of rows that change every few seconds.")
         {
             Engine = "redis",
             Serves = new PartScope(positions.Select(p => p.Entity.Name).ToArray(), positions.SelectMany(p => p.Patterns).Select(p => p.Name).ToArray()),
@@ -63,7 +63,7 @@ public static class SupportingTechnologies
             {
                 new PartFigure("position writes", Math.Round(writes, 2), "per second"),
                 new PartFigure("latest-position reads", reads, "per second"),
-                new PartFigure("tracked " + owners, tracked, "positions held"),
+                new PartFigure("latest positions held", tracked, "one per " + owners),
             },
         };
     }
@@ -160,7 +160,7 @@ public static class SupportingTechnologies
         {
             Engine = "clickhouse",
             Serves = Scope(aggregates),
-            Figures = Figures(("aggregate patterns", f.Aggregates, "patterns"), ("aggregated rows at retention", f.AggregatedRows, "rows"), ("new records", f.RecordsPerDay, "per day")),
+            Figures = Figures(("aggregate patterns", f.Aggregates, "patterns"), ("aggregated rows at retention", f.AggregatedRows, "rows")),
         };
     }
 

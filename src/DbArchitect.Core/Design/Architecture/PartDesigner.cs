@@ -54,7 +54,9 @@ internal static class PartDesigner
             new(DesignAreas.Technology, part.Role, part.Technology,
                 $"A part of the architecture beside {primary.DisplayName}, serving {string.Join(", ", part.Serves!.AccessPatterns)}: {part.Reason}"),
         };
-        return new DesignPart(part, PartsFolder + "/" + folder, DesignEngine.DesignFamily(scoped, designer, Array.Empty<TechnologyRecommendation>(), Array.Empty<SupportingTechnology>(), decisions), null);
+        var design = DesignEngine.DesignFamily(scoped, designer, Array.Empty<TechnologyRecommendation>(), Array.Empty<SupportingTechnology>(), decisions)
+            with { PartOf = primary.DisplayName };
+        return new DesignPart(part, PartsFolder + "/" + folder, design, null);
     }
 
     /// <summary>

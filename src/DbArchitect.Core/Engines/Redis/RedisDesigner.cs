@@ -30,7 +30,9 @@ public sealed class RedisDesigner : IFamilyDesigner
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(warnings);
         var cache = CacheFor is not null;
-        var schema = new RedisKeySchema(requirement, decisions, warnings);
+        // As a cache only the entities' columns of the primary-store plan are used: its decisions and warnings (hashes,
+        // indexes, search postings) describe keys the cache does not have.
+        var schema = cache ? new RedisKeySchema(requirement, new List<DesignDecision>(), new List<DesignWarning>()) : new RedisKeySchema(requirement, decisions, warnings);
         var (families, queries) = schema.Plan();
         if (cache)
         {
