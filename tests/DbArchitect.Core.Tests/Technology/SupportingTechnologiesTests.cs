@@ -16,7 +16,7 @@ public sealed class SupportingTechnologiesTests
         var quiet = Requirement(new[] { Entity("note", Attr("text", LogicalType.Text)) },
             workload: new WorkloadProfile(1_000, 10, new ReadWriteRatio(50, 50), 200, 20, 5, null));
         Assert.All(SupportingTechnologies.For(quiet, "postgresql"), s => Assert.False(s.Needed, s.Role));
-        Assert.Equal(4, SupportingTechnologies.For(quiet, "postgresql").Count);
+        Assert.Equal(5, SupportingTechnologies.For(quiet, "postgresql").Count);
     }
 
     [Fact]
