@@ -64,6 +64,38 @@ Describe 'Get-DbTechnologyRecommendation' {
         $text | Should -Match '1\s+postgresql\s+relational\s+\d+\s+Best fit'
     }
 
+    It 'answers with an architecture: the parts beside the best fit, each with what it serves, its figures and why' {
+        $best = Get-DbTechnologyRecommendation -Path (Join-Path $RepoRoot 'tests/fixtures/polyglot/ride-hailing.yaml') -Top 1 -ErrorAction Stop
+        $best.Architecture | Should -Match '^PostgreSQL \+ Live positions: Redis GEO set'
+        $geo = $best.Parts | Where-Object Role -EQ 'Live positions'
+        $geo.Engine | Should -Be 'redis'
+        @($geo.Serves.AccessPatterns) | Should -Be @('latest position of a driver')
+        $geo.Reason | Should -Match '25,000 position writes/s'
+    }
+
+    It 'warns when engine: auto ranks first an engine that cannot be designed, naming the one it used' {
+        $warnings = @()
+        $design = New-DbDesign -Path (Join-Path $RepoRoot 'tests/fixtures/polyglot/metrics-events.yaml') -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+        $design.Engine | Should -Be 'postgresql'
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'ranked TimescaleDB first .* cannot generate a design yet; this design uses PostgreSQL 15'
+        $quiet = @()
+        New-DbDesign -Path (Get-Example ecommerce) -WarningVariable quiet -WarningAction SilentlyContinue -ErrorAction Stop | Out-Null
+        $quiet.Count | Should -Be 0
+    }
+
+    It 'keeps -Engine of a known engine that cannot be designed a clear EngineNotImplemented error' {
+        { New-DbDesign -Path (Join-Path $RepoRoot 'tests/fixtures/polyglot/metrics-events.yaml') -Engine timescaledb -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EngineNotImplemented,*'
+    }
+
+    It 'exports the parts of the architecture into their own folders' {
+        $out = Join-Path $TestDrive 'ride'
+        New-DbDesign -Path (Join-Path $RepoRoot 'tests/fixtures/polyglot/ride-hailing.yaml') -ErrorAction Stop | Export-DbDesign -Path $out -ErrorAction Stop | Out-Null
+        Test-Path (Join-Path $out 'parts/redis-geo/redis/commands.redis') | Should -BeTrue
+        Get-Content -Raw (Join-Path $out 'design.md') | Should -Match 'generated in parts/redis-geo/'
+    }
+
     It 'is what New-DbDesign carries as the ranking of its design' {
         $design = New-DbDesign -Path (Get-Example iot-telemetry) -ErrorAction Stop
         ($design.Technologies.Engine -join ',') | Should -Be ((Get-DbTechnologyRecommendation -Path (Get-Example iot-telemetry)).Engine -join ',')

@@ -11,5 +11,5 @@ internal sealed record PartJson(string Role, string Technology, string? Engine, 
 {
     public static IReadOnlyList<PartJson>? Of(DbDesign design) => design.Parts.Count == 0
         ? null
-        : design.Parts.Select(p => new PartJson(p.Part.Role, p.Part.Technology, p.Part.Design?.Engine, p.Generated, p.Folder, p.NotGenerated)).ToList();
+        : design.Parts.Select(p => new PartJson(p.Part.Role, p.Part.Technology, p.Design?.Engine, p.Generated, p.Folder, p.NotGenerated)).ToList();
 }
