@@ -36,7 +36,12 @@ Invoke-DbHealthCheck -ConnectionString $env:DB -ExcludeCheck *INDEX* | Save-DbHe
             Code    = 'Invoke-DbHealthCheck -ConnectionString $env:DB -Check TABLE_WITHOUT_PK | Save-DbHealthHistory $env:HISTORY_DB -WhatIf'
             Remarks = 'Prints the history database (without its password) and the number of results; connects to nothing and writes nothing.'
         }
+        @{
+            Title   = 'Keep the run that fails the gate'
+            Code    = 'try { Invoke-DbHealthCheck -ConnectionString $env:DB -FailOn Warning -OutVariable results } finally { $results | Save-DbHealthHistory $env:HISTORY_DB -RunLabel gate }'
+            Remarks = '-FailOn ends the pipeline before a downstream Save-DbHealthHistory would write; -OutVariable keeps the results and finally saves them whether the gate passes or fails.'
+        }
     )
-    Notes       = 'docs/health-history.md documents the tables, their columns and indexes, with example queries.'
+    Notes       = 'docs/health-history.md documents the tables, their columns and indexes, with example queries. Invoke-DbHealthCheck -FailOn ends the pipeline before this cmdlet writes: collect with -OutVariable and save in finally (example 4).'
     Links       = @('Get-DbHealthTrend', 'Invoke-DbHealthCheck')
 }

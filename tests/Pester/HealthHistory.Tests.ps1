@@ -33,7 +33,7 @@ Import-Module '$ModuleManifest'
 Invoke-DbHealthCheck -Engine sqlite -Server '$Db' | Save-DbHealthHistory -ConnectionString '$History' -WhatIf 3>`$null
 "@
         $child.ExitCode | Should -Be 0
-        $child.Text | Should -BeLike "*What if*postgresql://*$HistoryDb*result(s)*"
+        $child.Text | Should -BeLike "*What if*result(s)*postgresql://*$HistoryDb*"
         $child.Text | Should -Not -BeLike "*$($parts['password'])*"
         Get-HistoryScalar "SELECT count(*) FROM pg_namespace WHERE nspname = 'dbarchitect_history'" | Should -Be '0'
         Get-HistoryScalar "SELECT count(*) FROM pg_stat_activity WHERE datname = '$HistoryDb' AND application_name LIKE 'DbArchitect%'" | Should -Be '0'

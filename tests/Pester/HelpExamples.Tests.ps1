@@ -4,7 +4,7 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     # Examples that demonstrate a failing gate: they pass when they succeed or end with exactly this error.
-    $gates = @{ 'Invoke-DbHealthCheck#2' = 'HealthCheckFailed'; 'Get-IndexRecommendation#5' = 'IndexRecommendationsFound' }
+    $gates = @{ 'Invoke-DbHealthCheck#2' = 'HealthCheckFailed'; 'Get-IndexRecommendation#5' = 'IndexRecommendationsFound'; 'Save-DbHealthHistory#4' = 'HealthCheckFailed' }
     $script:Examples = foreach ($file in Get-ChildItem (Join-Path $RepoRoot 'docs/help') -Filter '*.psd1' | Sort-Object Name) {
         $number = 0
         foreach ($example in (Import-PowerShellDataFile -LiteralPath $file.FullName).Examples) {

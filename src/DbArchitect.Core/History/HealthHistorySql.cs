@@ -10,6 +10,10 @@ internal static class HealthHistorySql
 {
     public const string SchemaName = "dbarchitect_history";
 
+    public const string RunTableName = "health_run";
+
+    public const string ResultTableName = "health_result";
+
     /// <summary>
     /// The advisory lock every writer takes before creating the tables: CREATE … IF NOT EXISTS is not safe against a
     /// concurrent CREATE of the same name (both pass the check, one fails on the catalog's unique index), and shards of
@@ -23,12 +27,21 @@ internal static class HealthHistorySql
 
     public static string Schema => Names.Quote(SchemaName);
 
-    public static string RunTable => Schema + "." + Names.Quote("health_run");
+    public static string RunTable => Schema + "." + Names.Quote(RunTableName);
 
-    public static string ResultTable => Schema + "." + Names.Quote("health_result");
+    public static string ResultTable => Schema + "." + Names.Quote(ResultTableName);
 
-    /// <summary>True when both tables exist (to_regclass never fails on a missing name), so a writer with only INSERT rights needs no DDL.</summary>
-    public static string TablesExist => $"SELECT to_regclass(@run_table) IS NOT NULL AND to_regclass(@result_table) IS NOT NULL";
+    /// <summary>
+    /// True when both tables exist, so a writer with only INSERT rights needs no DDL. It reads pg_class with the
+    /// statement's own snapshot: to_regclass goes through the backend's catalog cache, which does not see tables another
+    /// runner committed while this one waited for an advisory lock.
+    /// </summary>
+    public static string TablesExist => """
+        SELECT count(*) = 2
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = @schema AND c.relname IN (@run_table, @result_table) AND c.relkind = 'r'
+        """;
 
     public static string LockSchema => "SELECT pg_advisory_xact_lock(@lock_key)";
 

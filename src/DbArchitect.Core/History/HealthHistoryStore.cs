@@ -83,7 +83,7 @@ public static class HealthHistoryStore
         {
             throw new DbArchitectException(new DbArchitectError(
                 "HealthHistoryNotFound", ErrorKind.ObjectNotFound,
-                $"{session.Target.Description} holds no health history (no {HealthHistorySql.SchemaName}.health_run table).",
+                $"{session.Target.Description} holds no health history (no {HealthHistorySql.SchemaName}.{HealthHistorySql.RunTableName} table).",
                 "Write a run first: Invoke-DbHealthCheck … | Save-DbHealthHistory -ConnectionString <this database>.", null, session.Target.Description));
         }
 
@@ -104,7 +104,7 @@ public static class HealthHistoryStore
         return (runs, rows);
     }
 
-    /// <summary>Creates the schema and tables unless both tables exist; true when it ran the DDL.</summary>
+    /// <summary>Creates the schema and tables unless both tables exist (checked again under the lock); true when this call created them.</summary>
     private static bool EnsureTables(LiveSession session)
     {
         if (TablesExist(session))
@@ -114,6 +114,13 @@ public static class HealthHistoryStore
 
         using var transaction = session.Connection.BeginTransaction();
         session.Scalar(HealthHistorySql.LockSchema, "Locking the health history for its creation", new Dictionary<string, object?> { ["lock_key"] = HealthHistorySql.SchemaLockKey });
+
+        // Another runner may have created them while this one waited for the lock.
+        if (TablesExist(session))
+        {
+            return false;
+        }
+
         foreach (var statement in HealthHistorySql.CreateTables)
         {
             session.Execute(statement, "Creating the health history tables");
@@ -126,8 +133,9 @@ public static class HealthHistoryStore
     private static bool TablesExist(LiveSession session) =>
         session.Scalar(HealthHistorySql.TablesExist, "Looking for the health history tables", new Dictionary<string, object?>
         {
-            ["run_table"] = HealthHistorySql.RunTable,
-            ["result_table"] = HealthHistorySql.ResultTable,
+            ["schema"] = HealthHistorySql.SchemaName,
+            ["run_table"] = HealthHistorySql.RunTableName,
+            ["result_table"] = HealthHistorySql.ResultTableName,
         }) is true;
 
     /// <summary>The entries as the JSON array jsonb_to_recordset reads: keys are the column names of the statement.</summary>

@@ -114,7 +114,7 @@ public sealed class HealthHistoryStoreTests
 
         var md = HealthTrendMarkdown.Render(trend);
         Assert.Contains("## Server db1:5432", md, StringComparison.Ordinal);
-        Assert.Contains("| shop | postgresql | SEQUENCE\\_EXHAUSTION | public.order\\_id\\_seq | Critical |", md, StringComparison.Ordinal);
+        Assert.Contains("| shop | postgresql | SEQUENCE_EXHAUSTION | public.order_id_seq | Critical |", md, StringComparison.Ordinal);
         Assert.Contains("| github:1001 | nightly | 2026-12-01 02:00:00 | 4 | 8 |", md, StringComparison.Ordinal);
         Assert.Contains("| github:1003 | 2026-12-03 02:00:00 | not checked |", md, StringComparison.Ordinal); // db3, db4
 
