@@ -59,6 +59,13 @@ Invoke-DbHealthCheck -Engine sqlite -Server '$Db' | Save-DbHealthHistory -Connec
         $new.Target | Should -Contain 'orphan.fk0'
         ($trend | Where-Object Target -eq 'child.fk0').Change | ForEach-Object { "$_" } | Should -Be 'Persistent'
 
+        # The default view fits 120 columns with every header whole.
+        $text = $trend | Out-String -Width 120
+        ($text -split "`r?`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
+        $header = ($text -split "`r?`n") | Where-Object { $_ -match '^Change\b' } | Select-Object -First 1
+        foreach ($label in 'Change', 'Severity', 'Server', 'Database', 'CheckId', 'Runs', 'Target') { $header | Should -Match "\b$label\b" }
+        $text | Should -Match 'orphan\.fk0'
+
         $md = Get-DbHealthTrend $History -AsMarkdown
         $md | Should -BeOfType [string]
         $md | Should -Match '## Regressions'
