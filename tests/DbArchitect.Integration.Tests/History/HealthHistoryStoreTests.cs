@@ -169,6 +169,22 @@ public sealed class HealthHistoryStoreTests
     }
 
     [Fact]
+    public void A_sweep_larger_than_a_statement_could_carry_as_parameters_is_written_in_one_go()
+    {
+        // 200 targets x 46 checks: 119,600 values, more than the 65,535 parameters one PostgreSQL statement may have.
+        using var db = PostgresServer.CreateScratch("history_large");
+        var entries = Enumerable.Range(1, 200)
+            .SelectMany(t => Enumerable.Range(1, 46).Select(c => Entry($"srv{t}", $"CHECK_{c}", $"public.t{t}", c % 7 == 0 ? "Warning" : "Pass")))
+            .ToList();
+
+        var written = Save(db, entries, "large", 0);
+
+        Assert.Equal((9200, 200), (written.Results, written.Targets));
+        Assert.Equal(9200, Count(db, "SELECT count(*) FROM dbarchitect_history.health_result"));
+        Assert.Equal(200 * 6, ReadTrend(db).Items.Count);
+    }
+
+    [Fact]
     public void A_wrong_password_is_a_connection_error_naming_the_history_database_without_the_password()
     {
         const string Secret = "Wr0ng-S3cret-history";
