@@ -64,6 +64,7 @@ internal static class HealthHistorySql
         CREATE TABLE IF NOT EXISTS {ResultTable} (
             run_id text NOT NULL REFERENCES {RunTable} (run_id) ON DELETE CASCADE,
             finding_key text NOT NULL,
+            started_at timestamptz NOT NULL,
             recorded_at timestamptz NOT NULL,
             server text,
             port integer CHECK (port BETWEEN 1 AND 65535),
@@ -102,10 +103,11 @@ internal static class HealthHistorySql
     /// parameters, one round trip. A result written again for the same run (a re-run job) replaces its row.
     /// </summary>
     public static string UpsertResults => $"""
-        INSERT INTO {ResultTable} AS h (run_id, finding_key, recorded_at, server, port, database, engine, check_id, severity, target_object, message, evidence, module_version)
-        SELECT @run_id, e.finding_key, @recorded_at, e.server, e.port, e.database, e.engine, e.check_id, e.severity, e.target_object, e.message, COALESCE(e.evidence, {EmptyObject}), @module_version
+        INSERT INTO {ResultTable} AS h (run_id, finding_key, started_at, recorded_at, server, port, database, engine, check_id, severity, target_object, message, evidence, module_version)
+        SELECT @run_id, e.finding_key, @started_at, @recorded_at, e.server, e.port, e.database, e.engine, e.check_id, e.severity, e.target_object, e.message, COALESCE(e.evidence, {EmptyObject}), @module_version
         FROM jsonb_to_recordset(CAST(@rows AS jsonb)) AS e(finding_key text, server text, port integer, database text, engine text, check_id text, severity text, target_object text, message text, evidence jsonb)
         ON CONFLICT (run_id, finding_key) DO UPDATE SET
+            started_at = EXCLUDED.started_at,
             recorded_at = EXCLUDED.recorded_at,
             severity = EXCLUDED.severity,
             message = EXCLUDED.message,

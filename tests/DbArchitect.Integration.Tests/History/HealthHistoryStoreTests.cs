@@ -83,6 +83,7 @@ public sealed class HealthHistoryStoreTests
             Entry("db3", "FK_WITHOUT_INDEX", "public.order.customer_fk", "Warning"),
             Entry("db3", "UNUSED_INDEX", "public.old_idx", "Warning"),
         }, "github:1002", 1);
+        Assert.Equal(7, Count(db, "SELECT count(*) FROM dbarchitect_history.health_result WHERE run_id = 'github:1002' AND started_at = '2026-12-02 02:00:00+00' AND recorded_at = '2026-12-02 02:03:00+00'"));
 
         // Run 3, written twice (a re-run job): the second write replaces rows, adds none.
         var run3 = new[]
