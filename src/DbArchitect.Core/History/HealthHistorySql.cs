@@ -56,7 +56,7 @@ internal static class HealthHistorySql
             started_at timestamptz NOT NULL,
             recorded_at timestamptz NOT NULL,
             module_version text NOT NULL,
-            writes integer NOT NULL DEFAULT 1 CHECK (writes >= 1)
+            writes integer NOT NULL DEFAULT 0 CHECK (writes >= 0)
         )
         """,
         $"CREATE INDEX IF NOT EXISTS health_run_started_idx ON {RunTable} (started_at DESC)",
@@ -85,17 +85,27 @@ internal static class HealthHistorySql
     };
 
     /// <summary>
-    /// A run row, or the merge of this shard into it: the earliest start, the latest write, one more write. The first
+    /// The run row, if no shard made it yet, committed on its own with no writes counted: it must exist before results
+    /// refer to it, and committing it at once means no shard waits for another shard's whole write.
+    /// </summary>
+    public static string InsertRun => $"""
+        INSERT INTO {RunTable} (run_id, run_label, started_at, recorded_at, module_version, writes)
+        VALUES (@run_id, @run_label, @started_at, @recorded_at, @module_version, 0)
+        ON CONFLICT (run_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// This write merged into the run, as the last statement of the write's transaction (so the row lock, which
+    /// serialises shards, is held only to the commit): the earliest start, the latest write, one more write; the first
     /// label given stays.
     /// </summary>
-    public static string UpsertRun => $"""
-        INSERT INTO {RunTable} AS r (run_id, run_label, started_at, recorded_at, module_version)
-        VALUES (@run_id, @run_label, @started_at, @recorded_at, @module_version)
-        ON CONFLICT (run_id) DO UPDATE SET
-            run_label = COALESCE(r.run_label, EXCLUDED.run_label),
-            started_at = LEAST(r.started_at, EXCLUDED.started_at),
-            recorded_at = GREATEST(r.recorded_at, EXCLUDED.recorded_at),
-            writes = r.writes + 1
+    public static string MergeRun => $"""
+        UPDATE {RunTable} SET
+            run_label = COALESCE(run_label, @run_label),
+            started_at = LEAST(started_at, @started_at),
+            recorded_at = GREATEST(recorded_at, @recorded_at),
+            writes = writes + 1
+        WHERE run_id = @run_id
         """;
 
     /// <summary>
@@ -115,10 +125,11 @@ internal static class HealthHistorySql
             module_version = EXCLUDED.module_version
         """;
 
-    /// <summary>The last runs, newest first.</summary>
+    /// <summary>The last runs, newest first; a run whose every write failed (writes = 0) holds no results and is not one.</summary>
     public static string LastRuns => $"""
         SELECT run_id, run_label, started_at, recorded_at, module_version, writes
         FROM {RunTable}
+        WHERE writes > 0
         ORDER BY started_at DESC, run_id DESC
         LIMIT @last
         """;

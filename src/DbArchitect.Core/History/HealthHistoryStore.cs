@@ -43,9 +43,11 @@ public static class HealthHistoryStore
     }
 
     /// <summary>
-    /// Writes <paramref name="entries"/> as (part of) run <paramref name="runId"/>: creates the tables when missing, merges
-    /// the run row with other shards' and replaces a result written before for the same run and finding (a re-run job).
-    /// Of two entries for the same finding the last wins.
+    /// Writes <paramref name="entries"/> as (part of) run <paramref name="runId"/>: creates the tables when missing, makes
+    /// the run row unless another shard did, then in one transaction writes the results (replacing a result written
+    /// before for the same run and finding: a re-run job) and merges this write into the run row. Shards of one run
+    /// write their results in parallel; only the final merge of the run row takes turns. Of two entries for the same
+    /// finding the last wins.
     /// </summary>
     public static HealthHistoryWrite Save(
         LiveSession session, IReadOnlyList<HealthHistoryEntry> entries, string runId, string? runLabel, DateTimeOffset startedAt, DateTimeOffset recordedAt, string moduleVersion)
@@ -54,19 +56,21 @@ public static class HealthHistoryStore
         ArgumentNullException.ThrowIfNull(entries);
         var created = EnsureTables(session);
         var unique = entries.GroupBy(e => e.FindingKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        var values = new Dictionary<string, object?>
+        {
+            ["run_id"] = runId,
+            ["run_label"] = runLabel,
+            ["started_at"] = startedAt.ToUniversalTime(),
+            ["recorded_at"] = recordedAt.ToUniversalTime(),
+            ["module_version"] = moduleVersion,
+        };
+        session.Execute(HealthHistorySql.InsertRun, "Recording the run in the health history", values);
         using (var transaction = session.Connection.BeginTransaction())
         {
-            var values = new Dictionary<string, object?>
-            {
-                ["run_id"] = runId,
-                ["run_label"] = runLabel,
-                ["started_at"] = startedAt.ToUniversalTime(),
-                ["recorded_at"] = recordedAt.ToUniversalTime(),
-                ["module_version"] = moduleVersion,
-            };
-            session.Execute(HealthHistorySql.UpsertRun, "Recording the run in the health history", values);
             values["rows"] = RowsJson(unique);
             session.Execute(HealthHistorySql.UpsertResults, "Writing the results to the health history", values);
+            values.Remove("rows");
+            session.Execute(HealthHistorySql.MergeRun, "Recording the run in the health history", values);
             transaction.Commit();
         }
 

@@ -186,6 +186,22 @@ public sealed class HealthHistoryStoreTests
     }
 
     [Fact]
+    public void A_write_the_server_refuses_leaves_none_of_its_results_and_no_run_in_the_trend()
+    {
+        using var db = PostgresServer.CreateScratch("history_failed");
+        Save(db, new[] { Entry("db1", "A", "t", "Warning") }, "good", 0);
+        var refused = new[] { Entry("db1", "A", "t", "Warning"), Entry("db1", "B", "t", "Warning") with { Port = 70000 } }; // the port CHECK refuses it
+
+        var ex = Assert.Throws<DbArchitectException>(() => Save(db, refused, "bad", 1));
+
+        Assert.Equal("QueryFailed", ex.Errors[0].ErrorId);
+        Assert.Contains("Writing the results to the health history", ex.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM dbarchitect_history.health_result WHERE run_id = 'bad'"));
+        Assert.Equal(0, Count(db, "SELECT writes FROM dbarchitect_history.health_run WHERE run_id = 'bad'"));
+        Assert.Equal(new[] { "good" }, ReadTrend(db).Runs.Select(r => r.RunId));
+    }
+
+    [Fact]
     public void A_wrong_password_is_a_connection_error_naming_the_history_database_without_the_password()
     {
         const string Secret = "Wr0ng-S3cret-history";
