@@ -25,6 +25,8 @@
         'New-DbMigrationScript'
         'Get-IndexRecommendation'
         'Invoke-DbHealthCheck'
+        'Save-DbHealthHistory'
+        'Get-DbHealthTrend'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

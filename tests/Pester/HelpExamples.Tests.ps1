@@ -4,7 +4,7 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     # Examples that demonstrate a failing gate: they pass when they succeed or end with exactly this error.
-    $gates = @{ 'Invoke-DbHealthCheck#2' = 'HealthCheckFailed'; 'Get-IndexRecommendation#5' = 'IndexRecommendationsFound' }
+    $gates = @{ 'Invoke-DbHealthCheck#2' = 'HealthCheckFailed'; 'Get-IndexRecommendation#5' = 'IndexRecommendationsFound'; 'Save-DbHealthHistory#4' = 'HealthCheckFailed' }
     $script:Examples = foreach ($file in Get-ChildItem (Join-Path $RepoRoot 'docs/help') -Filter '*.psd1' | Sort-Object Name) {
         $number = 0
         foreach ($example in (Import-PowerShellDataFile -LiteralPath $file.FullName).Examples) {
@@ -35,16 +35,20 @@ BeforeAll {
     $script:PgDb = "pipeline_help_$suffix"
     $script:PgEmpty = "pipeline_helpsql_$suffix"
     $script:ShopDb = "pipeline_helpshop_$suffix"
+    # The health history the Save-DbHealthHistory and Get-DbHealthTrend examples write and read ($env:HISTORY_DB).
+    $script:HistoryDb = "pipeline_helphist_$suffix"
     $psql = @('-X', '-q', '-v', 'ON_ERROR_STOP=1')
     & psql @psql -d postgres -c "CREATE DATABASE $PgDb TEMPLATE template0" | Out-Null
     & psql @psql -d postgres -c "CREATE DATABASE $PgEmpty TEMPLATE template0" | Out-Null
     & psql @psql -d postgres -c "CREATE DATABASE $ShopDb TEMPLATE template0" | Out-Null
+    & psql @psql -d postgres -c "CREATE DATABASE $HistoryDb TEMPLATE template0" | Out-Null
     (New-DbDesign -Path (Join-Path $RepoRoot 'examples/help/shop.yaml') | ConvertTo-DbSql | Where-Object IsBuildStep).Text -join "`n" | & psql @psql -d $ShopDb | Out-Null
     $build = (New-DbDesign -Path (Join-Path $RepoRoot 'examples/requirements/ecommerce.yaml') | ConvertTo-DbSql | Where-Object IsBuildStep).Text -join "`n"
     $build | & psql @psql -d $PgDb | Out-Null
     & psql @psql -d $PgDb -c 'CREATE TABLE public.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now()); INSERT INTO public.orders (created_at) SELECT now() - g * interval ''1 hour'' FROM generate_series(1, 2000) g; ANALYZE;' | Out-Null
     $script:PgCs = ($pg -replace 'Database=[^;]*', '') + ";Database=$PgDb"
     $script:ShopCs = ($pg -replace 'Database=[^;]*', '') + ";Database=$ShopDb"
+    $script:HistoryCs = ($pg -replace 'Database=[^;]*', '') + ";Database=$HistoryDb"
 
     # MariaDB: a database with the tables the Import-DbSchema example names.
     $maria = if ($env:DBARCHITECT_MARIADB_CONNECTION) { $env:DBARCHITECT_MARIADB_CONNECTION } else { 'Server=127.0.0.1;Port=3306;User ID=dbarchitect_test;Password=dbarchitect_test' }
@@ -72,8 +76,9 @@ AfterAll {
     & psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $PgDb WITH (FORCE)" | Out-Null
     & psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $PgEmpty WITH (FORCE)" | Out-Null
     & psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $ShopDb WITH (FORCE)" | Out-Null
+    & psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $HistoryDb WITH (FORCE)" | Out-Null
     & mariadb @MariaArgs -e "DROP DATABASE IF EXISTS $MariaDb"
-    Remove-Item Env:SHOP_DB, Env:DB, Env:PROD_DB -ErrorAction SilentlyContinue
+    Remove-Item Env:SHOP_DB, Env:DB, Env:PROD_DB, Env:HISTORY_DB -ErrorAction SilentlyContinue
     Remove-Item -LiteralPath $Work -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -91,7 +96,7 @@ Describe 'Help examples' {
         foreach ($entry in $Mapping.GetEnumerator()) { $code = $code.Replace($entry.Key, $entry.Value) }
         $code | Should -Not -Match '\bdb1\b' -Because 'every server name is mapped to a test server'
         $env:SHOP_DB = if ($Name -eq 'Import-DbSchema#2') { $MariaCs } else { $ShopCs }
-        $env:DB = $PgCs; $env:PROD_DB = $PgCs; $cs = $PgCs
+        $env:DB = $PgCs; $env:PROD_DB = $PgCs; $cs = $PgCs; $env:HISTORY_DB = $HistoryCs
 
         $failure = $null
         Push-Location $folder
