@@ -5,9 +5,9 @@ using DbArchitect.Integration.Tests.MariaDb;
 namespace DbArchitect.Integration.Tests.Health;
 
 /// <summary>
-/// The checks that need performance_schema, on a throw-away MariaDB started with performance_schema = ON (the shared
-/// server runs with it off, MariaDB's default, and is never reconfigured): FULLTEXT indexes searched by a statement,
-/// through a procedure, or never.
+/// What needs a server of its own, on a throw-away MariaDB started with performance_schema = ON (the shared server runs
+/// with it off, MariaDB's default, and is never reconfigured, nor are its files touched): FULLTEXT indexes searched by a
+/// statement, through a procedure, or never; and a MyISAM table whose data file a crash cut short, for -Deep's CHECK TABLE.
 /// </summary>
 public sealed class MariaDbPerformanceSchemaFixture : IDisposable
 {
@@ -36,17 +36,29 @@ public sealed class MariaDbPerformanceSchemaFixture : IDisposable
                          "SELECT COUNT(*) FROM fts.ft_multi m WHERE MATCH (m.body, m.title) AGAINST ('world' IN BOOLEAN MODE)",
                          "CALL search_proc('world')",
                          "SELECT COUNT(*) FROM ft_unused WHERE body LIKE 'hello%'",
+                         "CREATE TABLE crashed (id INT PRIMARY KEY, pad VARCHAR(100)) ENGINE = MyISAM",
+                         "INSERT INTO crashed SELECT seq, REPEAT('y', 80) FROM seq_1_to_5000",
+                         "FLUSH TABLES crashed",
                      })
             {
                 MariaDbServer.Execute(setup, statement);
             }
         }
 
+        // A crash that left the data file short: 100,000 of its 460,000 bytes.
+        using (var data = new FileStream(Path.Combine(_server.DataDirectory, "fts", "crashed.MYD"), FileMode.Open, FileAccess.Write))
+        {
+            data.SetLength(100_000);
+        }
+
         using var session = LiveSession.Open(LiveTarget.FromConnectionString("mariadb", _server.ConnectionString("fts")));
         Results = HealthCheckRunner.Run(session, new HealthRunOptions());
+        DeepResults = HealthCheckRunner.Run(session, new HealthRunOptions { Deep = true, Include = new[] { "INTEGRITY_CHECK" } });
     }
 
     public IReadOnlyList<HealthCheckResult> Results { get; }
+
+    public IReadOnlyList<HealthCheckResult> DeepResults { get; }
 
     public void Dispose() => _server.Dispose();
 }
@@ -68,6 +80,16 @@ public sealed class MariaDbPerformanceSchemaTests : IClassFixture<MariaDbPerform
         Assert.All(unused, r => Assert.Equal(HealthStatus.Warning, r.Status));
         Assert.Equal("ALTER TABLE ft_unused DROP INDEX ft_unused_body;", unused[0].FixSql);
         Assert.Contains("since 20", unused[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_check_table_reports_the_crashed_table_and_nothing_on_the_sound_ones()
+    {
+        var finding = Assert.Single(_fixture.DeepResults);
+        Assert.Equal("crashed", finding.Target);
+        Assert.Equal(HealthStatus.Critical, finding.Status);
+        Assert.Contains("Size of datafile is", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("REPAIR TABLE", finding.Recommendation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,9 @@ internal sealed class ScratchMariaDb : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's data directory (one folder per database), for tests that damage a table's files as a crash would.</summary>
+    public string DataDirectory => Path.Combine(_folder, "data");
+
     public string ConnectionString(string? database = null) => new MySqlConnectionStringBuilder
     {
         Server = "127.0.0.1", Port = (uint)Port, UserID = "root", Database = database ?? string.Empty, Pooling = false,
