@@ -99,10 +99,12 @@ function Stop-OwnPg($Cluster) {
     PgTool pg_ctl -D "$($Cluster.Folder)/data" -w -t 60 -m fast stop *> $null
     Remove-Item -Recurse -Force $Cluster.Folder
 }
-# initdb and pg_ctl refuse to run as root: as root they run as the postgres user.
-function PgTool([string] $Tool) {
-    $path = "/usr/lib/postgresql/15/bin/$Tool"
-    if ($isRoot) { & runuser -u postgres -- $path @args } else { & $path @args }
+# initdb and pg_ctl refuse to run as root: as root they run as the postgres user. No named parameter: pg_ctl's own
+# options (-t, -D …) would bind to it.
+function PgTool {
+    $path = "/usr/lib/postgresql/15/bin/$($args[0])"
+    $rest = @($args | Select-Object -Skip 1)
+    if ($isRoot) { & runuser -u postgres -- $path @rest } else { & $path @rest }
 }
 function Timed([scriptblock] $Run) {
     $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -170,8 +172,9 @@ try {
     $sharedSeconds = $clock.Elapsed.TotalSeconds
     $clock.Restart()
     $results += @(Invoke-DbHealthCheck -Engine mariadb -ConnectionString $ownCs -Deep)
-    $rows += Score-Module 'mariadb' $results ($sharedSeconds + $clock.Elapsed.TotalSeconds)
-    $rows[-1].Note += ("; shared server {0:0.00} s, throw-away server {1:0.00} s; default run {2:0.00} s" -f $sharedSeconds, $clock.Elapsed.TotalSeconds, $default.Seconds)
+    $ownSeconds = $clock.Elapsed.TotalSeconds
+    $rows += Score-Module 'mariadb' $results ($sharedSeconds + $ownSeconds)
+    $rows[-1].Note += ("; shared server {0:0.00} s, throw-away server {1:0.00} s; default run {2:0.00} s" -f $sharedSeconds, $ownSeconds, $default.Seconds)
 
     $ptdkc = Timed {
         pt-duplicate-key-checker --host $MariaDbHost --port $MariaDbPort --user $User --password $Password --databases $mdb
@@ -218,8 +221,9 @@ try {
     $sharedSeconds = $clock.Elapsed.TotalSeconds
     $clock.Restart()
     $results += @(Invoke-DbHealthCheck -Engine postgresql -ConnectionString $ownCs -Deep)
-    $rows += Score-Module 'postgresql' $results ($sharedSeconds + $clock.Elapsed.TotalSeconds)
-    $rows[-1].Note += ("; shared server {0:0.00} s, throw-away cluster {1:0.00} s; default run {2:0.00} s" -f $sharedSeconds, $clock.Elapsed.TotalSeconds, $default.Seconds)
+    $ownSeconds = $clock.Elapsed.TotalSeconds
+    $rows += Score-Module 'postgresql' $results ($sharedSeconds + $ownSeconds)
+    $rows[-1].Note += ("; shared server {0:0.00} s, throw-away cluster {1:0.00} s; default run {2:0.00} s" -f $sharedSeconds, $ownSeconds, $default.Seconds)
 
     $actions = 'autovac_freeze', 'bloat', 'disabled_triggers', 'last_analyze', 'last_vacuum', 'last_autoanalyze', 'last_autovacuum', 'locks', 'prepared_txns', 'sequence', 'txn_idle', 'txn_time', 'txn_wraparound', 'backends', 'index_size', 'table_size'
     $checkPostgres = Timed {
