@@ -123,6 +123,8 @@ function Score-Module([string] $Engine, $Results, [double] $Seconds) {
     $findings = @($Results | Where-Object { $_.Status -in 'Info', 'Warning', 'Critical' })
     $found = @($faults | Where-Object Engine -eq $Engine | Where-Object { $f = $_; $findings | Where-Object { $_.CheckId -eq $f.CheckId -and $_.Target -eq $f.Target } })
     $onControls = @($findings | Where-Object { $_.Target -match $controls[$Engine] })
+    $findings | Where-Object { $r = $_; $faults | Where-Object { $_.Engine -eq $Engine -and $_.CheckId -eq $r.CheckId -and $_.Target -eq $r.Target } } |
+        ForEach-Object { Write-Host "  found: $($_.Status) $($_.CheckId) $($_.Target): $($_.Message)" }
     $onControls | ForEach-Object { Write-Host "  false positive: $($_.CheckId) $($_.Target): $($_.Message)" }
     $missed = @($faults | Where-Object Engine -eq $Engine | Where-Object { $_ -notin $found })
     $missed | ForEach-Object { Write-Host "  missed: $($_.CheckId) $($_.Target) ($($_.Fault))" }
