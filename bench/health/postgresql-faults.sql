@@ -31,3 +31,9 @@ CREATE ROLE bench_hcpg_group NOLOGIN;
 SET password_encryption = 'md5';
 CREATE ROLE bench_hcpg_md5 LOGIN PASSWORD 'Xq7-long-secret';
 RESET password_encryption;
+
+-- An extension version with a published CVE (EXTENSION_CVE): adminpack 1.0 leaves pg_logfile_rotate() to PUBLIC
+-- (CVE-2018-1115, fixed by its 1.1 script); pg_partman 4.7.2 is past its CVE-2021-33204 fix: the control.
+CREATE EXTENSION adminpack VERSION '1.0';
+CREATE SCHEMA ok_partman;
+CREATE EXTENSION pg_partman SCHEMA ok_partman;

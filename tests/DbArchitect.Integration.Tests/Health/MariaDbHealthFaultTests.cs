@@ -159,6 +159,32 @@ public sealed class MariaDbHealthFaultTests : IClassFixture<MariaDbHealthFaultFi
     }
 
     [Fact]
+    public void Deep_measures_fragmentation_from_the_pages_where_metadata_sees_little()
+    {
+        Assert.DoesNotContain(_fixture.Results, r => r.CheckId == "TABLE_BLOAT" && r.Target == "fault_frag");
+
+        var deep = Assert.Single(_fixture.DeepResults, r => r.CheckId == "TABLE_BLOAT" && r.Target == "fault_frag");
+        Assert.Equal("page_fill", deep.Evidence["method"]);
+        Assert.InRange(deep.Measured ?? 0, 60, 100);
+        var needed = long.Parse(deep.Evidence["needed_bytes"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(needed, 3L << 20, 6L << 20);
+        Assert.Contains("rebuild would return", deep.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_fixture.DeepResults, r => r.CheckId == "TABLE_BLOAT" && r.Target is "ok_dense" or "ok_blob");
+    }
+
+    [Fact]
+    public void Unused_fulltext_is_skipped_and_named_among_the_blind_checks_while_performance_schema_is_off()
+    {
+        if (_fixture.PerformanceSchemaOn)
+        {
+            return;
+        }
+
+        Assert.Equal(HealthStatus.Skipped, Assert.Single(_fixture.Results, r => r.CheckId == "UNUSED_FULLTEXT_INDEX").Status);
+        Assert.Contains("UNUSED_FULLTEXT_INDEX", Assert.Single(_fixture.Results, r => r.CheckId == "PERFORMANCE_SCHEMA_OFF").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_check_errors_in_either_run()
     {
         Assert.Empty(_fixture.Results.Concat(_fixture.DeepResults).Where(r => r.Status == HealthStatus.Error).Select(r => $"{r.CheckId}: {r.Message}"));

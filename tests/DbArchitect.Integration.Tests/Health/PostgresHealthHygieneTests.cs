@@ -107,6 +107,31 @@ public sealed class PostgresHealthHygieneTests : IDisposable
     }
 
     [Fact]
+    public void An_extension_version_with_a_cve_is_reported_with_the_cve_and_its_update_and_a_fixed_one_is_not()
+    {
+        using (var setup = _scratch.Open())
+        {
+            // adminpack 1.0 grants pg_logfile_rotate() to PUBLIC (CVE-2018-1115, fixed by its 1.1 script); pg_partman
+            // 4.7.2 is past its CVE-2021-33204 fix (4.5.1): the control.
+            Run(setup, "CREATE EXTENSION adminpack VERSION '1.0'; CREATE EXTENSION pg_partman");
+        }
+
+        var results = RunChecks(_scratch.Name, new[] { "EXTENSION_CVE" });
+        var finding = Assert.Single(results);
+        Assert.Equal("adminpack (CVE-2018-1115)", finding.Target);
+        Assert.Equal(HealthStatus.Critical, finding.Status);
+        Assert.Contains("https://www.postgresql.org/support/security/CVE-2018-1115/", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("ALTER EXTENSION adminpack UPDATE;", finding.FixSql);
+
+        using (var fix = _scratch.Open())
+        {
+            Run(fix, finding.FixSql!);
+        }
+
+        Assert.Equal(HealthStatus.Pass, Assert.Single(RunChecks(_scratch.Name, new[] { "EXTENSION_CVE" })).Status);
+    }
+
+    [Fact]
     public void A_failing_pg_cron_job_is_reported_in_the_database_that_holds_pg_cron()
     {
         using var admin = new NpgsqlConnection(PostgresServer.For("postgres"));

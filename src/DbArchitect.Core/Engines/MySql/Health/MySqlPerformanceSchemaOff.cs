@@ -16,7 +16,7 @@ internal sealed class MySqlPerformanceSchemaOff : HealthCheck
 
     public override IReadOnlyList<string> Engines => MySqlHealth.Engines;
 
-    public override string Description => "When @@performance_schema is OFF, one Info row lists the checks that need it and could not run (index usage since start) and how to enable it. It cannot be switched on at runtime: it needs performance_schema = ON in the server's option file and a restart, and costs some memory (about 100–400 MB with the default sizing) and a few % CPU.";
+    public override string Description => "When @@performance_schema is OFF, one Info row lists the checks that need it and could not run (index usage since start, FULLTEXT searches from the statement digests) and how to enable it. It cannot be switched on at runtime: it needs performance_schema = ON in the server's option file and a restart, and costs some memory (about 100–400 MB with the default sizing) and a few % CPU.";
 
     public override string Sql => "SELECT @@performance_schema AS performance_schema";
 
