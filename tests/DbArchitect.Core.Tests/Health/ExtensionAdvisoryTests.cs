@@ -39,6 +39,8 @@ public sealed class ExtensionAdvisoryTests
     [InlineData("timescaledb", "2.8.1", "2.9.3", "CVE-2023-25149", "ALTER EXTENSION UPDATE")]
     // pgvector's fixes are in the library: only a package older than the fix leaves the server exposed.
     [InlineData("vector", "0.8.0", "0.8.1", "CVE-2026-3172,CVE-2026-18022", "package upgrade")]
+    // The parallel HNSW build overflow came with parallel builds in 0.6.0 (pgvector issue 959): 0.5.1 has only the IVFFlat one.
+    [InlineData("vector", "0.5.1", "0.5.1", "CVE-2026-18022", "package upgrade")]
     public void An_affected_version_is_reported_with_its_cve_and_the_fix_that_reaches_it(string extension, string installed, string available, string cves, string fixBy)
     {
         var rows = Judge(extension, installed, available);
