@@ -152,7 +152,27 @@ public sealed record CheckConstraint(
     public string? Expression { get; init; }
 }
 
-public enum IndexMethod { BTree, Gin, Gist, Brin, Hash }
+/// <summary>
+/// What an index does, in no engine's words; each engine maps it to its own method (PostgreSQL's btree, gin, gist, brin,
+/// hash) or builds the nearest one it has and records why (an engine without a block-range index builds an ordered one).
+/// </summary>
+public enum IndexStructure
+{
+    /// <summary>Keys kept in order: equality, ranges, sorting and prefixes (a B-tree in every relational engine).</summary>
+    Ordered,
+
+    /// <summary>One entry per element of a value (word, trigram, JSON key or value): containment and full-text search.</summary>
+    Inverted,
+
+    /// <summary>A search tree over values that overlap (geometry, ranges, nearest neighbour).</summary>
+    Spatial,
+
+    /// <summary>A summary (minimum and maximum) per range of storage blocks: tiny, for columns that follow insert order.</summary>
+    BlockRange,
+
+    /// <summary>Equality only, by hash of the key.</summary>
+    Hash,
+}
 
 public enum IndexExpressionKind
 {
@@ -174,20 +194,22 @@ public sealed record IndexExpression(IndexExpressionKind Kind, IReadOnlyList<str
     public override int GetHashCode() => HashCode.Combine(Kind, string.Join("\u0001", Columns), Language);
 }
 
-public enum KeyOperatorClass
+/// <summary>How an index key is matched: by its whole value, or (in an inverted index) by the parts each engine extracts.</summary>
+public enum KeyMatch
 {
-    Default,
+    /// <summary>The whole value: equality, order, ranges.</summary>
+    Ordinary,
 
-    /// <summary>Trigram matching for fuzzy and infix search (pg_trgm on PostgreSQL).</summary>
+    /// <summary>Trigrams of the text: similarity, substring ('%term%') and typo-tolerant search.</summary>
     Trigram,
 
-    /// <summary>JSON containment (jsonb_path_ops on PostgreSQL).</summary>
-    JsonPath,
+    /// <summary>Keys and values of a JSON document: containment filters.</summary>
+    Containment,
 }
 
-public sealed record IndexKey(string? Column, IndexExpression? Expression, bool Descending, KeyOperatorClass OperatorClass)
+public sealed record IndexKey(string? Column, IndexExpression? Expression, bool Descending, KeyMatch Match)
 {
-    public static IndexKey Of(string column, bool descending = false) => new(column, null, descending, KeyOperatorClass.Default);
+    public static IndexKey Of(string column, bool descending = false) => new(column, null, descending, KeyMatch.Ordinary);
 
     /// <summary>A readable form used in names, reasons and redundancy checks: "created_at desc", "lower(email)".</summary>
     public override string ToString()
@@ -197,10 +219,10 @@ public sealed record IndexKey(string? Column, IndexExpression? Expression, bool 
             : Expression.Kind == IndexExpressionKind.Lower
                 ? $"lower({Expression.Columns[0]})"
                 : $"fulltext({string.Join(", ", Expression.Columns)})";
-        var opclass = OperatorClass switch
+        var opclass = Match switch
         {
-            KeyOperatorClass.Trigram => " trgm",
-            KeyOperatorClass.JsonPath => " jsonpath",
+            KeyMatch.Trigram => " trgm",
+            KeyMatch.Containment => " jsonpath",
             _ => string.Empty,
         };
         return body + opclass + (Descending ? " desc" : string.Empty);
@@ -232,7 +254,7 @@ public sealed record Index(
     string Name,
     IReadOnlyList<IndexKey> Keys,
     IReadOnlyList<string> Include,
-    IndexMethod Method,
+    IndexStructure Method,
     bool Unique,
     IndexPredicate? Predicate,
     string Reason,
