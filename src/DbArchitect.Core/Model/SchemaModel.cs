@@ -55,15 +55,15 @@ public sealed record Table(
     public string? PartitionBy { get; init; }
 
     /// <summary>
-    /// The table's row-level security policies, their expressions spelled as the catalog prints them (imported schemas,
-    /// and designs as an engine's scripts build them).
+    /// The table's row rules (<see cref="RowPolicy"/>), their predicates spelled as the engine's catalog prints them
+    /// (imported schemas, and designs as an engine's scripts build them).
     /// </summary>
     public IReadOnlyList<RowPolicy> Policies { get; init; } = Array.Empty<RowPolicy>();
 
-    /// <summary>Row-level security is on for the table (ALTER TABLE … ENABLE ROW LEVEL SECURITY).</summary>
+    /// <summary>The table's row rules are enforced (PostgreSQL's ENABLE ROW LEVEL SECURITY, a SQL Server security policy's STATE = ON).</summary>
     public bool RowSecurityEnabled { get; init; }
 
-    /// <summary>Row-level security applies to the table's owner too (FORCE ROW LEVEL SECURITY).</summary>
+    /// <summary>The row rules bind the table's owner too (PostgreSQL's FORCE ROW LEVEL SECURITY).</summary>
     public bool RowSecurityForced { get; init; }
 
     /// <summary>
@@ -74,10 +74,13 @@ public sealed record Table(
 }
 
 /// <summary>
-/// A row-level security policy: the command it covers (ALL, SELECT, INSERT, UPDATE, DELETE), the roles it applies to
-/// (sorted; "public" for everyone) and its USING and WITH CHECK expressions as the catalog prints them.
+/// A row rule, the one shape every engine's row-level security has: for a command (ALL, SELECT, INSERT, UPDATE, DELETE)
+/// and the roles it applies to (sorted; "public" for everyone), rows are visible while <see cref="VisibleWhen"/> holds and
+/// may be written while <see cref="WritableWhen"/> holds. PostgreSQL spells it CREATE POLICY … USING … WITH CHECK, SQL
+/// Server a security policy's FILTER and BLOCK predicates, Oracle a VPD policy function. <see cref="Permissive"/>: rules
+/// of one command combine with OR (a restrictive rule is ANDed with them). Predicates are the engine's own text.
 /// </summary>
-public sealed record RowPolicy(string Name, string Command, IReadOnlyList<string> Roles, string? Using, string? WithCheck, bool Permissive, string? Comment);
+public sealed record RowPolicy(string Name, string Command, IReadOnlyList<string> Roles, string? VisibleWhen, string? WritableWhen, bool Permissive, string? Comment);
 
 /// <summary>A stand-alone sequence and the settings that decide the values it hands out.</summary>
 public sealed record SequenceDefinition(string Name, string DataType, long Start, long Increment, long Minimum, long Maximum, long Cache, bool Cycle);
