@@ -36,6 +36,9 @@ public sealed record EngineWording
     /// <summary>The maintenance that works per partition once a table is partitioned ("vacuum" on PostgreSQL).</summary>
     public string PartitionMaintenance { get; init; } = "index and statistics maintenance";
 
+    /// <summary>Where the daily partition maintenance gets scheduled, in parentheses after "schedule it daily".</summary>
+    public string PartitionSchedule { get; init; } = "New-PartitionScript writes the scheduling step";
+
     /// <summary>The index's structure named as the engine builds it, for the design's index table.</summary>
     public Func<Index, string> IndexMethodName { get; init; } = index => MethodName(index.Method);
 

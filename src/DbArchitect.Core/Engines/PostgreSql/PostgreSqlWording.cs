@@ -12,6 +12,7 @@ internal static class PostgreSqlWording
         Covering = columns => $"INCLUDE ({string.Join(", ", columns)}) lets it answer from the index alone",
         FullScan = "a sequential scan",
         PartitionMaintenance = "vacuum",
+        PartitionSchedule = "New-PartitionScript writes the pg_cron step",
         IndexMethodName = index => index.Method == Model.IndexStructure.Ordered ? "b-tree" : PostgreSqlIndexDdl.MethodName(index.Method),
     };
 }
