@@ -35,8 +35,12 @@ public static class PartitionPlanner
         ArgumentNullException.ThrowIfNull(engine);
         return engine.Partitioning ?? throw Error("PartitioningNotSupported", ErrorKind.NotImplemented,
             $"{engine.DisplayName} has no declarative partitioning.",
-            "Use -Engine postgresql, mysql, mariadb, sqlserver or oracle; on this engine split the table by time into separate tables.", engine.Id);
+            $"Use -Engine {OneOf(EngineRegistry.All.Where(e => e.Partitioning is not null).Select(e => e.Id).ToList())}; on this engine split the table by time into separate tables.", engine.Id);
     }
+
+    /// <summary>"a, b or c".</summary>
+    private static string OneOf(IReadOnlyList<string> ids) =>
+        ids.Count < 2 ? string.Join(string.Empty, ids) : string.Join(", ", ids.Take(ids.Count - 1)) + " or " + ids[^1];
 
     /// <summary>Every mode some registered engine offers, as the engines spell them (an unsupported mode is named that way).</summary>
     private static IEnumerable<string> KnownModes =>

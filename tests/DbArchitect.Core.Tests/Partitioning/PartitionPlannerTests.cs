@@ -131,7 +131,9 @@ public sealed class PartitionPlannerTests
     [Fact]
     public void Engines_without_partitioning_and_unsupported_modes_are_refused()
     {
-        Assert.Equal("PartitioningNotSupported", Assert.Throws<DbArchitectException>(() => PartitionPlanner.EngineOf(EngineRegistry.Get("sqlite"))).Errors[0].ErrorId);
+        var none = Assert.Throws<DbArchitectException>(() => PartitionPlanner.EngineOf(EngineRegistry.Get("sqlite"))).Errors[0];
+        Assert.Equal("PartitioningNotSupported", none.ErrorId);
+        Assert.Equal("Use -Engine postgresql, mysql, mariadb, sqlserver or oracle; on this engine split the table by time into separate tables.", none.Fix);
         Assert.Equal("PartitionModeNotSupported", Assert.Throws<DbArchitectException>(() => PartitionDesigns.Script("mysql", new PartitionRequest { Mode = PostgreSqlPartitionModes.PgPartman })).Errors[0].ErrorId);
     }
 
