@@ -16,7 +16,7 @@ namespace DbArchitect.Core.Design;
 internal sealed class IndexPlanner
 {
     /// <summary>Rows (at retention, or today) from which a range scan over an insert-ordered timestamp gets BRIN.</summary>
-    internal const long BrinThresholdRows = 10_000_000;
+    internal const long BlockRangeThresholdRows = 10_000_000;
 
     private const int MaxIncludedColumns = 4;
 
@@ -220,7 +220,7 @@ internal sealed class IndexPlanner
     };
 
     private bool IsLargeInsertOrdered(TableDraft table, string column) =>
-        table.FindColumn(column)?.Role == ColumnRole.CreatedAt && ProjectedRows(table) >= BrinThresholdRows;
+        table.FindColumn(column)?.Role == ColumnRole.CreatedAt && ProjectedRows(table) >= BlockRangeThresholdRows;
 
     private long ProjectedRows(TableDraft table)
     {

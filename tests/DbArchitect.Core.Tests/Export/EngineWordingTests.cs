@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Export;
 using DbArchitect.Core.Requirements;
 
@@ -14,7 +15,8 @@ namespace DbArchitect.Core.Tests.Export;
 /// </summary>
 public sealed partial class EngineWordingTests
 {
-    private static readonly string[] OtherEngines = { "mysql", "mariadb", "sqlserver", "oracle", "sqlite", "mongodb", "dynamodb", "redis" };
+    /// <summary>Every engine New-DbDesign designs for, from the registry, but PostgreSQL.</summary>
+    private static readonly string[] OtherEngines = EngineRegistry.DesignableIds.Where(id => id != "postgresql").ToArray();
 
     /// <summary>PostgreSQL-only names no other engine has (case-sensitive, whole words).</summary>
     private static readonly (string Term, Regex Pattern)[] PostgreSqlOnly =
