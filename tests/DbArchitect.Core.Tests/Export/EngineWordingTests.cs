@@ -7,8 +7,8 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.Core.Tests.Export;
 
 /// <summary>
-/// The neutral model is PostgreSQL-shaped, so shared code once leaked PostgreSQL's feature names into every engine's
-/// design.md and design.json. For each other engine, each example and each hostile spec, neither names a PostgreSQL-only feature the
+/// The neutral model was once PostgreSQL-shaped, and shared code leaked PostgreSQL's feature names into every engine's
+/// design.md and design.json (SharedCodeWordingTests keeps the shared code itself clean). For each other engine, each example and each hostile spec, neither names a PostgreSQL-only feature the
 /// engine does not have. Names an engine's design may honestly use are not listed: index names (ix_…_gin, …_brin
 /// are the model's names), the technology ranking's sentences about PostgreSQL, SQLite's own VACUUM, SQL Server's
 /// INCLUDE and row-level security (security policies), Oracle's row-level security (VPD).
