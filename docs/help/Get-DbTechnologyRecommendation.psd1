@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Ranks every database engine the requirements format knows against a requirement, best first, with the reasons for each score.'
     Description = @'
-Get-DbTechnologyRecommendation scores each known engine (PostgreSQL, MySQL, MariaDB, SQL Server, Oracle, SQLite, MongoDB, Cassandra, DynamoDB, Redis, InfluxDB, TimescaleDB, Neo4j, ClickHouse) against a DbRequirement (from Import-DbRequirement or the pipeline) or a requirements file (-Path), and writes one TechnologyRecommendation per engine, best first.
+Get-DbTechnologyRecommendation scores each known engine (PostgreSQL, MySQL, MariaDB, SQL Server, Oracle, SQLite, MongoDB, Cassandra, DynamoDB, Redis, InfluxDB, TimescaleDB, Neo4j, Amazon Neptune, ClickHouse) against a DbRequirement (from Import-DbRequirement or the pipeline) or a requirements file (-Path), and writes one TechnologyRecommendation per engine, best first.
 
 Every engine starts from the same base score; each factor the requirement asks for moves it up or down by the engine's capability: application kind, volume and growth, read/write ratio, latency target, concurrency, TPS, relationship density, access-pattern shapes (joins, time buckets and ranges, aggregates, fuzzy and full-text search, key lookups), consistency needs (money, enforced deletes, multi-tenancy) and JSON-heavy attributes. Each object carries Rank, Engine, DisplayName, Category (relational, document, wide-column, key-value, time-series, graph, analytics), Score (0-100), Verdict, TopReasons (the three factors that moved the score most, as text) and Reasons (every factor with its points and the figures it came from). The ranking is deterministic.
 

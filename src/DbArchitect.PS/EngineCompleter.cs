@@ -16,13 +16,14 @@ public sealed class EngineCompleter : IArgumentCompleter
         IDictionary fakeBoundParameters)
     {
         var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        var implemented = EngineRegistry.All.Select(e => e.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in EngineRegistry.KnownEngineIds)
+        foreach (var entry in EngineRegistry.Entries)
         {
-            if (id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (entry.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
-                var tip = implemented.Contains(id) ? id + " (generates SQL)" : id + " (known; design support pending)";
-                yield return new CompletionResult(id, id, CompletionResultType.ParameterValue, tip);
+                var tip = entry.Id + (entry.Relational is not null ? " (generates SQL)"
+                    : entry.CanDesign ? $" ({FamilyText.Of(entry.Family)} design)"
+                    : " (known; design support pending)");
+                yield return new CompletionResult(entry.Id, entry.Id, CompletionResultType.ParameterValue, tip);
             }
         }
     }

@@ -41,7 +41,7 @@ internal static class ArchitectureAdvisor
                 : new DesignDecision(DesignAreas.Partitioning, decision.Table, $"Range-partition by {decision.Key}, {interval}",
                     $"{decision.Reason} The primary key includes {decision.Key}. "
                     + (builds
-                        ? $"The numbered scripts build it partitioned, with a DEFAULT partition and the maintenance function that creates partitions ahead{(decision.Retention is null ? string.Empty : " and drops expired ones")}; schedule it daily (New-PartitionScript writes the pg_cron step)."
+                        ? $"The numbered scripts build it partitioned, with a DEFAULT partition and the maintenance function that creates partitions ahead{(decision.Retention is null ? string.Empty : " and drops expired ones")}; schedule it daily ({engine.Wording.PartitionSchedule})."
                         : "New-PartitionScript writes the plan's scripts.")));
         }
 

@@ -16,7 +16,7 @@ namespace DbArchitect.Core.Design;
 internal sealed class IndexPlanner
 {
     /// <summary>Rows (at retention, or today) from which a range scan over an insert-ordered timestamp gets BRIN.</summary>
-    internal const long BrinThresholdRows = 10_000_000;
+    internal const long BlockRangeThresholdRows = 10_000_000;
 
     private const int MaxIncludedColumns = 4;
 
@@ -81,8 +81,8 @@ internal sealed class IndexPlanner
                 foreach (var column in columns)
                 {
                     yield return new Candidate(table.Name,
-                        leading.Append(new IndexKey(column, null, false, KeyOperatorClass.Trigram)).ToArray(),
-                        Array.Empty<string>(), IndexMethod.Gin, predicate, NamePart(column) + "_trgm",
+                        leading.Append(new IndexKey(column, null, false, KeyMatch.Trigram)).ToArray(),
+                        Array.Empty<string>(), IndexStructure.Inverted, predicate, NamePart(column) + "_trgm",
                         $"Fuzzy search on {column} for {serves}{rate}: {_wording.TrigramSearch}{tenantNote}.",
                         serves);
                 }
@@ -91,8 +91,8 @@ internal sealed class IndexPlanner
             {
                 var language = pattern.Language ?? "english";
                 yield return new Candidate(table.Name,
-                    leading.Append(new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, columns, language), false, KeyOperatorClass.Default)).ToArray(),
-                    Array.Empty<string>(), IndexMethod.Gin, predicate, string.Join("_", columns.Select(NamePart)) + "_fts",
+                    leading.Append(new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, columns, language), false, KeyMatch.Ordinary)).ToArray(),
+                    Array.Empty<string>(), IndexStructure.Inverted, predicate, string.Join("_", columns.Select(NamePart)) + "_fts",
                     $"Full-text search over {string.Join(", ", columns)} ({language} stemming) for {serves}{rate}{tenantNote}.",
                     serves);
             }
@@ -104,15 +104,15 @@ internal sealed class IndexPlanner
             var column = table.FindColumn(Resolve(table, reference))!;
             if (column.Type.Kind == LogicalTypeKind.Json)
             {
-                yield return new Candidate(table.Name, new[] { new IndexKey(column.Name, null, false, KeyOperatorClass.JsonPath) },
-                    Array.Empty<string>(), IndexMethod.Gin, predicate, NamePart(column.Name) + "_gin",
+                yield return new Candidate(table.Name, new[] { new IndexKey(column.Name, null, false, KeyMatch.Containment) },
+                    Array.Empty<string>(), IndexStructure.Inverted, predicate, NamePart(column.Name) + "_gin",
                     $"{serves}{rate} filters on the JSON document {column.Name}: {_wording.JsonContainment}.",
                     serves);
                 continue;
             }
 
             var key = column.Type.Kind == LogicalTypeKind.Email
-                ? new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { column.Name }, null), false, KeyOperatorClass.Default)
+                ? new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { column.Name }, null), false, KeyMatch.Ordinary)
                 : IndexKey.Of(column.Name);
             if (!equality.Contains(key))
             {
@@ -148,7 +148,7 @@ internal sealed class IndexPlanner
 
         if (range is not null && keys.Count == 1 && tenant is null && IsLargeInsertOrdered(table, range))
         {
-            yield return new Candidate(table.Name, new[] { IndexKey.Of(range) }, Array.Empty<string>(), IndexMethod.Brin, null,
+            yield return new Candidate(table.Name, new[] { IndexKey.Of(range) }, Array.Empty<string>(), IndexStructure.BlockRange, null,
                 NamePart(range) + "_brin",
                 $"{serves}{rate} scans {range} ranges on a table expected to reach {InvariantText.Count(ProjectedRows(table))} rows; {range} grows with insertion order, so {_wording.BlockRangeIndex} (a few pages per million rows) replaces a B-tree hundreds of times its size.",
                 serves);
@@ -177,7 +177,7 @@ internal sealed class IndexPlanner
         // The name says what the pattern asked for; the tie-breaker is an implementation detail of the sort.
         var name = string.Join("_", keys.Where(k => !tieKeys.Contains(k)).Select(k => NamePart(k.Column ?? k.ToString())));
         var tie = tieBreaker.Count > 0 ? $"; {string.Join(", ", tieBreaker)} breaks ties in the sort so the keyset cursor never skips or repeats a row" : string.Empty;
-        yield return new Candidate(table.Name, keys, include, IndexMethod.BTree, predicate, name,
+        yield return new Candidate(table.Name, keys, include, IndexStructure.Ordered, predicate, name,
             $"B-tree for {serves}{rate}: {string.Join(", ", shape)}{limit}{tie}{tenantNote}{covering}.",
             serves);
     }
@@ -220,7 +220,7 @@ internal sealed class IndexPlanner
     };
 
     private bool IsLargeInsertOrdered(TableDraft table, string column) =>
-        table.FindColumn(column)?.Role == ColumnRole.CreatedAt && ProjectedRows(table) >= BrinThresholdRows;
+        table.FindColumn(column)?.Role == ColumnRole.CreatedAt && ProjectedRows(table) >= BlockRangeThresholdRows;
 
     private long ProjectedRows(TableDraft table)
     {
@@ -244,7 +244,7 @@ internal sealed class IndexPlanner
             var why = reverse
                 ? $"Foreign key {fk.Name} and the reverse direction of the link: finds the {table.Name} rows of one {fk.ReferencedTable} (and, with the other key column, answers from the index alone)."
                 : $"Foreign key {fk.Name}: without it every delete or key update on {fk.ReferencedTable} scans {table.Name}, and joins from {fk.ReferencedTable} cannot seek.";
-            yield return new Candidate(table.Name, keys, Array.Empty<string>(), IndexMethod.BTree, null,
+            yield return new Candidate(table.Name, keys, Array.Empty<string>(), IndexStructure.Ordered, null,
                 string.Join("_", keys.Select(k => NamePart(k.Column!))), why, Serves.ForeignKey(fk.Name));
         }
     }
@@ -260,16 +260,16 @@ internal sealed class IndexPlanner
         var changedAt = C("changed_at");
         yield return new Candidate(table.Name,
             new[] { IndexKey.Of(C("table_name")), IndexKey.Of(C("record_id")), IndexKey.Of(changedAt, true) },
-            Array.Empty<string>(), IndexMethod.BTree, null, string.Join("_", C("table_name"), C("record_id"), changedAt),
+            Array.Empty<string>(), IndexStructure.Ordered, null, string.Join("_", C("table_name"), C("record_id"), changedAt),
             "History of one row, newest first: the question an audit log is asked most.", "audit: history of a row");
-        yield return new Candidate(table.Name, new[] { IndexKey.Of(changedAt) }, Array.Empty<string>(), IndexMethod.Brin, null,
+        yield return new Candidate(table.Name, new[] { IndexKey.Of(changedAt) }, Array.Empty<string>(), IndexStructure.BlockRange, null,
             changedAt + "_brin",
             $"Time-range questions (what changed last night) over an append-only table: {_wording.BlockRangeIndex} costs a few pages.",
             "audit: changes in a time range");
         if (table.FindByRole(ColumnRole.TenantKey) is { } tenant)
         {
             yield return new Candidate(table.Name, new[] { IndexKey.Of(tenant.Name), IndexKey.Of(changedAt, true) },
-                Array.Empty<string>(), IndexMethod.BTree, null, tenant.Name + "_" + changedAt,
+                Array.Empty<string>(), IndexStructure.Ordered, null, tenant.Name + "_" + changedAt,
                 "A tenant's change history, newest first.", "audit: history of a tenant");
         }
     }
@@ -279,9 +279,9 @@ internal sealed class IndexPlanner
     {
         var existing = new List<Served>();
         existing.Add(new Served(table.PrimaryKey!.Name, table.PrimaryKey.Columns.Select(c => IndexKey.Of(c)).ToArray(),
-            Array.Empty<string>(), IndexMethod.BTree, null, true, null));
+            Array.Empty<string>(), IndexStructure.Ordered, null, true, null));
         existing.AddRange(table.UniqueKeys.Select(u => new Served(u.Name, u.Columns.Select(c => IndexKey.Of(c)).ToArray(),
-            Array.Empty<string>(), IndexMethod.BTree, null, true, null)));
+            Array.Empty<string>(), IndexStructure.Ordered, null, true, null)));
         existing.AddRange(table.Indexes.Select(i => new Served(i.Name, i.Keys, i.Include, i.Method, i.Predicate, i.Unique, i)));
 
         var kept = new List<(Candidate Candidate, List<string> Serves)>();
@@ -341,7 +341,7 @@ internal sealed class IndexPlanner
     /// </summary>
     private (int Position, Candidate Widened)? Absorb(IReadOnlyList<Candidate> kept, Candidate candidate)
     {
-        if (candidate.Method != IndexMethod.BTree || candidate.Unique)
+        if (candidate.Method != IndexStructure.Ordered || candidate.Unique)
         {
             return null;
         }
@@ -351,7 +351,7 @@ internal sealed class IndexPlanner
         {
             var k = kept[i];
             var predicateFits = SamePredicate(k.Predicate, candidate.Predicate) || (foreignKey && candidate.Predicate is null);
-            if (k.Method != IndexMethod.BTree || !predicateFits || !Covers(k.Method, k.Keys, Array.Empty<string>(), null, candidate with { Include = Array.Empty<string>() }))
+            if (k.Method != IndexStructure.Ordered || !predicateFits || !Covers(k.Method, k.Keys, Array.Empty<string>(), null, candidate with { Include = Array.Empty<string>() }))
             {
                 continue;
             }
@@ -384,7 +384,7 @@ internal sealed class IndexPlanner
     /// keys are its left prefix (B-tree, same or fully reversed directions) or equal (other methods), the candidate's
     /// included columns are in it, and it is not partial (or has the same predicate).
     /// </summary>
-    internal static bool Covers(IndexMethod method, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, IndexPredicate? predicate, Candidate candidate)
+    internal static bool Covers(IndexStructure method, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, IndexPredicate? predicate, Candidate candidate)
     {
         if (method != candidate.Method || candidate.Unique)
         {
@@ -396,7 +396,7 @@ internal sealed class IndexPlanner
             return false;
         }
 
-        if (method != IndexMethod.BTree)
+        if (method != IndexStructure.Ordered)
         {
             return keys.SequenceEqual(candidate.Keys) && include.SequenceEqual(candidate.Include);
         }
@@ -443,7 +443,7 @@ internal sealed class IndexPlanner
         string Table,
         IReadOnlyList<IndexKey> Keys,
         IReadOnlyList<string> Include,
-        IndexMethod Method,
+        IndexStructure Method,
         IndexPredicate? Predicate,
         string NameSuffix,
         string Reason,
@@ -451,6 +451,6 @@ internal sealed class IndexPlanner
         bool Unique = false,
         int Order = 0);
 
-    private sealed record Served(string Name, IReadOnlyList<IndexKey> Keys, IReadOnlyList<string> Include, IndexMethod Method,
+    private sealed record Served(string Name, IReadOnlyList<IndexKey> Keys, IReadOnlyList<string> Include, IndexStructure Method,
         IndexPredicate? Predicate, bool Unique, Index? Index);
 }

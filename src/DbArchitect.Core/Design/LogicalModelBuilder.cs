@@ -253,7 +253,7 @@ internal sealed class LogicalModelBuilder
         }
 
         keys.Add(lowered
-            ? new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { column.Name }, null), false, KeyOperatorClass.Default)
+            ? new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { column.Name }, null), false, KeyMatch.Ordinary)
             : IndexKey.Of(column.Name));
         var reasons = new List<string> { $"{column.Name} is unique{scope} (declared unique: true)" };
         if (lowered)
@@ -268,7 +268,7 @@ internal sealed class LogicalModelBuilder
 
         table.Indexes.Add(new Index(
             Naming.Compose(_style, "ux", new[] { table.Name, lowered ? "lower_" + column.Name : column.Name }),
-            keys, Array.Empty<string>(), IndexMethod.BTree, true,
+            keys, Array.Empty<string>(), IndexStructure.Ordered, true,
             partial ? SoftDeletePredicate() : null,
             string.Join("; ", reasons) + ".",
             new[] { "unique " + column.Name }));

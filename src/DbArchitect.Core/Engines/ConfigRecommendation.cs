@@ -46,6 +46,21 @@ public sealed record ConfigRecommendation(
     /// <summary>How the settings are applied and why (the "Applying" decision); null for the PostgreSQL wording built from the restart settings.</summary>
     public (string Choice, string Reason)? Applying { get; init; }
 
+    /// <summary>
+    /// What design.md says before the settings table, naming the reference the engine's <see cref="ConfigSource.PgTune"/>
+    /// settings follow; null: every setting is derived.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SettingsNote { get; init; }
+
+    /// <summary>The Source cell of a setting taken from the engine's reference formula ("pgtune").</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ReferenceSource { get; init; } = "reference";
+
+    /// <summary>What design.md calls the per-table settings ("Per-table autovacuum settings").</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string TableSettingsLabel { get; init; } = "Per-table settings";
+
     public ConfigSetting? Find(string name) =>
         Settings.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 

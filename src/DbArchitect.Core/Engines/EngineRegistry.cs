@@ -33,6 +33,7 @@ public static class EngineRegistry
         EngineEntry.Known("influxdb", "InfluxDB", EngineFamily.TimeSeries),
         EngineEntry.Known("timescaledb", "TimescaleDB", EngineFamily.TimeSeries),
         EngineEntry.Known("neo4j", "Neo4j", EngineFamily.Graph),
+        EngineEntry.Known("neptune", "Amazon Neptune", EngineFamily.Graph),
         EngineEntry.Known("clickhouse", "ClickHouse", EngineFamily.Columnar),
     };
 

@@ -4,8 +4,8 @@ using Index = DbArchitect.Core.Model.Index;
 namespace DbArchitect.Core.Engines;
 
 /// <summary>
-/// How the shared design code words what the engine-neutral model names after PostgreSQL (the neutral model is
-/// PostgreSQL-15-shaped): the tenant column's comment, the index reasons, the scan a pattern without an index gets,
+/// How the shared design code words the engine-neutral model's features, which each engine builds its own way: the
+/// tenant column's comment, the index reasons and structure names, the scan a pattern without an index gets,
 /// the maintenance partitions make cheaper. <see cref="Neutral"/> says it without any engine's feature names; an
 /// engine replaces what it has its own words for (PostgreSQL: GIN, BRIN, INCLUDE, row-level security, vacuum).
 /// </summary>
@@ -36,30 +36,38 @@ public sealed record EngineWording
     /// <summary>The maintenance that works per partition once a table is partitioned ("vacuum" on PostgreSQL).</summary>
     public string PartitionMaintenance { get; init; } = "index and statistics maintenance";
 
-    /// <summary>The neutral index method's name as the engine builds it, for the design's index table.</summary>
-    public Func<Index, string> IndexMethod { get; init; } = index => MethodName(index.Method);
+    /// <summary>Where the daily partition maintenance gets scheduled, in parentheses after "schedule it daily".</summary>
+    public string PartitionSchedule { get; init; } = "New-PartitionScript writes the scheduling step";
 
-    /// <summary>b-tree, gin, gist, brin, hash: the neutral method's own name.</summary>
-    public static string MethodName(Model.IndexMethod method) => method == Model.IndexMethod.BTree ? "b-tree" : method.ToString().ToLowerInvariant();
+    /// <summary>The index's structure named as the engine builds it, for the design's index table.</summary>
+    public Func<Index, string> IndexMethodName { get; init; } = index => MethodName(index.Method);
+
+    /// <summary>b-tree, inverted, spatial, block-range, hash: the neutral structure's own name.</summary>
+    public static string MethodName(Model.IndexStructure method) => method switch
+    {
+        Model.IndexStructure.Ordered => "b-tree",
+        Model.IndexStructure.BlockRange => "block-range",
+        _ => method.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>
     /// The index method names of an engine that builds only B-trees plus one search index kind: <paramref name="search"/>
     /// for full-text and trigram indexes, <paramref name="json"/> for an index over a JSON document, b-tree otherwise.
     /// </summary>
     public static Func<Index, string> BTreeAnd(string search, string json) =>
-        index => IsSearch(index) ? search : index.Method == Model.IndexMethod.Gin ? json : "b-tree";
+        index => IsSearch(index) ? search : index.Method == Model.IndexStructure.Inverted ? json : "b-tree";
 
     /// <summary>"a block-range index", "a hash index"…: the kind of index a neutral method is, in no engine's own name.</summary>
-    public static string MethodKind(Model.IndexMethod method) => method switch
+    public static string MethodKind(Model.IndexStructure method) => method switch
     {
-        Model.IndexMethod.Brin => "block-range index",
-        Model.IndexMethod.Gin => "inverted index",
-        Model.IndexMethod.Gist => "generalized search-tree index",
-        Model.IndexMethod.Hash => "hash index",
+        Model.IndexStructure.BlockRange => "block-range index",
+        Model.IndexStructure.Inverted => "inverted index",
+        Model.IndexStructure.Spatial => "generalized search-tree index",
+        Model.IndexStructure.Hash => "hash index",
         _ => "B-tree index",
     };
 
     /// <summary>True when the index is a search index (full-text document or trigram keys) rather than a B-tree or JSON index.</summary>
     public static bool IsSearch(Index index) =>
-        index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
+        index.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
 }

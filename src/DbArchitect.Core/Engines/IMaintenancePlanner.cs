@@ -27,7 +27,7 @@ public sealed record MaintenancePlan(
     IReadOnlyList<MaintenanceJob> Jobs,
     IReadOnlyList<DesignDecision> Decisions)
 {
-    /// <summary>How the monitoring and maintenance files are applied, for design.md; null for the PostgreSQL wording.</summary>
+    /// <summary>How the monitoring and maintenance files are applied, for design.md; null: in the design's database, after the build.</summary>
     public string? FilesNote { get; init; }
 
     public static MaintenancePlan Empty { get; } = new(Array.Empty<MonitoringView>(), Array.Empty<MaintenanceJob>(), Array.Empty<DesignDecision>());

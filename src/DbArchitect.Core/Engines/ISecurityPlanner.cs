@@ -37,5 +37,9 @@ public sealed record SecurityPlan(
     IReadOnlyList<HostAccessRule> HostAccess,
     IReadOnlyList<DesignDecision> Decisions)
 {
+    /// <summary>The engine's host access file the rules go into ("pg_hba.conf"), as design.md names it; null when the engine has none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? HostAccessFile { get; init; }
+
     public static SecurityPlan Empty { get; } = new(Array.Empty<SecurityRole>(), Array.Empty<string>(), Array.Empty<HostAccessRule>(), Array.Empty<DesignDecision>());
 }

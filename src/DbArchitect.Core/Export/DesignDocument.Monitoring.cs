@@ -43,11 +43,6 @@ internal static partial class DesignDocument
             {
                 md.Paragraph(note);
             }
-            else if (files.Any(f => f.RelativePath == "maintenance/jobs.sql") && files.Any(f => f.RelativePath == "maintenance/reindex_bloated.sql"))
-            {
-                md.Paragraph("Apply after the build: the monitoring files in the design's database (as a superuser), "
-                    + "maintenance/jobs.sql in the pg_cron database with -v database=<design database>; maintenance/reindex_bloated.sql runs weekly from cron or a systemd timer:");
-            }
             else
             {
                 md.Paragraph("Apply after the build, in the design's database:");

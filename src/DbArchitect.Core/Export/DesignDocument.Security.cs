@@ -4,7 +4,7 @@ using static DbArchitect.Core.Export.MarkdownText;
 
 namespace DbArchitect.Core.Export;
 
-/// <summary>Security Best Practices: the role matrix (role × privileges), how to create login roles, and the host access lines.</summary>
+/// <summary>Security Best Practices: the role matrix (role × privileges), how to create login roles, and the host access lines (in the engine's file).</summary>
 internal static partial class DesignDocument
 {
     static partial void SecurityDetails(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts)
@@ -45,12 +45,12 @@ internal static partial class DesignDocument
 
         if (plan.HostAccess.Count > 0)
         {
-            md.Heading(4, "Host access (pg_hba.conf)");
-            md.Paragraph("First match wins; the full reference file is security/pg_hba.conf.");
+            md.Heading(4, plan.HostAccessFile is { } file ? $"Host access ({file})" : "Host access");
+            md.Paragraph(plan.HostAccessFile is { } reference ? $"First match wins; the full reference file is security/{reference}." : "First match wins.");
             md.Line("```");
             foreach (var rule in plan.HostAccess)
             {
-                md.Line(string.Join("  ", HbaCells(rule)));
+                md.Line(string.Join("  ", HostAccessCells(rule)));
             }
 
             md.Line("```");
@@ -58,6 +58,6 @@ internal static partial class DesignDocument
         }
     }
 
-    private static IEnumerable<string> HbaCells(HostAccessRule rule) =>
+    private static IEnumerable<string> HostAccessCells(HostAccessRule rule) =>
         new List<string> { rule.Type, rule.Database, rule.User, rule.Address, rule.Method }.Where(c => c.Length > 0);
 }

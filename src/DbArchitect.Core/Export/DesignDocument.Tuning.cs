@@ -14,9 +14,7 @@ internal static partial class DesignDocument
             return;
         }
 
-        md.Paragraph(config.Settings.Any(s => s.Source == ConfigSource.PgTune)
-            ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
-            : "Server settings (source `derived`: computed from the stated hardware and workload by the rule in each reason):");
+        md.Paragraph(config.SettingsNote ?? "Server settings (source `derived`: computed from the stated hardware and workload by the rule in each reason):");
         md.Line(Row("Setting", "Value", "Source", "Restart", "Reason"));
         md.Line(Row("---", "---", "---", "---", "---"));
         foreach (var setting in config.Settings)
@@ -24,7 +22,7 @@ internal static partial class DesignDocument
             md.Line(Row(
                 Cell(setting.Name) + (setting.PerRole ? " (per role)" : string.Empty),
                 Cell(setting.Value),
-                setting.Source == ConfigSource.PgTune ? "pgtune" : "derived",
+                setting.Source == ConfigSource.Derived ? "derived" : config.ReferenceSource,
                 setting.RequiresRestart ? "yes" : "no",
                 Cell(setting.Reason)));
         }
@@ -32,7 +30,7 @@ internal static partial class DesignDocument
         md.EndBlock();
         if (config.TableSettings.Count > 0)
         {
-            md.Paragraph("Per-table autovacuum settings:");
+            md.Paragraph(config.TableSettingsLabel + ":");
             md.Line(Row("Table", "Storage parameters", "Reason"));
             md.Line(Row("---", "---", "---"));
             foreach (var table in config.TableSettings)

@@ -340,7 +340,7 @@ internal static partial class DesignDocument
                     Cell(string.Join(", ", index.Keys.Select(k => k.ToString()))),
                     Cell(string.Join(", ", index.Include)),
                     Cell(index.Predicate?.ToString()),
-                    Escape(wording.IndexMethod(index)),
+                    Escape(wording.IndexMethodName(index)),
                     Cell(reason)));
             }
 

@@ -64,7 +64,7 @@ public static class CandidateGenerator
         {
             foreach (var fk in table.ForeignKeys.Where(fk => !table.Indexes.Any(i => LeadsWith(i.Definition, fk.Columns))))
             {
-                var definition = new IndexDefinition(table.Name, fk.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexMethod.BTree, Array.Empty<PredicateTest>(), false, null);
+                var definition = new IndexDefinition(table.Name, fk.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), false, null);
                 byKey.TryAdd(definition.Signature, (definition, $"foreign key {fk.Name} to {fk.ReferencedTable} (deletes and joins from the parent)", new List<string>()));
             }
         }
@@ -75,7 +75,7 @@ public static class CandidateGenerator
 
     /// <summary>True when the index's leading plain keys are exactly these columns in some order (it serves lookups by them).</summary>
     public static bool LeadsWith(IndexDefinition index, IReadOnlyList<string> columns) =>
-        index.Method == IndexMethod.BTree && !index.IsPartial && index.Keys.Count >= columns.Count
+        index.Method == IndexStructure.Ordered && !index.IsPartial && index.Keys.Count >= columns.Count
         && index.Keys.Take(columns.Count).All(k => k.Function == KeyFunction.None && columns.Contains(k.Column, StringComparer.Ordinal));
 
     /// <summary>
@@ -85,7 +85,7 @@ public static class CandidateGenerator
     private static bool UniqueProbe(WorkloadScan scan, TableProfile table)
     {
         var equal = scan.Predicates.Where(p => p.Operator == PredicateOperator.Equality && p.Function == KeyFunction.None).Select(p => p.Column).ToHashSet(StringComparer.Ordinal);
-        return table.Indexes.Any(i => i.Definition.Unique && !i.Definition.IsPartial && i.Definition.Method == IndexMethod.BTree
+        return table.Indexes.Any(i => i.Definition.Unique && !i.Definition.IsPartial && i.Definition.Method == IndexStructure.Ordered
             && i.Definition.Keys.All(k => k.Function == KeyFunction.None && equal.Contains(k.Column)));
     }
 
@@ -143,20 +143,20 @@ public static class CandidateGenerator
         {
             if (table.Column(infix.Column).Family == ColumnFamily.Text)
             {
-                yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(infix.Column, KeyFunction.None, null, false, KeyOperatorClass.Trigram) }, Array.Empty<string>(), IndexMethod.Gin, Array.Empty<PredicateTest>(), false, null),
+                yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(infix.Column, KeyFunction.None, null, false, KeyMatch.Trigram) }, Array.Empty<string>(), IndexStructure.Inverted, Array.Empty<PredicateTest>(), false, null),
                     "trigram GIN for LIKE '%…%' (a B-tree cannot seek an infix)");
             }
         }
 
         foreach (var json in plain.Where(p => p.Operator == PredicateOperator.JsonContains))
         {
-            yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(json.Column, KeyFunction.None, null, false, KeyOperatorClass.JsonPath) }, Array.Empty<string>(), IndexMethod.Gin, Array.Empty<PredicateTest>(), false, null),
+            yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(json.Column, KeyFunction.None, null, false, KeyMatch.Containment) }, Array.Empty<string>(), IndexStructure.Inverted, Array.Empty<PredicateTest>(), false, null),
                 "jsonb_path_ops GIN for JSON containment (@>)");
         }
 
         foreach (var range in ranges.Where(r => r.Function == KeyFunction.None && table.Rows >= BrinMinRows && table.Column(r.Column).Correlation >= BrinMinCorrelation))
         {
-            yield return (new IndexDefinition(scan.Table, new[] { AdvisedKey.Of(range.Column) }, Array.Empty<string>(), IndexMethod.Brin, Array.Empty<PredicateTest>(), false, null),
+            yield return (new IndexDefinition(scan.Table, new[] { AdvisedKey.Of(range.Column) }, Array.Empty<string>(), IndexStructure.BlockRange, Array.Empty<PredicateTest>(), false, null),
                 $"BRIN: {range.Column} is stored in time order (correlation {table.Column(range.Column).Correlation:0.00}); a block-range index is a fraction of a B-tree's size");
         }
     }
@@ -180,7 +180,7 @@ public static class CandidateGenerator
             }
 
             var condition = new[] { new PredicateTest(test.Column, PredicateOperator.Equality, test.Constant, test.ConstantIsText) };
-            yield return (new IndexDefinition(scan.Table, rest, Array.Empty<string>(), IndexMethod.BTree, condition, false, null),
+            yield return (new IndexDefinition(scan.Table, rest, Array.Empty<string>(), IndexStructure.Ordered, condition, false, null),
                 $"partial: only rows where {condition[0]} ({share:P1} of the table), keyed by the other tests");
         }
 
@@ -190,7 +190,7 @@ public static class CandidateGenerator
             if (rest.Count > 0 && table.Column(isNull.Column).NullFraction < 0.5)
             {
                 var condition = new[] { new PredicateTest(isNull.Column, PredicateOperator.IsNull, null, false) };
-                yield return (new IndexDefinition(scan.Table, rest, Array.Empty<string>(), IndexMethod.BTree, condition, false, null),
+                yield return (new IndexDefinition(scan.Table, rest, Array.Empty<string>(), IndexStructure.Ordered, condition, false, null),
                     $"partial: only rows where {isNull.Column} is null");
                 if (!scan.AllColumns)
                 {
@@ -201,13 +201,13 @@ public static class CandidateGenerator
         }
     }
 
-    private static AdvisedKey Key(ScanPredicate p) => new(p.Column, p.Function, p.FunctionArgument, false, KeyOperatorClass.Default);
+    private static AdvisedKey Key(ScanPredicate p) => new(p.Column, p.Function, p.FunctionArgument, false, KeyMatch.Ordinary);
 
     private static IndexDefinition Make(string table, IReadOnlyList<AdvisedKey> keys, IReadOnlyList<string>? include)
     {
         var keyColumns = keys.Where(k => k.Function == KeyFunction.None).Select(k => k.Column).ToHashSet(StringComparer.Ordinal);
         var extra = (include ?? Array.Empty<string>()).Where(c => !keyColumns.Contains(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new IndexDefinition(table, keys, extra.Count is > 0 and <= MaxIncludeColumns ? extra : Array.Empty<string>(), IndexMethod.BTree, Array.Empty<PredicateTest>(), false, null);
+        return new IndexDefinition(table, keys, extra.Count is > 0 and <= MaxIncludeColumns ? extra : Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), false, null);
     }
 
     /// <summary>

@@ -97,9 +97,9 @@ public static class DesignWorkload
         var columns = table.Columns.Select(c => Column(model, table, c, rows)).ToList();
         var indexes = new List<ExistingIndex>
         {
-            new(new IndexDefinition(table.Name, table.PrimaryKey.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexMethod.BTree, Array.Empty<PredicateTest>(), true, table.PrimaryKey.Name), true, null, null),
+            new(new IndexDefinition(table.Name, table.PrimaryKey.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), true, table.PrimaryKey.Name), true, null, null),
         };
-        indexes.AddRange(table.UniqueKeys.Select(u => new ExistingIndex(new IndexDefinition(table.Name, u.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexMethod.BTree, Array.Empty<PredicateTest>(), true, u.Name), true, null, null)));
+        indexes.AddRange(table.UniqueKeys.Select(u => new ExistingIndex(new IndexDefinition(table.Name, u.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), true, u.Name), true, null, null)));
         indexes.AddRange(table.Indexes.Select(i => new ExistingIndex(Definition(table.Name, i), i.Unique, null, null)));
         var fks = table.ForeignKeys.Select(f => new ForeignKeyProfile(f.Name, f.Columns, f.ReferencedTable)).ToList();
         return new TableProfile(model.Schema, table.Name, rows, 0, columns, indexes, fks);
@@ -110,9 +110,9 @@ public static class DesignWorkload
         table,
         index.Keys.Select(k => k.Expression switch
         {
-            null => new AdvisedKey(k.Column!, KeyFunction.None, null, k.Descending, k.OperatorClass),
-            { Kind: IndexExpressionKind.Lower } e => new AdvisedKey(e.Columns[0], KeyFunction.Lower, null, k.Descending, k.OperatorClass),
-            var e => new AdvisedKey(k.ToString(), KeyFunction.Raw, null, k.Descending, k.OperatorClass),
+            null => new AdvisedKey(k.Column!, KeyFunction.None, null, k.Descending, k.Match),
+            { Kind: IndexExpressionKind.Lower } e => new AdvisedKey(e.Columns[0], KeyFunction.Lower, null, k.Descending, k.Match),
+            var e => new AdvisedKey(k.ToString(), KeyFunction.Raw, null, k.Descending, k.Match),
         }).ToList(),
         index.Include,
         index.Method,

@@ -42,7 +42,7 @@ public sealed class HeuristicCostModel : IIndexCostModel
         }
 
         var pages = Pages(table);
-        if (index.Method == IndexMethod.Brin)
+        if (index.Method == IndexStructure.BlockRange)
         {
             return Math.Max(2, pages / 128.0 / 100) * PageBytes;
         }
@@ -50,7 +50,7 @@ public sealed class HeuristicCostModel : IIndexCostModel
         var share = index.Predicate.Aggregate(1.0, (s, p) => s * Selectivity.Of(new ScanPredicate(p.Column, p.Operator, Constant: p.Constant), table));
         var width = index.Keys.Sum(k => k.Function == KeyFunction.Raw ? 8 : table.Column(k.Column).Width) + index.Include.Sum(c => table.Column(c).Width);
         var entry = 8 + 8 + Math.Max(8, width);
-        var factor = index.Method == IndexMethod.Gin ? 3.0 : 1.0 / 0.9; // GIN holds one entry per trigram; B-trees fill 90 %.
+        var factor = index.Method == IndexStructure.Inverted ? 3.0 : 1.0 / 0.9; // GIN holds one entry per trigram; B-trees fill 90 %.
         return Math.Max(PageBytes, table.Rows * share * entry * factor);
     }
 
@@ -90,10 +90,10 @@ public sealed class HeuristicCostModel : IIndexCostModel
         }
 
         var partialShare = index.Predicate.Aggregate(1.0, (s, p) => s * Selectivity.Of(new ScanPredicate(p.Column, p.Operator, Constant: p.Constant), table));
-        if (index.Method == IndexMethod.Gin)
+        if (index.Method == IndexStructure.Inverted)
         {
             var column = index.Keys[0];
-            var served = scan.Predicates.Where(p => p.Column == column.Column && (column.OperatorClass == KeyOperatorClass.Trigram
+            var served = scan.Predicates.Where(p => p.Column == column.Column && (column.Match == KeyMatch.Trigram
                 ? p.Operator is PredicateOperator.InfixLike or PredicateOperator.PrefixLike
                 : p.Operator == PredicateOperator.JsonContains)).ToList();
             if (served.Count == 0)
@@ -105,7 +105,7 @@ public sealed class HeuristicCostModel : IIndexCostModel
             return 20 + fetched * 0.05 + Math.Min(fetched * RandomPage, pages) + fetched * RowCpu + sort;
         }
 
-        if (index.Method == IndexMethod.Brin)
+        if (index.Method == IndexStructure.BlockRange)
         {
             var range = scan.Predicates.FirstOrDefault(p => index.Keys[0].Matches(p) && p.Operator == PredicateOperator.Range);
             if (range is null)

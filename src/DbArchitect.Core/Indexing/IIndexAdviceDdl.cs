@@ -9,7 +9,7 @@ public sealed record IndexCapabilities(
     bool Lower,
     bool DateTrunc,
     bool Descending,
-    IReadOnlyList<IndexMethod> Methods,
+    IReadOnlyList<IndexStructure> Methods,
     int MaxNameLength)
 {
     public bool Supports(IndexDefinition index) =>

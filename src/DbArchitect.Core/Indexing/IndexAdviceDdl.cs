@@ -42,7 +42,7 @@ public abstract class IndexAdviceDdl : IIndexAdviceDdl
 
     protected abstract string Text(string value);
 
-    protected abstract string Key(AdvisedKey key, IndexMethod method);
+    protected abstract string Key(AdvisedKey key, IndexStructure method);
 
     protected string Test(PredicateTest test) => test.Operator switch
     {

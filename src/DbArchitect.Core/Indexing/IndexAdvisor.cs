@@ -123,7 +123,7 @@ public static class IndexAdvisor
         var schema = workload.FindTable(definition.Table)?.Schema ?? string.Empty;
         var benefit = before is > 0 && after is { } a ? Math.Round(100 * (before.Value - a) / before.Value, 1) : (double?)null;
         return new IndexRecommendation(engine, RecommendationAction.Create, schema, definition.Table, definition.Name!, definition.Keys.Select(k => k.ToString()).ToList(),
-            definition.Include, definition.IsPartial ? definition.PredicateText : null, definition.Method.ToString().ToLowerInvariant(), rule, reason,
+            definition.Include, definition.IsPartial ? definition.PredicateText : null, IndexDefinition.MethodTag(definition.Method), rule, reason,
             Round(before), Round(after), benefit, Math.Round(size / 1048576.0, 2), Math.Round(overhead, 2), confidence, ddl.Create(definition, schema, size), false, order, queries, null)
         { OutsideTransaction = ddl.OutsideTransaction, Definition = definition };
     }
@@ -147,7 +147,7 @@ public static class IndexAdvisor
             var named = merged with { Name = UniqueName(merged, ddl, names) };
             var sql = string.Join("\n", ddl.Create(named, schema), ddl.Drop(subject, schema), ddl.Drop(wider, schema));
             return new IndexRecommendation(engine, RecommendationAction.Replace, schema, finding.Table, named.Name!, named.Keys.Select(k => k.ToString()).ToList(), named.Include,
-                named.IsPartial ? named.PredicateText : null, named.Method.ToString().ToLowerInvariant(), rule, finding.Reason, null, null, null, size, 0, "Statistics", sql, false, order,
+                named.IsPartial ? named.PredicateText : null, IndexDefinition.MethodTag(named.Method), rule, finding.Reason, null, null, null, size, 0, "Statistics", sql, false, order,
                 Array.Empty<QueryCost>(), $"{subject.Name}, {wider.Name}") { OutsideTransaction = ddl.OutsideTransaction };
         }
 
@@ -156,7 +156,7 @@ public static class IndexAdvisor
         var review = finding.Kind == ReviewKind.Unused && (finding.ReviewOnly || !dropUnused);
         var reason = review && !finding.ReviewOnly ? finding.Reason + "; review only: pass -IncludeDropScript for the DROP statement" : finding.Reason;
         return new IndexRecommendation(engine, review ? RecommendationAction.Review : RecommendationAction.Drop, schema, finding.Table, subject.Name!, subject.Keys.Select(k => k.ToString()).ToList(), subject.Include,
-            subject.IsPartial ? subject.PredicateText : null, subject.Method.ToString().ToLowerInvariant(), rule, reason, null, null, null, size,
+            subject.IsPartial ? subject.PredicateText : null, IndexDefinition.MethodTag(subject.Method), rule, reason, null, null, null, size,
             -WriteOverhead.Of(subject, workload.Writes), "Statistics", review ? string.Empty : ddl.Drop(subject, schema), false, order, Array.Empty<QueryCost>(), null) { OutsideTransaction = ddl.OutsideTransaction };
     }
 }

@@ -7,9 +7,9 @@ namespace DbArchitect.Core.Indexing;
 /// One key of an advised index. <see cref="Column"/> is a column name, or the server's own text of the expression when
 /// <see cref="Function"/> is <see cref="KeyFunction.Raw"/> (an existing expression index read from a catalog).
 /// </summary>
-public sealed record AdvisedKey(string Column, KeyFunction Function, string? Argument, bool Descending, KeyOperatorClass OperatorClass)
+public sealed record AdvisedKey(string Column, KeyFunction Function, string? Argument, bool Descending, KeyMatch Match)
 {
-    public static AdvisedKey Of(string column, bool descending = false) => new(column, KeyFunction.None, null, descending, KeyOperatorClass.Default);
+    public static AdvisedKey Of(string column, bool descending = false) => new(column, KeyFunction.None, null, descending, KeyMatch.Ordinary);
 
     /// <summary>True when this key can serve a predicate on the column through the same function.</summary>
     public bool Matches(ScanPredicate predicate) =>
@@ -24,10 +24,10 @@ public sealed record AdvisedKey(string Column, KeyFunction Function, string? Arg
             KeyFunction.DateTrunc => $"date_trunc('{Argument}', {Column})",
             _ => Column,
         };
-        var opclass = OperatorClass switch
+        var opclass = Match switch
         {
-            KeyOperatorClass.Trigram => " trgm",
-            KeyOperatorClass.JsonPath => " jsonb_path_ops",
+            KeyMatch.Trigram => " trgm",
+            KeyMatch.Containment => " jsonb_path_ops",
             _ => string.Empty,
         };
         return body + opclass + (Descending ? " desc" : string.Empty);
@@ -62,7 +62,7 @@ public sealed record IndexDefinition(
     string Table,
     IReadOnlyList<AdvisedKey> Keys,
     IReadOnlyList<string> Include,
-    IndexMethod Method,
+    IndexStructure Method,
     IReadOnlyList<PredicateTest> Predicate,
     bool Unique,
     string? Name)
@@ -89,9 +89,23 @@ public sealed record IndexDefinition(
                 text += " where " + PredicateText;
             }
 
-            return text + " using " + Method.ToString().ToLowerInvariant();
+            return text + " using " + MethodTag(Method);
         }
     }
+
+    /// <summary>
+    /// The short tag of an index structure in advised names, signatures and the recommendation's Method ("btree", "gin",
+    /// "brin"): stable identifiers (a long name's hash suffix is computed from the signature), so they keep the spelling
+    /// advice has always used rather than follow the model's names.
+    /// </summary>
+    public static string MethodTag(IndexStructure structure) => structure switch
+    {
+        IndexStructure.Inverted => "gin",
+        IndexStructure.Spatial => "gist",
+        IndexStructure.BlockRange => "brin",
+        IndexStructure.Hash => "hash",
+        _ => "btree",
+    };
 
     /// <summary>Every plain column the index holds (keys and INCLUDE).</summary>
     public IEnumerable<string> Columns =>
@@ -107,9 +121,9 @@ public sealed record IndexDefinition(
             KeyFunction.DateTrunc => k.Argument + "_" + k.Column,
             _ => k.Column,
         }));
-        if (Method is IndexMethod.Gin or IndexMethod.Brin)
+        if (Method is IndexStructure.Inverted or IndexStructure.BlockRange)
         {
-            parts.Add(Method.ToString().ToLowerInvariant());
+            parts.Add(MethodTag(Method));
         }
 
         if (IsPartial)

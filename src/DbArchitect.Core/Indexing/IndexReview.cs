@@ -101,7 +101,7 @@ public static class IndexReview
 
             foreach (var fk in table.ForeignKeys.Where(fk => !table.Indexes.Where(i => !dropped.Contains(i)).Any(i => CandidateGenerator.LeadsWith(i.Definition, fk.Columns))))
             {
-                var definition = new IndexDefinition(table.Name, fk.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexMethod.BTree, Array.Empty<PredicateTest>(), false, null);
+                var definition = new IndexDefinition(table.Name, fk.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), false, null);
                 findings.Add(new ReviewFinding(ReviewKind.UnindexedForeignKey, table.Name, definition, null, null,
                     $"foreign key {fk.Name} ({string.Join(", ", fk.Columns)}) → {fk.ReferencedTable} has no index leading with its columns: every delete or key update in {fk.ReferencedTable} scans {table.Name} ({table.Rows:N0} rows)", null));
             }
@@ -139,7 +139,7 @@ public static class IndexReview
 
     /// <summary>True when <paramref name="shorter"/>'s keys are the first keys of <paramref name="longer"/> (same method and condition), so the longer one serves every lookup the shorter one does.</summary>
     public static bool IsLeftPrefix(IndexDefinition shorter, IndexDefinition longer) =>
-        shorter.Method == IndexMethod.BTree && longer.Method == IndexMethod.BTree && !shorter.Unique
+        shorter.Method == IndexStructure.Ordered && longer.Method == IndexStructure.Ordered && !shorter.Unique
         && shorter.Keys.Count < longer.Keys.Count && longer.Keys.Take(shorter.Keys.Count).SequenceEqual(shorter.Keys)
         && string.Equals(shorter.PredicateText, longer.PredicateText, StringComparison.Ordinal);
 

@@ -55,15 +55,15 @@ public sealed record Table(
     public string? PartitionBy { get; init; }
 
     /// <summary>
-    /// The table's row-level security policies, their expressions spelled as the catalog prints them (imported schemas,
-    /// and designs as an engine's scripts build them).
+    /// The table's row rules (<see cref="RowPolicy"/>), their predicates spelled as the engine's catalog prints them
+    /// (imported schemas, and designs as an engine's scripts build them).
     /// </summary>
     public IReadOnlyList<RowPolicy> Policies { get; init; } = Array.Empty<RowPolicy>();
 
-    /// <summary>Row-level security is on for the table (ALTER TABLE … ENABLE ROW LEVEL SECURITY).</summary>
+    /// <summary>The table's row rules are enforced (PostgreSQL's ENABLE ROW LEVEL SECURITY, a SQL Server security policy's STATE = ON).</summary>
     public bool RowSecurityEnabled { get; init; }
 
-    /// <summary>Row-level security applies to the table's owner too (FORCE ROW LEVEL SECURITY).</summary>
+    /// <summary>The row rules bind the table's owner too (PostgreSQL's FORCE ROW LEVEL SECURITY).</summary>
     public bool RowSecurityForced { get; init; }
 
     /// <summary>
@@ -74,10 +74,13 @@ public sealed record Table(
 }
 
 /// <summary>
-/// A row-level security policy: the command it covers (ALL, SELECT, INSERT, UPDATE, DELETE), the roles it applies to
-/// (sorted; "public" for everyone) and its USING and WITH CHECK expressions as the catalog prints them.
+/// A row rule, the one shape every engine's row-level security has: for a command (ALL, SELECT, INSERT, UPDATE, DELETE)
+/// and the roles it applies to (sorted; "public" for everyone), rows are visible while <see cref="VisibleWhen"/> holds and
+/// may be written while <see cref="WritableWhen"/> holds. PostgreSQL spells it CREATE POLICY … USING … WITH CHECK, SQL
+/// Server a security policy's FILTER and BLOCK predicates, Oracle a VPD policy function. <see cref="Permissive"/>: rules
+/// of one command combine with OR (a restrictive rule is ANDed with them). Predicates are the engine's own text.
 /// </summary>
-public sealed record RowPolicy(string Name, string Command, IReadOnlyList<string> Roles, string? Using, string? WithCheck, bool Permissive, string? Comment);
+public sealed record RowPolicy(string Name, string Command, IReadOnlyList<string> Roles, string? VisibleWhen, string? WritableWhen, bool Permissive, string? Comment);
 
 /// <summary>A stand-alone sequence and the settings that decide the values it hands out.</summary>
 public sealed record SequenceDefinition(string Name, string DataType, long Start, long Increment, long Minimum, long Maximum, long Cache, bool Cycle);
@@ -152,7 +155,27 @@ public sealed record CheckConstraint(
     public string? Expression { get; init; }
 }
 
-public enum IndexMethod { BTree, Gin, Gist, Brin, Hash }
+/// <summary>
+/// What an index does, in no engine's words; each engine maps it to its own method (PostgreSQL's btree, gin, gist, brin,
+/// hash) or builds the nearest one it has and records why (an engine without a block-range index builds an ordered one).
+/// </summary>
+public enum IndexStructure
+{
+    /// <summary>Keys kept in order: equality, ranges, sorting and prefixes (a B-tree in every relational engine).</summary>
+    Ordered,
+
+    /// <summary>One entry per element of a value (word, trigram, JSON key or value): containment and full-text search.</summary>
+    Inverted,
+
+    /// <summary>A search tree over values that overlap (geometry, ranges, nearest neighbour).</summary>
+    Spatial,
+
+    /// <summary>A summary (minimum and maximum) per range of storage blocks: tiny, for columns that follow insert order.</summary>
+    BlockRange,
+
+    /// <summary>Equality only, by hash of the key.</summary>
+    Hash,
+}
 
 public enum IndexExpressionKind
 {
@@ -174,20 +197,22 @@ public sealed record IndexExpression(IndexExpressionKind Kind, IReadOnlyList<str
     public override int GetHashCode() => HashCode.Combine(Kind, string.Join("\u0001", Columns), Language);
 }
 
-public enum KeyOperatorClass
+/// <summary>How an index key is matched: by its whole value, or (in an inverted index) by the parts each engine extracts.</summary>
+public enum KeyMatch
 {
-    Default,
+    /// <summary>The whole value: equality, order, ranges.</summary>
+    Ordinary,
 
-    /// <summary>Trigram matching for fuzzy and infix search (pg_trgm on PostgreSQL).</summary>
+    /// <summary>Trigrams of the text: similarity, substring ('%term%') and typo-tolerant search.</summary>
     Trigram,
 
-    /// <summary>JSON containment (jsonb_path_ops on PostgreSQL).</summary>
-    JsonPath,
+    /// <summary>Keys and values of a JSON document: containment filters.</summary>
+    Containment,
 }
 
-public sealed record IndexKey(string? Column, IndexExpression? Expression, bool Descending, KeyOperatorClass OperatorClass)
+public sealed record IndexKey(string? Column, IndexExpression? Expression, bool Descending, KeyMatch Match)
 {
-    public static IndexKey Of(string column, bool descending = false) => new(column, null, descending, KeyOperatorClass.Default);
+    public static IndexKey Of(string column, bool descending = false) => new(column, null, descending, KeyMatch.Ordinary);
 
     /// <summary>A readable form used in names, reasons and redundancy checks: "created_at desc", "lower(email)".</summary>
     public override string ToString()
@@ -197,10 +222,10 @@ public sealed record IndexKey(string? Column, IndexExpression? Expression, bool 
             : Expression.Kind == IndexExpressionKind.Lower
                 ? $"lower({Expression.Columns[0]})"
                 : $"fulltext({string.Join(", ", Expression.Columns)})";
-        var opclass = OperatorClass switch
+        var opclass = Match switch
         {
-            KeyOperatorClass.Trigram => " trgm",
-            KeyOperatorClass.JsonPath => " jsonpath",
+            KeyMatch.Trigram => " trgm",
+            KeyMatch.Containment => " jsonpath",
             _ => string.Empty,
         };
         return body + opclass + (Descending ? " desc" : string.Empty);
@@ -232,7 +257,7 @@ public sealed record Index(
     string Name,
     IReadOnlyList<IndexKey> Keys,
     IReadOnlyList<string> Include,
-    IndexMethod Method,
+    IndexStructure Method,
     bool Unique,
     IndexPredicate? Predicate,
     string Reason,

@@ -6,7 +6,8 @@ namespace DbArchitect.Core.Partitioning;
 /// The engine's partitioning rules, which the planner enforces before any SQL is written. With
 /// <paramref name="KeepsUniquenessByLookup"/> the engine keeps a uniqueness that cannot hold per partition in an
 /// unpartitioned lookup table written by a trigger, instead of dropping it. With <paramref name="DesignBuildsPartitions"/>
-/// a design's numbered scripts build the tables it decides to partition as partitioned tables.
+/// a design's numbered scripts build the tables it decides to partition as partitioned tables. <paramref name="Modes"/>
+/// are the engine's own: <see cref="PartitionMode.Native"/> first, then any partition manager it offers.
 /// </summary>
 public sealed record PartitionRules(
     int MaxPartitions,
@@ -36,6 +37,6 @@ public interface IPartitionEngine
             "Reading a live table for partitioning is not supported on this engine yet.",
             "Pipe a design table (New-DbDesign … | New-PartitionScript -Table name) instead.", null, table));
 
-    /// <summary>The installed pg_partman major version (or the like), read from the live server; null when absent.</summary>
-    int? ExtensionMajorVersion(LiveSession session, PartitionMode mode) => null;
+    /// <summary>The installed major version of the mode's partition manager (pg_partman), read from the live server; null when absent or not a manager.</summary>
+    int? ExtensionMajorVersion(LiveSession session, string mode) => null;
 }

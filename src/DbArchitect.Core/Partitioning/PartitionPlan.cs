@@ -14,7 +14,7 @@ public sealed record ConstraintChange(string Constraint, string Table, string Ch
 /// </summary>
 public sealed record PartitionPlan(
     string Engine,
-    PartitionMode Mode,
+    string Mode,
     PartitionTarget Target,
     PartitionStrategy Strategy,
     string Key,

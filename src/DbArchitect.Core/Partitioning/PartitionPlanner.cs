@@ -35,8 +35,16 @@ public static class PartitionPlanner
         ArgumentNullException.ThrowIfNull(engine);
         return engine.Partitioning ?? throw Error("PartitioningNotSupported", ErrorKind.NotImplemented,
             $"{engine.DisplayName} has no declarative partitioning.",
-            "Use -Engine postgresql, mysql, mariadb, sqlserver or oracle; on this engine split the table by time into separate tables.", engine.Id);
+            $"Use -Engine {OneOf(EngineRegistry.All.Where(e => e.Partitioning is not null).Select(e => e.Id).ToList())}; on this engine split the table by time into separate tables.", engine.Id);
     }
+
+    /// <summary>"a, b or c".</summary>
+    private static string OneOf(IReadOnlyList<string> ids) =>
+        ids.Count < 2 ? string.Join(string.Empty, ids) : string.Join(", ", ids.Take(ids.Count - 1)) + " or " + ids[^1];
+
+    /// <summary>Every mode some registered engine offers, as the engines spell them (an unsupported mode is named that way).</summary>
+    private static IEnumerable<string> KnownModes =>
+        EngineRegistry.All.Select(e => e.Partitioning).OfType<IPartitionEngine>().SelectMany(p => p.Rules.Modes).Select(m => m.Name).Distinct(StringComparer.Ordinal);
 
     public static PartitionPlan Plan(string engineId, PartitionRules rules, PartitionTarget target, PartitionRequest request)
     {
@@ -46,16 +54,18 @@ public static class PartitionPlanner
         var reasons = new List<string>();
         var warnings = new List<string>();
 
-        if (!rules.Modes.Contains(request.Mode))
+        var mode = rules.Modes.FirstOrDefault(m => string.Equals(m.Name, request.Mode, StringComparison.OrdinalIgnoreCase));
+        if (mode is null)
         {
+            var named = KnownModes.FirstOrDefault(m => string.Equals(m, request.Mode, StringComparison.OrdinalIgnoreCase)) ?? request.Mode;
             throw Error("PartitionModeNotSupported", ErrorKind.InvalidArgument,
-                $"Mode {request.Mode} is not available on {engineId}.", $"Use -Mode {string.Join(" or -Mode ", rules.Modes)}.", request.Mode);
+                $"Mode {named} is not available on {engineId}.", $"Use -Mode {string.Join(" or -Mode ", rules.Modes)}.", named);
         }
 
         if (!rules.Strategies.Contains(request.Strategy))
         {
             throw Error("PartitionStrategyNotSupported", ErrorKind.InvalidArgument,
-                $"{request.Strategy} partitioning is not available on {engineId} in mode {request.Mode}.", $"Use -Strategy {string.Join(" or ", rules.Strategies)}.", request.Strategy);
+                $"{request.Strategy} partitioning is not available on {engineId} in mode {mode}.", $"Use -Strategy {string.Join(" or ", rules.Strategies)}.", request.Strategy);
         }
 
         var key = request.Column ?? target.DefaultKey ?? throw Error("PartitionKeyMissing", ErrorKind.InvalidArgument,
@@ -143,7 +153,7 @@ public static class PartitionPlanner
         }
 
         var (primaryKey, uniques, lookups, changes) = Keys(rules, target, key, engineId, warnings);
-        if (target.Exists && target.PrimaryKey is null && request.Mode != PartitionMode.TimescaleDb)
+        if (target.Exists && target.PrimaryKey is null && mode.ConversionNeedsPrimaryKey)
         {
             throw Error("ConversionNeedsPrimaryKey", ErrorKind.InvalidData,
                 $"Table {target.Name} has no primary key: the online copy pages through it by key and the sync trigger finds changed rows by key.",
@@ -173,7 +183,7 @@ public static class PartitionPlanner
             reasons.Add($"Table {target.Name} exists{(target.Rows is { } rows ? $" with about {Capacity.Count(rows)} rows" : string.Empty)}: the steps convert it online (copy, sync, verify, swap) instead of creating it.");
         }
 
-        return new PartitionPlan(engineId, request.Mode, target, request.Strategy, key, kind, interval, start, boundaries, premake,
+        return new PartitionPlan(engineId, mode.Name, target, request.Strategy, key, kind, interval, start, boundaries, premake,
             retention, hash, values, primaryKey, uniques, changes, sizing, reasons, warnings)
         {
             Lookups = lookups,

@@ -4,8 +4,20 @@ namespace DbArchitect.Core.Partitioning;
 
 public enum PartitionStrategy { Range, List, Hash }
 
-/// <summary>How the partitions are managed: the engine's own DDL, pg_partman, or TimescaleDB hypertables.</summary>
-public enum PartitionMode { Native, PgPartman, TimescaleDb }
+/// <summary>
+/// How the partitions are created and maintained: <see cref="Native"/> (the engine's own DDL, every engine) or a
+/// manager an engine offers besides it, named and validated by that engine's <see cref="PartitionRules.Modes"/>.
+/// <paramref name="ConversionNeedsPrimaryKey"/>: converting an existing table pages through it by primary key (a
+/// manager that converts in place does not).
+/// </summary>
+public sealed record PartitionMode(string Name, bool ConversionNeedsPrimaryKey = true)
+{
+    public const string NativeName = "Native";
+
+    public static PartitionMode Native { get; } = new(NativeName);
+
+    public override string ToString() => Name;
+}
 
 /// <summary>
 /// What the caller asked for (New-PartitionScript's parameters). Null means "decide": the planner fills it from the
@@ -27,9 +39,10 @@ public sealed record PartitionRequest
 
     public Retention? Retention { get; init; }
 
-    public PartitionMode Mode { get; init; } = PartitionMode.Native;
+    /// <summary>The mode's name (New-PartitionScript -Mode), matched to the engine's modes ignoring case.</summary>
+    public string Mode { get; init; } = PartitionMode.NativeName;
 
-    /// <summary>pg_partman major version (4 or 5) the create_parent call is written for.</summary>
+    /// <summary>The major version of the engine's partition manager the script is written for (pg_partman: 4 or 5).</summary>
     public int? PartmanVersion { get; init; }
 
     /// <summary>Partitions of a hash plan.</summary>
@@ -38,9 +51,9 @@ public sealed record PartitionRequest
     /// <summary>Values of a list plan, one partition each.</summary>
     public IReadOnlyList<string>? ListValues { get; init; }
 
-    /// <summary>Server memory, for TimescaleDB's chunk interval; the design's hardware when not given.</summary>
+    /// <summary>Server memory, for a manager that sizes partitions by it (TimescaleDB's chunk interval); the design's hardware when not given.</summary>
     public double? MemoryGb { get; init; }
 
-    /// <summary>The database the pg_cron job runs in; a psql variable (:'target_database') when not known.</summary>
+    /// <summary>The database the scheduled maintenance job runs in; the engine's script variable when not known.</summary>
     public string? Database { get; init; }
 }

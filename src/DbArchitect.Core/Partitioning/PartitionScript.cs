@@ -24,7 +24,7 @@ public sealed record PartitionScript(PartitionPlan Plan, IReadOnlyList<Partition
 
     public PartitionStrategy Strategy => Plan.Strategy;
 
-    public PartitionMode Mode => Plan.Mode;
+    public string Mode => Plan.Mode;
 
     public string Key => Plan.Key;
 

@@ -29,8 +29,8 @@ public static partial class SchemaComparer
 
     internal static string PolicyText(RowPolicy policy) =>
         $"{(policy.Permissive ? "PERMISSIVE" : "RESTRICTIVE")} FOR {policy.Command} TO {V.List(policy.Roles.Order(StringComparer.Ordinal))}"
-        + (policy.Using is { } u ? $" USING ({u})" : string.Empty)
-        + (policy.WithCheck is { } c ? $" WITH CHECK ({c})" : string.Empty);
+        + (policy.VisibleWhen is { } u ? $" USING ({u})" : string.Empty)
+        + (policy.WritableWhen is { } c ? $" WITH CHECK ({c})" : string.Empty);
 
     private static void ComparePartitioning(Table old, Table wanted, List<SchemaDifference> rows)
     {

@@ -145,6 +145,12 @@ internal static class EngineFacts
         new("neo4j", Factor.WriteIngest, .25, "each database has one writer in a cluster, the primary that leads its transactions", "https://neo4j.com/docs/operations-manual/current/clustering/introduction/"),
         new("neo4j", Factor.TimeSeries, .1, "has no time partitioning or time-bucket rollups", "https://neo4j.com/docs/cypher-manual/current/values-and-types/temporal/"),
 
+        // Amazon Neptune
+        new("neptune", Factor.Kind, .5, "a managed graph database queried with Gremlin or openCypher (property graphs) and SPARQL (RDF)", "https://docs.aws.amazon.com/neptune/latest/userguide/access-graph-queries.html"),
+        new("neptune", Factor.Graph, 1, "a purpose-built graph engine that stores billions of relationships and traverses them in milliseconds", "https://docs.aws.amazon.com/neptune/latest/apiref/Welcome.html"),
+        new("neptune", Factor.Consistency, .75, "enforces ACID transactions with defined isolation levels for read-only and mutation queries", "https://docs.aws.amazon.com/neptune/latest/userguide/transactions-neptune.html"),
+        new("neptune", Factor.WriteIngest, .25, "a cluster has one primary instance that makes every change; its up to 15 reader instances only read", "https://docs.aws.amazon.com/neptune/latest/userguide/aurora-replicas-adding.html"),
+
         // ClickHouse
         new("clickhouse", Factor.Kind, .5, "a column-oriented database for analytical queries", "https://clickhouse.com/docs/en/intro"),
         new("clickhouse", Factor.Aggregates, 1, "reads only the columns a query needs and aggregates them with vectorised execution", "https://clickhouse.com/docs/en/concepts/why-clickhouse-is-so-fast"),

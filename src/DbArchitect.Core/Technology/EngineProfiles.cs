@@ -53,6 +53,7 @@ internal static class EngineProfiles
         P("influxdb", "InfluxDB", TimeSeries, K(-1, 0, -.75, 1, -1, -1, -.5), 0, null, null, null),
         P("timescaledb", "TimescaleDB", TimeSeries, K(.25, .5, .5, 1, .25, 0, 0), 0, null, 200, PgBouncer),
         P("neo4j", "Neo4j", Graph, K(-.5, -.5, -.5, -.75, -.25, 1, -.5), 0, null, null, null),
+        P("neptune", "Amazon Neptune", Graph, K(-.5, -.5, -.5, -.75, -.25, 1, -.5), -2, "runs only as an AWS managed service", null, null),
         P("clickhouse", "ClickHouse", Analytics, K(-1, 1, .25, .75, -.5, -.75, -.75), 0, null, null, null),
     };
 

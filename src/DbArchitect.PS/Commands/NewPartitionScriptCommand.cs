@@ -185,7 +185,7 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
             Start = Start is { } start ? DateTime.SpecifyKind(start, DateTimeKind.Unspecified) : null,
             Premake = Premake,
             Retention = retention,
-            Mode = Enum.Parse<PartitionMode>(Mode, ignoreCase: true),
+            Mode = Mode,
             PartmanVersion = PartmanVersion,
             HashPartitions = HashPartitions,
             ListValues = Values,

@@ -139,7 +139,7 @@ public sealed class DesignEngineTests
         requirement = requirement with { Entities = requirement.Entities.Select(e => e with { RowsPerDay = null }).ToArray() };
         var order = T(DesignEngine.Create(requirement), "order");
         var revenue = Assert.Single(order.Indexes, i => i.Serves.Contains("access pattern 'daily revenue'"));
-        Assert.Equal(IndexMethod.BTree, revenue.Method);
+        Assert.Equal(IndexStructure.Ordered, revenue.Method);
         Assert.Equal("created_at", revenue.Keys.Single().Column);
         Assert.Equal(new[] { "total" }, revenue.Include);
     }
@@ -150,16 +150,16 @@ public sealed class DesignEngineTests
         // 1.5M rows + 20,000/day over the 5-year retention is about 38M rows.
         var order = T(DesignEngine.Create(Shop()), "order");
         var revenue = Assert.Single(order.Indexes, i => i.Serves.Contains("access pattern 'daily revenue'"));
-        Assert.Equal(IndexMethod.Brin, revenue.Method);
+        Assert.Equal(IndexStructure.BlockRange, revenue.Method);
     }
 
     [Fact]
     public void FuzzySearchGetsOneTrigramIndexPerColumn()
     {
         var product = T(DesignEngine.Create(Shop()), "product");
-        var trigram = product.Indexes.Where(i => i.Method == IndexMethod.Gin).ToArray();
+        var trigram = product.Indexes.Where(i => i.Method == IndexStructure.Inverted).ToArray();
         Assert.Equal(new[] { "name", "description" }, trigram.Select(i => i.Keys.Single().Column).ToArray());
-        Assert.All(trigram, i => Assert.Equal(KeyOperatorClass.Trigram, i.Keys.Single().OperatorClass));
+        Assert.All(trigram, i => Assert.Equal(KeyMatch.Trigram, i.Keys.Single().Match));
         Assert.All(trigram, i => Assert.Contains("product search", i.Reason, StringComparison.Ordinal));
     }
 
@@ -171,8 +171,8 @@ public sealed class DesignEngineTests
             foreach (var table in design.Physical.Tables)
             {
                 var all = table.Indexes.Select(i => (i.Name, Keys: i.Keys.Select(k => k.ToString()).ToArray(), i.Method, Predicate: i.Predicate?.ToString(), i.Unique)).ToList();
-                all.Add((table.PrimaryKey.Name, table.PrimaryKey.Columns.ToArray(), IndexMethod.BTree, null, true));
-                all.AddRange(table.UniqueKeys.Select(u => (u.Name, u.Columns.ToArray(), IndexMethod.BTree, (string?)null, true)));
+                all.Add((table.PrimaryKey.Name, table.PrimaryKey.Columns.ToArray(), IndexStructure.Ordered, null, true));
+                all.AddRange(table.UniqueKeys.Select(u => (u.Name, u.Columns.ToArray(), IndexStructure.Ordered, (string?)null, true)));
                 foreach (var a in all.Where(x => !x.Unique))
                 {
                     foreach (var b in all.Where(b => b.Name != a.Name && b.Method == a.Method && (b.Predicate is null || b.Predicate == a.Predicate)))
@@ -212,7 +212,7 @@ public sealed class DesignEngineTests
         Assert.Equal("deleted_at is null", sku.Predicate!.ToString());
         var order = T(design, "order");
         // A pattern index that also serves a foreign key is whole: the key's checks must see soft-deleted rows.
-        Assert.All(order.Indexes.Where(i => i.Method != IndexMethod.Brin && i.Serves.Any(s => s.StartsWith("access pattern", StringComparison.Ordinal))),
+        Assert.All(order.Indexes.Where(i => i.Method != IndexStructure.BlockRange && i.Serves.Any(s => s.StartsWith("access pattern", StringComparison.Ordinal))),
             i => Assert.Equal(i.Serves.Any(s => s.StartsWith("foreign key", StringComparison.Ordinal)), i.Predicate is null));
         Assert.Contains(order.Indexes, i => i.Predicate is null && i.Serves.Contains("foreign key fk_order_customer_id"));
     }
@@ -224,7 +224,7 @@ public sealed class DesignEngineTests
         var log = T(design, "audit_log");
         Assert.Equal(TableKind.Audit, log.Kind);
         Assert.Equal(KeyGeneration.Identity, log.FindColumn("id")!.Generation);
-        Assert.Contains(log.Indexes, i => i.Method == IndexMethod.Brin);
+        Assert.Contains(log.Indexes, i => i.Method == IndexStructure.BlockRange);
         Assert.All(design.Physical.Tables.Where(t => t.Kind == TableKind.Entity), t => Assert.True(t.Features.Audit));
     }
 
@@ -279,7 +279,7 @@ public sealed class DesignEngineTests
             patterns: new[] { Pattern("recent readings", "reading", range: "created_at", perSecond: 2) });
         var reading = T(DesignEngine.Create(requirement), "reading");
         var brin = Assert.Single(reading.Indexes);
-        Assert.Equal(IndexMethod.Brin, brin.Method);
+        Assert.Equal(IndexStructure.BlockRange, brin.Method);
         Assert.Contains("BRIN", brin.Reason, StringComparison.Ordinal);
     }
 

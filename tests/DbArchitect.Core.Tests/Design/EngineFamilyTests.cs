@@ -31,10 +31,14 @@ public sealed class EngineFamilyTests
         Assert.Equal(EngineCapabilities.None, EngineRegistry.Entry("neo4j").Capabilities);
     }
 
-    [Fact]
-    public void AKnownEngineThatCannotDesignNamesItsFamilyAndTheEnginesThatCan()
+    [Theory]
+    [InlineData("neo4j")]
+    [InlineData("neptune")]
+    public void AKnownEngineThatCannotDesignNamesItsFamilyAndTheEnginesThatCan(string engine)
     {
-        var error = Assert.Throws<DbArchitectException>(() => EngineRegistry.Designable("neo4j")).Errors.Single();
+        Assert.True(EngineRegistry.IsKnown(engine));
+        Assert.Equal(EngineFamily.Graph, EngineRegistry.Entry(engine).Family);
+        var error = Assert.Throws<DbArchitectException>(() => EngineRegistry.Designable(engine)).Errors.Single();
         Assert.Equal("EngineNotImplemented", error.ErrorId);
         Assert.Contains("graph", error.Message, StringComparison.Ordinal);
         Assert.Contains(string.Join(", ", EngineRegistry.DesignableIds), error.Fix, StringComparison.Ordinal);

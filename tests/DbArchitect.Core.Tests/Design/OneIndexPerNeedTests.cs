@@ -43,7 +43,7 @@ public sealed class OneIndexPerNeedTests
         // The foreign key to the tenant is served by the primary key (tenant_id, id).
         foreach (var fk in deal.ForeignKeys.Where(f => !deal.PrimaryKey.Columns.Take(f.Columns.Count).SequenceEqual(f.Columns)))
         {
-            var leading = deal.Indexes.Where(i => i.Method == IndexMethod.BTree && i.Keys.Take(fk.Columns.Count).Select(k => k.Column).SequenceEqual(fk.Columns)).ToList();
+            var leading = deal.Indexes.Where(i => i.Method == IndexStructure.Ordered && i.Keys.Take(fk.Columns.Count).Select(k => k.Column).SequenceEqual(fk.Columns)).ToList();
             var index = Assert.Single(leading);
             Assert.Null(index.Predicate);
             Assert.Contains(Serves.ForeignKey(fk.Name), index.Serves);
@@ -57,7 +57,7 @@ public sealed class OneIndexPerNeedTests
     {
         foreach (var table in Example(file).Physical.Tables)
         {
-            var btrees = table.Indexes.Where(i => i.Method == IndexMethod.BTree).ToList();
+            var btrees = table.Indexes.Where(i => i.Method == IndexStructure.Ordered).ToList();
             foreach (var shorter in btrees.Where(i => !i.Unique))
             {
                 foreach (var longer in btrees.Where(i => i.Name != shorter.Name && i.Keys.Count >= shorter.Keys.Count))

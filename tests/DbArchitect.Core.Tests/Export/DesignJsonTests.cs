@@ -83,7 +83,7 @@ public sealed class DesignJsonTests
         var total = order.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "total");
         Assert.Equal("decimal(12,2)", total.GetProperty("type").GetString());
         Assert.Equal("numeric(12,2)", total.GetProperty("nativeType").GetString());
-        Assert.Equal("b-tree", order.GetProperty("indexes")[0].GetProperty("method").GetString());
+        Assert.Equal("ordered", order.GetProperty("indexes")[0].GetProperty("method").GetString());
         var logicalTotal = json.RootElement.GetProperty("logical").GetProperty("tables").EnumerateArray()
             .Single(t => t.GetProperty("name").GetString() == "order").GetProperty("columns").EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == "total");

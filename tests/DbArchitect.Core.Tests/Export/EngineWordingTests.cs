@@ -1,20 +1,22 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Core.Design;
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Export;
 using DbArchitect.Core.Requirements;
 
 namespace DbArchitect.Core.Tests.Export;
 
 /// <summary>
-/// The neutral model is PostgreSQL-shaped, so shared code once leaked PostgreSQL's feature names into every engine's
-/// design.md and design.json. For each other engine, each example and each hostile spec, neither names a PostgreSQL-only feature the
+/// The neutral model was once PostgreSQL-shaped, and shared code leaked PostgreSQL's feature names into every engine's
+/// design.md and design.json (SharedCodeWordingTests keeps the shared code itself clean). For each other engine, each example and each hostile spec, neither names a PostgreSQL-only feature the
 /// engine does not have. Names an engine's design may honestly use are not listed: index names (ix_…_gin, …_brin
 /// are the model's names), the technology ranking's sentences about PostgreSQL, SQLite's own VACUUM, SQL Server's
 /// INCLUDE and row-level security (security policies), Oracle's row-level security (VPD).
 /// </summary>
 public sealed partial class EngineWordingTests
 {
-    private static readonly string[] OtherEngines = { "mysql", "mariadb", "sqlserver", "oracle", "sqlite", "mongodb", "dynamodb", "redis" };
+    /// <summary>Every engine New-DbDesign designs for, from the registry, but PostgreSQL.</summary>
+    private static readonly string[] OtherEngines = EngineRegistry.DesignableIds.Where(id => id != "postgresql").ToArray();
 
     /// <summary>PostgreSQL-only names no other engine has (case-sensitive, whole words).</summary>
     private static readonly (string Term, Regex Pattern)[] PostgreSqlOnly =

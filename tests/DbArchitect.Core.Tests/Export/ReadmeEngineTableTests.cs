@@ -22,6 +22,15 @@ public sealed partial class ReadmeEngineTableTests
         Assert.True(expected.SequenceEqual(actual), "README.md's engine table should read (id | family | capabilities):\n" + string.Join("\n", expected) + "\nbut reads:\n" + string.Join("\n", actual));
     }
 
+    [Fact]
+    public void TheReadmeNamesEveryKnownEngineThatCannotDesignYet()
+    {
+        var readme = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        var line = Assert.Single(readme, l => l.StartsWith("Known to the technology ranking but not designable yet", StringComparison.Ordinal));
+        var expected = EngineRegistry.Entries.Where(e => !e.CanDesign).Select(e => e.Id);
+        Assert.Equal(expected, Id().Matches(line).Select(m => m.Groups[1].Value));
+    }
+
     /// <summary>What the README's capability column says: the cmdlets beyond design that work for the engine.</summary>
     internal static string Capabilities(EngineCapabilities capabilities)
     {

@@ -130,7 +130,7 @@ internal static class ShopDesign
         indexes: new[]
         {
             new Index("order_customer_id_created_at_idx", new[] { IndexKey.Of("customer_id"), IndexKey.Of("created_at", descending: true) },
-                new[] { "total" }, IndexMethod.BTree, false, null, "customer order history", new[] { "customer order history", "foreign key order_customer_id_fkey" }),
+                new[] { "total" }, IndexStructure.Ordered, false, null, "customer order history", new[] { "customer order history", "foreign key order_customer_id_fkey" }),
         });
 
     private static Table CategoryTable() => Table(
@@ -150,8 +150,8 @@ internal static class ShopDesign
         foreignKeys: new[] { Fk("product_category_id_fkey", "category_id", Category, required: false, DeleteAction.SetNull) },
         indexes: new[]
         {
-            new Index("product_sku_key", new[] { IndexKey.Of("sku") }, Array.Empty<string>(), IndexMethod.BTree, true, null, "sku is unique", Array.Empty<string>()),
-            new Index("product_category_id_idx", new[] { IndexKey.Of("category_id") }, Array.Empty<string>(), IndexMethod.BTree, false,
+            new Index("product_sku_key", new[] { IndexKey.Of("sku") }, Array.Empty<string>(), IndexStructure.Ordered, true, null, "sku is unique", Array.Empty<string>()),
+            new Index("product_category_id_idx", new[] { IndexKey.Of("category_id") }, Array.Empty<string>(), IndexStructure.Ordered, false,
                 new IndexPredicate(new[] { new ColumnTest("category_id", PredicateKind.IsNotNull) }), "foreign key", Array.Empty<string>()),
         });
 

@@ -76,7 +76,7 @@ public sealed class IndexReviewSafetyTests
         Of(Orders(indexes), Array.Empty<WorkloadQuery>()) with { StatsAgeDays = statsAge };
 
     private static IndexDefinition LowerNote(string name) =>
-        new("orders", new[] { new AdvisedKey("note", KeyFunction.Lower, null, false, Model.KeyOperatorClass.Default) }, Array.Empty<string>(), Model.IndexMethod.BTree, Array.Empty<PredicateTest>(), true, name);
+        new("orders", new[] { new AdvisedKey("note", KeyFunction.Lower, null, false, Model.KeyMatch.Ordinary) }, Array.Empty<string>(), Model.IndexStructure.Ordered, Array.Empty<PredicateTest>(), true, name);
 
     [Fact]
     public void AnUnusedUniqueExpressionIndexIsNeverDropped()

@@ -106,10 +106,10 @@ public sealed class IndexSelectorTests
             Query("month", 1, Scan(new[] { Range("created_at") }, projected: new[] { "total" })),
         });
         var candidates = CandidateGenerator.Generate(workload, Pg.Capabilities, 3);
-        Assert.Contains(candidates, c => c.Definition.Method == Model.IndexMethod.Gin && c.Definition.Keys[0].OperatorClass == Model.KeyOperatorClass.Trigram);
-        Assert.Contains(candidates, c => c.Definition.Method == Model.IndexMethod.Brin && c.Rule.Contains("correlation 0.99", StringComparison.Ordinal));
+        Assert.Contains(candidates, c => c.Definition.Method == Model.IndexStructure.Inverted && c.Definition.Keys[0].Match == Model.KeyMatch.Trigram);
+        Assert.Contains(candidates, c => c.Definition.Method == Model.IndexStructure.BlockRange && c.Rule.Contains("correlation 0.99", StringComparison.Ordinal));
         var mysql = CandidateGenerator.Generate(workload, EngineRegistry.Get("mysql").IndexAdvice!.Capabilities, 3);
-        Assert.DoesNotContain(mysql, c => c.Definition.Method != Model.IndexMethod.BTree || c.Definition.Include.Count > 0);
+        Assert.DoesNotContain(mysql, c => c.Definition.Method != Model.IndexStructure.Ordered || c.Definition.Include.Count > 0);
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public sealed class SqlServerWorkloadTests
     public void ALargeIndexIsBuiltResumableAndParses(double estimatedBytes, string with)
     {
         var index = new DbArchitect.Core.Indexing.IndexDefinition("order", new[] { AdvisedKey.Of("customer_id"), AdvisedKey.Of("created_at", descending: true) }, new[] { "total" },
-            DbArchitect.Core.Model.IndexMethod.BTree, Array.Empty<PredicateTest>(), false, "ix_order_customer_id_created_at");
+            DbArchitect.Core.Model.IndexStructure.Ordered, Array.Empty<PredicateTest>(), false, "ix_order_customer_id_created_at");
         var sql = new DbArchitect.Core.Engines.SqlServer.SqlServerIndexAdvice().Create(index, "sales", estimatedBytes);
         Assert.EndsWith(with, sql, StringComparison.Ordinal);
         using var reader = new StringReader(sql);

@@ -21,7 +21,7 @@ internal static class Workloads
     }, indexes, new[] { new ForeignKeyProfile("orders_customer_id_fkey", new[] { "customer_id" }, "customer") });
 
     public static IndexDefinition Ix(string name, params string[] keys) =>
-        new("orders", keys.Select(k => AdvisedKey.Of(k.Split(' ')[0], k.EndsWith(" desc", StringComparison.Ordinal))).ToList(), Array.Empty<string>(), IndexMethod.BTree, Array.Empty<PredicateTest>(), false, name);
+        new("orders", keys.Select(k => AdvisedKey.Of(k.Split(' ')[0], k.EndsWith(" desc", StringComparison.Ordinal))).ToList(), Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), false, name);
 
     public static ExistingIndex Existing(IndexDefinition definition, long? scans = 10, bool constraint = false) => new(definition, constraint, scans, 8 * 1024 * 1024);
 

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Tests.SqlServer;
 using Xunit;
@@ -61,7 +62,7 @@ public sealed class EngineScriptTests
     [Fact]
     public void Timescale_chunk_interval_keeps_active_indexes_in_a_quarter_of_memory()
     {
-        var script = PartitionDesigns.Script("postgresql", new PartitionRequest { Mode = PartitionMode.TimescaleDb, MemoryGb = 64 });
+        var script = PartitionDesigns.Script("postgresql", new PartitionRequest { Mode = PostgreSqlPartitionModes.TimescaleDb, MemoryGb = 64 });
         var sql = Assert.Single(script.Steps).Sql;
         Assert.Contains("a quarter of 64 GB memory = 16 GB for the indexes of the active chunk", sql, StringComparison.Ordinal);
         Assert.Matches(@"create_hypertable\('public\.event', 'created_at', chunk_time_interval => INTERVAL '\d+ (days|hours)', if_not_exists => true, migrate_data => true\)", sql);
@@ -75,7 +76,7 @@ public sealed class EngineScriptTests
     [InlineData(5, "p_type => 'range'", "p_interval => '1 month'")]
     public void Partman_create_parent_follows_the_version_signature(int version, string type, string interval)
     {
-        var script = PartitionDesigns.Script("postgresql", new PartitionRequest { Mode = PartitionMode.PgPartman, Interval = PartitionInterval.Month, PartmanVersion = version });
+        var script = PartitionDesigns.Script("postgresql", new PartitionRequest { Mode = PostgreSqlPartitionModes.PgPartman, Interval = PartitionInterval.Month, PartmanVersion = version });
         var partman = Assert.Single(script.Steps, s => s.Name == "partman").Sql;
         Assert.Contains(type, partman, StringComparison.Ordinal);
         Assert.Contains(interval, partman, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Errors;
@@ -130,8 +131,21 @@ public sealed class PartitionPlannerTests
     [Fact]
     public void Engines_without_partitioning_and_unsupported_modes_are_refused()
     {
-        Assert.Equal("PartitioningNotSupported", Assert.Throws<DbArchitectException>(() => PartitionPlanner.EngineOf(EngineRegistry.Get("sqlite"))).Errors[0].ErrorId);
-        Assert.Equal("PartitionModeNotSupported", Assert.Throws<DbArchitectException>(() => PartitionDesigns.Script("mysql", new PartitionRequest { Mode = PartitionMode.PgPartman })).Errors[0].ErrorId);
+        var none = Assert.Throws<DbArchitectException>(() => PartitionPlanner.EngineOf(EngineRegistry.Get("sqlite"))).Errors[0];
+        Assert.Equal("PartitioningNotSupported", none.ErrorId);
+        Assert.Equal("Use -Engine postgresql, mysql, mariadb, sqlserver or oracle; on this engine split the table by time into separate tables.", none.Fix);
+        Assert.Equal("PartitionModeNotSupported", Assert.Throws<DbArchitectException>(() => PartitionDesigns.Script("mysql", new PartitionRequest { Mode = PostgreSqlPartitionModes.PgPartman })).Errors[0].ErrorId);
+    }
+
+    [Fact]
+    public void Modes_are_the_engines_own_and_matched_ignoring_case()
+    {
+        var refused = Assert.Throws<DbArchitectException>(() => PartitionDesigns.Script("mysql", new PartitionRequest { Mode = "pgpartman" })).Errors[0];
+        Assert.Equal("Mode PgPartman is not available on mysql.", refused.Message);
+        Assert.Equal("Use -Mode Native.", refused.Fix);
+        var unknown = Assert.Throws<DbArchitectException>(() => PartitionDesigns.Script("postgresql", new PartitionRequest { Mode = "Citus" })).Errors[0];
+        Assert.Equal("Use -Mode Native or -Mode PgPartman or -Mode TimescaleDb.", unknown.Fix);
+        Assert.Equal(PostgreSqlPartitionModes.TimescaleDb, PartitionDesigns.Script("postgresql", new PartitionRequest { Mode = "timescaledb" }).Mode);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
@@ -77,7 +78,7 @@ public sealed class PostgreSqlConversionScriptTests
     [Fact]
     public void Pg_partman_conversion_moves_old_periods_with_partition_data_proc_and_sets_retention_only_at_the_swap()
     {
-        var script = Script(new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, PartmanVersion = 4, Interval = PartitionInterval.Month, Retention = new Retention(1, RetentionUnit.Year) });
+        var script = Script(new PartitionRequest { Column = "created_at", Mode = PostgreSqlPartitionModes.PgPartman, PartmanVersion = 4, Interval = PartitionInterval.Month, Retention = new Retention(1, RetentionUnit.Year) });
         Assert.Equal(
             new[] { "create-partitioned", "sync-trigger", "copy", "partition-data", "verify", "swap", "schedule", "alert-default-rows", "drop-old", "rollback" },
             script.Steps.Select(s => s.Name));

@@ -66,7 +66,7 @@ internal static class PgModels
 
     public static string Shorten(string name) => IdentifierShortener.Shorten(name, 63);
 
-    public static Model.Index Idx(string name, IndexMethod method, IReadOnlyList<IndexKey> keys, bool unique = false,
+    public static Model.Index Idx(string name, IndexStructure method, IReadOnlyList<IndexKey> keys, bool unique = false,
         IReadOnlyList<string>? include = null, IndexPredicate? predicate = null, string reason = "", IReadOnlyList<string>? serves = null) =>
         new(name, keys, include ?? Array.Empty<string>(), method, unique, predicate, reason, serves ?? Array.Empty<string>());
 
@@ -153,13 +153,13 @@ internal static class PgModels
         },
         indexes: new[]
         {
-            Idx("user_tenant_id_lower_email_key", IndexMethod.BTree, new[]
+            Idx("user_tenant_id_lower_email_key", IndexStructure.Ordered, new[]
             {
                 IndexKey.Of("tenant_id"),
-                new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { "Email" }, null), false, KeyOperatorClass.Default),
+                new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { "Email" }, null), false, KeyMatch.Ordinary),
             }, unique: true, predicate: new IndexPredicate(new[] { new ColumnTest("deleted_at", PredicateKind.IsNull) }),
             reason: "Unique e-mail per tenant, case-insensitive, among live rows"),
-            Idx("user_preferences_idx", IndexMethod.Gin, new[] { new IndexKey("preferences", null, false, KeyOperatorClass.JsonPath) },
+            Idx("user_preferences_idx", IndexStructure.Inverted, new[] { new IndexKey("preferences", null, false, KeyMatch.Containment) },
                 reason: "JSON containment on preferences"),
         });
 
@@ -189,13 +189,13 @@ internal static class PgModels
         },
         indexes: new[]
         {
-            Idx("order_tenant_id_user_id_created_at_idx", IndexMethod.BTree, new[] { IndexKey.Of("tenant_id"), IndexKey.Of("user_id"), IndexKey.Of("created_at", true) },
+            Idx("order_tenant_id_user_id_created_at_idx", IndexStructure.Ordered, new[] { IndexKey.Of("tenant_id"), IndexKey.Of("user_id"), IndexKey.Of("created_at", true) },
                 include: new[] { "Total", "status" }, reason: "access pattern: customer order history", serves: new[] { Serves.AccessPattern("customer order history") }),
-            Idx("order_select_trgm_idx", IndexMethod.Gin, new[] { IndexKey.Of("tenant_id"), new IndexKey("select", null, false, KeyOperatorClass.Trigram) },
+            Idx("order_select_trgm_idx", IndexStructure.Inverted, new[] { IndexKey.Of("tenant_id"), new IndexKey("select", null, false, KeyMatch.Trigram) },
                 reason: "access pattern: fuzzy search on select", serves: new[] { Serves.AccessPattern("order search") }),
-            Idx("order_fulltext_idx", IndexMethod.Gin, new[]
+            Idx("order_fulltext_idx", IndexStructure.Inverted, new[]
             {
-                new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, new[] { "select", "status", "Total" }, "english"), false, KeyOperatorClass.Default),
+                new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, new[] { "select", "status", "Total" }, "english"), false, KeyMatch.Ordinary),
             }, reason: "access pattern: full-text search", serves: new[] { Serves.AccessPattern("full-text search") }),
         });
 
@@ -250,10 +250,10 @@ internal static class PgModels
         }, new[] { "Id" }, features, comment: "Ein Kunde \u2028 with line separator",
         indexes: new[]
         {
-            Idx("customer_name_gist", IndexMethod.Gist, new[] { IndexKey.Of("Id"), new IndexKey("Name", null, false, KeyOperatorClass.Trigram) }, include: new[] { "Ratio" }, reason: "gist"),
-            Idx("customer_born_brin", IndexMethod.Brin, new[] { IndexKey.Of("Born") }, reason: "brin"),
-            Idx("customer_token_hash", IndexMethod.Hash, new[] { IndexKey.Of("Token") }),
-            Idx("customer_visits_gin", IndexMethod.Gin, new[] { IndexKey.Of("Visits") }, reason: "array containment"),
+            Idx("customer_name_gist", IndexStructure.Spatial, new[] { IndexKey.Of("Id"), new IndexKey("Name", null, false, KeyMatch.Trigram) }, include: new[] { "Ratio" }, reason: "gist"),
+            Idx("customer_born_brin", IndexStructure.BlockRange, new[] { IndexKey.Of("Born") }, reason: "brin"),
+            Idx("customer_token_hash", IndexStructure.Hash, new[] { IndexKey.Of("Token") }),
+            Idx("customer_visits_gin", IndexStructure.Inverted, new[] { IndexKey.Of("Visits") }, reason: "array containment"),
         });
         var visit = Tbl("visit", new[]
         {

@@ -81,6 +81,6 @@ public sealed class PostgreSqlTenantFunctionsTests
         var design = Example("crm-deals.yaml");
         var built = EngineRegistry.Get("postgresql").Inspector!.AsBuilt(design.Physical);
         Assert.All(built.Tables.Where(t => t.Features.TenantScoped), t =>
-            Assert.Contains(t.Policies, p => p.Name == PostgreSqlTenantFunctions.PolicyName && p.Command == "SELECT" && p.Roles.SequenceEqual(new[] { "pipedesk_query" }) && p.Using == "true"));
+            Assert.Contains(t.Policies, p => p.Name == PostgreSqlTenantFunctions.PolicyName && p.Command == "SELECT" && p.Roles.SequenceEqual(new[] { "pipedesk_query" }) && p.VisibleWhen == "true"));
     }
 }

@@ -105,8 +105,8 @@ public sealed class MigrationPlannerTests
         var v1 = SchemaComparerTests.Migration("shop-v1.yaml", "mariadb").Physical;
         var product = v1.FindTable("product")!;
         var lower = new DbArchitect.Core.Model.Index("ix_product_lower_name",
-            new[] { new DbArchitect.Core.Model.IndexKey(null, new DbArchitect.Core.Model.IndexExpression(DbArchitect.Core.Model.IndexExpressionKind.Lower, new[] { "name" }, null), false, DbArchitect.Core.Model.KeyOperatorClass.Default) },
-            Array.Empty<string>(), DbArchitect.Core.Model.IndexMethod.BTree, false, null, "case-insensitive name lookups", Array.Empty<string>());
+            new[] { new DbArchitect.Core.Model.IndexKey(null, new DbArchitect.Core.Model.IndexExpression(DbArchitect.Core.Model.IndexExpressionKind.Lower, new[] { "name" }, null), false, DbArchitect.Core.Model.KeyMatch.Ordinary) },
+            Array.Empty<string>(), DbArchitect.Core.Model.IndexStructure.Ordered, false, null, "case-insensitive name lookups", Array.Empty<string>());
         var wanted = v1 with { Tables = v1.Tables.Select(t => t == product ? t with { Indexes = t.Indexes.Append(lower).ToArray() } : t).ToArray() };
 
         var plan = MigrationPlanner.Create(SchemaComparer.Compare(v1, wanted, engine: "mariadb"));

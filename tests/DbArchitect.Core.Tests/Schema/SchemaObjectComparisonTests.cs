@@ -33,10 +33,10 @@ public sealed class SchemaObjectComparisonTests
         var table = Tenant(built);
         Assert.True(table.RowSecurityEnabled && table.RowSecurityForced);
         var isolation = Assert.Single(table.Policies, p => p.Name == "tenant_isolation");
-        Assert.Equal("(\"TenantId\" = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::bigint)", isolation.Using);
-        Assert.Equal(isolation.Using, isolation.WithCheck);
+        Assert.Equal("(\"TenantId\" = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::bigint)", isolation.VisibleWhen);
+        Assert.Equal(isolation.VisibleWhen, isolation.WritableWhen);
         Assert.Equal(new[] { "public" }, isolation.Roles);
-        Assert.Contains(table.Policies, p => p is { Name: "tenant_reporting", Command: "SELECT", Using: "true", WithCheck: null });
+        Assert.Contains(table.Policies, p => p is { Name: "tenant_reporting", Command: "SELECT", VisibleWhen: "true", WritableWhen: null });
         Assert.Empty(SchemaComparer.Compare(built, built));
     }
 
@@ -48,7 +48,7 @@ public sealed class SchemaObjectComparisonTests
         var changed = WithTable(built, t => t.Name == name, t => t with
         {
             RowSecurityForced = false,
-            Policies = t.Policies.Where(p => p.Name != "tenant_reporting").Select(p => p with { Using = "true" }).ToArray(),
+            Policies = t.Policies.Where(p => p.Name != "tenant_reporting").Select(p => p with { VisibleWhen = "true" }).ToArray(),
         });
 
         var differences = SchemaComparer.Compare(built, changed);
@@ -110,7 +110,7 @@ public sealed class SchemaObjectComparisonTests
     {
         var before = Built();
         var name = Tenant(before).Name;
-        var after = WithTable(before, t => t.Name == name, t => t with { Policies = t.Policies.Select(p => p.Name == "tenant_reporting" ? p with { Using = "(\"TenantId\" > 0)" } : p).ToArray() });
+        var after = WithTable(before, t => t.Name == name, t => t with { Policies = t.Policies.Select(p => p.Name == "tenant_reporting" ? p with { VisibleWhen = "(\"TenantId\" > 0)" } : p).ToArray() });
 
         var step = Assert.Single(MigrationPlanner.Create(SchemaComparer.Compare(before, after)).Steps);
 

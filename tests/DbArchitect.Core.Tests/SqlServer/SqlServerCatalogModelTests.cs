@@ -15,7 +15,7 @@ public sealed class SqlServerCatalogModelTests
     private const string Now = "(todatetimeoffset(sysutcdatetime(),'+00:00'))";
 
     private static readonly Model.Index Covering = new("ix_order_customer_id_created_at", new[] { IndexKey.Of("customer_id"), IndexKey.Of("created_at", descending: true) },
-        new[] { "total" }, IndexMethod.BTree, false, new IndexPredicate(new[] { new ColumnTest("note", PredicateKind.IsNotNull) }), "Open orders of a customer, newest first.", Array.Empty<string>());
+        new[] { "total" }, IndexStructure.Ordered, false, new IndexPredicate(new[] { new ColumnTest("note", PredicateKind.IsNotNull) }), "Open orders of a customer, newest first.", Array.Empty<string>());
 
     private static IReadOnlyDictionary<string, object?> Row(params (string Column, object? Value)[] values) =>
         values.ToDictionary(v => v.Column, v => v.Value);

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Technology;
 using static DbArchitect.Core.Tests.Technology.TechnologyFixtures;
@@ -13,7 +14,7 @@ public sealed class AutoEngineTests
         var design = DesignEngine.Create(requirement);
         Assert.Equal("postgresql", design.Engine);
         var primary = design.Decisions.Single(d => d.Area == DesignAreas.Technology && d.Subject == "Primary database");
-        Assert.StartsWith("engine: auto; ranked 1 of 14 with 85/100.", primary.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"engine: auto; ranked 1 of {EngineRegistry.KnownEngineIds.Count} with 85/100.", primary.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(design.Decisions, d => d.Subject == "Ranked first");
     }
 

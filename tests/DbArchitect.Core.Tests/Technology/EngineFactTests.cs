@@ -69,7 +69,7 @@ public sealed class EngineFactTests
             ["sqlserver"] = new[] { "learn.microsoft.com" }, ["oracle"] = new[] { "docs.oracle.com" }, ["sqlite"] = new[] { "www.sqlite.org" },
             ["mongodb"] = new[] { "www.mongodb.com" }, ["cassandra"] = new[] { "cassandra.apache.org" }, ["dynamodb"] = new[] { "docs.aws.amazon.com", "aws.amazon.com" },
             ["redis"] = new[] { "redis.io" }, ["influxdb"] = new[] { "docs.influxdata.com" }, ["timescaledb"] = new[] { "docs.timescale.com" },
-            ["neo4j"] = new[] { "neo4j.com" }, ["clickhouse"] = new[] { "clickhouse.com" },
+            ["neo4j"] = new[] { "neo4j.com" }, ["neptune"] = new[] { "docs.aws.amazon.com" }, ["clickhouse"] = new[] { "clickhouse.com" },
         };
         Assert.All(EngineFacts.All, f =>
         {

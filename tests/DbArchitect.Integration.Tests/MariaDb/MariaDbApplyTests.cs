@@ -150,9 +150,9 @@ public sealed class MariaDbApplyTests
     }
 
     private static Func<Core.Model.Index, bool> HasInnoDbForm(Table table) => index =>
-        !index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.JsonPath
+        !index.Keys.Any(k => k.Match == KeyMatch.Containment
             || (k.Column is not null && table.FindColumn(k.Column)?.Type.Kind is LogicalTypeKind.Json or LogicalTypeKind.Array))
-        && !(index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText })
+        && !(index.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText })
              && !index.Keys.SelectMany(k => k.Expression?.Columns ?? new[] { k.Column! }).Any(c => table.FindColumn(c)?.Type.IsTextual == true));
 
     private static string ExpectedRule(ForeignKey fk) => fk.OnDelete switch

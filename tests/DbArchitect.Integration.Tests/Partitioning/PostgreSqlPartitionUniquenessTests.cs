@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Partitioning;
@@ -99,7 +100,7 @@ public sealed class PostgreSqlPartitionUniquenessTests
         var start = new DateTime(today.Year - 1, today.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var script = PartitionPlanner.Script(EngineRegistry.Get("postgresql"), PartitionTargets.FromDesign(design, "signup"), new PartitionRequest
         {
-            Mode = PartitionMode.PgPartman, PartmanVersion = 4, Interval = PartitionInterval.Month, Start = start, Retention = design.Requirement.Workload.Retention,
+            Mode = PostgreSqlPartitionModes.PgPartman, PartmanVersion = 4, Interval = PartitionInterval.Month, Start = start, Retention = design.Requirement.Workload.Retention,
         });
         var files = Write(script);
         using var db = PostgresServer.CreateScratch("partuniqpartman");

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Partitioning;
 using DbArchitect.Core.Requirements;
 using Xunit;
@@ -13,7 +14,7 @@ namespace DbArchitect.Integration.Tests.Partitioning;
 public sealed class PostgreSqlPartmanConversionTests
 {
     private static PartitionScript PlanFor(ScratchDatabase db, Retention? retention = null) =>
-        LivePlan(db, "orders", new PartitionRequest { Column = "created_at", Mode = PartitionMode.PgPartman, Interval = PartitionInterval.Month, Premake = 2, Retention = retention });
+        LivePlan(db, "orders", new PartitionRequest { Column = "created_at", Mode = PostgreSqlPartitionModes.PgPartman, Interval = PartitionInterval.Month, Premake = 2, Retention = retention });
 
     private static void InstallPartman(ScratchDatabase db)
     {

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Live;
 using DbArchitect.Core.Partitioning;
@@ -22,12 +23,12 @@ public sealed class PostgreSqlPartmanTests
         var engine = EngineRegistry.Get("postgresql");
         using (var session = LiveSession.Open(LiveTarget.FromConnectionString("postgresql", PostgresServer.For(db.Name))))
         {
-            Assert.Equal(4, engine.Partitioning!.ExtensionMajorVersion(session, PartitionMode.PgPartman));
+            Assert.Equal(4, engine.Partitioning!.ExtensionMajorVersion(session, PostgreSqlPartitionModes.PgPartman));
         }
 
         var today = DateTime.UtcNow;
         var start = new DateTime(today.Year - 2, today.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        var script = Plan("postgresql", new PartitionRequest { Mode = PartitionMode.PgPartman, PartmanVersion = 4, Interval = PartitionInterval.Month, Premake = 3, Start = start });
+        var script = Plan("postgresql", new PartitionRequest { Mode = PostgreSqlPartitionModes.PgPartman, PartmanVersion = 4, Interval = PartitionInterval.Month, Premake = 3, Start = start });
         var files = Write(script);
         PostgresServer.ApplyWithPsql(db.Name, new[] { files["parent"], files["partman"], files["partman"] });
         using var connection = db.Open();

@@ -62,7 +62,7 @@ public sealed class PostgreSqlExpressionIndexTests
         {
             Indexes = t.Indexes.Concat(definitions.Select(d => new DbArchitect.Core.Model.Index(
                 d.Contains("ix_shout", StringComparison.Ordinal) ? "ix_shout" : "ix_tomorrow",
-                Array.Empty<IndexKey>(), Array.Empty<string>(), IndexMethod.BTree, false, null, string.Empty, Array.Empty<string>()) { Definition = d })).ToArray(),
+                Array.Empty<IndexKey>(), Array.Empty<string>(), IndexStructure.Ordered, false, null, string.Empty, Array.Empty<string>()) { Definition = d })).ToArray(),
         }).ToArray(),
     };
 }

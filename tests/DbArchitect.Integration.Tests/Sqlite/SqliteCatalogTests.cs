@@ -64,8 +64,8 @@ public sealed class SqliteCatalogTests
         {
             var catalog = db.Rows("SELECT name, \"unique\", origin, partial FROM pragma_index_list(@t)", ("@t", table.Name));
             var created = catalog.Where(r => (string)r["origin"]! == "c").ToDictionary(r => (string)r["name"]!, StringComparer.Ordinal);
-            var btree = table.Indexes.Where(i => i.Method is IndexMethod.BTree or IndexMethod.Brin or IndexMethod.Hash
-                && i.Keys.All(k => k.OperatorClass == KeyOperatorClass.Default && (k.Expression is null || k.Expression.Kind == IndexExpressionKind.Lower))).ToList();
+            var btree = table.Indexes.Where(i => i.Method is IndexStructure.Ordered or IndexStructure.BlockRange or IndexStructure.Hash
+                && i.Keys.All(k => k.Match == KeyMatch.Ordinary && (k.Expression is null || k.Expression.Kind == IndexExpressionKind.Lower))).ToList();
             Assert.Equal(btree.Select(i => i.Name).Order(StringComparer.Ordinal), created.Keys.Order(StringComparer.Ordinal));
             foreach (var index in btree)
             {
@@ -78,7 +78,7 @@ public sealed class SqliteCatalogTests
             var rowidKey = composite || (table.PrimaryKey.Columns.Count == 1 && table.FindColumn(table.PrimaryKey.Columns[0])!.NativeType == "INTEGER");
             Assert.Equal(rowidKey ? 0 : 1, catalog.Count(r => (string)r["origin"]! == "pk"));
 
-            var searchKeys = table.Indexes.Any(i => i.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }));
+            var searchKeys = table.Indexes.Any(i => i.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }));
             var fts = db.Rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5(%' AND sql LIKE '%content = ' || quote(@t) || '%'", ("@t", table.Name));
             Assert.Equal(searchKeys, fts.Count > 0);
         }

@@ -77,7 +77,7 @@ public sealed class MySqlCapacity : ICapacityModel
 
     private static IndexSize Secondary(Index index, Table table, int primaryKeyBytes, long rows, TypicalValues values)
     {
-        if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }))
+        if (index.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }))
         {
             // FULLTEXT: an inverted index of words; roughly the text size again.
             var text = index.Keys.SelectMany(k => k.Expression?.Columns ?? new[] { k.Column! }).Sum(c => KeyWidth(table, c, values));

@@ -12,7 +12,7 @@ namespace DbArchitect.Core.Engines.MySql;
 internal sealed class MySqlIndexAdvice : IndexAdviceDdl
 {
     public MySqlIndexAdvice(MySqlDialect dialect) =>
-        Capabilities = new(false, false, !dialect.IsMariaDb, false, true, new[] { IndexMethod.BTree }, 64);
+        Capabilities = new(false, false, !dialect.IsMariaDb, false, true, new[] { IndexStructure.Ordered }, 64);
 
     public override IndexCapabilities Capabilities { get; }
 
@@ -28,7 +28,7 @@ internal sealed class MySqlIndexAdvice : IndexAdviceDdl
 
     protected override string Text(string value) => W.String(value);
 
-    protected override string Key(AdvisedKey key, IndexMethod method) => key.Function switch
+    protected override string Key(AdvisedKey key, IndexStructure method) => key.Function switch
     {
         KeyFunction.Lower => $"(LOWER({W.Id(key.Column)}))",
         KeyFunction.Raw => key.Column,

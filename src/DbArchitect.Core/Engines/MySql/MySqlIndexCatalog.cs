@@ -91,8 +91,8 @@ internal static class MySqlIndexCatalog
     {
         var name = parts[0].String("index_name")!;
         var unique = (parts[0].Int64("non_unique") ?? 1) == 0;
-        var method = parts[0].String("index_type") == "FULLTEXT" ? IndexMethod.Gin : IndexMethod.BTree;
-        var keys = parts.Select(p => new AdvisedKey(p.String("column_name") ?? "(expression)", p.String("column_name") is null ? KeyFunction.Raw : KeyFunction.None, null, p.String("direction") == "D", KeyOperatorClass.Default)).ToList();
+        var method = parts[0].String("index_type") == "FULLTEXT" ? IndexStructure.Inverted : IndexStructure.Ordered;
+        var keys = parts.Select(p => new AdvisedKey(p.String("column_name") ?? "(expression)", p.String("column_name") is null ? KeyFunction.Raw : KeyFunction.None, null, p.String("direction") == "D", KeyMatch.Ordinary)).ToList();
         var definition = new IndexDefinition(table, keys, Array.Empty<string>(), method, Array.Empty<PredicateTest>(), unique, name);
         var scans = usage is null ? (long?)null : usage.TryGetValue((table, name), out var reads) ? reads : 0;
         return new ExistingIndex(definition, unique, scans, null);

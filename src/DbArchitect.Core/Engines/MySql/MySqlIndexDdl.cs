@@ -61,7 +61,7 @@ internal static class MySqlIndexDdl
 
         var comment = " COMMENT " + W.Comment(Translation(index, dialect) + index.Reason, IndexCommentMax);
         var head = $"ON {W.Id(table.Name)}";
-        if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.JsonPath || IsJson(k, table)))
+        if (index.Keys.Any(k => k.Match == KeyMatch.Containment || IsJson(k, table)))
         {
             return new(index, null, $"JSON containment has no general index in {dialect.Product}; index a specific path through a generated column when a query needs it.");
         }
@@ -74,7 +74,7 @@ internal static class MySqlIndexDdl
             }
 
             // ngram splits text into 2-character tokens, so MATCH finds infixes and misspellings' fragments; MariaDB has no ngram parser.
-            var parser = !dialect.IsMariaDb && index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram) ? " WITH PARSER ngram" : string.Empty;
+            var parser = !dialect.IsMariaDb && index.Keys.Any(k => k.Match == KeyMatch.Trigram) ? " WITH PARSER ngram" : string.Empty;
             return new(index, $"CREATE FULLTEXT INDEX {W.Id(index.Name)} {head} ({W.IdList(columns)}){parser}{comment}", null);
         }
 
@@ -123,12 +123,12 @@ internal static class MySqlIndexDdl
     /// </summary>
     public static IReadOnlyList<string>? FullTextColumns(Index index, Table table)
     {
-        if (!index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }))
+        if (!index.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }))
         {
             return null;
         }
 
-        return index.Keys.SelectMany(k => k.Expression is { Kind: IndexExpressionKind.FullText } e ? e.Columns : k.OperatorClass == KeyOperatorClass.Trigram && k.Column is not null ? new[] { k.Column } : Array.Empty<string>())
+        return index.Keys.SelectMany(k => k.Expression is { Kind: IndexExpressionKind.FullText } e ? e.Columns : k.Match == KeyMatch.Trigram && k.Column is not null ? new[] { k.Column } : Array.Empty<string>())
             .Where(c => table.FindColumn(c)?.Type.IsTextual == true).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -195,7 +195,7 @@ internal static class MySqlIndexDdl
     /// <summary>The design's reason speaks of the neutral plan; say first what this server builds instead.</summary>
     internal static string Translation(Index index, MySqlDialect dialect)
     {
-        if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram))
+        if (index.Keys.Any(k => k.Match == KeyMatch.Trigram))
         {
             return dialect.IsMariaDb
                 ? "MariaDB: FULLTEXT (word search; no ngram parser, so no infix matching) instead of trigrams. "
@@ -204,7 +204,7 @@ internal static class MySqlIndexDdl
 
         return index.Method switch
         {
-            IndexMethod.Brin or IndexMethod.Hash or IndexMethod.Gist => $"{dialect.Product}: a B-tree (InnoDB has no {EngineWording.MethodKind(index.Method)}). ",
+            IndexStructure.BlockRange or IndexStructure.Hash or IndexStructure.Spatial => $"{dialect.Product}: a B-tree (InnoDB has no {EngineWording.MethodKind(index.Method)}). ",
             _ when index.Unique && index.Predicate is not null => $"{dialect.Product} has no partial indexes: unique over the key plus a generated flag that is NULL when the condition fails. ",
             _ => string.Empty,
         };

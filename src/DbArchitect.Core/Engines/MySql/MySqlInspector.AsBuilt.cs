@@ -25,7 +25,7 @@ public sealed partial class MySqlInspector
         if (MySqlTableDdl.IdentityKey(table) is { } identityKey)
         {
             indexes.Add(new Model.Index(identityKey, new[] { IndexKey.Of(table.Columns.First(c => c.Generation == KeyGeneration.Identity).Name) },
-                Array.Empty<string>(), IndexMethod.BTree, false, null, string.Empty, Array.Empty<string>()));
+                Array.Empty<string>(), IndexStructure.Ordered, false, null, string.Empty, Array.Empty<string>()));
         }
 
         return table with
@@ -71,13 +71,13 @@ public sealed partial class MySqlInspector
         var comment = Truncate(MySqlIndexDdl.Translation(index, _dialect) + index.Reason, MySqlIndexDdl.IndexCommentMax);
         if (MySqlIndexDdl.FullTextColumns(index, table) is { } columns)
         {
-            return new Model.Index(index.Name, new[] { new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, columns, null), false, KeyOperatorClass.Default) },
-                Array.Empty<string>(), IndexMethod.Gin, false, null, comment, index.Serves);
+            return new Model.Index(index.Name, new[] { new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, columns, null), false, KeyMatch.Ordinary) },
+                Array.Empty<string>(), IndexStructure.Inverted, false, null, comment, index.Serves);
         }
 
         var keys = index.Keys.Select(k => k.Expression is { Kind: IndexExpressionKind.Lower } lower && _dialect.IsMariaDb
-            ? new IndexKey(MySqlHelperColumns.LowerOf(lower.Columns[0]), null, k.Descending, KeyOperatorClass.Default)
-            : k with { OperatorClass = KeyOperatorClass.Default }).ToList();
+            ? new IndexKey(MySqlHelperColumns.LowerOf(lower.Columns[0]), null, k.Descending, KeyMatch.Ordinary)
+            : k with { Match = KeyMatch.Ordinary }).ToList();
         if (index.Unique && index.Predicate is { Tests.Count: > 0 } predicate)
         {
             keys.Add(IndexKey.Of(MySqlHelperColumns.PredicateFlag(predicate)));
@@ -88,7 +88,7 @@ public sealed partial class MySqlInspector
             keys.AddRange(index.Include.Where(c => !index.Keys.Any(k => string.Equals(k.Column, c, StringComparison.OrdinalIgnoreCase))).Select(c => IndexKey.Of(c)));
         }
 
-        return new Model.Index(index.Name, keys, Array.Empty<string>(), IndexMethod.BTree, index.Unique, null, comment, index.Serves);
+        return new Model.Index(index.Name, keys, Array.Empty<string>(), IndexStructure.Ordered, index.Unique, null, comment, index.Serves);
     }
 
     /// <summary>What W.Comment keeps of a comment: the text, cut with an ellipsis at the server's limit.</summary>

@@ -126,11 +126,11 @@ public sealed partial class MySqlInspector : ISchemaInspector
         var first = ordered[0];
         var fullText = string.Equals(first.String("index_type"), "FULLTEXT", StringComparison.OrdinalIgnoreCase);
         var keys = fullText
-            ? new[] { new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, ordered.Select(p => p.String("column_name")!).ToArray(), null), false, KeyOperatorClass.Default) }
+            ? new[] { new IndexKey(null, new IndexExpression(IndexExpressionKind.FullText, ordered.Select(p => p.String("column_name")!).ToArray(), null), false, KeyMatch.Ordinary) }
             : ordered.Select(p => p.String("expression") is { } expression && T.Expression(expression) is { } parsed
-                ? new IndexKey(null, parsed, p.String("collation") == "D", KeyOperatorClass.Default)
-                : new IndexKey(p.String("column_name") ?? p.String("expression"), null, p.String("collation") == "D", KeyOperatorClass.Default)).ToArray();
-        return new Model.Index(parts.Key, keys, Array.Empty<string>(), fullText ? IndexMethod.Gin : IndexMethod.BTree,
+                ? new IndexKey(null, parsed, p.String("collation") == "D", KeyMatch.Ordinary)
+                : new IndexKey(p.String("column_name") ?? p.String("expression"), null, p.String("collation") == "D", KeyMatch.Ordinary)).ToArray();
+        return new Model.Index(parts.Key, keys, Array.Empty<string>(), fullText ? IndexStructure.Inverted : IndexStructure.Ordered,
             first.Int64("non_unique") == 0, null, first.String("comment") ?? string.Empty, Array.Empty<string>());
     }
 }

@@ -10,6 +10,6 @@ internal static class MySqlWording
     {
         TenantIsolation = "neither MySQL nor MariaDB has row-level security, so every query states it and the composite foreign keys keep rows inside one tenant.",
         FullScan = "a clustered primary key or full table scan",
-        IndexMethod = EngineWording.BTreeAnd(search: "fulltext", json: "none (no JSON index)"),
+        IndexMethodName = EngineWording.BTreeAnd(search: "fulltext", json: "none (no JSON index)"),
     };
 }

@@ -76,7 +76,7 @@ public sealed class OracleCapacity : ICapacityModel
 
     private static IndexSize Index(Table table, Model.Index index, long rows, TypicalValues values)
     {
-        var text = index.Method == IndexMethod.Gin || index.Keys.Any(k => k.Expression is { Kind: IndexExpressionKind.FullText });
+        var text = index.Method == IndexStructure.Inverted || index.Keys.Any(k => k.Expression is { Kind: IndexExpressionKind.FullText });
         var columns = index.Keys.SelectMany(k => k.Expression?.Columns ?? new[] { k.Column! }).Concat(index.Unique ? Array.Empty<string>() : index.Include).ToList();
         if (text)
         {

@@ -10,7 +10,7 @@ namespace DbArchitect.Core.Engines.Oracle;
 /// </summary>
 internal sealed class OracleIndexAdvice : IndexAdviceDdl
 {
-    public override IndexCapabilities Capabilities { get; } = new(false, false, true, false, true, new[] { IndexMethod.BTree }, 128);
+    public override IndexCapabilities Capabilities { get; } = new(false, false, true, false, true, new[] { IndexStructure.Ordered }, 128);
 
     public override string Create(IndexDefinition index, string schema) =>
         $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {Table(schema, index.Name!)} ON {Table(schema, index.Table)} {KeyList(index)} ONLINE;";
@@ -21,7 +21,7 @@ internal sealed class OracleIndexAdvice : IndexAdviceDdl
 
     protected override string Text(string value) => W.String(value);
 
-    protected override string Key(AdvisedKey key, IndexMethod method) => key.Function switch
+    protected override string Key(AdvisedKey key, IndexStructure method) => key.Function switch
     {
         KeyFunction.Lower => $"LOWER({W.Id(key.Column)})",
         KeyFunction.Raw => key.Column,

@@ -46,7 +46,7 @@ internal static class OracleIndexDdl
         Plan PlanOne(Model.Index index)
         {
             var name = W.Qualified(schema, index.Name);
-            var textKeys = index.Keys.Where(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }).ToList();
+            var textKeys = index.Keys.Where(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText }).ToList();
             if (textKeys.Count > 0)
             {
                 var columns = textKeys.SelectMany(k => k.Expression?.Columns ?? new[] { k.Column! }).Distinct(StringComparer.Ordinal).ToList();
@@ -77,7 +77,7 @@ internal static class OracleIndexDdl
                     $"Oracle Text (CTXSYS) instead of a trigram or word index: CONTAINS() with FUZZY/stem operators and SCORE() ranking; SYNC (ON COMMIT) keeps it current at some commit cost{(columns.Count > 1 ? "; a MULTI_COLUMN_DATASTORE indexes " + string.Join(", ", columns) + " as one document" : string.Empty)}.");
             }
 
-            if (index.Method == IndexMethod.Gin)
+            if (index.Method == IndexStructure.Inverted)
             {
                 var column = index.Keys[0].Column ?? index.Keys[0].Expression!.Columns[0];
                 return textColumns.Add(column)
@@ -146,7 +146,7 @@ internal static class OracleIndexDdl
 
             var kind = bitmap ? "BITMAP" : index.Unique ? "UNIQUE" : "B-tree";
             var head = bitmap ? "CREATE BITMAP INDEX" : index.Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
-            if (index.Method is IndexMethod.Brin or IndexMethod.Hash or IndexMethod.Gist)
+            if (index.Method is IndexStructure.BlockRange or IndexStructure.Hash or IndexStructure.Spatial)
             {
                 notes.Add($"Oracle has no {EngineWording.MethodKind(index.Method)}: a B-tree");
             }

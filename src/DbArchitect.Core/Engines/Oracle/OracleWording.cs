@@ -6,6 +6,6 @@ internal static class OracleWording
     public static EngineWording Wording { get; } = new()
     {
         TenantIsolation = "a Virtual Private Database policy (row-level security) limits every session to its own tenant.",
-        IndexMethod = EngineWording.BTreeAnd(search: "oracle text", json: "json search"),
+        IndexMethodName = EngineWording.BTreeAnd(search: "oracle text", json: "json search"),
     };
 }

@@ -178,8 +178,8 @@ public sealed class PostgreSqlCapacity : ICapacityModel
     private static IndexSize MeasureIndex(SchemaModel physical, Table table, Index index, long rows, long heapPages, Func<string, long> rowsOf, TypicalValues values) =>
         index.Method switch
         {
-            IndexMethod.Brin => Brin(index, heapPages),
-            IndexMethod.Gin or IndexMethod.Gist => Gin(physical, table, index, rows, rowsOf, values),
+            IndexStructure.BlockRange => Brin(index, heapPages),
+            IndexStructure.Inverted or IndexStructure.Spatial => Gin(physical, table, index, rows, rowsOf, values),
             _ => BTree(physical, table, index.Name, index.Keys, index.Include, index.Unique, rows, rowsOf, values),
         };
 
@@ -255,13 +255,13 @@ public sealed class PostgreSqlCapacity : ICapacityModel
                 tokens += words * GinBytesPerWord;
                 what.Add($"{words:0} words");
             }
-            else if (key.OperatorClass == KeyOperatorClass.Trigram)
+            else if (key.Match == KeyMatch.Trigram)
             {
                 var chars = CharactersOf(table.FindColumn(key.Column!)!, values);
                 tokens += GinTrigramBytesPerRow + ((chars + 1) * GinBytesPerTrigram);
                 what.Add($"{chars + 1} trigrams");
             }
-            else if (key.OperatorClass == KeyOperatorClass.JsonPath)
+            else if (key.Match == KeyMatch.Containment)
             {
                 tokens += JsonPathsPerDocument * GinBytesPerJsonPath;
                 what.Add($"{JsonPathsPerDocument} JSON paths");

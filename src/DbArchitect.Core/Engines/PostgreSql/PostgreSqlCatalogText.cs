@@ -136,9 +136,9 @@ internal static partial class PostgreSqlCatalogText
     {
         var opclass = operatorClass switch
         {
-            "gin_trgm_ops" or "gist_trgm_ops" => KeyOperatorClass.Trigram,
-            "jsonb_path_ops" => KeyOperatorClass.JsonPath,
-            _ => KeyOperatorClass.Default,
+            "gin_trgm_ops" or "gist_trgm_ops" => KeyMatch.Trigram,
+            "jsonb_path_ops" => KeyMatch.Containment,
+            _ => KeyMatch.Ordinary,
         };
         if (Regex.Match(text, $"^(?<c>{Ident})$") is { Success: true } column)
         {

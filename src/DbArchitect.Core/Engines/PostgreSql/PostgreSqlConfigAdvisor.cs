@@ -46,6 +46,11 @@ public sealed class PostgreSqlConfigAdvisor : IConfigAdvisor
         return recommendation with
         {
             FileLabel = "postgresql.conf snippet",
+            SettingsNote = settings.Any(s => s.Source == ConfigSource.PgTune)
+                ? "Server settings (source `pgtune` is the value PGTune gives for the same inputs; `derived` comes from what PGTune does not ask):"
+                : null,
+            ReferenceSource = "pgtune",
+            TableSettingsLabel = "Per-table autovacuum settings",
             ConfigFile = PostgreSqlConfigFiles.ConfigFile(recommendation),
             AlterSystemScript = PostgreSqlConfigFiles.AlterSystem(recommendation),
             TableScript = PostgreSqlConfigFiles.TableScript(recommendation),

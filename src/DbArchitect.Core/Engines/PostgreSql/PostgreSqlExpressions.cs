@@ -84,7 +84,7 @@ internal static class PostgreSqlExpressions
 
 
     /// <summary>One key of CREATE INDEX: a column or a parenthesised expression, its operator class and direction.</summary>
-    public static string IndexKey(IndexKey key, Table table, IndexMethod method)
+    public static string IndexKey(IndexKey key, Table table, IndexStructure method)
     {
         string body;
         if (key.Expression is { } expression)
@@ -96,15 +96,15 @@ internal static class PostgreSqlExpressions
             body = W.Id(key.Column ?? throw new InvalidOperationException($"An index key on {table.Name} has neither a column nor an expression."));
         }
 
-        var opclass = key.OperatorClass switch
+        var opclass = key.Match switch
         {
-            KeyOperatorClass.Trigram => method switch
+            KeyMatch.Trigram => method switch
             {
-                IndexMethod.Gin => " public.gin_trgm_ops",
-                IndexMethod.Gist => " public.gist_trgm_ops",
+                IndexStructure.Inverted => " public.gin_trgm_ops",
+                IndexStructure.Spatial => " public.gist_trgm_ops",
                 _ => throw new InvalidOperationException($"Trigram keys need a GIN or GiST index ({table.Name}: {key})."),
             },
-            KeyOperatorClass.JsonPath => method == IndexMethod.Gin
+            KeyMatch.Containment => method == IndexStructure.Inverted
                 ? " jsonb_path_ops"
                 : throw new InvalidOperationException($"JSON path keys need a GIN index ({table.Name}: {key})."),
             _ => string.Empty,

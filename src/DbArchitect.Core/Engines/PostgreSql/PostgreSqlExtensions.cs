@@ -31,15 +31,15 @@ internal static class PostgreSqlExtensions
         {
             foreach (var index in table.Indexes)
             {
-                if (index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram))
+                if (index.Keys.Any(k => k.Match == KeyMatch.Trigram))
                 {
                     needed.Add("pg_trgm");
                 }
 
-                if (index.Method is IndexMethod.Gin or IndexMethod.Gist && index.Keys.Any(k => IsPlainScalar(k, table)))
+                if (index.Method is IndexStructure.Inverted or IndexStructure.Spatial && index.Keys.Any(k => IsPlainScalar(k, table)))
                 {
                     // GIN and GiST have no operator class for plain scalars (a tenant key beside a trigram key, say).
-                    needed.Add(index.Method == IndexMethod.Gin ? "btree_gin" : "btree_gist");
+                    needed.Add(index.Method == IndexStructure.Inverted ? "btree_gin" : "btree_gist");
                 }
             }
         }
@@ -49,7 +49,7 @@ internal static class PostgreSqlExtensions
 
     private static bool IsPlainScalar(IndexKey key, Table table)
     {
-        if (key.Expression is not null || key.OperatorClass != KeyOperatorClass.Default || key.Column is null)
+        if (key.Expression is not null || key.Match != KeyMatch.Ordinary || key.Column is null)
         {
             return false;
         }

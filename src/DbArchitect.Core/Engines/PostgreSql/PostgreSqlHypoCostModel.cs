@@ -18,7 +18,7 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
 {
-    private static readonly IndexMethod[] Simulated = { IndexMethod.BTree, IndexMethod.Brin, IndexMethod.Hash };
+    private static readonly IndexStructure[] Simulated = { IndexStructure.Ordered, IndexStructure.BlockRange, IndexStructure.Hash };
 
     /// <summary>Statements per round trip: large enough that a search step is one trip, small enough to bound one message.</summary>
     private const int MaxBatch = 2000;

@@ -11,7 +11,7 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 internal sealed class PostgreSqlIndexAdvice : IndexAdviceDdl
 {
     public override IndexCapabilities Capabilities { get; } = new(true, true, true, true, true,
-        new[] { IndexMethod.BTree, IndexMethod.Gin, IndexMethod.Brin, IndexMethod.Gist, IndexMethod.Hash }, 63);
+        new[] { IndexStructure.Ordered, IndexStructure.Inverted, IndexStructure.BlockRange, IndexStructure.Spatial, IndexStructure.Hash }, 63);
 
     public override bool OutsideTransaction => true;
 
@@ -30,7 +30,7 @@ internal sealed class PostgreSqlIndexAdvice : IndexAdviceDdl
 
     protected override string Text(string value) => W.String(value);
 
-    protected override string Key(AdvisedKey key, IndexMethod method)
+    protected override string Key(AdvisedKey key, IndexStructure method)
     {
         var body = key.Function switch
         {
@@ -44,17 +44,17 @@ internal sealed class PostgreSqlIndexAdvice : IndexAdviceDdl
             body = "(" + body + ")";
         }
 
-        return key.OperatorClass switch
+        return key.Match switch
         {
-            KeyOperatorClass.Trigram => body + " gin_trgm_ops",
-            KeyOperatorClass.JsonPath => body + " jsonb_path_ops",
+            KeyMatch.Trigram => body + " gin_trgm_ops",
+            KeyMatch.Containment => body + " jsonb_path_ops",
             _ => body,
         };
     }
 
     private string Build(IndexDefinition index, string schema, bool concurrently) =>
         $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {(concurrently ? "CONCURRENTLY IF NOT EXISTS " : string.Empty)}{(index.Name is null || !concurrently ? string.Empty : W.Id(index.Name) + " ")}"
-        + $"ON {Table(schema, index.Table)} USING {index.Method.ToString().ToLowerInvariant()} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)}";
+        + $"ON {Table(schema, index.Table)} USING {PostgreSqlIndexDdl.MethodName(index.Method)} {KeyList(index)}{IncludeClause(index)}{WhereClause(index)}";
 
     private static string Table(string schema, string name) => string.IsNullOrEmpty(schema) ? W.Id(name) : W.Qualified(schema, name);
 }

@@ -135,7 +135,7 @@ internal static class PostgreSqlIndexCatalog
         for (var k = 0; k < keyCount && k < columns.Count; k++)
         {
             var opclass = k < opclasses.Count ? opclasses[k] : string.Empty;
-            var klass = opclass == "gin_trgm_ops" || opclass == "gist_trgm_ops" ? KeyOperatorClass.Trigram : opclass == "jsonb_path_ops" ? KeyOperatorClass.JsonPath : KeyOperatorClass.Default;
+            var klass = opclass == "gin_trgm_ops" || opclass == "gist_trgm_ops" ? KeyMatch.Trigram : opclass == "jsonb_path_ops" ? KeyMatch.Containment : KeyMatch.Ordinary;
             var desc = k < descending.Length && descending[k];
             keys.Add(PostgreSqlPlanExpressions.Column(columns[k]) is { } c && c.Alias is null
                 ? new AdvisedKey(c.Column, c.Function, c.Argument, desc, klass)
@@ -144,11 +144,11 @@ internal static class PostgreSqlIndexCatalog
 
         var method = row.String("method") switch
         {
-            "gin" => IndexMethod.Gin,
-            "gist" => IndexMethod.Gist,
-            "brin" => IndexMethod.Brin,
-            "hash" => IndexMethod.Hash,
-            _ => IndexMethod.BTree,
+            "gin" => IndexStructure.Inverted,
+            "gist" => IndexStructure.Spatial,
+            "brin" => IndexStructure.BlockRange,
+            "hash" => IndexStructure.Hash,
+            _ => IndexStructure.Ordered,
         };
         var definition = new IndexDefinition(table, keys, columns.Skip(keyCount).ToList(), method, Array.Empty<PredicateTest>(), row.Boolean("is_unique") ?? false, row.String("index_name"))
         {

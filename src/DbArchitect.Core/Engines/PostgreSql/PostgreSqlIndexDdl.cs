@@ -34,16 +34,16 @@ internal static class PostgreSqlIndexDdl
             throw new InvalidOperationException($"Index {index.Name} on {table.Name} has no keys.");
         }
 
-        if (index.Unique && index.Method != IndexMethod.BTree)
+        if (index.Unique && index.Method != IndexStructure.Ordered)
         {
             throw new InvalidOperationException($"Index {index.Name} on {table.Name}: only btree indexes can be unique in PostgreSQL.");
         }
 
-        var sql = $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {W.Id(index.Name)} ON {tableName} USING {Method(index.Method)} "
+        var sql = $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {W.Id(index.Name)} ON {tableName} USING {MethodName(index.Method)} "
             + $"({W.List(index.Keys.Select(k => PostgreSqlExpressions.IndexKey(k, table, index.Method)))})";
         if (index.Include.Count > 0)
         {
-            sql += index.Method is IndexMethod.BTree or IndexMethod.Gist
+            sql += index.Method is IndexStructure.Ordered or IndexStructure.Spatial
                 ? $" INCLUDE ({W.IdList(index.Include)})"
                 : throw new InvalidOperationException($"Index {index.Name} on {table.Name}: INCLUDE needs a btree or GiST index.");
         }
@@ -56,12 +56,13 @@ internal static class PostgreSqlIndexDdl
         return sql;
     }
 
-    private static string Method(IndexMethod method) => method switch
+    /// <summary>PostgreSQL's access method for a neutral index structure (USING …).</summary>
+    internal static string MethodName(IndexStructure method) => method switch
     {
-        IndexMethod.Gin => "gin",
-        IndexMethod.Gist => "gist",
-        IndexMethod.Brin => "brin",
-        IndexMethod.Hash => "hash",
+        IndexStructure.Inverted => "gin",
+        IndexStructure.Spatial => "gist",
+        IndexStructure.BlockRange => "brin",
+        IndexStructure.Hash => "hash",
         _ => "btree",
     };
 }

@@ -159,16 +159,16 @@ public sealed partial class PostgreSqlInspector : ISchemaInspector
         var predicate = predicateText is null ? null : T.Predicate(predicateText);
         var method = row.String("method") switch
         {
-            "gin" => IndexMethod.Gin,
-            "gist" => IndexMethod.Gist,
-            "brin" => IndexMethod.Brin,
-            "hash" => IndexMethod.Hash,
-            _ => IndexMethod.BTree,
+            "gin" => IndexStructure.Inverted,
+            "gist" => IndexStructure.Spatial,
+            "brin" => IndexStructure.BlockRange,
+            "hash" => IndexStructure.Hash,
+            _ => IndexStructure.Ordered,
         };
         var understood = keys.All(k => k is not null) && (predicateText is null || predicate is not null) && row.String("method") is "btree" or "gin" or "gist" or "brin" or "hash";
         return new Model.Index(
             row.String("name")!,
-            understood ? keys.Select(k => k!).ToArray() : texts.Select(t => new IndexKey(t, null, false, KeyOperatorClass.Default)).ToArray(),
+            understood ? keys.Select(k => k!).ToArray() : texts.Select(t => new IndexKey(t, null, false, KeyMatch.Ordinary)).ToArray(),
             row.Strings("include").Select(T.Unquote).ToArray(),
             method,
             row.Boolean("is_unique") ?? false,

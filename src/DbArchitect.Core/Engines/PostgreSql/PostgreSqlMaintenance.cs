@@ -92,7 +92,14 @@ internal sealed class PostgreSqlMaintenance : IMaintenancePlanner
         decisions.Add(new(Area, "Job scheduler", $"pg_cron ({PostgreSqlMaintenanceSql.JobsPath}), jobs scheduled with cron.schedule_in_database from the cron.database_name database",
             "Jobs live in the database, are backed up with it and are visible in cron.job and cron.job_run_details; autovacuum still does routine work, the jobs add what autovacuum's thresholds would leave late. pg_cron connects to cron.host as the scheduling user, so that user needs a local authentication line (or cron.use_background_workers = on)."));
 
-        return new MaintenancePlan(views, jobs, decisions);
+        return new MaintenancePlan(views, jobs, decisions)
+        {
+            // The scripts write reindex_bloated.sql with the views and jobs.sql with the jobs: say where each runs.
+            FilesNote = views.Count > 0 && jobs.Count > 0
+                ? "Apply after the build: the monitoring files in the design's database (as a superuser), "
+                    + $"{PostgreSqlMaintenanceSql.JobsPath} in the pg_cron database with -v database=<design database>; {PostgreSqlMaintenanceSql.ReindexPath} runs weekly from cron or a systemd timer:"
+                : null,
+        };
     }
 
     /// <summary>

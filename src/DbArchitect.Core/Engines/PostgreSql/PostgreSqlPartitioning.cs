@@ -15,7 +15,7 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
         UniqueKeysMustContainKey: true,
         ForeignKeysAllowed: true,
         ReferencedKeysAllowed: true,
-        Modes: new[] { PartitionMode.Native, PartitionMode.PgPartman, PartitionMode.TimescaleDb },
+        Modes: PostgreSqlPartitionModes.All,
         Strategies: new[] { PartitionStrategy.Range, PartitionStrategy.List, PartitionStrategy.Hash },
         KeepsUniquenessByLookup: true,
         DesignBuildsPartitions: true);
@@ -26,8 +26,8 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
         var names = new PostgreSqlPartitionNames(plan);
         return plan.Mode switch
         {
-            PartitionMode.PgPartman => PostgreSqlPartman.Steps(plan, names),
-            PartitionMode.TimescaleDb => PostgreSqlTimescale.Steps(plan, names),
+            PostgreSqlPartitionModes.PgPartman => PostgreSqlPartman.Steps(plan, names),
+            PostgreSqlPartitionModes.TimescaleDb => PostgreSqlTimescale.Steps(plan, names),
             _ when plan.Converts => PostgreSqlPartitionConversion.Steps(plan, names),
             _ => Native(plan, names),
         };
@@ -36,8 +36,8 @@ internal sealed class PostgreSqlPartitioning : IPartitionEngine
     public PartitionTarget ReadLive(LiveSession session, string? schema, string table, string? column) =>
         PostgreSqlPartitionCatalog.Read(session, schema ?? "public", table, column);
 
-    public int? ExtensionMajorVersion(LiveSession session, PartitionMode mode) =>
-        mode != PartitionMode.PgPartman ? null : PostgreSqlPartitionCatalog.PartmanMajorVersion(session);
+    public int? ExtensionMajorVersion(LiveSession session, string mode) =>
+        !string.Equals(mode, PostgreSqlPartitionModes.PgPartman, StringComparison.OrdinalIgnoreCase) ? null : PostgreSqlPartitionCatalog.PartmanMajorVersion(session);
 
     private static List<PartitionStep> Native(PartitionPlan plan, PostgreSqlPartitionNames names)
     {

@@ -149,7 +149,7 @@ internal sealed class PostgreSqlQueryBuilder : QueryRenderer
     private bool DeliversOrder(IReadOnlyList<Index?> indexes)
     {
         var sort = Plan.Order.Select(s => IndexKey.Of(s.Column.Name, s.Descending)).ToList();
-        return indexes.Any(index => index is { Method: IndexMethod.BTree } && sort.Count > 0 && SortAfterEquality(index, sort) is { } keys && keys.Count >= sort.Count
+        return indexes.Any(index => index is { Method: IndexStructure.Ordered } && sort.Count > 0 && SortAfterEquality(index, sort) is { } keys && keys.Count >= sort.Count
             && (keys.Take(sort.Count).SequenceEqual(sort) || keys.Take(sort.Count).SequenceEqual(sort.Select(k => k with { Descending = !k.Descending }))));
     }
 
@@ -196,7 +196,7 @@ internal sealed class PostgreSqlQueryBuilder : QueryRenderer
             }
 
             var projected = Plan.Projection;
-            if (indexes.Count == 1 && indexes[0] is { Method: IndexMethod.BTree } only
+            if (indexes.Count == 1 && indexes[0] is { Method: IndexStructure.Ordered } only
                 && projected.All(c => only.Keys.Any(k => k.Column == c) || only.Include.Contains(c)) && shape is not QueryShape.TimeBuckets and not QueryShape.Aggregate)
             {
                 parts.Add("every projected column is in the index: an index-only scan");

@@ -63,7 +63,7 @@ internal sealed class PostgreSqlSecurity : ISecurityPlanner
             new("hostnossl", "all", "all", "::/0", "reject", "Refuses every unencrypted TCP connection (IPv6)."),
         };
 
-        return new SecurityPlan(planRoles, PrivilegeClasses, hba, Decisions(physical, roles, multi, connections));
+        return new SecurityPlan(planRoles, PrivilegeClasses, hba, Decisions(physical, roles, multi, connections)) { HostAccessFile = "pg_hba.conf" };
     }
 
     /// <summary>A name as pg_hba.conf reads it: bare when plain, else in double quotes (which also stop keyword meanings).</summary>

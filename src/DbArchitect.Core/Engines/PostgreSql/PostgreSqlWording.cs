@@ -1,6 +1,6 @@
 namespace DbArchitect.Core.Engines.PostgreSql;
 
-/// <summary>PostgreSQL's own words for the neutral model's features, which are PostgreSQL's: GIN, BRIN, INCLUDE, row-level security, vacuum.</summary>
+/// <summary>PostgreSQL's own words for the neutral model's features: GIN, BRIN, INCLUDE, row-level security, vacuum.</summary>
 internal static class PostgreSqlWording
 {
     public static EngineWording Wording { get; } = new()
@@ -12,5 +12,7 @@ internal static class PostgreSqlWording
         Covering = columns => $"INCLUDE ({string.Join(", ", columns)}) lets it answer from the index alone",
         FullScan = "a sequential scan",
         PartitionMaintenance = "vacuum",
+        PartitionSchedule = "New-PartitionScript writes the pg_cron step",
+        IndexMethodName = index => index.Method == Model.IndexStructure.Ordered ? "b-tree" : PostgreSqlIndexDdl.MethodName(index.Method),
     };
 }

@@ -9,8 +9,8 @@ internal sealed partial class PostgreSqlWriter
     public static string CreatePolicy(string table, RowPolicy policy) =>
         $"CREATE POLICY {Id(policy.Name)} ON {table} AS {(policy.Permissive ? "PERMISSIVE" : "RESTRICTIVE")} FOR {policy.Command}"
         + $" TO {string.Join(", ", policy.Roles.Select(r => r == "public" ? "PUBLIC" : Id(r)))}"
-        + (policy.Using is { } u ? $" USING ({u})" : string.Empty)
-        + (policy.WithCheck is { } c ? $" WITH CHECK ({c})" : string.Empty);
+        + (policy.VisibleWhen is { } u ? $" USING ({u})" : string.Empty)
+        + (policy.WritableWhen is { } c ? $" WITH CHECK ({c})" : string.Empty);
 
     public static string DropPolicy(string table, string name) => $"DROP POLICY IF EXISTS {Id(name)} ON {table}";
 

@@ -197,14 +197,14 @@ public static partial class SqlServerCatalogModel
     {
         var first = rows.First();
         var keys = rows.Where(r => !Flag(r, "included")).OrderBy(r => Number(r, "position"))
-            .Select(r => new IndexKey(Text(r, "column_name"), null, Flag(r, "descending"), KeyOperatorClass.Default)).ToArray();
+            .Select(r => new IndexKey(Text(r, "column_name"), null, Flag(r, "descending"), KeyMatch.Ordinary)).ToArray();
         var predicateText = Optional(first, "predicate");
         var predicate = predicateText is null ? null : Predicate(predicateText);
         // A columnstore index stores whole columns with no key order (key_ordinal 0): its kind and columns are its definition.
         if (Optional(first, "method") is { } method && method.Contains("COLUMNSTORE", StringComparison.Ordinal))
         {
             var stored = rows.OrderBy(r => Text(r, "column_name"), StringComparer.Ordinal).Select(r => Text(r, "column_name")).ToArray();
-            return new Model.Index(rows.Key, stored.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), IndexMethod.BTree, false, predicate,
+            return new Model.Index(rows.Key, stored.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), IndexStructure.Ordered, false, predicate,
                 Optional(first, "comment") ?? string.Empty, Array.Empty<string>())
             {
                 Definition = $"{method} ({string.Join(", ", stored)})" + (predicateText is null ? string.Empty : " WHERE " + predicateText),
@@ -215,7 +215,7 @@ public static partial class SqlServerCatalogModel
             rows.Key,
             keys,
             rows.Where(r => Flag(r, "included")).Select(r => Text(r, "column_name")).ToArray(),
-            IndexMethod.BTree,
+            IndexStructure.Ordered,
             Flag(first, "is_unique"),
             predicate,
             Optional(first, "comment") ?? string.Empty,

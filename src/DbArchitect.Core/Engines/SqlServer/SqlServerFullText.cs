@@ -16,7 +16,7 @@ internal static class SqlServerFullText
     public static string CatalogName(SchemaModel model) => SqlServerExpressions.DerivedName("ftc", model.Schema, "search");
 
     public static bool IsFullText(Model.Index index) =>
-        index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression?.Kind == IndexExpressionKind.FullText);
+        index.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression?.Kind == IndexExpressionKind.FullText);
 
     /// <summary>
     /// The index that can be the full-text key (unique, one non-nullable column of at most 900 bytes, not filtered):

@@ -10,7 +10,7 @@ namespace DbArchitect.Core.Engines.SqlServer;
 /// </summary>
 internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
 {
-    public override IndexCapabilities Capabilities { get; } = new(true, true, false, false, true, new[] { IndexMethod.BTree }, 128);
+    public override IndexCapabilities Capabilities { get; } = new(true, true, false, false, true, new[] { IndexStructure.Ordered }, 128);
 
     /// <summary>No server here to explain a workload: ScriptDom parses it against the catalog instead.</summary>
     public override IWorkloadParser Parser { get; } = new SqlServerWorkloadParser();
@@ -42,7 +42,7 @@ internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
 
     protected override string Text(string value) => W.String(value);
 
-    protected override string Key(AdvisedKey key, IndexMethod method) => key.Function == KeyFunction.Raw ? key.Column : W.Id(key.Column);
+    protected override string Key(AdvisedKey key, IndexStructure method) => key.Function == KeyFunction.Raw ? key.Column : W.Id(key.Column);
 
     private static string Table(string schema, string name) => string.IsNullOrEmpty(schema) ? W.Id(name) : W.Qualified(schema, name);
 }

@@ -66,7 +66,7 @@ internal sealed class SqlServerPhysicalAdapter
             var nullable = columns.Where(c => c.Nullable).Select(c => c.Name).ToList();
             if (nullable.Count > 0 && !referenced.Contains(table.Name + "\u0001" + string.Join("\u0001", unique.Columns)))
             {
-                indexes.Add(new Index(unique.Name, unique.Columns.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), IndexMethod.BTree, true,
+                indexes.Add(new Index(unique.Name, unique.Columns.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), IndexStructure.Ordered, true,
                     new IndexPredicate(nullable.Select(c => new ColumnTest(c, PredicateKind.IsNotNull)).ToArray()), unique.Reason, Array.Empty<string>()));
                 decisions.Add(new DesignDecision(DesignAreas.Indexing, $"{table.Name}.{unique.Name}", "Filtered unique index (WHERE … IS NOT NULL)",
                     $"SQL Server's UNIQUE constraint treats NULLs as equal and allows one NULL only; a unique index filtered on {string.Join(", ", nullable)} IS NOT NULL keeps the standard meaning (any number of NULLs)."));
@@ -79,7 +79,7 @@ internal sealed class SqlServerPhysicalAdapter
         if (table.Indexes.Any(SqlServerFullText.IsFullText) && SqlServerFullText.KeyIndexOf(table) is null && SqlServerFullText.SurrogateKey(table) is { } surrogate)
         {
             var name = SqlServerFullText.KeyIndexName(table);
-            indexes.Add(new Index(name, new[] { IndexKey.Of(surrogate.Name) }, Array.Empty<string>(), IndexMethod.BTree, true, null,
+            indexes.Add(new Index(name, new[] { IndexKey.Of(surrogate.Name) }, Array.Empty<string>(), IndexStructure.Ordered, true, null,
                 $"Full-text key: a FULLTEXT INDEX needs a unique single-column key index, and the primary key ({string.Join(", ", table.PrimaryKey.Columns)}) is composite; {surrogate.Name} is generated and unique on its own.",
                 Array.Empty<string>()));
             decisions.Add(new DesignDecision(DesignAreas.Indexing, $"{table.Name}.{name}", $"Unique index on {surrogate.Name} (full-text key)",
@@ -138,14 +138,14 @@ internal sealed class SqlServerPhysicalAdapter
                 return null;
             }
 
-            Decide("FULLTEXT INDEX (full-text catalog)", $"The design's {(index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram) ? "trigram" : "full-text")} index becomes a column in the table's one FULLTEXT INDEX ({string.Join(", ", columns)}); queries use CONTAINS/FREETEXT. Full-text matches words and prefixes (\"term*\"), not arbitrary infixes or typos, and is populated asynchronously (CHANGE_TRACKING AUTO).");
+            Decide("FULLTEXT INDEX (full-text catalog)", $"The design's {(index.Keys.Any(k => k.Match == KeyMatch.Trigram) ? "trigram" : "full-text")} index becomes a column in the table's one FULLTEXT INDEX ({string.Join(", ", columns)}); queries use CONTAINS/FREETEXT. Full-text matches words and prefixes (\"term*\"), not arbitrary infixes or typos, and is populated asynchronously (CHANGE_TRACKING AUTO).");
             return index with
             {
                 Reason = $"SQL Server: part of the table's FULLTEXT INDEX ({string.Join(", ", columns)}), queried with CONTAINSTABLE/FREETEXTTABLE; a full-text index covers every row (no filter) and needs no tenant key column, the query filters those. Design reason: {index.Reason}",
             };
         }
 
-        if (index.Method == IndexMethod.Gin || index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.JsonPath))
+        if (index.Method == IndexStructure.Inverted || index.Keys.Any(k => k.Match == KeyMatch.Containment))
         {
             Decide("Not created", "SQL Server 2022 has no inverted index over JSON or arrays. When a JSON path is filtered often, add a computed column JSON_VALUE(col, '$.path') PERSISTED and index it; for arrays, a child table with an index.");
             return null;
@@ -177,7 +177,7 @@ internal sealed class SqlServerPhysicalAdapter
                 continue;
             }
 
-            keys.Add(key with { OperatorClass = KeyOperatorClass.Default });
+            keys.Add(key with { Match = KeyMatch.Ordinary });
         }
 
         if (keys.Count == 0)
@@ -187,13 +187,13 @@ internal sealed class SqlServerPhysicalAdapter
         }
 
         var note = string.Empty;
-        if (index.Method == IndexMethod.Brin)
+        if (index.Method == IndexStructure.BlockRange)
         {
             note = " SQL Server: a nonclustered B-tree (no block-range index); see design.md.";
             Decide("Nonclustered B-tree index instead of a block-range index",
                 "SQL Server has no block-range index. A nonclustered index serves the range queries; for scans over years of append-only rows, partitioning by month (switching old partitions out) or a nonclustered columnstore index (row-group elimination by min/max, as a block-range index does) is the next step.");
         }
-        else if (index.Method is IndexMethod.Hash or IndexMethod.Gist)
+        else if (index.Method is IndexStructure.Hash or IndexStructure.Spatial)
         {
             note = " SQL Server: a nonclustered B-tree.";
             Decide("Nonclustered B-tree index", $"SQL Server has no {EngineWording.MethodKind(index.Method)} on disk-based tables; a B-tree serves the same equality and range lookups.");
@@ -203,7 +203,7 @@ internal sealed class SqlServerPhysicalAdapter
         {
             Keys = keys,
             Include = include.Distinct(StringComparer.OrdinalIgnoreCase).Where(c => !keys.Any(k => string.Equals(k.Column, c, StringComparison.OrdinalIgnoreCase))).ToArray(),
-            Method = IndexMethod.BTree,
+            Method = IndexStructure.Ordered,
             Reason = index.Reason + note,
         };
     }

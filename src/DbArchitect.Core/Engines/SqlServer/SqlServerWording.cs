@@ -8,6 +8,6 @@ internal static class SqlServerWording
         TenantIsolation = "row-level security limits every session to its own tenant.",
         Covering = columns => $"INCLUDE ({string.Join(", ", columns)}) lets it answer from the index alone",
         FullScan = "a clustered index scan",
-        IndexMethod = EngineWording.BTreeAnd(search: "full-text", json: "none (no JSON index)"),
+        IndexMethodName = EngineWording.BTreeAnd(search: "full-text", json: "none (no JSON index)"),
     };
 }

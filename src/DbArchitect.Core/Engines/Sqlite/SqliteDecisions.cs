@@ -104,19 +104,19 @@ internal static class SqliteDecisions
                 "SQLite indexes have no non-key columns. Extra trailing key columns cover the query the same way (the table is not read) at the cost of a wider key; on a unique index they would change what is unique, so they are dropped there."));
         }
 
-        if (indexes.Any(i => i.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText })))
+        if (indexes.Any(i => i.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText })))
         {
             decisions.Add(new(indexing, "Search", "FTS5 virtual tables kept current by triggers: tokenize='trigram' (3.34+) for fuzzy search, unicode61/porter for full text, ranked by bm25",
                 "SQLite has no inverted or trigram index. The trigram tokenizer indexes every 3-character sequence, so MATCH and LIKE '%term%' find substrings through the index; it does not rank by similarity or forgive typos (spellfix1 would). The FTS5 tables reference their table's rows by rowid (external content) and store no second copy of the text."));
         }
 
-        if (indexes.Any(i => !SqliteIndexDdl.IsBTree(i) && !i.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText })))
+        if (indexes.Any(i => !SqliteIndexDdl.IsBTree(i) && !i.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText })))
         {
             decisions.Add(new(indexing, "Inverted indexes on JSON and arrays", "Not built: SQLite has no inverted index",
                 "Containment queries on JSON or arrays read every row through json_each; when one key is queried often, an expression index on json_extract(col, '$.key') serves it, and a child table serves array membership."));
         }
 
-        if (indexes.Any(i => i.Method is IndexMethod.Brin or IndexMethod.Hash))
+        if (indexes.Any(i => i.Method is IndexStructure.BlockRange or IndexStructure.Hash))
         {
             decisions.Add(new(indexing, "Block-range and hash indexes", "Built as ordinary B-tree indexes",
                 "SQLite has only B-trees. For append-ordered time columns a B-tree is larger than a block-range index but serves the same range scans."));

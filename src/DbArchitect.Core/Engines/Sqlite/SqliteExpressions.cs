@@ -137,7 +137,7 @@ internal static class SqliteExpressions
 
     /// <summary>True when a B-tree can hold the key (a column or lower()); full-text and trigram keys go to FTS5.</summary>
     public static bool IsBTreeKey(IndexKey key) =>
-        key.OperatorClass == KeyOperatorClass.Default && key.Expression is null or { Kind: IndexExpressionKind.Lower };
+        key.Match == KeyMatch.Ordinary && key.Expression is null or { Kind: IndexExpressionKind.Lower };
 
     /// <summary>One key of CREATE INDEX.</summary>
     public static string IndexKey(IndexKey key, Table table)

@@ -10,7 +10,7 @@ namespace DbArchitect.Core.Engines.Sqlite;
 /// </summary>
 internal sealed class SqliteIndexAdvice : IndexAdviceDdl
 {
-    public override IndexCapabilities Capabilities { get; } = new(false, true, true, false, true, new[] { IndexMethod.BTree }, 128);
+    public override IndexCapabilities Capabilities { get; } = new(false, true, true, false, true, new[] { IndexStructure.Ordered }, 128);
 
     public override string Create(IndexDefinition index, string schema) =>
         $"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {W.Id(index.Name!)} ON {W.Id(index.Table)} {KeyList(index)}{WhereClause(index)};";
@@ -21,7 +21,7 @@ internal sealed class SqliteIndexAdvice : IndexAdviceDdl
 
     protected override string Text(string value) => W.String(value);
 
-    protected override string Key(AdvisedKey key, IndexMethod method) => key.Function switch
+    protected override string Key(AdvisedKey key, IndexStructure method) => key.Function switch
     {
         KeyFunction.Lower => $"lower({W.Id(key.Column)})",
         KeyFunction.Raw => key.Column,

@@ -37,7 +37,7 @@ internal static class SqliteIndexDdl
 
     /// <summary>True when the index is a plain or expression B-tree in SQLite (BRIN and hash become B-trees).</summary>
     public static bool IsBTree(Index index) =>
-        index.Method is IndexMethod.BTree or IndexMethod.Brin or IndexMethod.Hash && index.Keys.All(SqliteExpressions.IsBTreeKey);
+        index.Method is IndexStructure.Ordered or IndexStructure.BlockRange or IndexStructure.Hash && index.Keys.All(SqliteExpressions.IsBTreeKey);
 
     /// <summary>
     /// The model with its indexes as SQLite builds them: BRIN and hash become B-trees, INCLUDE columns are folded into
@@ -56,14 +56,14 @@ internal static class SqliteIndexDdl
                 }
 
                 var planned = Fold(i);
-                return i with { Method = IndexMethod.BTree, Keys = planned.Keys, Include = Array.Empty<string>() };
+                return i with { Method = IndexStructure.Ordered, Keys = planned.Keys, Include = Array.Empty<string>() };
             }).ToArray(),
         }).ToArray(),
     };
 
     /// <summary>True for an index SQLite builds as an FTS5 table (trigram or full-text keys).</summary>
     public static bool IsSearch(Index index) =>
-        index.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
+        index.Keys.Any(k => k.Match == KeyMatch.Trigram || k.Expression is { Kind: IndexExpressionKind.FullText });
 
     public static bool IsNeeded(SchemaModel model) => model.Tables.Any(t => For(t).Count > 0);
 

@@ -123,7 +123,7 @@ public sealed partial class SqliteInspector : ISchemaInspector
     {
         var rows = parts.OrderBy(p => p.Int64("position")).ToArray();
         var sql = rows[0].String("sql") ?? string.Empty;
-        var keys = rows.Select(r => r.Int64("cid") == -2 ? null : new IndexKey(r.String("column_name"), null, r.Int64("descending") == 1, KeyOperatorClass.Default)).ToArray();
+        var keys = rows.Select(r => r.Int64("cid") == -2 ? null : new IndexKey(r.String("column_name"), null, r.Int64("descending") == 1, KeyMatch.Ordinary)).ToArray();
         string? definition = null;
         if (keys.Any(k => k is null))
         {
@@ -133,7 +133,7 @@ public sealed partial class SqliteInspector : ISchemaInspector
             {
                 if (keys[i] is null && Regex.Match(texts[i], $@"^lower\((?<c>{Ident})\)(?<d>\s+DESC)?$", RegexOptions.IgnoreCase) is { Success: true } lower)
                 {
-                    keys[i] = new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { Unquote(lower.Groups["c"].Value) }, null), lower.Groups["d"].Success, KeyOperatorClass.Default);
+                    keys[i] = new IndexKey(null, new IndexExpression(IndexExpressionKind.Lower, new[] { Unquote(lower.Groups["c"].Value) }, null), lower.Groups["d"].Success, KeyMatch.Ordinary);
                 }
             }
 
@@ -151,7 +151,7 @@ public sealed partial class SqliteInspector : ISchemaInspector
             definition ??= predicate is null ? sql : null;
         }
 
-        return new Model.Index(parts.Key, keys.Select(k => k ?? new IndexKey("?", null, false, KeyOperatorClass.Default)).ToArray(), Array.Empty<string>(), IndexMethod.BTree,
+        return new Model.Index(parts.Key, keys.Select(k => k ?? new IndexKey("?", null, false, KeyMatch.Ordinary)).ToArray(), Array.Empty<string>(), IndexStructure.Ordered,
             rows[0].Int64("is_unique") == 1, predicate, string.Empty, Array.Empty<string>()) { Definition = definition };
     }
 

@@ -23,10 +23,10 @@ internal static class SqliteSearchDdl
         var result = new List<SearchTable>();
         foreach (var table in SqliteTableDdl.Ordered(model))
         {
-            var trigram = table.Indexes.Where(i => i.Keys.Any(k => k.OperatorClass == KeyOperatorClass.Trigram)).ToList();
+            var trigram = table.Indexes.Where(i => i.Keys.Any(k => k.Match == KeyMatch.Trigram)).ToList();
             if (trigram.Count > 0)
             {
-                var columns = trigram.SelectMany(i => i.Keys.Where(k => k.OperatorClass == KeyOperatorClass.Trigram))
+                var columns = trigram.SelectMany(i => i.Keys.Where(k => k.Match == KeyMatch.Trigram))
                     .SelectMany(k => k.Expression?.Columns ?? new[] { k.Column! }).Distinct(StringComparer.Ordinal).ToList();
                 result.Add(new SearchTable(table, Claim(taken, table.Name + "_search"), columns, "trigram", true, trigram));
             }

@@ -6,6 +6,6 @@ internal static class SqliteWording
     public static EngineWording Wording { get; } = new()
     {
         TenantIsolation = "SQLite has no row-level security, so every query states it and the composite foreign keys keep rows inside one tenant.",
-        IndexMethod = EngineWording.BTreeAnd(search: "fts5 table", json: "none (no JSON index)"),
+        IndexMethodName = EngineWording.BTreeAnd(search: "fts5 table", json: "none (no JSON index)"),
     };
 }

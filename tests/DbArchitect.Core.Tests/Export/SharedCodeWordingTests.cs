@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using DbArchitect.Core.Model;
+using DbArchitect.Core.Partitioning;
+
+namespace DbArchitect.Core.Tests.Export;
+
+/// <summary>
+/// The model, the design code and the document writers are shared by every engine, so their code names no engine and
+/// none of an engine's own features: those come from the engine's folder (its wording, plans and options). Comments may
+/// explain how an engine maps a neutral concept; code and string literals may not name one.
+/// </summary>
+public sealed class SharedCodeWordingTests
+{
+    private static readonly string[] SharedFolders = { "Model", "Design", "Export" };
+
+    /// <summary>Engine names, PostgreSQL's enum members of old and its feature words (case-sensitive, whole words).</summary>
+    private static readonly Regex EngineWords = new(
+        @"\b(Gin|Gist|Brin|BTree|PgPartman|TimescaleDb|JsonPath|KeyOperatorClass|IndexMethod|PgTune)\b"
+        + @"|\bpg_[a-z]|\bjsonb|tsvector|autovacuum|PGTune|\bGIN\b|\bBRIN\b|\bGiST\b|\bCONCURRENTLY\b|\b[Hh]ba\b|postgresql\.conf|InnoDB|PL/pgSQL|T-SQL|mongosh"
+        + @"|PostgreSQL|Postgres\b|MySQL|MariaDB|SQL Server|Oracle|SQLite|MongoDB|DynamoDB|Redis|Cassandra|InfluxDB|TimescaleDB|Neo4j|Neptune|ClickHouse"
+        + @"|""(postgresql|mysql|mariadb|sqlserver|oracle|sqlite|mongodb|dynamodb|redis)""",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>A whole-line comment, or a trailing one after code (not the // of a URL inside a string).</summary>
+    private static readonly Regex Comment = new(@"^\s*//.*$|\s//\s.*$", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void Shared_model_design_and_export_code_names_no_engine()
+    {
+        var core = Path.Combine(TestPaths.RepositoryRoot, "src", "DbArchitect.Core");
+        var found = SharedFolders
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(core, folder), "*.cs", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (File: Path.GetRelativePath(core, file), Line: i + 1, Code: Comment.Replace(line, string.Empty))))
+            .Where(l => EngineWords.IsMatch(l.Code))
+            .Select(l => $"{l.File}:{l.Line}: {EngineWords.Match(l.Code).Value} in {l.Code.Trim()}")
+            .ToList();
+        Assert.True(found.Count == 0, "Shared code names an engine or its features; move the text behind the engine:\n" + string.Join("\n", found));
+    }
+
+    [Theory]
+    [InlineData("md.Heading(4, \"Host access (pg_hba.conf)\");")]
+    [InlineData("if (index.Method == IndexMethod.Gin)")]
+    [InlineData("request.Mode != PartitionMode.TimescaleDb")]
+    [InlineData("? \"Per-table autovacuum settings:\"")]
+    [InlineData("var engine = \"mysql\";")]
+    public void The_scan_catches_an_engine_word_in_code(string line) =>
+        Assert.Matches(EngineWords, Comment.Replace(line, string.Empty));
+
+    [Theory]
+    [InlineData("// PostgreSQL builds this as a GIN index.")]
+    [InlineData("    var url = \"https://example.org/a\"; // BRIN on PostgreSQL")]
+    [InlineData("NamePart(column) + \"_gin\"")]
+    public void Comments_and_index_name_suffixes_are_not_engine_words(string line) =>
+        Assert.DoesNotMatch(EngineWords, Comment.Replace(line, string.Empty));
+
+    [Fact]
+    public void The_neutral_enums_name_what_a_feature_does()
+    {
+        Assert.Equal(new[] { "Ordered", "Inverted", "Spatial", "BlockRange", "Hash" }, Enum.GetNames<IndexStructure>());
+        Assert.Equal(new[] { "Ordinary", "Trigram", "Containment" }, Enum.GetNames<KeyMatch>());
+        Assert.Equal(PartitionMode.NativeName, new PartitionRequest().Mode);
+    }
+}
