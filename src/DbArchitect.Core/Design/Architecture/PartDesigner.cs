@@ -1,14 +1,14 @@
 using DbArchitect.Core.Design.Families;
 using DbArchitect.Core.Engines;
-using DbArchitect.Core.Engines.Redis;
 using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Technology;
 
 namespace DbArchitect.Core.Design.Architecture;
 
 /// <summary>
-/// Designs the needed parts of an architecture that an engine of the registry can design (Redis today: the cache in
-/// front of the primary, the GEO set of live positions), each from a requirement cut down to what the part serves;
+/// Designs the needed parts of an architecture that an engine of the registry can design (the engine's
+/// <see cref="IPartDesigner"/> says which roles: a cache in front of the primary, a GEO set of live positions), each
+/// from a requirement cut down to what the part serves;
 /// the others are listed with the reason they are not generated. Pure: same requirement, same parts.
 /// </summary>
 internal static class PartDesigner
@@ -36,19 +36,15 @@ internal static class PartDesigner
         }
 
         var entry = EngineRegistry.Entry(engineId);
-        var (designer, folder, scoped) = part.Role switch
-        {
-            SupportingTechnologies.Cache when entry.CanDesign => ((IFamilyDesigner?)new RedisDesigner(primary.Id), "redis-cache", CacheScope(requirement, part.Serves!)),
-            SupportingTechnologies.LivePositionsRole when entry.CanDesign => (new RedisDesigner(), "redis-geo", PositionScope(requirement)),
-            _ => (null, string.Empty, requirement),
-        };
-        if (designer is null)
+        if ((entry.Designer as IPartDesigner)?.ForPart(part.Role, primary.Id) is not { } chosen)
         {
             return new DesignPart(part, null, null, entry.CanDesign
                 ? $"not generated: {entry.DisplayName} designs a whole store, not this part yet."
                 : $"not generated: {entry.DisplayName} is known to the ranking but cannot generate a design yet.");
         }
 
+        var (designer, folder) = chosen;
+        var scoped = part.Role == SupportingTechnologies.LivePositionsRole ? PositionScope(requirement) : CacheScope(requirement, part.Serves!);
         var decisions = new List<DesignDecision>
         {
             new(DesignAreas.Technology, part.Role, part.Technology,

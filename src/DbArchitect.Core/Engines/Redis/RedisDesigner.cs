@@ -9,9 +9,10 @@ namespace DbArchitect.Core.Engines.Redis;
 /// Designs Redis as the primary store (every entity in keys, indexes maintained on write, persistence from the RPO,
 /// noeviction) or, with <see cref="CacheFor"/>, as a cache-aside layer in front of that engine (answers cached by
 /// their parameters with TTLs, invalidation on write, LFU eviction, no persistence). The registry registers the
-/// primary-store designer; the supporting-technology path asks for the cache with <c>new RedisDesigner(cacheFor)</c>.
+/// primary-store designer; an architecture's parts ask it, through <see cref="ForPart"/>, for the cache in front of
+/// the primary and for the GEO set of live positions.
 /// </summary>
-public sealed class RedisDesigner : IFamilyDesigner
+public sealed class RedisDesigner : IFamilyDesigner, IPartDesigner
 {
     public RedisDesigner(string? cacheFor = null) => CacheFor = cacheFor;
 
@@ -23,6 +24,13 @@ public sealed class RedisDesigner : IFamilyDesigner
     public string DisplayName => "Redis 7.0";
 
     public Engines.EngineFamily Family => Engines.EngineFamily.KeyValue;
+
+    public (IFamilyDesigner Designer, string Folder)? ForPart(string role, string primaryEngineId) => role switch
+    {
+        Technology.SupportingTechnologies.Cache => (new RedisDesigner(primaryEngineId), "redis-cache"),
+        Technology.SupportingTechnologies.LivePositionsRole => (new RedisDesigner(), "redis-geo"),
+        _ => null,
+    };
 
     public FamilyDesign Design(DbRequirement requirement, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
