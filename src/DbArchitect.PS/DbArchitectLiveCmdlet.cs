@@ -64,8 +64,13 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     [ValidateNotNullOrEmpty]
     public string? CredentialName { get; set; }
 
-    /// <summary>The engine of the live server; PostgreSQL when not given.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The engine of the live server; PostgreSQL when not given. Bound from piped objects only with live targets: a piped
+    /// design or requirement has an Engine of its own ("auto"), which is not the engine of a server.
+    /// </summary>
+    [Parameter]
+    [Parameter(ParameterSetName = ConnectionStringSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LiveEngineCompleter))]
     [ValidateNotNullOrEmpty]
     public string Engine { get; set; } = "postgresql";
