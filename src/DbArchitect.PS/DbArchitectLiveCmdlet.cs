@@ -65,12 +65,10 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     public string? CredentialName { get; set; }
 
     /// <summary>
-    /// The engine of the live server; PostgreSQL when not given. Bound from piped objects only with live targets: a piped
-    /// design or requirement has an Engine of its own ("auto"), which is not the engine of a server.
+    /// The engine of the live server; PostgreSQL when not given. (One attribute for every set: a parameter declared in all
+    /// sets and again in some makes PowerShell resolve a piped design to the Server set.)
     /// </summary>
-    [Parameter]
-    [Parameter(ParameterSetName = ConnectionStringSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LiveEngineCompleter))]
     [ValidateNotNullOrEmpty]
     public string Engine { get; set; } = "postgresql";

@@ -22,6 +22,12 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectLiveCmdlet
     private const string RequirementSet = "Requirement";
     private const string DesignSet = "Design";
 
+    /// <summary>
+    /// Whether -Engine was given on the command line (read before any input binds): a piped requirement binds its own
+    /// Engine ("auto") by property name, which must not override the design's engine.
+    /// </summary>
+    private bool _engineGiven;
+
     [Parameter(Mandatory = true, ParameterSetName = RequirementSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public DbRequirement? Requirement { get; set; }
@@ -63,6 +69,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectLiveCmdlet
 
     protected override void BeginProcessing()
     {
+        _engineGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Engine));
         StopOnUnknownEngine(Engine);
         if (AsConfigFile && AsAlterSystem)
         {
@@ -106,7 +113,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectLiveCmdlet
             RelationalOnly.Require(Design, "Get-DbConfigRecommendation");
         }
 
-        var engine = EngineRegistry.Get(MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) ? Engine : Design?.Engine ?? Engine);
+        var engine = EngineRegistry.Get(_engineGiven ? Engine : Design?.Engine ?? "postgresql");
         ConfigInput input;
         if (ParameterSetName == HardwareSet)
         {

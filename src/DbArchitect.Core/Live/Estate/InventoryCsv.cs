@@ -34,6 +34,12 @@ internal static class InventoryCsv
             }
         }
 
+        // A mistyped column (databse) must not sweep the wrong databases: no row is read until the header is right.
+        if (columns.Contains(null))
+        {
+            return rows;
+        }
+
         if (!columns.Contains(InventoryColumns.Server))
         {
             errors.Add(new DbArchitectError("InventoryServerMissing", ErrorKind.InvalidData, "The header has no server column.",

@@ -14,6 +14,9 @@ internal sealed class InventoryRow
 
     public SourceLocation At { get; }
 
+    /// <summary>Set when reading the row found a problem already reported (an unknown key): the row names no target.</summary>
+    public bool Invalid { get; set; }
+
     public void Set(string column, string value, SourceLocation at) => _values[column] = (value, at);
 
     public void AddTag(string tag) => _tags.Add(tag);
@@ -21,6 +24,11 @@ internal sealed class InventoryRow
     /// <summary>The target the row names, or the errors that stop it (each at its own cell, with the fix).</summary>
     public EstateTarget? ToTarget(string defaultEngine, List<DbArchitectError> errors)
     {
+        if (Invalid)
+        {
+            return null;
+        }
+
         var before = errors.Count;
         var engine = defaultEngine;
         if (_values.TryGetValue(InventoryColumns.Engine, out var written) && written.Value.Trim().Length > 0)

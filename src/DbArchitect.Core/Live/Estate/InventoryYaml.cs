@@ -76,6 +76,8 @@ internal static partial class InventoryYaml
             var at = At(file, value.Start);
             if (column is null)
             {
+                // A mistyped key (databse) must not sweep the wrong database: the row is refused.
+                row.Invalid = true;
                 errors.Add(new DbArchitectError("InventoryColumnUnknown", ErrorKind.InvalidData, $"'{key}' is not an inventory key.",
                     $"Use these keys: {string.Join(", ", InventoryColumns.All)}.", At(file, keyNode.Start)));
             }
@@ -92,6 +94,7 @@ internal static partial class InventoryYaml
             }
             else
             {
+                row.Invalid = true;
                 errors.Add(new DbArchitectError("InventoryValueInvalid", ErrorKind.InvalidData, $"'{key}' holds a list or mapping, not a value.",
                     $"Write {key} as a single value ({key}: …).", at));
             }
