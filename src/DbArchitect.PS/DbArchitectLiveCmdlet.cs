@@ -102,7 +102,7 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     /// of this runner's shard (it may ask ShouldProcess and capture this input's parameters) and returns the work for
     /// the target, or null to skip it. The work itself runs in <see cref="RunSweep"/>.
     /// </summary>
-    protected void QueueTargets(Func<EstateTarget, TargetWork?> plan)
+    private protected void QueueTargets(Func<EstateTarget, TargetWork?> plan)
     {
         StopOnUnknownEngine(Engine);
         Queue.Add(plan);
@@ -113,7 +113,7 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     /// <paramref name="accept"/> (on this thread: filter, order, keep for a report), get the target's identity
     /// (Server, Port, Database, Engine) and are written; each failing target is one error naming it.
     /// </summary>
-    protected void RunSweep(Func<EstateTarget, IReadOnlyList<object>, IEnumerable<object>>? accept = null) =>
+    private protected void RunSweep(Func<EstateTarget, IReadOnlyList<object>, IEnumerable<object>>? accept = null) =>
         Queue.Run(accept ?? ((_, objects) => objects), _stop.Token);
 
     /// <summary>Ctrl+C: stops handing out targets and asks each server to stop the statement running now.</summary>
@@ -150,13 +150,16 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     }
 }
 
-/// <summary>What a cmdlet does with one target's open session; runs on a worker thread, so it may not call Write*.</summary>
+/// <summary>
+/// What a cmdlet does with one target's open session; runs on a worker thread, so it may not call Write*. Internal:
+/// PowerShell reflects over the constructors of every public type at Import-Module, and this one's name Core types.
+/// </summary>
 /// <param name="Session">Options of the session to open (read-only probe when null).</param>
 /// <param name="Run">The Core work: reads through the session and adds objects and notes to the output.</param>
-public sealed record TargetWork(LiveSessionOptions? Session, Action<LiveSession, TargetOutput> Run);
+internal sealed record TargetWork(LiveSessionOptions? Session, Action<LiveSession, TargetOutput> Run);
 
 /// <summary>One target's objects and notes, gathered on a worker thread and written on the pipeline thread.</summary>
-public sealed class TargetOutput
+internal sealed class TargetOutput
 {
     public List<object> Objects { get; } = new();
 
