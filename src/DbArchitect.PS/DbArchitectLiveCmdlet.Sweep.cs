@@ -141,58 +141,55 @@ public abstract partial class DbArchitectLiveCmdlet
         private IEnumerable<(EstateTarget Identity, LiveTarget? Live)> Targets()
         {
             var cmdlet = _cmdlet;
-            switch (cmdlet.ParameterSetName)
+            if (cmdlet.ConnectionString is null && cmdlet.Server is null && cmdlet.InventoryPath is null)
             {
-                case ConnectionStringSet:
-                    foreach (var text in cmdlet.ConnectionString!)
-                    {
-                        // The connection string is the secret: never the error's target object.
-                        if (Try(() => LiveTarget.FromConnectionString(cmdlet.Engine, text), cmdlet.Engine, out var live))
-                        {
-                            yield return (ConnectionIdentity.Of(live.Engine, text), live);
-                        }
-                        else
-                        {
-                            _failed.Add("(connection string)");
-                        }
-                    }
+                Report(new DbArchitectError("EstateTargetMissing", ErrorKind.InvalidArgument, "No target is named.",
+                    "Name servers with -Server db1, 'db2,5433' (or pipe the names or objects with a Server property), connection strings with -ConnectionString, or an inventory with -InventoryPath.", null, null), "-Server");
+                yield break;
+            }
 
-                    break;
-                case ServerSet:
-                    foreach (var name in cmdlet.Server!)
-                    {
-                        if (Try(() => TargetName.Parse(cmdlet.Engine, name, cmdlet.Port, cmdlet.Database), name, out var target))
-                        {
-                            yield return (target with { CredentialName = cmdlet.CredentialName }, null);
-                        }
-                        else
-                        {
-                            _failed.Add(name);
-                        }
-                    }
+            foreach (var text in cmdlet.ConnectionString ?? Array.Empty<string>())
+            {
+                // The connection string is the secret: never the error's target object.
+                if (Try(() => LiveTarget.FromConnectionString(cmdlet.Engine, text), cmdlet.Engine, out var live))
+                {
+                    yield return (ConnectionIdentity.Of(live.Engine, text), live);
+                }
+                else
+                {
+                    _failed.Add("(connection string)");
+                }
+            }
 
-                    break;
-                case InventorySet:
-                    foreach (var file in cmdlet.ResolveFiles(cmdlet.InventoryPath!, false, "InventoryFileNotFound", "inventory", ".csv"))
-                    {
-                        if (!Try(() => InventoryReader.ReadFile(file, cmdlet.Engine), file, out var read))
-                        {
-                            continue;
-                        }
+            foreach (var name in (cmdlet.Server ?? Array.Empty<ServerName>()).Select(s => s.Text))
+            {
+                if (Try(() => TargetName.Parse(cmdlet.Engine, name, cmdlet.Port, cmdlet.Database), name, out var target))
+                {
+                    yield return (target with { CredentialName = cmdlet.CredentialName }, null);
+                }
+                else
+                {
+                    _failed.Add(name);
+                }
+            }
 
-                        cmdlet.WriteVerbose($"Read {file}: {Count(read.Targets.Count)}, {read.Errors.Count.ToString(CultureInfo.InvariantCulture)} error(s).");
-                        foreach (var error in read.Errors)
-                        {
-                            Report(error, file);
-                        }
+            foreach (var file in cmdlet.InventoryPath is null ? Enumerable.Empty<string>() : cmdlet.ResolveFiles(cmdlet.InventoryPath, false, "InventoryFileNotFound", "inventory", ".csv"))
+            {
+                if (!Try(() => InventoryReader.ReadFile(file, cmdlet.Engine), file, out var read))
+                {
+                    continue;
+                }
 
-                        foreach (var target in read.Targets)
-                        {
-                            yield return (target with { Database = target.Database ?? cmdlet.Database, CredentialName = target.CredentialName ?? cmdlet.CredentialName }, null);
-                        }
-                    }
+                cmdlet.WriteVerbose($"Read {file}: {Count(read.Targets.Count)}, {read.Errors.Count.ToString(CultureInfo.InvariantCulture)} error(s).");
+                foreach (var error in read.Errors)
+                {
+                    Report(error, file);
+                }
 
-                    break;
+                foreach (var target in read.Targets)
+                {
+                    yield return (target with { Database = target.Database ?? cmdlet.Database, CredentialName = target.CredentialName ?? cmdlet.CredentialName }, null);
+                }
             }
         }
 

@@ -15,9 +15,12 @@ namespace DbArchitect.PS;
 /// </summary>
 public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDisposable
 {
-    protected const string ConnectionStringSet = "ConnectionString";
-    protected const string ServerSet = "Server";
-    protected const string InventorySet = "Inventory";
+    /// <summary>
+    /// One parameter set for every way of naming targets, which may be combined: with a set per way, PowerShell resolves
+    /// a piped object to a set before binding it (a piped object with a ConnectionString property ended in the Server set
+    /// as its ToString). A command that names no target is an error of its own.
+    /// </summary>
+    protected const string LiveSet = "Live";
 
     private const int SweepProgressId = 0x0DB8;
 
@@ -30,37 +33,34 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
 
     private EstateQueue Queue => _queue ??= new EstateQueue(this);
 
-    [Parameter(Mandatory = true, ParameterSetName = ConnectionStringSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiveSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[]? ConnectionString { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = ServerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiveSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Host", "ServerInstance", "SqlInstance")]
     [ValidateNotNullOrEmpty]
-    public string[]? Server { get; set; }
+    public ServerName[]? Server { get; set; }
 
-    [Parameter(ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiveSet, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
     public int? Port { get; set; }
 
-    [Parameter(ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
     /// <summary>CSV or YAML files listing the targets (server, port, engine, database, tags, credential).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string[]? InventoryPath { get; set; }
 
-    [Parameter(ParameterSetName = ServerSet)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [Credential]
     public PSCredential? Credential { get; set; }
 
     /// <summary>The name of a SecretManagement secret holding the credential (Get-Secret); never the password itself.</summary>
-    [Parameter(ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? CredentialName { get; set; }
 
@@ -95,7 +95,7 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     protected IReadOnlyList<string> SweptTargets => Queue.Swept;
 
     /// <summary>True when this input names live targets (and not a design, schema or file of the cmdlet's other sets).</summary>
-    protected bool IsLiveInput => ParameterSetName is ConnectionStringSet or ServerSet or InventorySet;
+    protected bool IsLiveInput => ParameterSetName == LiveSet;
 
     /// <summary>
     /// Queues the targets this input names. <paramref name="plan"/> runs here, on the pipeline thread, once per target

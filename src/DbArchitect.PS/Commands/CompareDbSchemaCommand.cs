@@ -35,9 +35,7 @@ public sealed class CompareDbSchemaCommand : DbArchitectLiveCmdlet
     public Hashtable? RenameMap { get; set; }
 
     /// <summary>With a live database: the schema to read; default the difference schema's name.</summary>
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string? Schema { get; set; }
 

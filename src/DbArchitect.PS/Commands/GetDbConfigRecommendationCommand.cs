@@ -39,9 +39,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectLiveCmdlet
     [Parameter(Mandatory = true, ParameterSetName = HardwareSet)]
     [Parameter(ParameterSetName = RequirementSet)]
     [Parameter(ParameterSetName = DesignSet)]
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateRange(0.001, 1_048_576)]
     public double MemoryGb { get; set; }
 

@@ -33,9 +33,7 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 
     [Parameter(ParameterSetName = DesignSet)]
     [Parameter(Mandatory = true, ParameterSetName = SchemaSet)]
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string[]? Workload { get; set; }
 
@@ -51,15 +49,11 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     [ValidateRange(1, 32)]
     public int MaxWidth { get; set; } = 3;
 
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateSet("None", "WhatIf", "Real")]
     public string Validate { get; set; } = "WhatIf";
 
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
-    [Parameter(ParameterSetName = InventorySet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public SwitchParameter AllowExtensionCreate { get; set; }
 
     [Parameter]

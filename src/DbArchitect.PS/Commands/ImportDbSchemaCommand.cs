@@ -7,7 +7,7 @@ using DbArchitect.Core.Schema;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Reads the catalog of a live database into SchemaModel objects, one per schema, with set-wise queries.</summary>
-[Cmdlet(VerbsData.Import, "DbSchema", HelpUri = HelpUriBase + "Import-DbSchema.psd1", DefaultParameterSetName = ConnectionStringSet)]
+[Cmdlet(VerbsData.Import, "DbSchema", HelpUri = HelpUriBase + "Import-DbSchema.psd1", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(SchemaModel))]
 public sealed class ImportDbSchemaCommand : DbArchitectLiveCmdlet
 {

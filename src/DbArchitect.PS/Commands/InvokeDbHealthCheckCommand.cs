@@ -11,7 +11,7 @@ namespace DbArchitect.PS.Commands;
 /// Runs the health checks of a live database: one HealthCheckResult per check and target, worst first. Optionally
 /// writes a pipeline report (JUnit, SARIF, Markdown, JSON), annotates the CI run, and fails on a threshold.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", HelpUri = HelpUriBase + "Invoke-DbHealthCheck.psd1", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ConnectionStringSet)]
+[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", HelpUri = HelpUriBase + "Invoke-DbHealthCheck.psd1", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(HealthCheckResult))]
 public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 {

@@ -24,9 +24,7 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
 
     /// <summary>The table: a design table's name (all tables the design partitions when omitted), or schema.table of a live table.</summary>
     [Parameter(ParameterSetName = DesignSet)]
-    [Parameter(Mandatory = true, ParameterSetName = ConnectionStringSet)]
-    [Parameter(Mandatory = true, ParameterSetName = ServerSet)]
-    [Parameter(Mandatory = true, ParameterSetName = InventorySet)]
+    [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string? Table { get; set; }
 
