@@ -45,10 +45,12 @@ try {
     ($pgDbs | ForEach-Object { "CREATE DATABASE $_ TEMPLATE template0;" }) -join "`n" | & psql -X -q -v ON_ERROR_STOP=1 -d postgres | Out-Null
     ($mariaDbs | ForEach-Object { "CREATE DATABASE $_;" }) -join "`n" | & mariadb @mariaArgs
 
+    # Silent servers first, so no closed port is one of theirs (the sweep would count the two as one target).
+    $listeners = @(1..$Silent | ForEach-Object { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(100); $l })
+    $taken = @($listeners | ForEach-Object { $_.LocalEndpoint.Port })
     $closedPorts = @(1..$Closed | ForEach-Object {
             $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $port = $l.LocalEndpoint.Port; $l.Stop(); $port
-        } | Sort-Object -Unique)
-    $listeners = @(1..$Silent | ForEach-Object { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(100); $l })
+        } | Where-Object { $_ -notin $taken } | Sort-Object -Unique)
 
     $targets = @(
         $pgDbs | ForEach-Object { [pscustomobject]@{ Engine = 'postgresql'; ConnectionString = "$pgBase;Database=$_" } }

@@ -170,6 +170,14 @@ function Get-Secret {
         }
     }
 
+    It 'documents the sweep parameters in Get-Help of every live cmdlet (<_>)' -ForEach @('Invoke-DbHealthCheck', 'Get-IndexRecommendation', 'Import-DbSchema', 'Compare-DbSchema', 'New-PartitionScript', 'Get-DbConfigRecommendation') {
+        foreach ($name in 'InventoryPath', 'CredentialName', 'ThrottleLimit', 'Shard', 'EnableException') {
+            (Get-Help $_ -Parameter $name).description.Text | Should -Not -BeNullOrEmpty -Because "$_ -$name"
+        }
+        (Get-Help $_ -Parameter Shard).description.Text | Should -BeLike '*stable hash*'
+        (Get-Command $_).Parameters['Server'].ParameterSets.Values.ValueFromPipeline | Should -Contain $true
+    }
+
     It 'stops a sweep on Ctrl+C (StopProcessing) without waiting out the targets' {
         # Servers that accept and never answer: without the stop, each would hold its worker for the 15 s connect timeout.
         $listeners = 1..4 | ForEach-Object { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $l }
