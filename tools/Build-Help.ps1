@@ -28,6 +28,10 @@ $standardDescriptions = @{
     Confirm = 'Prompts you for confirmation before running the cmdlet.'
 }
 
+# Parameters every live cmdlet shares are described once; a cmdlet's own source may still say more.
+$sharedFile = Join-Path $SourcePath 'shared/LiveTargets.psd1'
+$shared = if (Test-Path -LiteralPath $sharedFile) { (Import-PowerShellDataFile -LiteralPath $sharedFile).Parameters } else { @{} }
+
 $problems = [System.Collections.Generic.List[string]]::new()
 $sources = @{}
 foreach ($command in $commands) {
@@ -56,6 +60,10 @@ foreach ($command in $commands) {
     }
 
     $described = if ($source.ContainsKey('Parameters')) { $source.Parameters } else { @{} }
+    foreach ($name in $shared.Keys) {
+        if ($command.Parameters.ContainsKey($name) -and -not $described.ContainsKey($name)) { $described[$name] = $shared[$name] }
+    }
+    $source.Parameters = $described
     foreach ($name in $command.Parameters.Keys) {
         if ($name -in $commonParameters) { continue }
         if (-not $described.ContainsKey($name) -or [string]::IsNullOrWhiteSpace($described[$name])) {

@@ -24,8 +24,8 @@ Each IndexRecommendation has Action (Create, Drop, Replace, Review), Table, Colu
     Parameters  = @{
         Schema               = 'A SchemaModel (Import-DbSchema output, or $design.Physical) used as the catalog for -Workload when no server is connected. Accepts pipeline input. The engine is -Engine when given, else the schema''s own engine.'
         Design               = 'A DbDesign from New-DbDesign. Its access patterns are the workload and its indexes the existing set. Accepts pipeline input.'
-        ConnectionString     = 'The connection string of the live database to advise.'
-        Server               = 'Host name of the live server (with -Port, -Database and -Credential instead of -ConnectionString).'
+        ConnectionString     = 'The connection string of the live database to advise. Takes many, and piped objects with a ConnectionString property.'
+        Server               = 'Host name of the live server (with -Port, -Database and -Credential instead of -ConnectionString). Takes many names (-Server db1, db2, ''db3,5433''; host,port as SQL Server writes it, or host:port), piped strings, or piped objects with Server, Port, Database and Engine properties (Import-Csv output); they are swept in parallel (-ThrottleLimit).'
         Port                 = 'Port of the live server; the engine default when omitted.'
         Database             = 'Database to advise on the live server.'
         Credential           = 'User name and password for the live server. The password is never shown or written anywhere.'

@@ -8,8 +8,8 @@ The catalog is read with one query per kind of object, never one per table, so d
 Compare the result with a design (Compare-DbSchema), draw it (Get-DbErDiagram -Schema) or keep it as a snapshot (ConvertTo-Json).
 '@
     Parameters  = @{
-        ConnectionString = 'A connection string for the engine''s driver (Npgsql, MySqlConnector, Microsoft.Data.Sqlite). Accepts pipeline input by property name.'
-        Server           = 'Host name or address of the server; for SQLite the database file. Use with -Database and -Credential instead of -ConnectionString.'
+        ConnectionString = 'A connection string for the engine''s driver (Npgsql, MySqlConnector, Microsoft.Data.Sqlite). Accepts pipeline input by property name. Takes many, and piped objects with a ConnectionString property.'
+        Server           = 'Host name or address of the server; for SQLite the database file. Use with -Database and -Credential instead of -ConnectionString. Takes many names (-Server db1, db2, ''db3,5433''; host,port as SQL Server writes it, or host:port), piped strings, or piped objects with Server, Port, Database and Engine properties (Import-Csv output); they are swept in parallel (-ThrottleLimit).'
         Port             = 'TCP port; default the engine''s port (5432 PostgreSQL, 3306 MySQL/MariaDB).'
         Database         = 'The database to connect to.'
         Credential       = 'User name and password. The password goes straight to the driver and is never shown.'

@@ -11,8 +11,8 @@ For pipelines: -OutputFormat JUnit|Sarif|Markdown|Json with -OutputPath writes a
 '@
     Parameters  = @{
         Annotations          = 'Where CI annotations go: Auto (default: GitHub Actions commands when GITHUB_ACTIONS is set, Azure DevOps logging commands when TF_BUILD is set, none otherwise), None (the findings stay in the output and the report), GitHub or AzureDevOps (that system''s commands whatever the environment, e.g. on a self-hosted agent).'
-        ConnectionString     = 'The driver connection string of the database to check (Host=…;Database=…;Username=…;Password=… for PostgreSQL). Its password is never shown.'
-        Server               = 'The server host name (or the SQLite file path) when not using -ConnectionString.'
+        ConnectionString     = 'The driver connection string of the database to check (Host=…;Database=…;Username=…;Password=… for PostgreSQL). Its password is never shown. Takes many, and piped objects with a ConnectionString property.'
+        Server               = 'The server host name (or the SQLite file path) when not using -ConnectionString. Takes many names (-Server db1, db2, ''db3,5433''; host,port as SQL Server writes it, or host:port), piped strings, or piped objects with Server, Port, Database and Engine properties (Import-Csv output); they are swept in parallel (-ThrottleLimit).'
         Port                 = 'The server port; the engine''s default when not given.'
         Database             = 'The database to check.'
         Credential           = 'The login, as a PSCredential.'

@@ -108,6 +108,9 @@ Describe 'Example pipelines' {
         $environment = @{
             PGHOST = $PgParts['host']; PGPORT = $PgParts['port']; PGUSER = $PgParts['username']; PGPASSWORD = $PgParts['password']; PGDATABASE = $db
             DB_CONNECTION = "$PgBase;Database=$db"
+            DB_USER = $PgParts['username']; DB_PASSWORD = $PgParts['password']
+            # One runner of the matrix here (GitHub's SHARD from matrix.shard, Azure's job position and count).
+            SHARD = $(if ($github) { '1/1' }); SYSTEM_JOBPOSITIONINPHASE = $(if (-not $github) { '1' }); SYSTEM_TOTALJOBSINPHASE = $(if (-not $github) { '1' })
             GITHUB_ACTIONS = $(if ($github) { 'true' }); GITHUB_STEP_SUMMARY = $(if ($github) { Join-Path $checkout 'step-summary.md' })
             TF_BUILD = $(if (-not $github) { 'True' }); BUILD_ARTIFACTSTAGINGDIRECTORY = $(if (-not $github) { $staging })
         }
@@ -121,6 +124,8 @@ Describe 'Example pipelines' {
                     thresholds = @{ DEAD_TUPLES = 25 }
                     exclusions = @(@{ check = 'CHECKPOINT_PRESSURE'; reason = 'the shared test server''s checkpoint history, not this database' })
                 } | ConvertTo-Json -Depth 4)
+            # The estate the health-check pipelines sweep: the scratch database, as a team's inventory would list it.
+            Set-Content -LiteralPath (Join-Path $checkout '.dbhealth/estate.csv') -Value @('server,port,engine,database,tags', "$($PgParts['host']),$($PgParts['port']),postgresql,$db,ci")
             if ($File -like 'health-check.github-actions.yml') {
                 Invoke-DbHealthCheck -ConnectionString $environment.DB_CONNECTION -SettingsPath (Join-Path $checkout '.dbhealth/settings.json') -Baseline (Join-Path $checkout '.dbhealth/baseline.json') -UpdateBaseline -Annotations None | Out-Null
             }

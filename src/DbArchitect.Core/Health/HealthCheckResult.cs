@@ -23,6 +23,12 @@ public sealed record HealthCheckResult : IReportFinding
 
     public required string Database { get; init; }
 
+    /// <summary>The server (host, or SQLite file) the target was named by, without credentials; set by the sweep.</summary>
+    public string? Server { get; init; }
+
+    /// <summary>The target's port; null for a file-based engine. Set by the sweep.</summary>
+    public int? Port { get; init; }
+
     /// <summary>The object: "public.orders.orders_customer_fk", "pid 4242 (app@shop)", or the database for database-wide rows.</summary>
     public required string Target { get; init; }
 

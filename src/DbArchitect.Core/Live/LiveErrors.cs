@@ -61,7 +61,8 @@ public static class LiveErrors
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Scrub(string text, LiveTarget target) => Scrub(text, target.ConnectionString, target.Driver.Password(target.ConnectionString));
+    /// <summary>The text with the target's connection string and password removed (for a failure no layer described).</summary>
+    public static string Scrub(string text, LiveTarget target) => Scrub(text, target.ConnectionString, target.Driver.Password(target.ConnectionString));
 
     private static string Scrub(string text, string connectionString, string? password)
     {

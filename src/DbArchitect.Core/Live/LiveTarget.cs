@@ -50,11 +50,33 @@ public sealed class LiveTarget
         return new LiveTarget(EngineRegistry.Get(engine).Id, driver.BuildConnectionString(endpoint), driver);
     }
 
+    /// <summary>
+    /// The same target with the driver's connection pool off (unless the connection string sets Pooling itself): a sweep
+    /// opens one session per target, and pooled idle connections to hundreds of databases would hold the server's
+    /// connection slots long after the sweep ended.
+    /// </summary>
+    public LiveTarget WithoutPooling()
+    {
+        var builder = new System.Data.Common.DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return this;
+        }
+
+        if (builder.ContainsKey("Pooling"))
+        {
+            return this;
+        }
+
+        builder["Pooling"] = "false";
+        return new LiveTarget(Engine, builder.ConnectionString, Driver);
+    }
+
     public override string ToString() => Description;
 
-    private static ILiveDriver DriverFor(string engine) =>
-        EngineRegistry.Get(engine).Live ?? throw new DbArchitectException(new DbArchitectError(
-            "LiveEngineNotSupported", ErrorKind.NotImplemented,
-            $"Live connections to {engine} are not available in this version.",
-            $"Live work runs on {string.Join(", ", EngineRegistry.All.Where(e => e.Live is not null).Select(e => e.Id))}; for other engines use the generated scripts.", null));
+    private static ILiveDriver DriverFor(string engine) => LiveEngines.Driver(engine);
 }

@@ -35,42 +35,47 @@ public sealed class CompareDbSchemaCommand : DbArchitectLiveCmdlet
     public Hashtable? RenameMap { get; set; }
 
     /// <summary>With a live database: the schema to read; default the difference schema's name.</summary>
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string? Schema { get; set; }
 
     protected override void ProcessRecord()
     {
         var (wanted, wantedEngine) = Model(Difference!, nameof(Difference));
-        SchemaModel current;
-        string? engine;
-        if (ParameterSetName == ObjectSet)
-        {
-            (current, engine) = Model(Reference!, nameof(Reference));
-            engine = MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) ? Engine : engine ?? wantedEngine;
-        }
-        else
-        {
-            var target = ResolveTarget();
-            var inspector = CallCoreOrStop(() => EngineRegistry.Get(Engine).Inspector ?? throw new DbArchitectException(new DbArchitectError(
-                "SchemaImportNotSupported", ErrorKind.NotImplemented, $"Compare-DbSchema cannot read a live {Engine} database yet.",
-                "Use -Engine postgresql, mariadb, mysql or sqlite.", null, Engine)), Engine, "Connection");
-            using var session = OpenSession(target);
-            var schema = Schema ?? wanted.Schema;
-            var models = CallCoreOrStop(() => inspector.Inspect(session, new SchemaFilter(new[] { schema })), target.Description, "Connection");
-            current = models.Count > 0 ? models[0] : new SchemaModel(schema, schema, Array.Empty<Table>(), Array.Empty<string>()) { Engine = Engine };
-            wanted = CallCoreOrStop(() => inspector.Normalise(session, wanted), target.Description, "Connection");
-            engine = Engine;
-        }
-
         var renames = CallCoreOrStop(() => Core.Schema.RenameMap.From(
             (RenameMap ?? new Hashtable()).Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, string>(e.Key.ToString()!, e.Value?.ToString() ?? string.Empty))), RenameMap, "Schema");
+        if (ParameterSetName != ObjectSet)
+        {
+            QueueTargets(target => Live(target, wanted, renames));
+            return;
+        }
+
+        var (current, engine) = Model(Reference!, nameof(Reference));
+        engine = MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) ? Engine : engine ?? wantedEngine;
         if (TryCore(() => SchemaComparer.Compare(current, wanted, renames, engine), wanted.Name, "Schema", out var differences))
         {
             WriteVerbose($"{differences.Count} differences between {current.Schema} and {wanted.Schema}");
             WriteObject(differences, enumerateCollection: true);
         }
+    }
+
+    /// <summary>The design against one live database: its schema is read, normalised as the engine would store the design, and compared.</summary>
+    private TargetWork Live(Core.Live.Estate.EstateTarget target, SchemaModel wanted, Core.Schema.RenameMap renames)
+    {
+        var engine = target.Engine;
+        var inspector = CallCoreOrStop(() => EngineRegistry.Get(engine).Inspector ?? throw new DbArchitectException(new DbArchitectError(
+            "SchemaImportNotSupported", ErrorKind.NotImplemented, $"Compare-DbSchema cannot read a live {engine} database yet.",
+            "Use -Engine postgresql, mariadb, mysql or sqlite.", null, engine)), engine, "Connection");
+        var schema = Schema ?? wanted.Schema;
+        return new TargetWork(null, (session, output) =>
+        {
+            var models = inspector.Inspect(session, new SchemaFilter(new[] { schema }));
+            var current = models.Count > 0 ? models[0] : new SchemaModel(schema, schema, Array.Empty<Table>(), Array.Empty<string>()) { Engine = engine };
+            var normalised = inspector.Normalise(session, wanted);
+            var differences = SchemaComparer.Compare(current, normalised, renames, engine);
+            output.Verbose.Add($"{differences.Count} differences between {current.Schema} and {normalised.Schema} on {target.Description}");
+            output.Objects.AddRange(differences);
+        });
     }
 
     private (SchemaModel Model, string? Engine) Model(object input, string parameter) => (input is PSObject ps ? ps.BaseObject : input) switch

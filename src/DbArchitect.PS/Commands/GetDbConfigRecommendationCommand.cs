@@ -16,12 +16,17 @@ namespace DbArchitect.PS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DbConfigRecommendation", HelpUri = HelpUriBase + "Get-DbConfigRecommendation.psd1", DefaultParameterSetName = HardwareSet)]
 [OutputType(typeof(ConfigSetting), typeof(string))]
-public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
+public sealed class GetDbConfigRecommendationCommand : DbArchitectLiveCmdlet
 {
     private const string HardwareSet = "Hardware";
     private const string RequirementSet = "Requirement";
     private const string DesignSet = "Design";
-    private const string LiveSet = "Live";
+
+    /// <summary>
+    /// Whether -Engine was given on the command line (read before any input binds): a piped requirement binds its own
+    /// Engine ("auto") by property name, which must not override the design's engine.
+    /// </summary>
+    private bool _engineGiven;
 
     [Parameter(Mandatory = true, ParameterSetName = RequirementSet, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -30,16 +35,6 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
     [Parameter(Mandatory = true, ParameterSetName = DesignSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public DbDesign? Design { get; set; }
-
-    /// <summary>A live server whose hardware is the input and whose current settings are shown beside the advice.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
-    [ValidateNotNullOrEmpty]
-    public string? ConnectionString { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(EngineCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Engine { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = HardwareSet)]
     [Parameter(ParameterSetName = RequirementSet)]
@@ -72,6 +67,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
 
     protected override void BeginProcessing()
     {
+        _engineGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Engine));
         StopOnUnknownEngine(Engine);
         if (AsConfigFile && AsAlterSystem)
         {
@@ -82,27 +78,31 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
 
     protected override void ProcessRecord()
     {
-        var target = (object?)Design?.Application ?? Requirement?.Name ?? "server";
-        if (!TryCore(Recommend, target, Subjects.Design, out var advice))
+        if (IsLiveInput)
+        {
+            // A live server's hardware is the input, and its current settings are shown beside the advice.
+            QueueTargets(target => new TargetWork(null, (session, output) =>
+            {
+                var advice = LiveConfig.Recommend(EngineRegistry.Get(target.Engine), session, Override);
+                output.Verbose.Add(string.Format(CultureInfo.InvariantCulture, "{0} settings recommended for {1}.", advice.Settings.Count, target.Description));
+                output.Objects.AddRange(Output(advice));
+            }));
+            return;
+        }
+
+        var name = (object?)Design?.Application ?? Requirement?.Name ?? "server";
+        if (!TryCore(Recommend, name, Subjects.Design, out var recommended))
         {
             return;
         }
 
-        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} settings recommended for {1}.", advice.Settings.Count, target));
-
-        if (AsConfigFile)
-        {
-            WriteObject(advice.ConfigFile);
-        }
-        else if (AsAlterSystem)
-        {
-            WriteObject(advice.AlterSystemScript);
-        }
-        else
-        {
-            WriteObject(advice.Settings, enumerateCollection: true);
-        }
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} settings recommended for {1}.", recommended.Settings.Count, name));
+        WriteObject(Output(recommended), enumerateCollection: true);
     }
+
+    /// <summary>What is written: the settings as objects, or the file snippet (-AsConfigFile) or script (-AsAlterSystem) as one text.</summary>
+    private IEnumerable<object> Output(ConfigRecommendation advice) =>
+        AsConfigFile ? new object[] { advice.ConfigFile } : AsAlterSystem ? new object[] { advice.AlterSystemScript } : advice.Settings;
 
     private ConfigRecommendation Recommend()
     {
@@ -111,13 +111,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectCmdlet
             RelationalOnly.Require(Design, "Get-DbConfigRecommendation");
         }
 
-        var engine = EngineRegistry.Get(Engine ?? Design?.Engine ?? "postgresql");
-        if (ParameterSetName == LiveSet)
-        {
-            using var session = LiveSession.Open(LiveTarget.FromConnectionString(engine.Id, ConnectionString!));
-            return LiveConfig.Recommend(engine, session, Override);
-        }
-
+        var engine = EngineRegistry.Get(_engineGiven ? Engine : Design?.Engine ?? "postgresql");
         ConfigInput input;
         if (ParameterSetName == HardwareSet)
         {

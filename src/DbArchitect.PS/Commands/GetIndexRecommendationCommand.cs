@@ -33,8 +33,7 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 
     [Parameter(ParameterSetName = DesignSet)]
     [Parameter(Mandatory = true, ParameterSetName = SchemaSet)]
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string[]? Workload { get; set; }
 
@@ -50,13 +49,11 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     [ValidateRange(1, 32)]
     public int MaxWidth { get; set; } = 3;
 
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateSet("None", "WhatIf", "Real")]
     public string Validate { get; set; } = "WhatIf";
 
-    [Parameter(ParameterSetName = ConnectionStringSet)]
-    [Parameter(ParameterSetName = ServerSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public SwitchParameter AllowExtensionCreate { get; set; }
 
     [Parameter]
@@ -98,6 +95,9 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 
     protected override void EndProcessing()
     {
+        RunSweep((_, objects) => objects.OfType<IndexAdvice>().SelectMany(Advice));
+        _failed += FailedTargets.Count;
+
         // A run that could not advise (no statement of the workload planned, a lost server) proves nothing: a gate fails.
         if (FailOnRecommendation && _failed > 0)
         {
@@ -114,35 +114,32 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 
     private void Live(IndexAdvisorOptions options)
     {
-        var target = ResolveTarget();
         var statements = Workload is null ? null : ResolveFiles(Workload, false, "WorkloadFileNotFound")
             .SelectMany(f => CallCoreOrStop(() => WorkloadFile.Read(f), f, "Workload")).ToList();
-        var validate = Enum.Parse<ValidationMode>(Validate, ignoreCase: true);
-        if (validate == ValidationMode.Real && !ShouldProcess(target.Description, "Build the recommended indexes inside a transaction, measure the workload, and roll back"))
+        QueueTargets(target =>
         {
-            WriteWarning("-Validate Real was not confirmed: validating with what-if plans instead.");
-            validate = ValidationMode.WhatIf;
-        }
+            var validate = Enum.Parse<ValidationMode>(Validate, ignoreCase: true);
+            if (validate == ValidationMode.Real && !ShouldProcess(target.Description, "Build the recommended indexes inside a transaction, measure the workload, and roll back"))
+            {
+                WriteWarning("-Validate Real was not confirmed: validating with what-if plans instead.");
+                validate = ValidationMode.WhatIf;
+            }
 
-        var createExtension = AllowExtensionCreate.IsPresent && validate != ValidationMode.None
-            && ShouldProcess(target.Description, "Create the HypoPG extension when it is available but not installed (CREATE EXTENSION hypopg)");
-        var live = new LiveAdviceOptions { Validate = validate, AllowExtensionCreate = createExtension, Statements = statements };
+            var createExtension = AllowExtensionCreate.IsPresent && validate != ValidationMode.None
+                && ShouldProcess(target.Description, "Create the HypoPG extension when it is available but not installed (CREATE EXTENSION hypopg)");
+            var live = new LiveAdviceOptions { Validate = validate, AllowExtensionCreate = createExtension, Statements = statements };
 
-        // Only an approved change gets a session that may write; everything else reads through a read-only one.
-        var sessionOptions = validate == ValidationMode.Real || createExtension ? new LiveSessionOptions { ReadOnly = false } : null;
-        using var session = OpenSession(target, sessionOptions);
-        var notes = new List<string>();
-        if (!TryCore(() => IndexAdvisorRun.ForLive(session, live, options, notes, Progress), target.Description, "IndexAdvice", out var result))
-        {
-            _failed++;
-            return;
-        }
-
-        WriteProgress(new ProgressRecord(1, "Get-IndexRecommendation", "Done") { RecordType = ProgressRecordType.Completed });
-        WriteNotes(notes);
-
-        WriteVerbose($"{result.Workload.Queries.Count} statements, {result.Workload.Writes.Count} write streams; workload cost × {result.Advice.RelativeWorkloadCost:0.###} with the recommended indexes.");
-        Write(result.Advice);
+            // Only an approved change gets a session that may write; everything else reads through a read-only one.
+            var sessionOptions = validate == ValidationMode.Real || createExtension ? new LiveSessionOptions { ReadOnly = false } : null;
+            return new TargetWork(sessionOptions, (session, output) =>
+            {
+                var notes = new List<string>();
+                var result = IndexAdvisorRun.ForLive(session, live, options, notes, (_, _, _) => { });
+                notes.ForEach(output.Note);
+                output.Verbose.Add($"{result.Workload.Queries.Count} statements, {result.Workload.Writes.Count} write streams; workload cost × {result.Advice.RelativeWorkloadCost.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} with the recommended indexes.");
+                output.Objects.Add(result.Advice);
+            });
+        });
     }
 
     /// <summary>Workload mode without a server: the engine's parser reads the files against the design's or schema's catalog.</summary>
@@ -179,24 +176,12 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
         }
     }
 
-    private void Progress(string activity, int done, int total)
-    {
-        var record = new ProgressRecord(1, "Get-IndexRecommendation", activity);
-        if (total > 0)
-        {
-            record.PercentComplete = Math.Clamp(100 * done / total, 0, 100);
-        }
+    private void Write(IndexAdvice advice) => WriteObject(Advice(advice), enumerateCollection: true);
 
-        WriteProgress(record);
-    }
-
-    private void Write(IndexAdvice advice)
+    /// <summary>The objects one advice run writes: its recommendations, and the rejected candidates with -IncludeRejected.</summary>
+    private IEnumerable<object> Advice(IndexAdvice advice)
     {
         _found += advice.Recommendations.Count;
-        WriteObject(advice.Recommendations, enumerateCollection: true);
-        if (IncludeRejected)
-        {
-            WriteObject(advice.Rejected, enumerateCollection: true);
-        }
+        return IncludeRejected ? advice.Recommendations.Cast<object>().Concat(advice.Rejected) : advice.Recommendations;
     }
 }

@@ -7,7 +7,7 @@ using DbArchitect.Core.Schema;
 namespace DbArchitect.PS.Commands;
 
 /// <summary>Reads the catalog of a live database into SchemaModel objects, one per schema, with set-wise queries.</summary>
-[Cmdlet(VerbsData.Import, "DbSchema", HelpUri = HelpUriBase + "Import-DbSchema.psd1", DefaultParameterSetName = ConnectionStringSet)]
+[Cmdlet(VerbsData.Import, "DbSchema", HelpUri = HelpUriBase + "Import-DbSchema.psd1", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(SchemaModel))]
 public sealed class ImportDbSchemaCommand : DbArchitectLiveCmdlet
 {
@@ -25,18 +25,20 @@ public sealed class ImportDbSchemaCommand : DbArchitectLiveCmdlet
 
     protected override void ProcessRecord()
     {
-        var target = ResolveTarget();
-        var inspector = CallCoreOrStop(() => EngineRegistry.Get(Engine).Inspector ?? throw new DbArchitectException(new DbArchitectError(
-            "SchemaImportNotSupported", ErrorKind.NotImplemented, $"Import-DbSchema cannot read {Engine} yet.",
-            "Use -Engine postgresql, mariadb, mysql or sqlite.", null, Engine)), Engine, "Connection");
-        using var session = OpenSession(target);
-        WriteProgress(new ProgressRecord(1, "Import-DbSchema", $"Reading the catalog of {target.Description}"));
-        var models = CallCoreOrStop(() => inspector.Inspect(session, new SchemaFilter(Schema, Table)), target.Description, "Connection");
-        WriteProgress(new ProgressRecord(1, "Import-DbSchema", "Done") { RecordType = ProgressRecordType.Completed });
-        foreach (var model in models)
+        var filter = new SchemaFilter(Schema, Table);
+        QueueTargets(target =>
         {
-            WriteVerbose($"{model.Schema}: {model.Tables.Count} tables, {model.Tables.Sum(t => t.Indexes.Count)} indexes, {model.Views.Count} views, {model.Sequences.Count} sequences");
-            WriteObject(model);
-        }
+            var inspector = CallCoreOrStop(() => EngineRegistry.Get(target.Engine).Inspector ?? throw new DbArchitectException(new DbArchitectError(
+                "SchemaImportNotSupported", ErrorKind.NotImplemented, $"Import-DbSchema cannot read {target.Engine} yet.",
+                "Use -Engine postgresql, mariadb, mysql or sqlite.", null, target.Engine)), target.Engine, "Connection");
+            return new TargetWork(null, (session, output) =>
+            {
+                foreach (var model in inspector.Inspect(session, filter))
+                {
+                    output.Verbose.Add($"{model.Schema}: {model.Tables.Count} tables, {model.Tables.Sum(t => t.Indexes.Count)} indexes, {model.Views.Count} views, {model.Sequences.Count} sequences");
+                    output.Objects.Add(model);
+                }
+            });
+        });
     }
 }

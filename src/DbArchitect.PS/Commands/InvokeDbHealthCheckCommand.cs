@@ -11,17 +11,11 @@ namespace DbArchitect.PS.Commands;
 /// Runs the health checks of a live database: one HealthCheckResult per check and target, worst first. Optionally
 /// writes a pipeline report (JUnit, SARIF, Markdown, JSON), annotates the CI run, and fails on a threshold.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", HelpUri = HelpUriBase + "Invoke-DbHealthCheck.psd1", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ConnectionStringSet)]
+[Cmdlet(VerbsLifecycle.Invoke, "DbHealthCheck", HelpUri = HelpUriBase + "Invoke-DbHealthCheck.psd1", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(HealthCheckResult))]
 public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
 {
-    private const int ProgressId = 0x0DB7;
-
     private readonly List<HealthCheckResult> _results = new();
-    private readonly List<string> _targets = new();
-
-    // Targets that could not be checked (unreachable, or the connection lost mid-run): each got its one error already.
-    private readonly List<string> _unchecked = new();
 
     private PipelineReportOutput? _reportOutput;
 
@@ -108,9 +102,8 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
         _settings = settings;
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => QueueTargets(target =>
     {
-        var target = ResolveTarget();
         // Creating an extension is the one change a health check can make to a server: it goes through ShouldProcess
         // (so -WhatIf creates nothing), and only an approved change gets a session that may write.
         var createExtensions = AllowExtensionCreate.IsPresent
@@ -124,72 +117,45 @@ public sealed class InvokeDbHealthCheckCommand : DbArchitectLiveCmdlet
             DeepBudget = TimeSpan.FromSeconds(DeepBudgetSeconds),
             AllowExtensionCreate = createExtensions,
         };
-        var sessionOptions = new LiveSessionOptions { ReadOnly = !createExtensions };
-        using var session = TryOpenSession(target, sessionOptions);
-        if (session is null)
-        {
-            _unchecked.Add(target.Description);
-            return;
-        }
+        return new TargetWork(new LiveSessionOptions { ReadOnly = !createExtensions }, (session, output) =>
+            output.Objects.AddRange(HealthCheckRunner.Run(session, options, (_, _, _) => { })));
+    });
 
-        var progress = new ProgressRecord(ProgressId, "Invoke-DbHealthCheck", $"Checking {target.Description}");
-        try
+    protected override void EndProcessing()
+    {
+        var baseline = Baseline is not null && !UpdateBaseline && File.Exists(BaselineFile)
+            ? CallCoreOrStop(() => Report.ReadBaseline(BaselineFile), BaselineFile, "HealthBaseline")
+            : null;
+        RunSweep((_, objects) =>
         {
-            if (!TryCore(() => HealthCheckRunner.Run(session, options, (i, count, check) =>
-                {
-                    progress.PercentComplete = (int)(100.0 * i / Math.Max(count, 1));
-                    progress.CurrentOperation = $"{check.Id}: {check.Title}";
-                    WriteProgress(progress);
-                }), target.Description, "HealthCheck", out var results))
+            IReadOnlyList<HealthCheckResult> results = objects.Cast<HealthCheckResult>().ToList();
+            if (baseline is not null)
             {
-                _unchecked.Add(target.Description);
-                return;
-            }
-
-            _targets.Add(target.Description);
-            if (Baseline is not null && !UpdateBaseline && File.Exists(BaselineFile))
-            {
-                var baseline = CallCoreOrStop(() => Report.ReadBaseline(BaselineFile), BaselineFile, "HealthBaseline");
                 results = baseline.OnlyNew(results);
             }
 
             _results.AddRange(results);
-            foreach (var result in HealthCheckResultOrder.WorstFirst(results))
-            {
-                if (!FailOnly || result.Status != HealthStatus.Pass)
-                {
-                    WriteObject(result);
-                }
-            }
-        }
-        finally
-        {
-            progress.PercentComplete = 100;
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
-        }
-    }
+            return HealthCheckResultOrder.WorstFirst(results).Where(r => !FailOnly || r.Status != HealthStatus.Pass);
+        });
 
-    protected override void EndProcessing()
-    {
         // Engine and database name only: a SQLite target's description is a full file path, which reports must not carry.
         var title = "Health check of " + string.Join(", ", _results.Select(r => $"{r.Engine} {r.Database}").Distinct(StringComparer.Ordinal));
-        if (_targets.Count > 0)
+        if (SweptTargets.Count > 0)
         {
             Report.Publish(title, _results, Array.Empty<IReportFinding>(),
                 new ReportOptions(OutputFormat, OutputPath, Force.IsPresent, Baseline is null ? null : BaselineFile, UpdateBaseline.IsPresent, Annotations));
         }
 
         // A gate must not pass on checks that never ran.
-        if (FailOn is not null && _unchecked.Count > 0)
+        if (FailOn is not null && FailedTargets.Count > 0)
         {
             throw ScriptTerminating(ToErrorRecord(new DbArchitectError(
                 "HealthCheckIncomplete", ErrorKind.ConnectionError,
-                $"Health check failed: {_unchecked.Count} target(s) could not be checked: {string.Join(", ", _unchecked)}.",
+                $"Health check failed: {FailedTargets.Count} target(s) could not be checked: {string.Join(", ", FailedTargets)}.",
                 "Fix the connection errors reported above, then run the health check again.", null), null));
         }
 
-        if (_targets.Count == 0)
+        if (SweptTargets.Count == 0)
         {
             return;
         }

@@ -24,8 +24,7 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
 
     /// <summary>The table: a design table's name (all tables the design partitions when omitted), or schema.table of a live table.</summary>
     [Parameter(ParameterSetName = DesignSet)]
-    [Parameter(Mandatory = true, ParameterSetName = ConnectionStringSet)]
-    [Parameter(Mandatory = true, ParameterSetName = ServerSet)]
+    [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
     public string? Table { get; set; }
 
@@ -92,19 +91,21 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
             return;
         }
 
-        var target = ResolveTarget();
-        using var session = OpenSession(target);
-        var engine = CallCoreOrStop(() => EngineRegistry.Get(Engine), Engine, Subjects.Design);
         var (schema, table) = SplitName(Table!);
-        if (!TryCore(() => PartitionPlanner.EngineOf(engine), Table, Subjects.Design, out var partitioning)
-            || !TryCore(() => partitioning.ReadLive(session, schema, table, Column), Table, Subjects.Design, out var live))
+        QueueTargets(target =>
         {
-            return;
-        }
-
-        WriteVerbose($"Read {live.Schema}.{live.Name}: about {live.Rows} rows, {live.TotalBytes} bytes");
-        var version = request.PartmanVersion ?? partitioning.ExtensionMajorVersion(session, request.Mode);
-        Emit(engine, live, request with { PartmanVersion = version, Database = session.Connection.Database });
+            var engine = CallCoreOrStop(() => EngineRegistry.Get(target.Engine), target.Engine, Subjects.Design);
+            return new TargetWork(null, (session, output) =>
+            {
+                var partitioning = PartitionPlanner.EngineOf(engine);
+                var live = partitioning.ReadLive(session, schema, table, Column);
+                output.Verbose.Add($"Read {live.Schema}.{live.Name}: about {live.Rows} rows, {live.TotalBytes} bytes");
+                var version = request.PartmanVersion ?? partitioning.ExtensionMajorVersion(session, request.Mode);
+                var script = PartitionPlanner.Script(engine, live, request with { PartmanVersion = version, Database = session.Connection.Database });
+                output.Warnings.AddRange(script.Warnings.Select(w => $"{script.Table}: {w}"));
+                output.Objects.Add(script);
+            });
+        });
     }
 
     private void FromDesign(PartitionRequest request)
