@@ -67,6 +67,18 @@ Describe 'New-PartitionScript' {
         $missing[0].FullyQualifiedErrorId | Should -Match '^PartitionKeyNotFound'
     }
 
+    It 'completes -Mode with the modes of the chosen engine and refuses one the engine lacks' {
+        $line = 'New-PartitionScript -Engine mariadb -Mode '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Native')
+        $line = 'New-PartitionScript -Mode '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Native', 'PgPartman', 'TimescaleDb')
+        $Iot | New-PartitionScript -Table alert -Engine mariadb -Mode pgpartman -ErrorVariable lacking -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        $lacking[0].FullyQualifiedErrorId | Should -Match '^PartitionModeNotSupported'
+        $lacking[0].Exception.Message | Should -Match 'Mode PgPartman is not available on mariadb'
+        $Iot | New-PartitionScript -Table alert -Mode Sideways -ErrorVariable unknown -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $unknown[0].FullyQualifiedErrorId | Should -Match '^PartitionModeNotSupported'
+    }
+
     It 'shows a table view and completes -Interval' {
         $text = $Iot | New-PartitionScript -Table alert -Interval Month | Format-Table | Out-String
         $text | Should -Match 'Strategy'

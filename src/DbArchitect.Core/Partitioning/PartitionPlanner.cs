@@ -46,6 +46,18 @@ public static class PartitionPlanner
     private static IEnumerable<string> KnownModes =>
         EngineRegistry.All.Select(e => e.Partitioning).OfType<IPartitionEngine>().SelectMany(p => p.Rules.Modes).Select(m => m.Name).Distinct(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The modes <paramref name="engineId"/> offers, as it spells them; every registered engine's modes when the engine is
+    /// not named or has no partitioning (tab completion offers only what the engine can plan).
+    /// </summary>
+    public static IReadOnlyList<string> ModesOf(string? engineId)
+    {
+        var engine = engineId is null ? null : EngineRegistry.All.FirstOrDefault(e => string.Equals(e.Id, engineId, StringComparison.OrdinalIgnoreCase));
+        return engine?.Partitioning is { } partitioning
+            ? partitioning.Rules.Modes.Select(m => m.Name).ToArray()
+            : KnownModes.ToArray();
+    }
+
     public static PartitionPlan Plan(string engineId, PartitionRules rules, PartitionTarget target, PartitionRequest request)
     {
         ArgumentNullException.ThrowIfNull(rules);

@@ -56,7 +56,8 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
     public string? Retention { get; set; }
 
     [Parameter]
-    [ValidateSet("Native", "PgPartman", "TimescaleDb", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(PartitionModeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string Mode { get; set; } = "Native";
 
     [Parameter]
