@@ -35,14 +35,22 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --attributes [sizes...]
         AttributeScaling.Run(args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 5_000, 10_000, 20_000, 40_000 });
         return;
+    case "--export":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --export ENTITIES FOLDER   (the design folder, to compare builds byte for byte)
+        var specPath = Path.Combine(Path.GetTempPath(), $"dbarch-bench-{args[1]}.yaml");
+        File.WriteAllText(specPath, SpecGenerator.Yaml(int.Parse(args[1], CultureInfo.InvariantCulture)));
+        DesignExporter.Export(DesignEngine.Create(RequirementsReader.Load(specPath)), args[2], force: true);
+        return;
     case "--health":
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --health [tables]
         HealthBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
         return;
 }
 
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
-const int Runs = 7;
+// --runs N (first) changes the number of measured runs; the other arguments are sizes.
+var Runs = args.Length > 1 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+var sizeArgs = args.Length > 1 && args[0] == "--runs" ? args[2..] : args;
+var sizes = sizeArgs.Length > 0 ? sizeArgs.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");
 Console.WriteLine();
 Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity |");
