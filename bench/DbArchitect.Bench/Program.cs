@@ -65,8 +65,11 @@ foreach (var size in sizes)
     var export = new List<double>();
     DbDesign? last = null;
     ExportResult? written = null;
+    long bytes = 0;
     for (var run = 0; run <= Runs; run++)
     {
+        // The previous run's design and result are garbage before this one starts (peak memory is one design's).
+        (last, written) = (null, null);
         var clock = Stopwatch.StartNew();
         var requirement = RequirementsReader.Load(path);
         var t1 = clock.Elapsed.TotalMilliseconds;
@@ -75,6 +78,8 @@ foreach (var size in sizes)
         var folder = Path.Combine(Path.GetTempPath(), $"dbarch-bench-out-{size}-{run}");
         written = DesignExporter.Export(last, folder, force: true);
         var t3 = clock.Elapsed.TotalMilliseconds;
+        bytes = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != ".dbarchitect-export")
+            .Sum(f => new FileInfo(f).Length);
         Directory.Delete(folder, recursive: true);
         if (run > 0)
         {
@@ -84,10 +89,9 @@ foreach (var size in sizes)
         }
     }
 
-    var bytes = written!.Files.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Content));
     var total = Median(read) + Median(design) + Median(export);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} |"));
+        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written!.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} |"));
 }
 
 static double Median(List<double> values)
