@@ -8,13 +8,13 @@
     has work. The import runs once to warm up and then -Runs times; the median is printed with the object counts.
     Needs psql and the test server (DBARCHITECT_PG_CONNECTION or the default test user).
 #>
-param([int] $Tables = 10000, [int] $Runs = 5)
+param([int] $Tables = 10000, [int] $Runs = 5, [switch] $PgDump, [string] $DatabasePrefix = 'dbarch_bench_schema_')
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../module/DbArchitect.PS.psd1') -Force
 $connection = if ($env:DBARCHITECT_PG_CONNECTION) { $env:DBARCHITECT_PG_CONNECTION } else { 'Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres' }
 $parts = @{}
 foreach ($pair in $connection.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) { $k, $v = $pair.Split('=', 2); $parts[$k.Trim()] = $v }
-$database = 'dbarch_bench_schema_' + [guid]::NewGuid().ToString('n').Substring(0, 8)
+$database = $DatabasePrefix + [guid]::NewGuid().ToString('n').Substring(0, 8)
 $env:PGPASSWORD = $parts['Password']
 function Invoke-BenchPsql([string] $Db, [string] $Sql) {
     & psql -X -q -v ON_ERROR_STOP=1 -h $parts['Host'] -p $parts['Port'] -U $parts['Username'] -d $Db -c $Sql | Out-Null
@@ -50,7 +50,16 @@ END `$`$;
     $indexes = ($schema.Tables | ForEach-Object { $_.Indexes.Count } | Measure-Object -Sum).Sum
     $fks = ($schema.Tables | ForEach-Object { $_.ForeignKeys.Count } | Measure-Object -Sum).Sum
     $compare = (Measure-Command { $null = Compare-DbSchema -Reference $schema -Difference $schema }).TotalMilliseconds
-    "tables=$($schema.Tables.Count) columns=$columns indexes=$indexes foreign_keys=$fks build_s=$([Math]::Round($build.Elapsed.TotalSeconds, 1)) import_median_ms=$([Math]::Round($median)) import_runs_ms=$(($times | ForEach-Object { [Math]::Round($_) }) -join ',') compare_self_ms=$([Math]::Round($compare))"
+    # The peer: pg_dump --schema-only of the same schema, whole process, same number of runs (issue 18).
+    $dump = if ($PgDump) {
+        $dumpTimes = foreach ($run in 1..$Runs) {
+            (Measure-Command { & pg_dump --schema-only -n bench -h $parts['Host'] -p $parts['Port'] -U $parts['Username'] -d $database -f ([IO.Path]::GetTempPath() + "$database.sql") }).TotalMilliseconds
+        }
+        Remove-Item ([IO.Path]::GetTempPath() + "$database.sql") -ErrorAction SilentlyContinue
+        " pg_dump_median_ms=$([Math]::Round(($dumpTimes | Sort-Object)[[int][Math]::Floor($Runs / 2)])) pg_dump_runs_ms=$(($dumpTimes | ForEach-Object { [Math]::Round($_) }) -join ',')"
+    }
+    $peak = [Math]::Round([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
+    "tables=$($schema.Tables.Count) columns=$columns indexes=$indexes foreign_keys=$fks build_s=$([Math]::Round($build.Elapsed.TotalSeconds, 1)) import_median_ms=$([Math]::Round($median)) import_runs_ms=$(($times | ForEach-Object { [Math]::Round($_) }) -join ',') compare_self_ms=$([Math]::Round($compare)) peak_working_set_mb=$peak$dump"
 }
 finally {
     Invoke-BenchPsql postgres "DROP DATABASE IF EXISTS $database WITH (FORCE)"

@@ -35,14 +35,22 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --attributes [sizes...]
         AttributeScaling.Run(args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 5_000, 10_000, 20_000, 40_000 });
         return;
+    case "--export":
+        // dotnet run -c Release --project bench/DbArchitect.Bench -- --export ENTITIES FOLDER   (the design folder, to compare builds byte for byte)
+        var specPath = Path.Combine(Path.GetTempPath(), $"dbarch-bench-{args[1]}.yaml");
+        File.WriteAllText(specPath, SpecGenerator.Yaml(int.Parse(args[1], CultureInfo.InvariantCulture)));
+        DesignExporter.Export(DesignEngine.Create(RequirementsReader.Load(specPath)), args[2], force: true);
+        return;
     case "--health":
         // dotnet run -c Release --project bench/DbArchitect.Bench -- --health [tables]
         HealthBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
         return;
 }
 
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
-const int Runs = 7;
+// --runs N (first) changes the number of measured runs; the other arguments are sizes.
+var Runs = args.Length > 1 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+var sizeArgs = args.Length > 1 && args[0] == "--runs" ? args[2..] : args;
+var sizes = sizeArgs.Length > 0 ? sizeArgs.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");
 Console.WriteLine();
 Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity |");
@@ -57,8 +65,11 @@ foreach (var size in sizes)
     var export = new List<double>();
     DbDesign? last = null;
     ExportResult? written = null;
+    long bytes = 0;
     for (var run = 0; run <= Runs; run++)
     {
+        // The previous run's design and result are garbage before this one starts (peak memory is one design's).
+        (last, written) = (null, null);
         var clock = Stopwatch.StartNew();
         var requirement = RequirementsReader.Load(path);
         var t1 = clock.Elapsed.TotalMilliseconds;
@@ -67,6 +78,8 @@ foreach (var size in sizes)
         var folder = Path.Combine(Path.GetTempPath(), $"dbarch-bench-out-{size}-{run}");
         written = DesignExporter.Export(last, folder, force: true);
         var t3 = clock.Elapsed.TotalMilliseconds;
+        bytes = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != ".dbarchitect-export")
+            .Sum(f => new FileInfo(f).Length);
         Directory.Delete(folder, recursive: true);
         if (run > 0)
         {
@@ -76,10 +89,9 @@ foreach (var size in sizes)
         }
     }
 
-    var bytes = written!.Files.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Content));
     var total = Median(read) + Median(design) + Median(export);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} |"));
+        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written!.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} |"));
 }
 
 static double Median(List<double> values)

@@ -29,15 +29,31 @@ internal static partial class DesignDocument
         ("Scalability Roadmap", DesignAreas.ScalabilityRoadmap),
     };
 
+    /// <summary>design.md as a string (tests, small designs); an export streams it with <see cref="Write"/>.</summary>
     public static string Render(DbDesign design, IReadOnlyList<SqlScript> scripts)
     {
         var md = new MarkdownBuilder();
+        Compose(md, design, scripts, MermaidErDiagram.Render(design.Physical));
+        return md.ToString();
+    }
+
+    /// <summary>Writes design.md to <paramref name="stream"/> as it is composed; <paramref name="diagram"/> is er.mmd's text.</summary>
+    public static void Write(Stream stream, DbDesign design, IReadOnlyList<SqlScript> scripts, string diagram)
+    {
+        using var writer = new StreamWriter(stream, ExportFile.Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
+        var md = new MarkdownBuilder(writer);
+        Compose(md, design, scripts, diagram);
+        md.Finish();
+    }
+
+    private static void Compose(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts, string diagram)
+    {
         Title(md, design);
         Requirements(md, design.Requirement);
         md.Heading(2, "Database Architecture Design");
         Technology(md, design);
         TechnologyDetails(md, design);
-        Schema(md, design, scripts);
+        Schema(md, design, scripts, diagram);
         Indexing(md, design);
         foreach (var (heading, area) in DecisionSections)
         {
@@ -47,7 +63,6 @@ internal static partial class DesignDocument
         }
 
         Warnings(md, design);
-        return md.ToString();
     }
 
     /// <summary>Renders what a section shows beyond its decisions: each is a partial method in its own file.</summary>
@@ -182,12 +197,12 @@ internal static partial class DesignDocument
         }
     }
 
-    private static void Schema(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts)
+    private static void Schema(MarkdownBuilder md, DbDesign design, IReadOnlyList<SqlScript> scripts, string diagram)
     {
         md.Heading(3, "Schema Design");
         md.Heading(4, "Entity-Relationship Diagram");
         md.Line("```mermaid");
-        md.Raw(MermaidErDiagram.Render(design.Physical));
+        md.Raw(diagram);
         md.Line("```");
         md.EndBlock();
 

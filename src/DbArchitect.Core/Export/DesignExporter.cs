@@ -5,9 +5,6 @@ using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Export;
 
-/// <summary>One file of an exported design, relative to the design folder.</summary>
-public sealed record ExportFile(string RelativePath, string Description, string Content);
-
 /// <summary>What Export-DbDesign wrote, and what of its own it could not remove (see <see cref="ExportLeftover"/>).</summary>
 public sealed record ExportResult(string Path, string Engine, IReadOnlyList<ExportFile> Files)
 {
@@ -68,14 +65,30 @@ public static class DesignExporter
     public static ExportResult Export(DbDesign design, string path, bool force) =>
         Export(design, path, force, scripts: null, probe: null);
 
+    /// <summary>
+    /// Writes the files <see cref="Plan(DbDesign)"/> returned for <paramref name="design"/>, with the rules of
+    /// <see cref="Export(DbDesign, string, bool)"/>: a caller that planned first (to ask before writing) does not
+    /// generate the scripts a second time.
+    /// </summary>
+    public static ExportResult Export(DbDesign design, IReadOnlyList<ExportFile> planned, string path, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(planned);
+        RefuseMissingPath(path);
+        var written = DesignFolderWriter.Write(path, planned, force, probe: null);
+        return new ExportResult(written.Path, design.Engine, planned) { Leftovers = written.Leftovers };
+    }
+
     /// <summary>The plan for given scripts: lets tests use scripts independent of any engine's generator.</summary>
     internal static IReadOnlyList<ExportFile> Plan(DbDesign design, IReadOnlyList<SqlScript> scripts)
     {
         var files = new List<ExportFile>(scripts.Count + 3);
         files.AddRange(scripts.Select(s => new ExportFile(s.RelativePath, s.Description, s.Text)));
-        files.Add(new ExportFile(DiagramFile, "Mermaid ER diagram of the physical model", MermaidErDiagram.Render(design.Physical)));
-        files.Add(new ExportFile(DocumentFile, "Architecture document", DesignDocument.Render(design, scripts)));
-        files.Add(new ExportFile(JsonFile, "The design as JSON", DesignJson.Render(design, scripts)));
+        // The diagram is drawn once: er.mmd and design.md's diagram section are the same text.
+        var diagram = MermaidErDiagram.Render(design.Physical);
+        files.Add(new ExportFile(DiagramFile, "Mermaid ER diagram of the physical model", diagram));
+        files.Add(new ExportFile(DocumentFile, "Architecture document", stream => DesignDocument.Write(stream, design, scripts, diagram)));
+        files.Add(new ExportFile(JsonFile, "The design as JSON", stream => DesignJson.Write(stream, design, scripts)));
         ExportPaths.Validate(files);
         return files;
     }
@@ -87,15 +100,19 @@ public static class DesignExporter
     internal static ExportResult Export(
         DbDesign design, string path, bool force, IReadOnlyList<SqlScript>? scripts, Action<ExportStage, string>? probe)
     {
+        RefuseMissingPath(path);
+        var files = scripts is null ? Plan(design) : Plan(design, scripts);
+        var written = DesignFolderWriter.Write(path, files, force, probe);
+        return new ExportResult(written.Path, design.Engine, files) { Leftovers = written.Leftovers };
+    }
+
+    private static void RefuseMissingPath(string path)
+    {
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new DbArchitectException(new DbArchitectError(
                 "DesignPathMissing", ErrorKind.InvalidArgument, "No folder was given to export the design to.",
                 "Give -Path the folder to create.", null));
         }
-
-        var files = scripts is null ? Plan(design) : Plan(design, scripts);
-        var written = DesignFolderWriter.Write(path, files, force, probe);
-        return new ExportResult(written.Path, design.Engine, files) { Leftovers = written.Leftovers };
     }
 }

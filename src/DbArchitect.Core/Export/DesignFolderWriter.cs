@@ -1,4 +1,3 @@
-using System.Text;
 using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Export;
@@ -13,8 +12,6 @@ namespace DbArchitect.Core.Export;
 /// </summary>
 internal static class DesignFolderWriter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static FolderWriteResult Write(string path, IReadOnlyList<ExportFile> files, bool force, Action<ExportStage, string>? probe)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
@@ -46,11 +43,11 @@ internal static class DesignFolderWriter
             Directory.CreateDirectory(temp);
             foreach (var file in files)
             {
-                WriteFile(temp, file.RelativePath, file.Content);
+                WriteFile(temp, file);
                 probe?.Invoke(ExportStage.FileWritten, file.RelativePath);
             }
 
-            WriteFile(temp, ExportMarker.FileName, ExportMarker.Render(files.Select(f => f.RelativePath)));
+            WriteFile(temp, new ExportFile(ExportMarker.FileName, string.Empty, ExportMarker.Render(files.Select(f => f.RelativePath))));
             if (exists)
             {
                 Directory.Move(target, backup);
@@ -121,11 +118,12 @@ internal static class DesignFolderWriter
         }
     }
 
-    private static void WriteFile(string folder, string relativePath, string content)
+    private static void WriteFile(string folder, ExportFile file)
     {
-        var full = Path.GetFullPath(Path.Combine(folder, relativePath));
+        var full = Path.GetFullPath(Path.Combine(folder, file.RelativePath));
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content.Replace("\r\n", "\n", StringComparison.Ordinal), Utf8NoBom);
+        using var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        file.WriteTo(stream);
     }
 
     private static void Rollback(string target, string temp, string backup, bool movedAside, bool movedIn, Action<ExportStage, string>? probe)

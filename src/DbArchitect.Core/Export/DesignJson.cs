@@ -31,7 +31,11 @@ internal static class DesignJson
         Converters = { new JsonStringEnumConverter(JsonNames.EnumPolicy), new LogicalTypeJsonConverter() },
     };
 
-    public static string Render(DbDesign design, IReadOnlyList<SqlScript> scripts)
+    /// <summary>
+    /// Writes design.json to <paramref name="stream"/> as it is serialized (the serializer flushes as its buffer fills,
+    /// so the document is never held whole), then the final line break.
+    /// </summary>
+    public static void Write(Stream stream, DbDesign design, IReadOnlyList<SqlScript> scripts)
     {
         var document = new DesignDocumentJson(
             FormatVersion,
@@ -56,8 +60,8 @@ internal static class DesignJson
             Roadmap = design.Roadmap,
             Distribution = design.Distribution,
         };
-        var json = JsonSerializer.Serialize(document, Options);
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        JsonSerializer.Serialize(stream, document, Options);
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>design.json of a non-relational design: the same header, requirement and decisions, and the family's own model.</summary>

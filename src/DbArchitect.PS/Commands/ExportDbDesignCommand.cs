@@ -67,7 +67,7 @@ public sealed class ExportDbDesignCommand : DbArchitectCmdlet
         WriteProgress(progress);
         try
         {
-            if (TryCore(() => DesignExporter.Export(design, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
+            if (TryCore(() => DesignExporter.Export(design, files, folder, Force.IsPresent), folder, Subjects.DesignFolder, out var result))
             {
                 Write(result);
             }

@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace DbArchitect.Core.Export;
+
+/// <summary>
+/// One file of an exported design, relative to the design folder. The large documents (design.md, design.json: tens
+/// of megabytes for a spec of thousands of entities) are not held as strings: they are rendered straight into the file
+/// when it is written, so an export needs memory for the design, not for its text as well. Reading
+/// <see cref="Content"/> of such a file renders it again each time.
+/// </summary>
+public sealed class ExportFile
+{
+    /// <summary>UTF-8 without a byte order mark; text that cannot be encoded (a lone surrogate) fails the export.</summary>
+    internal static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string? _content;
+    private readonly Action<Stream>? _render;
+
+    public ExportFile(string relativePath, string description, string content)
+    {
+        RelativePath = relativePath;
+        Description = description;
+        _content = content;
+    }
+
+    /// <summary>A file whose UTF-8 bytes <paramref name="render"/> writes to the stream it is given, when needed.</summary>
+    internal ExportFile(string relativePath, string description, Action<Stream> render)
+    {
+        RelativePath = relativePath;
+        Description = description;
+        _render = render;
+    }
+
+    public string RelativePath { get; }
+
+    public string Description { get; }
+
+    /// <summary>The file's text, line endings as written (LF) for a rendered file.</summary>
+    public string Content => _content ?? Rendered();
+
+    /// <summary>Writes the file's bytes to <paramref name="stream"/>: UTF-8 without BOM, every CR LF as LF.</summary>
+    internal void WriteTo(Stream stream)
+    {
+        using var lf = new LfStream(stream);
+        if (_render is not null)
+        {
+            _render(lf);
+        }
+        else
+        {
+            lf.Write(Utf8NoBom.GetBytes(_content!));
+        }
+    }
+
+    private string Rendered()
+    {
+        using var buffer = new MemoryStream();
+        WriteTo(buffer);
+        return Utf8NoBom.GetString(buffer.GetBuffer(), 0, checked((int)buffer.Length));
+    }
+}
