@@ -39,7 +39,7 @@ public static class DesignExporter
         var all = new List<ExportFile>(files);
         foreach (var part in design.Parts.Where(p => p.Generated))
         {
-            all.AddRange(Plan(part.Design!).Select(f => f with { RelativePath = part.Folder + "/" + f.RelativePath, Description = part.Part.Role + ": " + f.Description }));
+            all.AddRange(Plan(part.Design!).Select(f => f.Moved(part.Folder + "/" + f.RelativePath, part.Part.Role + ": " + f.Description)));
         }
 
         ExportPaths.Validate(all);

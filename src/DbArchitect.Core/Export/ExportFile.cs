@@ -6,14 +6,15 @@ namespace DbArchitect.Core.Export;
 /// One file of an exported design, relative to the design folder. The large documents (design.md, design.json: tens
 /// of megabytes for a spec of thousands of entities) are not held as strings: they are rendered straight into the file
 /// when it is written, so an export needs memory for the design, not for its text as well. Reading
-/// <see cref="Content"/> of such a file renders it again each time.
+/// <see cref="Content"/> of such a file renders it once and keeps the text (a caller that reads Content per character,
+/// as a test did, must not render a 25 MB document per read).
 /// </summary>
 public sealed class ExportFile
 {
     /// <summary>UTF-8 without a byte order mark; text that cannot be encoded (a lone surrogate) fails the export.</summary>
     internal static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly string? _content;
+    private string? _content;
     private readonly Action<Stream>? _render;
 
     public ExportFile(string relativePath, string description, string content)
@@ -31,12 +32,16 @@ public sealed class ExportFile
         _render = render;
     }
 
+    /// <summary>The same file under another path and description (a part's files under its folder), still rendered when written.</summary>
+    internal ExportFile Moved(string relativePath, string description) =>
+        _render is not null ? new ExportFile(relativePath, description, _render) : new ExportFile(relativePath, description, _content!);
+
     public string RelativePath { get; }
 
     public string Description { get; }
 
     /// <summary>The file's text, line endings as written (LF) for a rendered file.</summary>
-    public string Content => _content ?? Rendered();
+    public string Content => _content ??= Rendered();
 
     /// <summary>Writes the file's bytes to <paramref name="stream"/>: UTF-8 without BOM, every CR LF as LF.</summary>
     internal void WriteTo(Stream stream)

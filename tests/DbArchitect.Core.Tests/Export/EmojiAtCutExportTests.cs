@@ -55,9 +55,10 @@ public sealed class EmojiAtCutExportTests : IDisposable
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         foreach (var file in result.Files)
         {
-            var lone = Enumerable.Range(0, file.Content.Length).FirstOrDefault(i => char.IsSurrogate(file.Content, i) && !IsPaired(file.Content, i), -1);
+            var content = file.Content;
+            var lone = Enumerable.Range(0, content.Length).FirstOrDefault(i => char.IsSurrogate(content, i) && !IsPaired(content, i), -1);
             Assert.True(lone < 0, $"{file.RelativePath}: half a surrogate pair at {lone}");
-            Assert.Equal(file.Content.Replace("\r\n", "\n", StringComparison.Ordinal), strict.GetString(File.ReadAllBytes(Path.Combine(result.Path, file.RelativePath))));
+            Assert.Equal(content.Replace("\r\n", "\n", StringComparison.Ordinal), strict.GetString(File.ReadAllBytes(Path.Combine(result.Path, file.RelativePath))));
         }
     }
 

@@ -48,7 +48,6 @@ public static class EstateSweep
         using var outcomes = new BlockingCollection<SweepOutcome<TItem, TResult>>();
         var queue = new ConcurrentQueue<TItem>(items);
         var clock = Stopwatch.StartNew();
-        var done = 0;
         var running = Math.Min(throttle, items.Count);
         var token = stop.Token;
 
@@ -84,7 +83,8 @@ public static class EstateSweep
                         return;
                     }
 
-                    outcomes.Add(new SweepOutcome<TItem, TResult>(item, result, errors, Interlocked.Increment(ref done), items.Count, clock.Elapsed - started), CancellationToken.None);
+                    // Done is counted where outcomes are handed out: two workers finishing together may add in either order.
+                    outcomes.Add(new SweepOutcome<TItem, TResult>(item, result, errors, 0, items.Count, clock.Elapsed - started), CancellationToken.None);
                 }
             }
             catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
@@ -122,9 +122,10 @@ public static class EstateSweep
 
         try
         {
+            var delivered = 0;
             foreach (var outcome in outcomes.GetConsumingEnumerable(cancellation))
             {
-                yield return outcome;
+                yield return outcome with { Done = ++delivered };
             }
         }
         finally
