@@ -78,6 +78,17 @@ Describe 'Estate sweep' {
             "mariadb ${MariaHost}:$MariaPort/$($MariaDbs[0])", "postgresql ${PgHost}:$PgPort/$($PgDbs[2])")
     }
 
+    It 'sends a bare piped name to Get-IndexRecommendation''s live sweep, and a piped design still to its design set' {
+        $closed = Get-ClosedPort
+        $errors = $null
+        "127.0.0.1:$closed" | Get-IndexRecommendation -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Match '^ConnectionFailed'
+        $errors[0].Exception.Message | Should -Match "127\.0\.0\.1:$closed"
+        $design = New-DbDesign -Path (Join-Path $RepoRoot 'examples/requirements/ecommerce.yaml')
+        { $design | Get-IndexRecommendation -ErrorAction Stop -WarningAction SilentlyContinue } | Should -Not -Throw
+    }
+
     It 'reads an inventory, reports each bad row at file:line:column with the fix, and sweeps the good rows' {
         $inventory = Join-Path $Work 'estate.csv'
         @(

@@ -13,7 +13,7 @@ namespace DbArchitect.PS.Commands;
 /// </summary>
 // ConfirmImpact High: the statements it asks about (-Validate Real builds indexes on a live server, -AllowExtensionCreate
 // installs HypoPG) change a server, so PowerShell asks by default; -Confirm:$false says yes, -WhatIf says no to both.
-[Cmdlet(VerbsCommon.Get, "IndexRecommendation", HelpUri = HelpUriBase + "Get-IndexRecommendation.psd1", DefaultParameterSetName = DesignSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Get, "IndexRecommendation", HelpUri = HelpUriBase + "Get-IndexRecommendation.psd1", DefaultParameterSetName = LiveSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(IndexRecommendation))]
 public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
 {
