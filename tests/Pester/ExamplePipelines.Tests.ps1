@@ -113,6 +113,9 @@ Describe 'Example pipelines' {
             SHARD = $(if ($github) { '1/1' }); SYSTEM_JOBPOSITIONINPHASE = $(if (-not $github) { '1' }); SYSTEM_TOTALJOBSINPHASE = $(if (-not $github) { '1' })
             GITHUB_ACTIONS = $(if ($github) { 'true' }); GITHUB_STEP_SUMMARY = $(if ($github) { Join-Path $checkout 'step-summary.md' })
             TF_BUILD = $(if (-not $github) { 'True' }); BUILD_ARTIFACTSTAGINGDIRECTORY = $(if (-not $github) { $staging })
+            # The health-check pipelines keep their results in a history database (here the scratch one), as one run per build.
+            HISTORY_DB = "$PgBase;Database=$db"
+            GITHUB_RUN_ID = $(if ($github) { '4242' }); BUILD_BUILDID = $(if (-not $github) { '4242' })
         }
         foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
         try {
@@ -164,6 +167,12 @@ Describe 'Example pipelines' {
                 (& psql -X -At -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'shop_fast'") | Should -BeGreaterThan 5
             }
             if ($github -and $File -like 'database.*') { Get-Content -Raw -LiteralPath $environment.GITHUB_STEP_SUMMARY | Should -Match 'Health check' }
+            if ($File -like 'health-check.*') {
+                # The shard's results reached the history as one run named by the build, passes included.
+                $run = $(if ($github) { 'github:4242' } else { 'azure:4242' })
+                (& psql -X -At -c "SELECT string_agg(DISTINCT run_id, ','), count(*) > 0, bool_or(severity = 'Pass') FROM dbarchitect_history.health_result") |
+                    Should -Be "$run|t|t"
+            }
         }
         finally {
             foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
