@@ -253,6 +253,8 @@ public sealed class BackupRestoreTests
             // Customers (and their audit rows) keep arriving while backup.sh dumps and counts.
             using var stop = new CancellationTokenSource();
             var customer = applied.Q(applied.Entity("customer"));
+            // The backup starts once rows are being written: on a fast run it finished before the writer's first insert.
+            using var writing = new ManualResetEventSlim();
             var writer = Task.Run(() =>
             {
                 using var connection = applied.Database.Open();
@@ -261,10 +263,17 @@ public sealed class BackupRestoreTests
                 {
                     AppliedDesign.Execute(connection, $"INSERT INTO {customer} (email, full_name) VALUES ('busy{i}@example.com', 'Busy {i}')");
                     written++;
+                    writing.Set();
                 }
 
                 return written;
             });
+            Assert.True(writing.Wait(TimeSpan.FromSeconds(60)) || writer.IsFaulted, "the writer wrote no row within 60 s");
+            if (writer.IsFaulted)
+            {
+                await writer;
+            }
+
             var backup = BashScript.Run(Path.Combine(work, "design", "backup", "backup.sh"), environment);
             stop.Cancel();
             var written = await writer;

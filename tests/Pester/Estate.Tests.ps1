@@ -51,7 +51,9 @@ Describe 'Estate sweep' {
     It 'takes many -Server names (host, host,port and host:port), sweeps a target named twice once, and stamps each result with its target' {
         $closed = Get-ClosedPort
         $errors = $null
-        $rows = Invoke-DbHealthCheck -Server $PgHost, "$PgHost,$PgPort", "${PgHost}:$closed" -Database $PgDbs[0] -Credential $Credential -Check CONNECTIONS_USED -ErrorVariable errors -ErrorAction SilentlyContinue
+        # The same target written two ways is swept once. (A bare host means port 5432: the fresh cluster of a CI run is
+        # on another port, so the bare form is covered by the Core name tests, not here.)
+        $rows = Invoke-DbHealthCheck -Server "$PgHost,$PgPort", "${PgHost}:$PgPort", "${PgHost}:$closed" -Database $PgDbs[0] -Credential $Credential -Check CONNECTIONS_USED -ErrorVariable errors -ErrorAction SilentlyContinue
         @($rows).Count | Should -Be 1
         $rows.Server | Should -Be $PgHost
         $rows.Port | Should -Be $PgPort

@@ -54,6 +54,20 @@ public sealed class InputLimitTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
+    [Theory]
+    // Found by RequirementsRobustnessProperties in CI: a sequence holding its own alias, used as a mapping key, made
+    // YamlDotNet hash it without end and the process died of a stack overflow.
+    [InlineData("application: { name: x }\n&a [*a]: 1\n", 2)]
+    [InlineData("application: { name: x }\nentities:\n  - &e { name: thing, again: *e }\n", 3)]
+    [InlineData("application: { name: x }\nloop: &l\n  - [1, *l]\n", 3)]
+    public void AnAliasInsideItsOwnAnchorIsRefusedNotACrash(string yaml, int line)
+    {
+        var result = Read(yaml);
+        var error = Single(result, "RecursiveAlias");
+        Assert.Equal(line, error.Location!.Line);
+        Assert.Null(result.Requirement);
+    }
+
     [Fact]
     public void AnAliasRightAfterAFlowMappingIsASyntaxErrorNotACrash()
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Requirements.Reading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,15 +20,29 @@ internal static partial class InventoryYaml
     {
         var rows = new List<InventoryRow>();
         var stream = new YamlStream();
+        // The requirements reader's guards (nesting depth, alias expansion, aliases inside their own anchor): an inventory
+        // is a file from outside too, and a self-containing alias is a stack overflow no catch stops.
+        using var reader = new StringReader(text);
+        var parser = new TrackingParser(new Parser(reader));
         try
         {
-            using var reader = new StringReader(text);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             errors.Add(new DbArchitectError("InventorySyntaxError", ErrorKind.SyntaxError, $"The inventory is not valid YAML: {MarkPrefix().Replace(ex.Message, string.Empty).Trim()}",
                 "Fix the YAML at this position: indentation with spaces, a colon after each key, matching quotes and brackets.", At(file, ex.Start)));
+            return rows;
+        }
+        catch (InputLimitException ex)
+        {
+            errors.Add(new DbArchitectError(ex.ErrorId, ErrorKind.InvalidData, ex.Message, ex.Fix, At(file, ex.Mark)));
+            return rows;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            errors.Add(new DbArchitectError("InventorySyntaxError", ErrorKind.SyntaxError, "The inventory is not valid YAML: the parser could not continue after this point (often an unclosed [ or { or a missing comma).",
+                "Fix the YAML at this position: indentation with spaces, a colon after each key, matching quotes and brackets.", At(file, parser.LastGoodEnd)));
             return rows;
         }
 

@@ -30,6 +30,7 @@ internal static class ErrorIds
     public const string InputTooLarge = nameof(InputTooLarge);
     public const string NestingTooDeep = nameof(NestingTooDeep);
     public const string AliasExpansionTooLarge = nameof(AliasExpansionTooLarge);
+    public const string RecursiveAlias = nameof(RecursiveAlias);
     public const string InvalidEncoding = nameof(InvalidEncoding);
     public const string TooManyErrors = nameof(TooManyErrors);
     public const string EngineLimitExceeded = nameof(EngineLimitExceeded);

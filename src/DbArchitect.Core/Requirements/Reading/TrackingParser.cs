@@ -72,6 +72,12 @@ internal sealed class TrackingParser : IParser
                 }
 
                 break;
+            case AnchorAlias alias when _open.Any(o => string.Equals(o.Anchor, alias.Value.Value, StringComparison.Ordinal)):
+                // An alias inside the value its anchor names makes that value contain itself: YamlDotNet's node builder
+                // then hashes it without end (a stack overflow, which no catch can stop, found by the robustness properties).
+                throw new InputLimitException(ErrorIds.RecursiveAlias, current.Start,
+                    $"The alias '*{alias.Value.Value}' is inside the value its anchor '&{alias.Value.Value}' names, so that value would contain itself.",
+                    "Write the value out instead of referring to it from within itself; a requirements file never needs a value that contains itself.");
             case AnchorAlias alias:
                 var size = _anchorSizes.TryGetValue(alias.Value.Value, out var known) ? known : 1;
                 _expandedNodes += size;

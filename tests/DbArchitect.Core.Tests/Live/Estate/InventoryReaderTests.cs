@@ -90,6 +90,18 @@ public sealed class InventoryReaderTests
         Assert.StartsWith("e.yaml:", broken.Errors.Single().Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    // A self-containing alias killed the process with a stack overflow; the others are the requirements reader's limits.
+    [InlineData("- &t { server: db1, again: *t }\n", "RecursiveAlias")]
+    [InlineData("- server: db1\n  tags: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]\n", "NestingTooDeep")]
+    public void Refuses_a_hostile_YAML_inventory_with_a_located_error(string yaml, string errorId)
+    {
+        var read = InventoryReader.Read("e.yaml", yaml, "postgresql");
+        Assert.Equal(errorId, read.Errors.Single().ErrorId);
+        Assert.StartsWith("e.yaml:", read.Errors.Single().Location!.ToString(), StringComparison.Ordinal);
+        Assert.Empty(read.Targets);
+    }
+
     [Fact]
     public void Refuses_a_file_that_is_neither_CSV_nor_YAML()
     {
