@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DbArchitect.Core.Errors;
 using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Requirements.Reading;
@@ -11,38 +10,19 @@ namespace DbArchitect.Core.Live.Estate;
 /// An inventory as YAML: a list of targets, or a mapping whose 'targets' key holds the list. A target is a mapping
 /// (server, port, engine, database, tags as a list or text, credential) or a plain server name ("db1,5433").
 /// </summary>
-internal static partial class InventoryYaml
+internal static class InventoryYaml
 {
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkPrefix();
-
     public static IReadOnlyList<InventoryRow> Read(string file, string text, List<DbArchitectError> errors)
     {
         var rows = new List<InventoryRow>();
-        var stream = new YamlStream();
-        // The requirements reader's guards (nesting depth, alias expansion, aliases inside their own anchor): an inventory
-        // is a file from outside too, and a self-containing alias is a stack overflow no catch stops.
-        using var reader = new StringReader(text);
-        var parser = new TrackingParser(new Parser(reader));
-        try
+        // The requirements reader's loader and guards: an inventory is a file from outside too.
+        var stream = GuardedYaml.Load(text, out var failure);
+        if (stream is null)
         {
-            stream.Load(parser);
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new DbArchitectError("InventorySyntaxError", ErrorKind.SyntaxError, $"The inventory is not valid YAML: {MarkPrefix().Replace(ex.Message, string.Empty).Trim()}",
-                "Fix the YAML at this position: indentation with spaces, a colon after each key, matching quotes and brackets.", At(file, ex.Start)));
-            return rows;
-        }
-        catch (InputLimitException ex)
-        {
-            errors.Add(new DbArchitectError(ex.ErrorId, ErrorKind.InvalidData, ex.Message, ex.Fix, At(file, ex.Mark)));
-            return rows;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            errors.Add(new DbArchitectError("InventorySyntaxError", ErrorKind.SyntaxError, "The inventory is not valid YAML: the parser could not continue after this point (often an unclosed [ or { or a missing comma).",
-                "Fix the YAML at this position: indentation with spaces, a colon after each key, matching quotes and brackets.", At(file, parser.LastGoodEnd)));
+            errors.Add(failure!.Syntax
+                ? new DbArchitectError("InventorySyntaxError", ErrorKind.SyntaxError, $"The inventory is not valid YAML: {failure.Reason}",
+                    "Fix the YAML at this position: indentation with spaces, a colon after each key, matching quotes and brackets.", At(file, failure.Mark))
+                : new DbArchitectError(failure.LimitErrorId!, ErrorKind.InvalidData, failure.Reason, failure.LimitFix, At(file, failure.Mark)));
             return rows;
         }
 
