@@ -66,12 +66,25 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
 
     /// <summary>
     /// The engine of the live server; PostgreSQL when not given. (One attribute for every set: a parameter declared in all
-    /// sets and again in some makes PowerShell resolve a piped design to the Server set.)
+    /// sets and again in some makes PowerShell resolve a piped design to the Server set.) A piped object whose Engine is
+    /// empty — a design's physical model names none — leaves it unsaid rather than failing the binding.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LiveEngineCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Engine { get; set; } = "postgresql";
+    [AllowNull]
+    [AllowEmptyString]
+    public string Engine
+    {
+        get => _engine;
+        set => _engine = string.IsNullOrWhiteSpace(value) ? DefaultEngine : value;
+    }
+
+    private const string DefaultEngine = "postgresql";
+    private string _engine = DefaultEngine;
+
+    /// <summary>True when the command line or the piped object named an engine.</summary>
+    protected bool EngineGiven =>
+        MyInvocation.BoundParameters.TryGetValue(nameof(Engine), out var given) && !string.IsNullOrWhiteSpace(given as string);
 
     /// <summary>How many targets are worked on at once (and so the most connections open at once).</summary>
     [Parameter]

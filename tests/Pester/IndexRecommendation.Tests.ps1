@@ -56,6 +56,19 @@ Describe 'Get-IndexRecommendation' {
             @($advice | Where-Object { $_.Columns[0] -eq 'loyalty_points desc' }).Count | Should -Be 1
         }
 
+        It 'takes a piped schema model whose Engine is empty (a design''s physical model) with -Engine' {
+            $physical = (New-DbDesign -Path $script:ecommerce -Engine sqlserver).Physical
+            $physical.Engine | Should -BeNullOrEmpty
+            $advice = @($physical | Get-IndexRecommendation -Engine sqlserver -Workload $script:tsql 3>$null)
+            @($advice | Where-Object { $_.Columns[0] -eq 'loyalty_points desc' }).Count | Should -Be 1
+            $advice | ForEach-Object { $_.Engine | Should -Be 'sqlserver' }
+        }
+
+        It 'takes a piped schema model without -Engine and reads it as PostgreSQL''s, which parses no T-SQL offline' {
+            { (New-DbDesign -Path $script:ecommerce -Engine sqlserver).Physical | Get-IndexRecommendation -Workload $script:tsql -ErrorAction Stop } |
+                Should -Throw -ErrorId 'WorkloadParserNotAvailable*'
+        }
+
         It 'refuses offline parsing for an engine whose server explains the workload' {
             { $script:design | Get-IndexRecommendation -Workload $script:tsql -ErrorAction Stop } | Should -Throw -ErrorId 'WorkloadParserNotAvailable*'
         }

@@ -51,7 +51,7 @@ public sealed class CompareDbSchemaCommand : DbArchitectLiveCmdlet
         }
 
         var (current, engine) = Model(Reference!, nameof(Reference));
-        engine = MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) ? Engine : engine ?? wantedEngine;
+        engine = EngineGiven ? Engine : engine ?? wantedEngine;
         if (TryCore(() => SchemaComparer.Compare(current, wanted, renames, engine), wanted.Name, "Schema", out var differences))
         {
             WriteVerbose($"{differences.Count} differences between {current.Schema} and {wanted.Schema}");

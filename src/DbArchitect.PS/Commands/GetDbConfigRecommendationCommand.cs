@@ -67,7 +67,7 @@ public sealed class GetDbConfigRecommendationCommand : DbArchitectLiveCmdlet
 
     protected override void BeginProcessing()
     {
-        _engineGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Engine));
+        _engineGiven = EngineGiven;
         StopOnUnknownEngine(Engine);
         if (AsConfigFile && AsAlterSystem)
         {

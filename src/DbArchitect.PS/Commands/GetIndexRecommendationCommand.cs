@@ -146,7 +146,7 @@ public sealed class GetIndexRecommendationCommand : DbArchitectLiveCmdlet
     private void Parsed(IndexAdvisorOptions options)
     {
         var catalog = Schema ?? Design!.Physical;
-        var engine = MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) ? Engine : Design?.Engine ?? catalog.Engine ?? Engine;
+        var engine = EngineGiven ? Engine : Design?.Engine ?? catalog.Engine ?? Engine;
         var statements = ResolveFiles(Workload!, false, "WorkloadFileNotFound").SelectMany(f => CallCoreOrStop(() => WorkloadFile.Read(f), f, "Workload")).ToList();
         var notes = new List<string>();
         if (!TryCore(() => IndexAdvisorRun.ForWorkload(engine, catalog, statements, options, notes), catalog.Name, "IndexAdvice", out var result))

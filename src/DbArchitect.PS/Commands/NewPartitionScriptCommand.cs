@@ -112,7 +112,7 @@ public sealed class NewPartitionScriptCommand : DbArchitectLiveCmdlet
     private void FromDesign(PartitionRequest request)
     {
         var design = Design!;
-        if (MyInvocation.BoundParameters.ContainsKey(nameof(Engine)) && !string.Equals(Engine, design.Engine, StringComparison.OrdinalIgnoreCase))
+        if (EngineGiven && !string.Equals(Engine, design.Engine, StringComparison.OrdinalIgnoreCase))
         {
             if (!TryCore(() => DesignEngine.Create(design.Requirement, Engine), design.Application, Subjects.Design, out var redesigned))
             {
