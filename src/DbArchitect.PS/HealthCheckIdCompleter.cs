@@ -1,29 +1,15 @@
 using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using DbArchitect.Core.Health;
 
 namespace DbArchitect.PS;
 
 /// <summary>Tab completion for -Check and -ExcludeCheck: the check ids of the -Engine already typed (all engines' otherwise).</summary>
-public sealed class HealthCheckIdCompleter : IArgumentCompleter
+public sealed class HealthCheckIdCompleter : PrefixCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters)
+    protected override IEnumerable<(string Value, string Tip)> Candidates(string typed, IDictionary bound)
     {
-        var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        var engine = fakeBoundParameters?["Engine"] as string;
-        var checks = engine is null ? HealthCheckCatalog.All : HealthCheckCatalog.For(engine);
-        foreach (var check in checks.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(c => c.Id, StringComparer.Ordinal))
-        {
-            if (check.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                yield return new CompletionResult(check.Id, check.Id, CompletionResultType.ParameterValue, $"{check.Category}: {check.Title}");
-            }
-        }
+        var checks = bound["Engine"] is string engine ? HealthCheckCatalog.For(engine) : HealthCheckCatalog.All;
+        return checks.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(c => c.Id, StringComparer.Ordinal)
+            .Select(check => (check.Id, $"{check.Category}: {check.Title}"));
     }
 }

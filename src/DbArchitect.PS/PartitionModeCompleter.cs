@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using DbArchitect.Core.Partitioning;
 
 namespace DbArchitect.PS;
@@ -10,23 +8,8 @@ namespace DbArchitect.PS;
 /// PgPartman and TimescaleDb), from the engines' own lists; a mode the engine lacks is refused by the planner with the
 /// modes it has.
 /// </summary>
-public sealed class PartitionModeCompleter : IArgumentCompleter
+public sealed class PartitionModeCompleter : PrefixCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters)
-    {
-        var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        var engine = fakeBoundParameters?["Engine"] as string ?? "postgresql";
-        foreach (var mode in PartitionPlanner.ModesOf(engine))
-        {
-            if (mode.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                yield return new CompletionResult(mode, mode, CompletionResultType.ParameterValue, mode);
-            }
-        }
-    }
+    protected override IEnumerable<(string Value, string Tip)> Candidates(string typed, IDictionary bound) =>
+        PartitionPlanner.ModesOf(bound["Engine"] as string ?? "postgresql").Select(mode => (mode, mode));
 }
