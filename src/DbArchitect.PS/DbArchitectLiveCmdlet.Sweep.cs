@@ -148,6 +148,13 @@ public abstract partial class DbArchitectLiveCmdlet
                 yield break;
             }
 
+            if (cmdlet.Tag is not null && cmdlet.InventoryPath is null)
+            {
+                Report(new DbArchitectError("EstateTagWithoutInventory", ErrorKind.InvalidArgument, "-Tag chooses targets of an inventory, and no inventory is named.",
+                    "Name the inventory with -InventoryPath (its tags column), or leave -Tag out to sweep the targets named.", null, null), "-Tag");
+                yield break;
+            }
+
             foreach (var text in cmdlet.ConnectionString ?? Array.Empty<string>())
             {
                 // The connection string is the secret: never the error's target object.
@@ -186,7 +193,19 @@ public abstract partial class DbArchitectLiveCmdlet
                     Report(error, file);
                 }
 
-                foreach (var target in read.Targets)
+                var chosen = cmdlet.Tag is { } tags ? read.Targets.Where(t => EstateTags.Carries(t, tags)).ToList() : read.Targets;
+                if (chosen.Count == 0 && read.Targets.Count > 0)
+                {
+                    var carried = EstateTags.Of(read.Targets);
+                    cmdlet.WriteWarning($"No target of {file} carries the tag {string.Join(" or ", cmdlet.Tag!)}; "
+                        + (carried.Count == 0 ? "it has no tags column or tags." : $"its tags are {string.Join(", ", carried)}."));
+                }
+                else if (chosen.Count < read.Targets.Count)
+                {
+                    cmdlet.WriteVerbose($"-Tag {string.Join(", ", cmdlet.Tag!)} chose {Count(chosen.Count)} of {file}.");
+                }
+
+                foreach (var target in chosen)
                 {
                     yield return (target with { Database = target.Database ?? cmdlet.Database, CredentialName = target.CredentialName ?? cmdlet.CredentialName }, null);
                 }

@@ -55,6 +55,12 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
     [ValidateNotNullOrEmpty]
     public string[]? InventoryPath { get; set; }
 
+    /// <summary>Sweep only the inventory's targets carrying at least one of these tags.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [ArgumentCompleter(typeof(InventoryTagCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Tag { get; set; }
+
     [Parameter(ParameterSetName = LiveSet)]
     [Credential]
     public PSCredential? Credential { get; set; }

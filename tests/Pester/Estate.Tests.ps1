@@ -112,6 +112,39 @@ Describe 'Estate sweep' {
         $errors[1].ErrorDetails.RecommendedAction | Should -BeLike '*postgresql*mariadb*'
     }
 
+    It 'sweeps only the inventory rows carrying a -Tag, completes the inventory''s tags, and says when a tag chooses nothing' {
+        $inventory = Join-Path $Work 'tagged.csv'
+        @(
+            'server,port,engine,database,tags'
+            "$PgHost,$PgPort,postgresql,$($PgDbs[5]),prod;eu"
+            "$MariaHost,$MariaPort,mariadb,$($MariaDbs[2]),Prod"
+            "$MariaHost,$MariaPort,mariadb,$($MariaDbs[3]),staging|reporting"
+            "$MariaHost,$MariaPort,mariadb,$($MariaDbs[4]),"
+        ) | Set-Content -LiteralPath $inventory
+        $prod = @(Invoke-DbHealthCheck -InventoryPath $inventory -Tag PROD -Credential $Credential -Check CONNECTIONS_USED -ErrorAction Stop)
+        ($prod.Database | Sort-Object) | Should -Be (@($PgDbs[5], $MariaDbs[2]) | Sort-Object)
+        $union = @(Invoke-DbHealthCheck -InventoryPath $inventory -Tag eu, reporting -Credential $Credential -Check CONNECTIONS_USED -ErrorAction Stop)
+        ($union.Database | Sort-Object) | Should -Be (@($PgDbs[5], $MariaDbs[3]) | Sort-Object)
+
+        $none = @(Invoke-DbHealthCheck -InventoryPath $inventory -Tag qa -Credential $Credential -Check CONNECTIONS_USED -WarningVariable warned -ErrorAction Stop 3>$null)
+        $none.Count | Should -Be 0
+        "$warned" | Should -BeLike "*carries the tag qa*its tags are eu, prod, reporting, staging.*"
+        { Invoke-DbHealthCheck -Server $PgHost -Tag prod -Credential $Credential -ErrorAction Stop } | Should -Throw -ErrorId 'EstateTagWithoutInventory*'
+
+        Push-Location $Work
+        try {
+            $line = 'Invoke-DbHealthCheck -InventoryPath ./tagged.csv -Tag '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('eu', 'prod', 'reporting', 'staging')
+            $line = 'Invoke-DbHealthCheck -InventoryPath ./tagged.csv -Tag st'
+            $match = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $match.CompletionText | Should -Be @('staging')
+            $match.ToolTip | Should -Be '1 target(s) tagged staging'
+            $line = 'Invoke-DbHealthCheck -Tag '
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches).Count | Should -Be 0
+        }
+        finally { Pop-Location }
+    }
+
     It 'makes a failing target terminating with -EnableException' {
         $closed = Get-ClosedPort
         { Invoke-DbHealthCheck -Server "127.0.0.1:$closed" -Check CONNECTIONS_USED -EnableException -ErrorAction SilentlyContinue } |
@@ -184,7 +217,7 @@ function Get-Secret {
     }
 
     It 'documents the sweep parameters in Get-Help of every live cmdlet (<_>)' -ForEach @('Invoke-DbHealthCheck', 'Get-IndexRecommendation', 'Import-DbSchema', 'Compare-DbSchema', 'New-PartitionScript', 'Get-DbConfigRecommendation') {
-        foreach ($name in 'InventoryPath', 'CredentialName', 'ThrottleLimit', 'Shard', 'EnableException') {
+        foreach ($name in 'InventoryPath', 'Tag', 'CredentialName', 'ThrottleLimit', 'Shard', 'EnableException') {
             (Get-Help $_ -Parameter $name).description.Text | Should -Not -BeNullOrEmpty -Because "$_ -$name"
         }
         (Get-Help $_ -Parameter Shard).description.Text | Should -BeLike '*stable hash*'
