@@ -42,7 +42,7 @@ internal static class IndexAdvisorTiming
 
         foreach (var c in advice!.Selection.Chosen)
         {
-            Console.WriteLine(Invariant($"  {c.Order}. {c.Candidate.Definition.Signature}: saves {c.MarginalBenefit:0.#}"));
+            Console.WriteLine(Invariant($"  {c.Order}. {c.Candidate.Definition.Signature(DbArchitect.Core.Engines.EngineRegistry.Get("postgresql").IndexAdvice!.Spelling)}: saves {c.MarginalBenefit:0.#}"));
         }
 
         File.WriteAllLines(output, advice.Recommendations.Where(r => r.Action == RecommendationAction.Create).Select(r => r.Sql.Replace(" CONCURRENTLY", string.Empty, StringComparison.Ordinal)));

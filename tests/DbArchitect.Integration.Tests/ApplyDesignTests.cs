@@ -115,7 +115,7 @@ public sealed class ApplyDesignTests
             {
                 var actual = indexes.Single(i => i.Name == index.Name);
                 Assert.True(index.Unique == actual.Unique, $"{index.Name}: unique");
-                Assert.Equal(DbArchitect.Core.Indexing.IndexDefinition.MethodTag(index.Method), actual.Method);
+                Assert.Equal(DbArchitect.Core.Engines.EngineRegistry.Get("postgresql").IndexAdvice!.Spelling.Method(index.Method), actual.Method);
                 Assert.True((index.Predicate is not null) == actual.Partial, $"{index.Name}: partial");
                 Assert.False(string.IsNullOrWhiteSpace(actual.Comment), $"{index.Name} has no COMMENT with its reason");
                 Assert.Equal(index.Reason, actual.Comment);

@@ -6,8 +6,9 @@ namespace DbArchitect.Core.Indexing;
 /// <summary>
 /// Proposes candidate indexes per scan: equality columns (most selective first), then one range column or the ORDER BY
 /// columns with their direction, up to the width limit; covering variants with INCLUDE; partial indexes for constant
-/// tests on low-distinct columns; expression keys; trigram GIN for infix LIKE; jsonb_path_ops GIN for containment;
-/// BRIN for ranges over columns stored in time order. Only what the engine can build survives.
+/// tests on low-distinct columns; expression keys; an inverted index of trigrams for infix LIKE and of the document's
+/// keys and values for JSON containment; a block-range index for ranges over columns stored in time order. Only what
+/// the engine can build survives, and each rule names the index kind in the engine's words.
 /// </summary>
 public static class CandidateGenerator
 {
@@ -17,15 +18,17 @@ public static class CandidateGenerator
     /// <summary>A constant that matches at most this share of rows makes a partial index worth its own entry.</summary>
     public const double PartialMaxFraction = 0.2;
 
-    /// <summary>BRIN needs rows in nearly key order and a table big enough that a B-tree's size matters.</summary>
-    public const double BrinMinCorrelation = 0.9;
+    /// <summary>A block-range index needs rows in nearly key order and a table big enough that a B-tree's size matters.</summary>
+    public const double BlockRangeMinCorrelation = 0.9;
 
-    public const long BrinMinRows = 100_000;
+    public const long BlockRangeMinRows = 100_000;
 
     private const int MaxIncludeColumns = 4;
 
-    public static IReadOnlyList<IndexCandidate> Generate(Workload workload, IndexCapabilities capabilities, int maxWidth)
+    public static IReadOnlyList<IndexCandidate> Generate(Workload workload, IIndexAdviceDdl ddl, int maxWidth)
     {
+        ArgumentNullException.ThrowIfNull(ddl);
+        var spelling = ddl.Spelling;
         var byKey = new Dictionary<string, (IndexDefinition Definition, string Rule, List<string> Queries)>(StringComparer.Ordinal);
         foreach (var query in workload.Queries)
         {
@@ -37,15 +40,15 @@ public static class CandidateGenerator
                     continue;
                 }
 
-                foreach (var (definition, rule) in ForScan(scan, table, maxWidth))
+                foreach (var (definition, rule) in ForScan(scan, table, maxWidth, spelling))
                 {
-                    var fitted = Fit(definition, capabilities, maxWidth);
+                    var fitted = Fit(definition, ddl.Capabilities, maxWidth);
                     if (fitted is null || fitted.Keys.Count == 0)
                     {
                         continue;
                     }
 
-                    var key = fitted.Signature;
+                    var key = fitted.Signature(spelling);
                     if (!byKey.TryGetValue(key, out var entry))
                     {
                         entry = (fitted, rule, new List<string>());
@@ -65,11 +68,11 @@ public static class CandidateGenerator
             foreach (var fk in table.ForeignKeys.Where(fk => !table.Indexes.Any(i => LeadsWith(i.Definition, fk.Columns))))
             {
                 var definition = new IndexDefinition(table.Name, fk.Columns.Select(c => AdvisedKey.Of(c)).ToList(), Array.Empty<string>(), IndexStructure.Ordered, Array.Empty<PredicateTest>(), false, null);
-                byKey.TryAdd(definition.Signature, (definition, $"foreign key {fk.Name} to {fk.ReferencedTable} (deletes and joins from the parent)", new List<string>()));
+                byKey.TryAdd(definition.Signature(spelling), (definition, $"foreign key {fk.Name} to {fk.ReferencedTable} (deletes and joins from the parent)", new List<string>()));
             }
         }
 
-        return byKey.Values.OrderBy(v => v.Definition.Signature, StringComparer.Ordinal)
+        return byKey.Values.OrderBy(v => v.Definition.Signature(spelling), StringComparer.Ordinal)
             .Select(v => new IndexCandidate(v.Definition, v.Rule, v.Queries)).ToList();
     }
 
@@ -89,7 +92,7 @@ public static class CandidateGenerator
             && i.Definition.Keys.All(k => k.Function == KeyFunction.None && equal.Contains(k.Column)));
     }
 
-    private static IEnumerable<(IndexDefinition, string)> ForScan(WorkloadScan scan, TableProfile table, int maxWidth)
+    private static IEnumerable<(IndexDefinition, string)> ForScan(WorkloadScan scan, TableProfile table, int maxWidth, IIndexSpelling spelling)
     {
         var plain = scan.Predicates.Where(p => p.Function != KeyFunction.Raw).ToList();
         var equalities = plain.Where(p => p.Operator is PredicateOperator.Equality or PredicateOperator.In)
@@ -98,7 +101,7 @@ public static class CandidateGenerator
             .ThenBy(p => p.Column, StringComparer.Ordinal)
             .ToList();
         var ranges = plain.Where(p => p.Operator is PredicateOperator.Range or PredicateOperator.PrefixLike).ToList();
-        var eqKeys = equalities.Select(Key).DistinctBy(k => k.ToString()).ToList();
+        var eqKeys = equalities.Select(Key).Distinct().ToList();
         var include = scan.AllColumns ? new List<string>() : scan.TouchedColumns.ToList();
 
         if (eqKeys.Count > 0)
@@ -144,20 +147,20 @@ public static class CandidateGenerator
             if (table.Column(infix.Column).Family == ColumnFamily.Text)
             {
                 yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(infix.Column, KeyFunction.None, null, false, KeyMatch.Trigram) }, Array.Empty<string>(), IndexStructure.Inverted, Array.Empty<PredicateTest>(), false, null),
-                    "trigram GIN for LIKE '%…%' (a B-tree cannot seek an infix)");
+                    $"{spelling.Kind(IndexStructure.Inverted, KeyMatch.Trigram)} for LIKE '%…%' (a {spelling.Kind(IndexStructure.Ordered, KeyMatch.Ordinary)} cannot seek an infix)");
             }
         }
 
         foreach (var json in plain.Where(p => p.Operator == PredicateOperator.JsonContains))
         {
             yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(json.Column, KeyFunction.None, null, false, KeyMatch.Containment) }, Array.Empty<string>(), IndexStructure.Inverted, Array.Empty<PredicateTest>(), false, null),
-                "jsonb_path_ops GIN for JSON containment (@>)");
+                $"{spelling.Kind(IndexStructure.Inverted, KeyMatch.Containment)} for JSON containment (@>)");
         }
 
-        foreach (var range in ranges.Where(r => r.Function == KeyFunction.None && table.Rows >= BrinMinRows && table.Column(r.Column).Correlation >= BrinMinCorrelation))
+        foreach (var range in ranges.Where(r => r.Function == KeyFunction.None && table.Rows >= BlockRangeMinRows && table.Column(r.Column).Correlation >= BlockRangeMinCorrelation))
         {
             yield return (new IndexDefinition(scan.Table, new[] { AdvisedKey.Of(range.Column) }, Array.Empty<string>(), IndexStructure.BlockRange, Array.Empty<PredicateTest>(), false, null),
-                $"BRIN: {range.Column} is stored in time order (correlation {table.Column(range.Column).Correlation:0.00}); a block-range index is a fraction of a B-tree's size");
+                $"{spelling.Kind(IndexStructure.BlockRange, KeyMatch.Ordinary)}: {range.Column} is stored in time order (correlation {table.Column(range.Column).Correlation:0.00}); a block-range index is a fraction of a {spelling.Kind(IndexStructure.Ordered, KeyMatch.Ordinary)}'s size");
         }
     }
 
@@ -173,7 +176,7 @@ public static class CandidateGenerator
             }
 
             var rest = equalities.Where(p => p != test).Select(Key).Concat(ranges.Select(Key))
-                .Concat(scan.OrderBy.Select(o => AdvisedKey.Of(o.Column, o.Descending))).DistinctBy(k => k.ToString()).ToList();
+                .Concat(scan.OrderBy.Select(o => AdvisedKey.Of(o.Column, o.Descending))).Distinct().ToList();
             if (rest.Count == 0)
             {
                 continue;
@@ -186,7 +189,7 @@ public static class CandidateGenerator
 
         foreach (var isNull in scan.Predicates.Where(p => p.Operator == PredicateOperator.IsNull && p.Function == KeyFunction.None))
         {
-            var rest = equalities.Select(Key).Concat(ranges.Select(Key)).Concat(scan.OrderBy.Select(o => AdvisedKey.Of(o.Column, o.Descending))).DistinctBy(k => k.ToString()).ToList();
+            var rest = equalities.Select(Key).Concat(ranges.Select(Key)).Concat(scan.OrderBy.Select(o => AdvisedKey.Of(o.Column, o.Descending))).Distinct().ToList();
             if (rest.Count > 0 && table.Column(isNull.Column).NullFraction < 0.5)
             {
                 var condition = new[] { new PredicateTest(isNull.Column, PredicateOperator.IsNull, null, false) };

@@ -27,11 +27,14 @@ public sealed record IndexCapabilities(
 
 /// <summary>
 /// The engine's part of index advice: the online DDL that builds or drops an advised index (CREATE INDEX CONCURRENTLY,
-/// ONLINE = ON, ALGORITHM=INPLACE LOCK=NONE) spelled by the engine's writer, and what it can build.
+/// ONLINE = ON, ALGORITHM=INPLACE LOCK=NONE) spelled by the engine's writer, what it can build, and its words for it.
 /// </summary>
 public interface IIndexAdviceDdl
 {
     IndexCapabilities Capabilities { get; }
+
+    /// <summary>The engine's words for index structures and keys in recommendations, signatures and advised names.</summary>
+    IIndexSpelling Spelling { get; }
 
     /// <summary>The statement that builds the index with the least blocking the engine offers.</summary>
     string Create(IndexDefinition index, string schema);

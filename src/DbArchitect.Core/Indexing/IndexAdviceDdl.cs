@@ -12,6 +12,8 @@ public abstract class IndexAdviceDdl : IIndexAdviceDdl
 {
     public abstract IndexCapabilities Capabilities { get; }
 
+    public abstract IIndexSpelling Spelling { get; }
+
     public virtual bool OutsideTransaction => false;
 
     public virtual ILiveIndexAdvisor? Live => null;

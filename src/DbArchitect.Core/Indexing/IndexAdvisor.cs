@@ -17,10 +17,10 @@ public static class IndexAdvisor
         IndexAdvisorOptions options,
         Action<string, int, int>? progress = null)
     {
-        var generated = CandidateGenerator.Generate(workload, ddl.Capabilities, options.MaxWidth);
+        var generated = CandidateGenerator.Generate(workload, ddl, options.MaxWidth);
         var existing = generated.Where(c => Existing(workload, c.Definition) is not null).ToList();
         var candidates = generated.Except(existing).ToList();
-        var selection = IndexSelector.Select(workload, candidates, model, options.Budget, progress);
+        var selection = IndexSelector.Select(workload, candidates, model, options.Budget, ddl.Spelling, progress);
         var confidence = model.Confidence.ToString();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in workload.Tables)
@@ -46,7 +46,7 @@ public static class IndexAdvisor
         var cut = new List<IndexRecommendation>();
         if (options.Review)
         {
-            foreach (var finding in IndexReview.Review(workload))
+            foreach (var finding in IndexReview.Review(workload, ddl.Spelling))
             {
                 if (finding.Kind == ReviewKind.UnindexedForeignKey)
                 {
@@ -81,8 +81,8 @@ public static class IndexAdvisor
         var reviewed = recommendations.Concat(cut).Select(r => r.Sql).ToHashSet(StringComparer.Ordinal);
         var rejected = existing.Select(c => (c, $"already exists as {Existing(workload, c.Definition)!.Definition.Name}", model.SizeBytes(c.Definition)))
             .Concat(selection.Rejected.Select(r => (r.Candidate, r.Reason, r.SizeBytes)))
-            .OrderBy(r => r.Item1.Definition.Signature, StringComparer.Ordinal)
-            .Select((r, i) => Create(engine, workload, ddl, r.Item1.Definition with { Name = r.Item1.Definition.SuggestedName(ddl.Capabilities.MaxNameLength) }, r.Item1.Rule,
+            .OrderBy(r => r.Item1.Definition.Signature(ddl.Spelling), StringComparer.Ordinal)
+            .Select((r, i) => Create(engine, workload, ddl, r.Item1.Definition with { Name = r.Item1.Definition.SuggestedName(ddl.Spelling, ddl.Capabilities.MaxNameLength) }, r.Item1.Rule,
                 $"{r.Item2} (asked for by {(r.Item1.QueryIds.Count == 0 ? "no statement" : string.Join(", ", r.Item1.QueryIds))})", null, null, r.Item3, WriteOverhead.Of(r.Item1.Definition, workload.Writes), confidence, Array.Empty<QueryCost>(), i + 1) with { Rejected = true })
             .Where(r => !reviewed.Contains(r.Sql))
             .Concat(cut)
@@ -106,7 +106,7 @@ public static class IndexAdvisor
 
     private static string UniqueName(IndexDefinition definition, IIndexAdviceDdl ddl, HashSet<string> names)
     {
-        var name = definition.SuggestedName(ddl.Capabilities.MaxNameLength);
+        var name = definition.SuggestedName(ddl.Spelling, ddl.Capabilities.MaxNameLength);
         var candidate = name;
         for (var n = 2; !names.Add(candidate); n++)
         {
@@ -122,11 +122,14 @@ public static class IndexAdvisor
     {
         var schema = workload.FindTable(definition.Table)?.Schema ?? string.Empty;
         var benefit = before is > 0 && after is { } a ? Math.Round(100 * (before.Value - a) / before.Value, 1) : (double?)null;
-        return new IndexRecommendation(engine, RecommendationAction.Create, schema, definition.Table, definition.Name!, definition.Keys.Select(k => k.ToString()).ToList(),
-            definition.Include, definition.IsPartial ? definition.PredicateText : null, IndexDefinition.MethodTag(definition.Method), rule, reason,
+        return new IndexRecommendation(engine, RecommendationAction.Create, schema, definition.Table, definition.Name!, Keys(definition, ddl),
+            definition.Include, definition.IsPartial ? definition.PredicateText : null, ddl.Spelling.Method(definition.Method), rule, reason,
             Round(before), Round(after), benefit, Math.Round(size / 1048576.0, 2), Math.Round(overhead, 2), confidence, ddl.Create(definition, schema, size), false, order, queries, null)
         { OutsideTransaction = ddl.OutsideTransaction, Definition = definition };
     }
+
+    /// <summary>The recommendation's key list in the engine's words.</summary>
+    private static List<string> Keys(IndexDefinition definition, IIndexAdviceDdl ddl) => definition.Keys.Select(k => k.Text(ddl.Spelling)).ToList();
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
@@ -146,8 +149,8 @@ public static class IndexAdvisor
         {
             var named = merged with { Name = UniqueName(merged, ddl, names) };
             var sql = string.Join("\n", ddl.Create(named, schema), ddl.Drop(subject, schema), ddl.Drop(wider, schema));
-            return new IndexRecommendation(engine, RecommendationAction.Replace, schema, finding.Table, named.Name!, named.Keys.Select(k => k.ToString()).ToList(), named.Include,
-                named.IsPartial ? named.PredicateText : null, IndexDefinition.MethodTag(named.Method), rule, finding.Reason, null, null, null, size, 0, "Statistics", sql, false, order,
+            return new IndexRecommendation(engine, RecommendationAction.Replace, schema, finding.Table, named.Name!, Keys(named, ddl), named.Include,
+                named.IsPartial ? named.PredicateText : null, ddl.Spelling.Method(named.Method), rule, finding.Reason, null, null, null, size, 0, "Statistics", sql, false, order,
                 Array.Empty<QueryCost>(), $"{subject.Name}, {wider.Name}") { OutsideTransaction = ddl.OutsideTransaction };
         }
 
@@ -155,8 +158,8 @@ public static class IndexAdvisor
         // and the counters are old enough to say so.
         var review = finding.Kind == ReviewKind.Unused && (finding.ReviewOnly || !dropUnused);
         var reason = review && !finding.ReviewOnly ? finding.Reason + "; review only: pass -IncludeDropScript for the DROP statement" : finding.Reason;
-        return new IndexRecommendation(engine, review ? RecommendationAction.Review : RecommendationAction.Drop, schema, finding.Table, subject.Name!, subject.Keys.Select(k => k.ToString()).ToList(), subject.Include,
-            subject.IsPartial ? subject.PredicateText : null, IndexDefinition.MethodTag(subject.Method), rule, reason, null, null, null, size,
+        return new IndexRecommendation(engine, review ? RecommendationAction.Review : RecommendationAction.Drop, schema, finding.Table, subject.Name!, Keys(subject, ddl), subject.Include,
+            subject.IsPartial ? subject.PredicateText : null, ddl.Spelling.Method(subject.Method), rule, reason, null, null, null, size,
             -WriteOverhead.Of(subject, workload.Writes), "Statistics", review ? string.Empty : ddl.Drop(subject, schema), false, order, Array.Empty<QueryCost>(), null) { OutsideTransaction = ddl.OutsideTransaction };
     }
 }

@@ -73,5 +73,12 @@ public static class IndexAdvisorRun
 
     private static IIndexAdviceDdl Ddl(IDatabaseEngine engine) => engine.IndexAdvice
         ?? throw new DbArchitectException(new DbArchitectError("IndexAdviceNotSupported", ErrorKind.InvalidArgument,
-            $"Index advice is not available for {engine.DisplayName}.", "Use a relational engine: postgresql, mysql, mariadb, sqlserver, oracle or sqlite.", null, engine.Id));
+            $"Index advice is not available for {engine.DisplayName}.", $"Use a relational engine: {Advised()}.", null, engine.Id));
+
+    /// <summary>"a, b or c": the engines the registry gives index advice.</summary>
+    private static string Advised()
+    {
+        var ids = EngineRegistry.All.Where(e => e.IndexAdvice is not null).Select(e => e.Id).ToList();
+        return ids.Count < 2 ? string.Concat(ids) : string.Join(", ", ids.Take(ids.Count - 1)) + " or " + ids[^1];
+    }
 }

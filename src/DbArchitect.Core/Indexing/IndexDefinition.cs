@@ -16,22 +16,22 @@ public sealed record AdvisedKey(string Column, KeyFunction Function, string? Arg
         string.Equals(Column, predicate.Column, StringComparison.Ordinal) && Function == predicate.Function
         && string.Equals(Argument, predicate.FunctionArgument, StringComparison.Ordinal);
 
-    public override string ToString()
+    /// <summary>The key as the engine names it: "created_at desc", "lower(email)", "name trgm" on PostgreSQL.</summary>
+    public string Text(IIndexSpelling spelling)
     {
+        ArgumentNullException.ThrowIfNull(spelling);
         var body = Function switch
         {
             KeyFunction.Lower => $"lower({Column})",
-            KeyFunction.DateTrunc => $"date_trunc('{Argument}', {Column})",
+            KeyFunction.DateTrunc => spelling.Truncated(Column, Argument),
             _ => Column,
         };
-        var opclass = Match switch
-        {
-            KeyMatch.Trigram => " trgm",
-            KeyMatch.Containment => " jsonb_path_ops",
-            _ => string.Empty,
-        };
-        return body + opclass + (Descending ? " desc" : string.Empty);
+        var match = spelling.Match(Match);
+        return body + (match.Length == 0 ? string.Empty : " " + match) + (Descending ? " desc" : string.Empty);
     }
+
+    /// <summary>The key in no engine's words (logs and debugging; advice asks the engine through <see cref="Text"/>).</summary>
+    public override string ToString() => Text(IIndexSpelling.Neutral);
 }
 
 /// <summary>A partial-index condition on one column: equality with a constant, IS NULL or IS NOT NULL.</summary>
@@ -73,46 +73,37 @@ public sealed record IndexDefinition(
 
     public string PredicateText => RawPredicate ?? string.Join(" and ", Predicate.Select(p => p.ToString()));
 
-    /// <summary>Readable and comparable: "orders (customer_id, created_at desc) include (total) where status = 'paid' using btree".</summary>
-    public string Signature
-    {
-        get
-        {
-            var text = $"{Table} ({string.Join(", ", Keys.Select(k => k.ToString()))})";
-            if (Include.Count > 0)
-            {
-                text += $" include ({string.Join(", ", Include.Order(StringComparer.Ordinal))})";
-            }
-
-            if (IsPartial)
-            {
-                text += " where " + PredicateText;
-            }
-
-            return text + " using " + MethodTag(Method);
-        }
-    }
-
     /// <summary>
-    /// The short tag of an index structure in advised names, signatures and the recommendation's Method ("btree", "gin",
-    /// "brin"): stable identifiers (a long name's hash suffix is computed from the signature), so they keep the spelling
-    /// advice has always used rather than follow the model's names.
+    /// Readable and comparable, in the engine's words: "orders (customer_id, created_at desc) include (total) where
+    /// status = 'paid' using btree". Advice sorts candidates by it and hashes a long name from it, so the same engine
+    /// always gets the same bytes.
     /// </summary>
-    public static string MethodTag(IndexStructure structure) => structure switch
+    public string Signature(IIndexSpelling spelling)
     {
-        IndexStructure.Inverted => "gin",
-        IndexStructure.Spatial => "gist",
-        IndexStructure.BlockRange => "brin",
-        IndexStructure.Hash => "hash",
-        _ => "btree",
-    };
+        ArgumentNullException.ThrowIfNull(spelling);
+        var text = $"{Table} ({string.Join(", ", Keys.Select(k => k.Text(spelling)))})";
+        if (Include.Count > 0)
+        {
+            text += $" include ({string.Join(", ", Include.Order(StringComparer.Ordinal))})";
+        }
+
+        if (IsPartial)
+        {
+            text += " where " + PredicateText;
+        }
+
+        return text + " using " + spelling.Method(Method);
+    }
 
     /// <summary>Every plain column the index holds (keys and INCLUDE).</summary>
     public IEnumerable<string> Columns =>
         Keys.Where(k => k.Function != KeyFunction.Raw).Select(k => k.Column).Concat(Include).Distinct(StringComparer.Ordinal);
 
-    /// <summary>A deterministic name: ix_table_col1_col2 (…_part for partial, a hash suffix when too long).</summary>
-    public string SuggestedName(int maxLength)
+    /// <summary>
+    /// A deterministic name: ix_table_col1_col2 (the engine's name of an inverted or block-range structure after the
+    /// keys, …_part for partial, …_cov for covering, a hash of the signature as suffix when too long).
+    /// </summary>
+    public string SuggestedName(IIndexSpelling spelling, int maxLength)
     {
         var parts = new List<string> { "ix", Table };
         parts.AddRange(Keys.Select(k => k.Function switch
@@ -123,7 +114,7 @@ public sealed record IndexDefinition(
         }));
         if (Method is IndexStructure.Inverted or IndexStructure.BlockRange)
         {
-            parts.Add(MethodTag(Method));
+            parts.Add(spelling.Method(Method));
         }
 
         if (IsPartial)
@@ -143,7 +134,7 @@ public sealed record IndexDefinition(
             return name;
         }
 
-        var hash = StableHash(Signature).ToString("x8", CultureInfo.InvariantCulture);
+        var hash = StableHash(Signature(spelling)).ToString("x8", CultureInfo.InvariantCulture);
         return name[..(maxLength - 9)] + "_" + hash;
     }
 

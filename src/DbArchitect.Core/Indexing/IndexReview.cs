@@ -32,7 +32,7 @@ public static class IndexReview
     /// </summary>
     public const long ForeignKeyIndexMinRows = 10_000;
 
-    public static IReadOnlyList<ReviewFinding> Review(Workload workload)
+    public static IReadOnlyList<ReviewFinding> Review(Workload workload, IIndexSpelling spelling)
     {
         var findings = new List<ReviewFinding>();
         foreach (var table in workload.Tables)
@@ -48,7 +48,7 @@ public static class IndexReview
                 {
                     dropped.Add(index);
                     findings.Add(new ReviewFinding(ReviewKind.Duplicate, table.Name, index.Definition, null, duplicate.Definition,
-                        $"exact duplicate of {duplicate.Definition.Name} ({duplicate.Definition.Signature}); every write maintains both", index.SizeBytes));
+                        $"exact duplicate of {duplicate.Definition.Name} ({duplicate.Definition.Signature(spelling)}); every write maintains both", index.SizeBytes));
                 }
             }
 
@@ -67,7 +67,7 @@ public static class IndexReview
                     {
                         dropped.Add(index);
                         findings.Add(new ReviewFinding(ReviewKind.Redundant, table.Name, index.Definition, null, wider.Definition,
-                            $"left prefix of {wider.Definition.Name} ({wider.Definition.Signature}), which serves the same lookups", index.SizeBytes));
+                            $"left prefix of {wider.Definition.Name} ({wider.Definition.Signature(spelling)}), which serves the same lookups", index.SizeBytes));
                         continue;
                     }
 
@@ -77,7 +77,7 @@ public static class IndexReview
                         dropped.Add(index);
                         var merged = wider.Definition with { Include = wider.Definition.Include.Concat(missing).Distinct(StringComparer.Ordinal).ToList(), Name = null };
                         findings.Add(new ReviewFinding(ReviewKind.Merge, table.Name, index.Definition, merged, wider.Definition,
-                            $"merge: {index.Definition.Name} is a left prefix of {wider.Definition.Name} but also covers {string.Join(", ", missing)}; one index {merged.Signature} replaces both", index.SizeBytes));
+                            $"merge: {index.Definition.Name} is a left prefix of {wider.Definition.Name} but also covers {string.Join(", ", missing)}; one index {merged.Signature(spelling)} replaces both", index.SizeBytes));
                         continue;
                     }
                 }

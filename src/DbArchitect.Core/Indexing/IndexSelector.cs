@@ -47,6 +47,7 @@ public static class IndexSelector
         IReadOnlyList<IndexCandidate> candidates,
         IIndexCostModel model,
         SelectionBudget budget,
+        IIndexSpelling spelling,
         Action<string, int, int>? progress = null)
     {
         var queries = workload.Queries;
@@ -87,7 +88,7 @@ public static class IndexSelector
             }
 
             var best = eligible.Max(b => b.Gain);
-            var top = eligible.Where(b => b.Gain >= best - Tolerance).OrderBy(b => sizes[b.Candidate]).ThenBy(b => b.Candidate.Definition.Signature, StringComparer.Ordinal).First();
+            var top = eligible.Where(b => b.Gain >= best - Tolerance).OrderBy(b => sizes[b.Candidate]).ThenBy(b => b.Candidate.Definition.Signature(spelling), StringComparer.Ordinal).First();
             var candidate = top.Candidate;
             if (budget.MaxSizeMB is { } maxMb && (usedBytes + sizes[candidate]) / 1048576.0 > maxMb)
             {
@@ -99,7 +100,7 @@ public static class IndexSelector
             var floor = Math.Max(Tolerance, queries.Select((q, k) => q.Weight * current[k]).Sum() * MinGainShare);
             if (top.Round != chosen.Count)
             {
-                progress?.Invoke($"Round {chosen.Count + 1}: costing {candidate.Definition.Signature}", chosen.Count, chosen.Count + bounds.Count);
+                progress?.Invoke($"Round {chosen.Count + 1}: costing {candidate.Definition.Signature(spelling)}", chosen.Count, chosen.Count + bounds.Count);
                 var set = chosenDefs.Append(candidate.Definition).ToList();
                 var indexes = touched[candidate.Definition.Table];
                 var answers = model.Costs(indexes.Select(k => (queries[k], (IReadOnlyList<IndexDefinition>)set)).ToList());

@@ -5,7 +5,7 @@ namespace DbArchitect.Core.Indexing;
 /// <summary>How a scan tests a column; what decides where the column may sit in an index key.</summary>
 public enum PredicateOperator { Equality, In, Range, PrefixLike, InfixLike, IsNull, IsNotNull, JsonContains }
 
-/// <summary>A function applied to a column before it is compared or indexed: lower(email), date_trunc('day', created_at).</summary>
+/// <summary>A function applied to a column before it is compared or indexed: lower(email), created_at truncated to the day.</summary>
 public enum KeyFunction { None, Lower, DateTrunc, Raw }
 
 /// <summary>
@@ -22,12 +22,13 @@ public sealed record ScanPredicate(
     int InListSize = 0,
     bool Join = false)
 {
+    /// <summary>The test in no engine's words, for logs and debugging.</summary>
     public override string ToString()
     {
         var column = Function switch
         {
             KeyFunction.Lower => $"lower({Column})",
-            KeyFunction.DateTrunc => $"date_trunc('{FunctionArgument}', {Column})",
+            KeyFunction.DateTrunc => IIndexSpelling.Neutral.Truncated(Column, FunctionArgument),
             _ => Column,
         };
         return Operator switch

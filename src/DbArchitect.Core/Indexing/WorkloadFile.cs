@@ -51,7 +51,7 @@ public static class WorkloadFile
         {
             throw new DbArchitectException(new DbArchitectError("WorkloadCsvHeaderMissing", ErrorKind.InvalidData,
                 $"The workload file '{source}' has no \"query\" column in its header.",
-                "Export with a header: \\copy (SELECT query, calls FROM pg_stat_statements) TO 'workload.csv' CSV HEADER", null));
+                "Give the file a header row naming a \"query\" column (the statement) and optionally a \"calls\" column (its weight), as a statement-statistics view exported with its header has.", null));
         }
 
         var calls = header.IndexOf("calls");

@@ -214,22 +214,29 @@ public sealed record IndexKey(string? Column, IndexExpression? Expression, bool 
 {
     public static IndexKey Of(string column, bool descending = false) => new(column, null, descending, KeyMatch.Ordinary);
 
-    /// <summary>A readable form used in names, reasons and redundancy checks: "created_at desc", "lower(email)".</summary>
-    public override string ToString()
+    /// <summary>A readable form used in names, reasons and redundancy checks: "created_at desc", "lower(email)", "name trigram".</summary>
+    public override string ToString() => Text(MatchWord);
+
+    /// <summary>The readable form with the engine's word for how the key is matched (<paramref name="match"/>; empty for none).</summary>
+    public string Text(Func<KeyMatch, string> match)
     {
+        ArgumentNullException.ThrowIfNull(match);
         var body = Expression is null
             ? Column!
             : Expression.Kind == IndexExpressionKind.Lower
                 ? $"lower({Expression.Columns[0]})"
                 : $"fulltext({string.Join(", ", Expression.Columns)})";
-        var opclass = Match switch
-        {
-            KeyMatch.Trigram => " trgm",
-            KeyMatch.Containment => " jsonpath",
-            _ => string.Empty,
-        };
-        return body + opclass + (Descending ? " desc" : string.Empty);
+        var word = match(Match);
+        return body + (word.Length == 0 ? string.Empty : " " + word) + (Descending ? " desc" : string.Empty);
     }
+
+    /// <summary>How a key is matched in no engine's words: "trigram", "containment", empty for the whole value.</summary>
+    public static string MatchWord(KeyMatch match) => match switch
+    {
+        KeyMatch.Trigram => "trigram",
+        KeyMatch.Containment => "containment",
+        _ => string.Empty,
+    };
 }
 
 public enum PredicateKind { IsNull, IsNotNull }

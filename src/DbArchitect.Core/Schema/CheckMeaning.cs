@@ -14,11 +14,15 @@ namespace DbArchitect.Core.Schema;
 /// </summary>
 public static class CheckMeaning
 {
-    /// <summary>The canonical text of <paramref name="expression"/>; <paramref name="backslashEscapes"/> for MySQL and MariaDB string literals.</summary>
-    public static string Of(string expression, bool backslashEscapes = false)
+    /// <summary>
+    /// The canonical text of <paramref name="expression"/>; <paramref name="backslashEscapes"/> for MySQL and MariaDB
+    /// string literals; <paramref name="literalTypes"/>: the engine's own type names that may stand before a literal
+    /// (<c>TYPE 'text'</c>) besides the standard ones.
+    /// </summary>
+    public static string Of(string expression, bool backslashEscapes = false, IReadOnlyCollection<string>? literalTypes = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return Parse(expression, backslashEscapes) is { } node ? Print(node) : Folded(expression);
+        return Parse(expression, backslashEscapes, literalTypes) is { } node ? Print(node) : Folded(expression);
     }
 
     /// <summary>
@@ -28,7 +32,7 @@ public static class CheckMeaning
     public static (string Column, IReadOnlyList<string> Members)? Members(string expression, bool backslashEscapes = false)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return Parse(expression, backslashEscapes) is InList { Negated: false, Subject: Name column } list && list.Items.All(i => i is Text or Number)
+        return Parse(expression, backslashEscapes, null) is InList { Negated: false, Subject: Name column } list && list.Items.All(i => i is Text or Number)
             ? (column.Value, list.Items.Select(i => i is Text t ? t.Value : ((Number)i).Value).ToArray())
             : null;
     }
@@ -36,7 +40,7 @@ public static class CheckMeaning
     private static string Folded(string text) =>
         string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
-    private static Node? Parse(string expression, bool backslashEscapes)
+    private static Node? Parse(string expression, bool backslashEscapes, IReadOnlyCollection<string>? literalTypes)
     {
         var tokens = Tokenizer.Read(expression, backslashEscapes);
         if (tokens is null)
@@ -44,7 +48,7 @@ public static class CheckMeaning
             return null;
         }
 
-        var parser = new Parser(tokens);
+        var parser = new Parser(tokens, literalTypes);
         var node = parser.Expression();
         // pg_get_constraintdef prints the whole constraint: CHECK (condition).
         return node is not null && parser.AtEnd ? (node is Call { Function: "check", Arguments.Count: 1 } wrapped ? wrapped.Arguments[0] : node) : null;
@@ -244,13 +248,19 @@ public static class CheckMeaning
         // Words that continue a type name after its first word: character varying, double precision, timestamp with time zone.
         private static readonly HashSet<string> TypeWords = new(StringComparer.OrdinalIgnoreCase) { "varying", "precision", "with", "without", "time", "zone", "unsigned", "signed" };
 
-        // Words that name a type before a literal: DATE '2024-01-01' is the literal itself.
-        private static readonly HashSet<string> LiteralTypes = new(StringComparer.OrdinalIgnoreCase) { "date", "time", "timestamp", "timestamptz", "interval", "uuid", "numeric", "decimal", "integer", "bigint", "text", "boolean", "json", "jsonb" };
+        // Words that name a type before a literal: DATE '2024-01-01' is the literal itself. An engine adds its own.
+        private static readonly HashSet<string> StandardLiteralTypes = new(StringComparer.OrdinalIgnoreCase) { "date", "time", "timestamp", "interval", "uuid", "numeric", "decimal", "integer", "bigint", "text", "boolean", "json" };
+
+        private readonly HashSet<string> _literalTypes;
 
         private readonly List<Token> _tokens;
         private int _at;
 
-        public Parser(List<Token> tokens) => _tokens = tokens;
+        public Parser(List<Token> tokens, IReadOnlyCollection<string>? literalTypes)
+        {
+            _tokens = tokens;
+            _literalTypes = literalTypes is null or { Count: 0 } ? StandardLiteralTypes : new HashSet<string>(StandardLiteralTypes.Concat(literalTypes), StringComparer.OrdinalIgnoreCase);
+        }
 
         public bool AtEnd => _at == _tokens.Count;
 
@@ -571,7 +581,7 @@ public static class CheckMeaning
                 return value is not null && Accept("as") && SkipType() && Accept(")") ? value : null;
             }
 
-            if (Peek() is { Kind: TokenKind.Text } literal && LiteralTypes.Contains(t.Value))
+            if (Peek() is { Kind: TokenKind.Text } literal && _literalTypes.Contains(t.Value))
             {
                 _at++;
                 return Numeric(literal.Value) is { } number ? new Number(number) : new Text(literal.Value);

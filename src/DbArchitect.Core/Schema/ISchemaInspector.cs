@@ -31,6 +31,15 @@ public interface ISchemaInspector
     /// </summary>
     string CheckMeaning(string expression) => Schema.CheckMeaning.Of(expression);
 
+    /// <summary>An index key as Compare-DbSchema shows it, in this engine's words for how it is matched.</summary>
+    string KeyText(IndexKey key) => key.ToString();
+
+    /// <summary>
+    /// A row policy as Compare-DbSchema shows it: in this engine's own syntax where it has row policies, else in no
+    /// engine's words (<see cref="SchemaComparer.PolicyText"/>).
+    /// </summary>
+    string PolicyText(RowPolicy policy) => SchemaComparer.PolicyText(policy);
+
     /// <summary>
     /// A design's hand-written texts (index definitions with arbitrary expressions) as the live server prints them, so
     /// they compare with an imported catalog; Compare-DbSchema calls it when it reads the reference from a database.

@@ -61,7 +61,7 @@ public static partial class SchemaComparer
         _ => check.Kind.ToString(),
     };
 
-    private static void CompareIndexes(Table old, Table wanted, RenameMap renames, List<SchemaDifference> rows)
+    private static void CompareIndexes(Table old, Table wanted, RenameMap renames, Func<IndexKey, string> key, List<SchemaDifference> rows)
     {
         string Definition(Model.Index index, bool mapped)
         {
@@ -73,7 +73,7 @@ public static partial class SchemaComparer
             var keys = mapped
                 ? index.Keys.Select(k => k with { Column = k.Column is null ? null : renames.ColumnIn(old.Name, k.Column) })
                 : index.Keys;
-            return $"{(index.Unique ? "UNIQUE " : string.Empty)}{index.Method} ({string.Join(", ", keys.Select(k => k.ToString()))})"
+            return $"{(index.Unique ? "UNIQUE " : string.Empty)}{index.Method} ({string.Join(", ", keys.Select(key))})"
                 + (index.Include.Count > 0 ? $" INCLUDE ({V.List(index.Include)})" : string.Empty)
                 + (index.Predicate is { } p ? " WHERE " + p : string.Empty);
         }

@@ -5,8 +5,8 @@ namespace DbArchitect.Core.Schema;
 
 public static partial class SchemaComparer
 {
-    /// <summary>Row-level security flags, then the policies by name (command, roles, USING and WITH CHECK as printed).</summary>
-    private static void CompareRowSecurity(Table old, Table wanted, List<SchemaDifference> rows)
+    /// <summary>Row-level security flags, then the policies by name (command, roles and conditions, as the engine shows them).</summary>
+    private static void CompareRowSecurity(Table old, Table wanted, Func<RowPolicy, string> policyText, List<SchemaDifference> rows)
     {
         var (from, to) = (RowSecurity(old), RowSecurity(wanted));
         if (from != to)
@@ -15,7 +15,7 @@ public static partial class SchemaComparer
                 $"Row-level security {from} → {to}."));
         }
 
-        CompareNamed(SchemaObjectKind.Policy, wanted.Name, old.Policies, wanted.Policies, p => p.Name, (p, _) => PolicyText(p), p => p.Comment, rows);
+        CompareNamed(SchemaObjectKind.Policy, wanted.Name, old.Policies, wanted.Policies, p => p.Name, (p, _) => policyText(p), p => p.Comment, rows);
     }
 
     internal static string RowSecurity(Table table) =>
@@ -27,10 +27,17 @@ public static partial class SchemaComparer
             _ => "disabled",
         };
 
-    internal static string PolicyText(RowPolicy policy) =>
-        $"{(policy.Permissive ? "PERMISSIVE" : "RESTRICTIVE")} FOR {policy.Command} TO {V.List(policy.Roles.Order(StringComparer.Ordinal))}"
-        + (policy.VisibleWhen is { } u ? $" USING ({u})" : string.Empty)
-        + (policy.WritableWhen is { } c ? $" WITH CHECK ({c})" : string.Empty);
+    /// <summary>
+    /// A row policy in no engine's words: "permissive, command ALL, roles app, visible when (…), writable when (…)".
+    /// An engine with row policies shows them in its own syntax (<see cref="ISchemaInspector.PolicyText"/>).
+    /// </summary>
+    public static string PolicyText(RowPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return $"{(policy.Permissive ? "permissive" : "restrictive")}, command {policy.Command}, roles {V.List(policy.Roles.Order(StringComparer.Ordinal))}"
+            + (policy.VisibleWhen is { } visible ? $", visible when ({visible})" : string.Empty)
+            + (policy.WritableWhen is { } writable ? $", writable when ({writable})" : string.Empty);
+    }
 
     private static void ComparePartitioning(Table old, Table wanted, List<SchemaDifference> rows)
     {

@@ -20,8 +20,9 @@ public static partial class SchemaComparer
         renames ??= RenameMap.Empty;
         engine ??= reference.Engine ?? difference.Engine;
         var inspector = engine is null ? null : EngineRegistry.Get(engine).Inspector;
-        Func<string, string> canonical = inspector is null ? t => t.Trim().ToLowerInvariant() : inspector.CanonicalType;
-        Func<string, string> checkMeaning = inspector is null ? t => CheckMeaning.Of(t) : inspector.CheckMeaning;
+        var words = inspector is null
+            ? new EngineText(t => t.Trim().ToLowerInvariant(), t => CheckMeaning.Of(t), k => k.ToString(), PolicyText)
+            : new EngineText(inspector.CanonicalType, inspector.CheckMeaning, inspector.KeyText, inspector.PolicyText);
         // The comparison keeps the models as given: a planner writes a design's objects through the engine's own DDL.
         var comparison = new SchemaComparison(reference, difference, engine, renames);
         // Computed expressions and storage options (temporal, memory-optimized) are read from catalogs only: a design
@@ -55,7 +56,7 @@ public static partial class SchemaComparer
                     $"Table {old.Name} is renamed to {wanted.Name} (rename hint)."));
             }
 
-            CompareTable(old, wanted, renames, canonical, checkMeaning, catalogOnly, rows);
+            CompareTable(old, wanted, renames, words, catalogOnly, rows);
         }
 
         foreach (var added in difference.Tables.Where(t => !matched.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -68,9 +69,9 @@ public static partial class SchemaComparer
         return rows.Select(r => r with { Comparison = comparison }).ToArray();
     }
 
-    private static void CompareTable(Table old, Table wanted, RenameMap renames, Func<string, string> canonical, Func<string, string> checkMeaning, bool catalogOnly, List<SchemaDifference> rows)
+    private static void CompareTable(Table old, Table wanted, RenameMap renames, EngineText words, bool catalogOnly, List<SchemaDifference> rows)
     {
-        var table = wanted.Name;
+        var (table, canonical) = (wanted.Name, words.CanonicalType);
         if (catalogOnly && !old.Options.Order(StringComparer.Ordinal).SequenceEqual(wanted.Options.Order(StringComparer.Ordinal), StringComparer.Ordinal))
         {
             var (from, to) = (Options(old), Options(wanted));
@@ -113,9 +114,9 @@ public static partial class SchemaComparer
                 $"Column {added.Name} {V.Type(added, canonical)} {(V.NotNull(added) ? "NOT NULL" : "NULL")}{(V.Default(added) is { } d ? " default " + d : string.Empty)} is new."));
         }
 
-        CompareConstraints(old, wanted, renames, checkMeaning, rows);
-        CompareIndexes(old, wanted, renames, rows);
-        CompareRowSecurity(old, wanted, rows);
+        CompareConstraints(old, wanted, renames, words.CheckMeaning, rows);
+        CompareIndexes(old, wanted, renames, words.Key, rows);
+        CompareRowSecurity(old, wanted, words.Policy, rows);
         ComparePartitioning(old, wanted, rows);
     }
 
@@ -161,6 +162,12 @@ public static partial class SchemaComparer
                 $"Column comment differs: '{V.Show(V.Comment(old.Comment))}' → '{V.Show(V.Comment(wanted.Comment))}'.");
         }
     }
+
+    /// <summary>
+    /// How the engine reads and shows what the comparison prints: its canonical type names, the meaning of a CHECK
+    /// condition, an index key and a row policy in its own words (no engine's words without one).
+    /// </summary>
+    private sealed record EngineText(Func<string, string> CanonicalType, Func<string, string> CheckMeaning, Func<IndexKey, string> Key, Func<RowPolicy, string> Policy);
 
     /// <summary>A table's storage options as one sorted text ("MEMORY_OPTIMIZED; SYSTEM_VERSIONED_TEMPORAL_TABLE …"), null when none.</summary>
     private static string? Options(Table table) =>

@@ -87,10 +87,6 @@ internal static class SchemaValues
         _ => element.GetRawText(),
     };
 
-    public static string Keys(Model.Index index) => string.Join(", ", index.Keys.Select(k => k.ToString()));
-
-    public static string Predicate(Model.Index index) => index.Predicate?.ToString() ?? string.Empty;
-
     public static string List(IEnumerable<string> names) => string.Join(", ", names);
 
     public static string Show(string? value) => value ?? "(none)";

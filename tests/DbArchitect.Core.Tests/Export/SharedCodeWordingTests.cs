@@ -5,27 +5,36 @@ using DbArchitect.Core.Partitioning;
 namespace DbArchitect.Core.Tests.Export;
 
 /// <summary>
-/// The model, the design code and the document writers are shared by every engine, so their code names no engine and
-/// none of an engine's own features: those come from the engine's folder (its wording, plans and options). Comments may
-/// explain how an engine maps a neutral concept; code and string literals may not name one.
+/// The model, the design code, the document writers, the index advisor and the schema comparer are shared by every
+/// engine, so their code names no engine and none of an engine's own features: those come from the engine's folder (its
+/// wording, index spelling, inspector, plans and options). Comments may explain how an engine maps a neutral concept;
+/// code and string literals may not name one.
 /// </summary>
 public sealed class SharedCodeWordingTests
 {
-    private static readonly string[] SharedFolders = { "Model", "Design", "Export" };
+    private static readonly string[] SharedFolders = { "Model", "Design", "Export", "Indexing", "Schema" };
 
-    /// <summary>Engine names, PostgreSQL's enum members of old and its feature words (case-sensitive, whole words).</summary>
+    /// <summary>
+    /// Engine names, PostgreSQL's enum members of old and its feature words (case-sensitive, whole words), then, in any
+    /// case, the engines' own spellings of index methods, operator classes, functions and types that advice and
+    /// comparison text used to carry: btree, gin, gist, brin (access methods), trgm and jsonpath (operator classes and
+    /// types), date_trunc, timestamptz, nvarchar and varchar2, InnoDB, postgres. Whole words only, so an advised or
+    /// designed index name's suffix ("_gin"), words that contain one ("begin", "origin") and the neutral names
+    /// (Inverted, BlockRange, "B-tree", "trigram") pass.
+    /// </summary>
     private static readonly Regex EngineWords = new(
         @"\b(Gin|Gist|Brin|BTree|PgPartman|TimescaleDb|JsonPath|KeyOperatorClass|IndexMethod|PgTune)\b"
         + @"|\bpg_[a-z]|\bjsonb|tsvector|autovacuum|PGTune|\bGIN\b|\bBRIN\b|\bGiST\b|\bCONCURRENTLY\b|\b[Hh]ba\b|postgresql\.conf|InnoDB|PL/pgSQL|T-SQL|mongosh"
         + @"|PostgreSQL|Postgres\b|MySQL|MariaDB|SQL Server|Oracle|SQLite|MongoDB|DynamoDB|Redis|Cassandra|InfluxDB|TimescaleDB|Neo4j|Neptune|ClickHouse"
-        + @"|""(postgresql|mysql|mariadb|sqlserver|oracle|sqlite|mongodb|dynamodb|redis)""",
+        + @"|""(postgresql|mysql|mariadb|sqlserver|oracle|sqlite|mongodb|dynamodb|redis)"""
+        + @"|(?i:\b(btree|gin|gist|brin|trgm|jsonpath|date_trunc|timestamptz|nvarchar|varchar2|innodb|postgres)\b)",
         RegexOptions.CultureInvariant);
 
     /// <summary>A whole-line comment, or a trailing one after code (not the // of a URL inside a string).</summary>
     private static readonly Regex Comment = new(@"^\s*//.*$|\s//\s.*$", RegexOptions.CultureInvariant);
 
     [Fact]
-    public void Shared_model_design_and_export_code_names_no_engine()
+    public void Shared_model_design_export_indexing_and_schema_code_names_no_engine()
     {
         var core = Path.Combine(TestPaths.RepositoryRoot, "src", "DbArchitect.Core");
         var found = SharedFolders
@@ -44,6 +53,12 @@ public sealed class SharedCodeWordingTests
     [InlineData("request.Mode != PartitionMode.TimescaleDb")]
     [InlineData("? \"Per-table autovacuum settings:\"")]
     [InlineData("var engine = \"mysql\";")]
+    [InlineData("IndexStructure.Inverted => \"gin\",")]
+    [InlineData("KeyMatch.Trigram => \" trgm\",")]
+    [InlineData("KeyFunction.DateTrunc => $\"date_trunc('{Argument}', {Column})\",")]
+    [InlineData("{ \"date\", \"timestamptz\" }")]
+    [InlineData("return \"NVARCHAR(\" + length + \")\";")]
+    [InlineData("_ => \"btree\",")]
     public void The_scan_catches_an_engine_word_in_code(string line) =>
         Assert.Matches(EngineWords, Comment.Replace(line, string.Empty));
 
@@ -51,6 +66,9 @@ public sealed class SharedCodeWordingTests
     [InlineData("// PostgreSQL builds this as a GIN index.")]
     [InlineData("    var url = \"https://example.org/a\"; // BRIN on PostgreSQL")]
     [InlineData("NamePart(column) + \"_gin\"")]
+    [InlineData("parts.Add(spelling.Method(Method));")]
+    [InlineData("$\"{spelling.Kind(IndexStructure.Inverted, KeyMatch.Trigram)} for LIKE (a B-tree cannot seek an infix)\"")]
+    [InlineData("var origin = \"workload\"; // begin")]
     public void Comments_and_index_name_suffixes_are_not_engine_words(string line) =>
         Assert.DoesNotMatch(EngineWords, Comment.Replace(line, string.Empty));
 

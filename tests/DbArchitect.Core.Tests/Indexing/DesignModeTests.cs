@@ -46,8 +46,9 @@ public sealed class DesignModeTests
         var advice = IndexAdvisorRun.ForDesign(Bare(engine), new IndexAdvisorOptions());
         Assert.NotEmpty(advice.Recommendations);
         Assert.All(advice.Recommendations, r => Assert.Contains(marker, r.Sql, StringComparison.Ordinal));
-        var capabilities = EngineRegistry.Get(engine).IndexAdvice!.Capabilities;
+        var ddl = EngineRegistry.Get(engine).IndexAdvice!;
+        var capabilities = ddl.Capabilities;
         Assert.All(advice.Recommendations, r => Assert.True(capabilities.Include || r.Include.Count == 0, r.Sql));
-        Assert.All(advice.Recommendations, r => Assert.Contains(r.Method, capabilities.Methods.Select(IndexDefinition.MethodTag)));
+        Assert.All(advice.Recommendations, r => Assert.Contains(r.Method, capabilities.Methods.Select(ddl.Spelling.Method)));
     }
 }

@@ -105,10 +105,10 @@ public sealed class IndexSelectorTests
             Query("note search", 5, Scan(new[] { new ScanPredicate("note", PredicateOperator.InfixLike) })),
             Query("month", 1, Scan(new[] { Range("created_at") }, projected: new[] { "total" })),
         });
-        var candidates = CandidateGenerator.Generate(workload, Pg.Capabilities, 3);
+        var candidates = CandidateGenerator.Generate(workload, Pg, 3);
         Assert.Contains(candidates, c => c.Definition.Method == Model.IndexStructure.Inverted && c.Definition.Keys[0].Match == Model.KeyMatch.Trigram);
         Assert.Contains(candidates, c => c.Definition.Method == Model.IndexStructure.BlockRange && c.Rule.Contains("correlation 0.99", StringComparison.Ordinal));
-        var mysql = CandidateGenerator.Generate(workload, EngineRegistry.Get("mysql").IndexAdvice!.Capabilities, 3);
+        var mysql = CandidateGenerator.Generate(workload, EngineRegistry.Get("mysql").IndexAdvice!, 3);
         Assert.DoesNotContain(mysql, c => c.Definition.Method != Model.IndexStructure.Ordered || c.Definition.Include.Count > 0);
     }
 
@@ -116,7 +116,7 @@ public sealed class IndexSelectorTests
     public void WidthIsLimitedByMaxWidth()
     {
         var workload = Of(Orders(), new[] { Query("many", 5, Scan(new[] { Eq("customer_id"), Eq("status"), Eq("total"), Range("created_at") })) });
-        Assert.All(CandidateGenerator.Generate(workload, Pg.Capabilities, 2), c => Assert.True(c.Definition.Keys.Count <= 2));
+        Assert.All(CandidateGenerator.Generate(workload, Pg, 2), c => Assert.True(c.Definition.Keys.Count <= 2));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class CandidateKeyTests
     {
         // WHERE status = 'pending' AND total > 40 ORDER BY total DESC: the range and the ORDER BY name one column.
         var workload = Of(Orders(), new[] { Query("fines", 10, Scan(new[] { Eq("status", "pending"), Range("total") }, new[] { new SortKey("total", true) }, 20, new[] { "id" })) });
-        var candidates = CandidateGenerator.Generate(workload, Pg.Capabilities, 3);
+        var candidates = CandidateGenerator.Generate(workload, Pg, 3);
         Assert.NotEmpty(candidates);
         Assert.All(candidates, c => Assert.Equal(c.Definition.Keys.Count, c.Definition.Keys.Select(k => (k.Column, k.Function)).Distinct().Count()));
         Assert.Contains(candidates, c => c.Definition.IsPartial && c.Definition.Keys.Count == 1 && c.Definition.Keys[0].Column == "total");

@@ -41,6 +41,19 @@ public sealed class SchemaObjectComparisonTests
     }
 
     [Fact]
+    public void WithoutAnEngineAChangedPolicyIsDescribedInNoEnginesWords()
+    {
+        var built = Built() with { Engine = null };
+        var name = Tenant(built).Name;
+        var changed = WithTable(built, t => t.Name == name, t => t with { Policies = t.Policies.Select(p => p.Name == "tenant_reporting" ? p with { VisibleWhen = "false" } : p).ToArray() });
+
+        var change = Assert.Single(SchemaComparer.Compare(built, changed), d => d.ObjectKind == SchemaObjectKind.Policy);
+
+        Assert.Equal("permissive, command SELECT, roles " + string.Join(", ", Tenant(built).Policies.Single(p => p.Name == "tenant_reporting").Roles) + ", visible when (false)", change.DifferenceValue);
+        Assert.DoesNotContain("USING", change.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ADroppedPolicyAChangedUsingAndDisabledRowSecurityAreDifferences()
     {
         var built = Built();

@@ -14,6 +14,8 @@ internal sealed class MySqlIndexAdvice : IndexAdviceDdl
     public MySqlIndexAdvice(MySqlDialect dialect) =>
         Capabilities = new(false, false, !dialect.IsMariaDb, false, true, new[] { IndexStructure.Ordered }, 64);
 
+    public override IIndexSpelling Spelling => MySqlIndexSpelling.Instance;
+
     public override IndexCapabilities Capabilities { get; }
 
     public override ILiveIndexAdvisor Live => new MySqlLiveIndexAdvisor();

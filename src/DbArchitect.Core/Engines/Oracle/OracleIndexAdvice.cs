@@ -10,6 +10,9 @@ namespace DbArchitect.Core.Engines.Oracle;
 /// </summary>
 internal sealed class OracleIndexAdvice : IndexAdviceDdl
 {
+    /// <summary>Its advice builds B-trees only.</summary>
+    public override IIndexSpelling Spelling { get; } = new OneStructureSpelling(IndexStructure.Ordered, "btree");
+
     public override IndexCapabilities Capabilities { get; } = new(false, false, true, false, true, new[] { IndexStructure.Ordered }, 128);
 
     public override string Create(IndexDefinition index, string schema) =>

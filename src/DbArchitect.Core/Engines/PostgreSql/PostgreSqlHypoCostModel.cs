@@ -67,7 +67,7 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
                 continue;
             }
 
-            var set = Relevant(requests[i].Query, requests[i].Extra).Where(e => Simulated.Contains(e.Method)).OrderBy(e => e.Signature, StringComparer.Ordinal).ToList();
+            var set = Relevant(requests[i].Query, requests[i].Extra).Where(e => Simulated.Contains(e.Method)).OrderBy(e => Key(e), StringComparer.Ordinal).ToList();
             var setKey = SetKey(set);
             if (!missing.TryGetValue(setKey, out var group))
             {
@@ -92,12 +92,12 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
             return _heuristic.SizeBytes(index);
         }
 
-        if (!_sizes.ContainsKey(index.Signature))
+        if (!_sizes.ContainsKey(Key(index)))
         {
             Prepare(new[] { index });
         }
 
-        return _sizes[index.Signature];
+        return _sizes[Key(index)];
     }
 
     public string? Rejects(IndexDefinition index)
@@ -107,18 +107,18 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
             return null;
         }
 
-        if (!_refused.ContainsKey(index.Signature))
+        if (!_refused.ContainsKey(Key(index)))
         {
             Prepare(new[] { index });
         }
 
-        return _refused[index.Signature];
+        return _refused[Key(index)];
     }
 
     /// <summary>Creates every candidate once, in one round trip, for its size and to learn which ones the server refuses.</summary>
     public void Prepare(IReadOnlyList<IndexDefinition> candidates)
     {
-        var fresh = candidates.Where(c => Simulated.Contains(c.Method) && !_refused.ContainsKey(c.Signature)).DistinctBy(c => c.Signature).ToList();
+        var fresh = candidates.Where(c => Simulated.Contains(c.Method) && !_refused.ContainsKey(Key(c))).DistinctBy(c => Key(c)).ToList();
         if (fresh.Count == 0)
         {
             return;
@@ -129,8 +129,8 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
             var values = Send(fresh.SelectMany(c => new[] { Reset, Create(c) }).ToList(), "Sizing the hypothetical indexes");
             for (var i = 0; i < fresh.Count; i++)
             {
-                _refused[fresh[i].Signature] = null;
-                _sizes[fresh[i].Signature] = Convert.ToDouble(values[2 * i + 1], CultureInfo.InvariantCulture);
+                _refused[Key(fresh[i])] = null;
+                _sizes[Key(fresh[i])] = Convert.ToDouble(values[2 * i + 1], CultureInfo.InvariantCulture);
             }
         }
         catch (DbArchitectException) when (fresh.Count > 1)
@@ -143,7 +143,7 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
         }
         catch (DbArchitectException ex)
         {
-            _refused[fresh[0].Signature] = "rejected: the server refuses this index: " + ex.Errors[^1].Message;
+            _refused[Key(fresh[0])] = "rejected: the server refuses this index: " + ex.Errors[^1].Message;
         }
     }
 
@@ -151,7 +151,10 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
 
     private static string Key(WorkloadQuery query, IReadOnlyList<IndexDefinition> simulated) => query.Id + "\u0001" + SetKey(simulated);
 
-    private static string SetKey(IEnumerable<IndexDefinition> set) => string.Join("\u0001", set.Select(s => s.Signature).Order(StringComparer.Ordinal));
+    /// <summary>An index's identity in the caches: its signature in PostgreSQL's words.</summary>
+    private static string Key(IndexDefinition index) => index.Signature(PostgreSqlIndexSpelling.Instance);
+
+    private static string SetKey(IEnumerable<IndexDefinition> set) => string.Join("\u0001", set.Select(s => Key(s)).Order(StringComparer.Ordinal));
 
     private static List<IndexDefinition> Relevant(WorkloadQuery query, IReadOnlyList<IndexDefinition> extra) => extra.Where(e => query.Touches(e.Table)).ToList();
 
@@ -193,7 +196,7 @@ internal sealed class PostgreSqlHypoCostModel : IIndexCostModel
             at++;
             foreach (var index in set)
             {
-                _sizes.TryAdd(index.Signature, Convert.ToDouble(values[at++], CultureInfo.InvariantCulture));
+                _sizes.TryAdd(Key(index), Convert.ToDouble(values[at++], CultureInfo.InvariantCulture));
             }
 
             foreach (var statement in statements)

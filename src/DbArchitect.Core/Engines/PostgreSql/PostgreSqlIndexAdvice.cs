@@ -10,6 +10,8 @@ namespace DbArchitect.Core.Engines.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlIndexAdvice : IndexAdviceDdl
 {
+    public override IIndexSpelling Spelling => PostgreSqlIndexSpelling.Instance;
+
     public override IndexCapabilities Capabilities { get; } = new(true, true, true, true, true,
         new[] { IndexStructure.Ordered, IndexStructure.Inverted, IndexStructure.BlockRange, IndexStructure.Spatial, IndexStructure.Hash }, 63);
 

@@ -174,7 +174,7 @@ internal sealed class PostgreSqlQueryBuilder : QueryRenderer
         else
         {
             parts.Add("Uses " + string.Join(" and ", names.Select((n, i) => indexes[i] is { } index
-                ? $"{n} ({string.Join(", ", index.Keys)}{(index.Include.Count > 0 ? ") INCLUDE (" + string.Join(", ", index.Include) : string.Empty)}){(index.Predicate is { } p ? " WHERE " + p : string.Empty)}"
+                ? $"{n} ({string.Join(", ", index.Keys.Select(PostgreSqlIndexSpelling.Key))}{(index.Include.Count > 0 ? ") INCLUDE (" + string.Join(", ", index.Include) : string.Empty)}){(index.Predicate is { } p ? " WHERE " + p : string.Empty)}"
                 : $"{n} (a key constraint leading with the pattern's columns)")));
             if (shape is QueryShape.KeysetPage or QueryShape.Lookup or QueryShape.RangeScan && Plan.Seeks)
             {

@@ -10,6 +10,9 @@ namespace DbArchitect.Core.Engines.SqlServer;
 /// </summary>
 internal sealed class SqlServerIndexAdvice : IndexAdviceDdl
 {
+    /// <summary>Its advice builds B-trees only.</summary>
+    public override IIndexSpelling Spelling { get; } = new OneStructureSpelling(IndexStructure.Ordered, "btree");
+
     public override IndexCapabilities Capabilities { get; } = new(true, true, false, false, true, new[] { IndexStructure.Ordered }, 128);
 
     /// <summary>No server here to explain a workload: ScriptDom parses it against the catalog instead.</summary>

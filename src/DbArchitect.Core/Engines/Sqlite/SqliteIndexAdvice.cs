@@ -10,6 +10,9 @@ namespace DbArchitect.Core.Engines.Sqlite;
 /// </summary>
 internal sealed class SqliteIndexAdvice : IndexAdviceDdl
 {
+    /// <summary>Its advice builds B-trees only.</summary>
+    public override IIndexSpelling Spelling { get; } = new OneStructureSpelling(IndexStructure.Ordered, "btree");
+
     public override IndexCapabilities Capabilities { get; } = new(false, true, true, false, true, new[] { IndexStructure.Ordered }, 128);
 
     public override string Create(IndexDefinition index, string schema) =>
