@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
@@ -16,7 +17,7 @@ namespace DbArchitect.Core.Export;
 /// omitted, LF line endings. The requirement appears as a summary without source locations, and its file by name
 /// only, so the document never carries an absolute path.
 /// </summary>
-internal static class DesignJson
+internal static partial class DesignJson
 {
     /// <summary>Bumped when a consumer of design.json would have to change.</summary>
     public const int FormatVersion = 1;
@@ -29,6 +30,10 @@ internal static class DesignJson
         // The file is never embedded in HTML, so only JSON's own escapes are needed and names stay readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNames.EnumPolicy), new LogicalTypeJsonConverter() },
+        // Compile-time metadata for the documents' whole type graph (DesignJsonMetadata), so a new session does not build it
+        // by reflection and emit accessors on its first export; reflection stays behind it for what the graph cannot
+        // name (a family design's model, typed object).
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(DesignJsonMetadata.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>
