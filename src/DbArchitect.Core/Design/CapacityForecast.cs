@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DbArchitect.Core.Design;
 
 /// <summary>A figure at the four horizons of a forecast: today, after one and three years, and at the retention limit.</summary>
@@ -89,6 +91,19 @@ public sealed record CapacityForecast(
 
     public Horizons TotalBytes => HeapBytes + IndexBytes;
 
+    /// <summary>The first table named <paramref name="table"/> (ordinal), or null.</summary>
     public TableCapacity? For(string table) =>
-        Tables.FirstOrDefault(t => string.Equals(t.Table, table, StringComparison.Ordinal));
+        ByName.GetValue(Tables, static list =>
+        {
+            var map = new Dictionary<string, TableCapacity>(list.Count, StringComparer.Ordinal);
+            foreach (var capacity in list)
+            {
+                map.TryAdd(capacity.Table, capacity);
+            }
+
+            return map;
+        }).GetValueOrDefault(table);
+
+    // Keyed by the (immutable) list, outside the record's equality: the advisors ask for every table of a large design.
+    private static readonly ConditionalWeakTable<IReadOnlyList<TableCapacity>, Dictionary<string, TableCapacity>> ByName = new();
 }

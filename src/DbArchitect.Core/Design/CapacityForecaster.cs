@@ -19,11 +19,9 @@ public static class CapacityForecaster
         ArgumentNullException.ThrowIfNull(model);
         values ??= TypicalValues.Default;
         var rows = physical.Tables.ToDictionary(t => t.Name, t => RowsAt(t, retention), StringComparer.Ordinal);
-        IReadOnlyList<TableSize> At(Func<Horizons, long> pick) => model.Measure(physical, t => rows.TryGetValue(t, out var h) ? pick(h) : 0, values);
-        var today = At(h => h.Today);
-        var oneYear = At(h => h.OneYear);
-        var threeYears = At(h => h.ThreeYears);
-        var atRetention = At(h => h.AtRetention);
+        Func<string, long> At(Func<Horizons, long> pick) => t => rows.TryGetValue(t, out var h) ? pick(h) : 0;
+        var sizes = model.MeasureAt(physical, new[] { At(h => h.Today), At(h => h.OneYear), At(h => h.ThreeYears), At(h => h.AtRetention) }, values);
+        var (today, oneYear, threeYears, atRetention) = (sizes[0], sizes[1], sizes[2], sizes[3]);
 
         var tables = new List<TableCapacity>(today.Count);
         for (var i = 0; i < today.Count; i++)

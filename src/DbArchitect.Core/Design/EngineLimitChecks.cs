@@ -72,7 +72,7 @@ internal static class EngineLimitChecks
     private static IEnumerable<DbArchitectError> IdentifierCollisions(IDatabaseEngine engine, SchemaModel physical, Locator where)
     {
         var comparer = engine.Identifiers.CaseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-        var relations = new Dictionary<string, string>(comparer);
+        var relations = new Dictionary<string, (string What, string Table)>(comparer);
         foreach (var table in physical.Tables)
         {
             var columns = new HashSet<string>(comparer);
@@ -102,10 +102,10 @@ internal static class EngineLimitChecks
                 .Concat(table.Indexes.Select(i => (i.Name, "index")));
             foreach (var (name, what) in names.Where(n => !string.IsNullOrEmpty(n.Name)))
             {
-                var owner = $"the {what} of table '{table.Name}'";
-                if (!relations.TryAdd(name, owner))
+                if (!relations.TryAdd(name, (what, table.Name)))
                 {
-                    yield return Collision($"The name '{name}' is given both to {relations[name]} and to {owner} on {engine.DisplayName}.", where.Table(table), name);
+                    var first = relations[name];
+                    yield return Collision($"The name '{name}' is given both to the {first.What} of table '{first.Table}' and to the {what} of table '{table.Name}' on {engine.DisplayName}.", where.Table(table), name);
                 }
             }
         }

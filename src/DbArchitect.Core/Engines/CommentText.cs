@@ -22,9 +22,9 @@ internal static class CommentText
     [return: NotNullIfNotNull(nameof(text))]
     public static string? OneLine(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || !text.AsSpan().ContainsAnyExceptInRange(' ', '~'))
         {
-            return text;
+            return text; // printable ASCII, most text, holds no character this replaces
         }
 
         StringBuilder? builder = null;

@@ -15,6 +15,16 @@ public interface ICapacityModel
 
     /// <summary>Bytes of each table (heap, TOAST, each index) when every table holds the rows <paramref name="rowsOf"/> gives.</summary>
     IReadOnlyList<TableSize> Measure(SchemaModel physical, Func<string, long> rowsOf, TypicalValues values);
+
+    /// <summary>
+    /// <see cref="Measure"/> at each of several row counts (the forecast's horizons), in their order. Only page, posting
+    /// and level counts depend on the rows, so an engine overrides this to lay each table and index out once.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<TableSize>> MeasureAt(SchemaModel physical, IReadOnlyList<Func<string, long>> rowsAt, TypicalValues values)
+    {
+        ArgumentNullException.ThrowIfNull(rowsAt);
+        return rowsAt.Select(rowsOf => Measure(physical, rowsOf, values)).ToArray();
+    }
 }
 
 /// <summary>One table's size at one row count.</summary>

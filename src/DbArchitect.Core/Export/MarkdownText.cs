@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using DbArchitect.Core.Engines;
@@ -7,6 +8,9 @@ namespace DbArchitect.Core.Export;
 /// <summary>Escaping for text that comes from requirements (names, descriptions) when it is written into Markdown.</summary>
 internal static class MarkdownText
 {
+    /// <summary>The characters <see cref="Escape"/> may backslash-escape.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create("\\`*_[]<>|#~&!");
+
     /// <summary>
     /// Inline text: characters Markdown would read as emphasis, links, HTML, headings or table cells are
     /// backslash-escaped (CommonMark allows escaping any ASCII punctuation); line breaks and other control characters
@@ -20,6 +24,11 @@ internal static class MarkdownText
         }
 
         text = CommentText.OneLine(text); // line breaks, other controls and bidi overrides: the one rule for free text
+        if (!text.AsSpan().ContainsAny(Special))
+        {
+            return text.Trim(); // nothing to escape: the builder below would copy it as it is
+        }
+
         var builder = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {

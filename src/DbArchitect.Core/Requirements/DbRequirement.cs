@@ -16,8 +16,8 @@ public sealed record DbRequirement(
     /// <summary>Convenience for table views: the application name.</summary>
     public string Name => Application.Name;
 
-    public EntitySpec? FindEntity(string name) =>
-        Entities.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The first entity named <paramref name="name"/>, ignoring case; null when there is none.</summary>
+    public EntitySpec? FindEntity(string name) => name is null ? null : RequirementLookups.Entity(Entities, name);
 
     /// <summary>Recovery objectives and backup window (operations: in the file); unstated parts are null.</summary>
     public OperationsProfile Operations { get; init; } = OperationsProfile.Unspecified;

@@ -28,7 +28,7 @@ public static class EntityColumns
 
     /// <summary>The columns of an entity: id, tenant key, timestamps, soft delete, incoming foreign keys, then attributes.</summary>
     public static IReadOnlyList<EntityColumn> Of(DbRequirement requirement, EntitySpec entity) =>
-        Of(entity, requirement.Conventions, requirement.Application.Tenancy, requirement.Relationships);
+        Of(entity, requirement.Conventions, requirement.Application.Tenancy, RequirementLookups.Into(requirement.Relationships, entity.Name));
 
     /// <summary>The columns of a many-to-many junction: both keys, tenant key, created_at, then the relationship's attributes.</summary>
     public static IReadOnlyList<EntityColumn> OfJunction(DbRequirement requirement, RelationshipSpec relationship) =>

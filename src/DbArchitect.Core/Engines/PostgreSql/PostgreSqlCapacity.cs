@@ -60,30 +60,64 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         };
     }
 
-    public IReadOnlyList<TableSize> Measure(SchemaModel physical, Func<string, long> rowsOf, TypicalValues values)
+    public IReadOnlyList<TableSize> Measure(SchemaModel physical, Func<string, long> rowsOf, TypicalValues values) =>
+        MeasureAt(physical, new[] { rowsOf }, values)[0];
+
+    public IReadOnlyList<IReadOnlyList<TableSize>> MeasureAt(SchemaModel physical, IReadOnlyList<Func<string, long>> rowsAt, TypicalValues values)
     {
         ArgumentNullException.ThrowIfNull(physical);
-        ArgumentNullException.ThrowIfNull(rowsOf);
+        ArgumentNullException.ThrowIfNull(rowsAt);
         ArgumentNullException.ThrowIfNull(values);
-        return physical.Tables.Select(t => MeasureTable(physical, t, rowsOf, values)).ToArray();
+        var sizes = rowsAt.Select(_ => new TableSize[physical.Tables.Count]).ToArray();
+        for (var t = 0; t < physical.Tables.Count; t++)
+        {
+            var layout = new TableLayout(physical, physical.Tables[t], values);
+            for (var h = 0; h < rowsAt.Count; h++)
+            {
+                sizes[h][t] = layout.Size(rowsAt[h]);
+            }
+        }
+
+        return sizes;
     }
 
-    private static TableSize MeasureTable(SchemaModel physical, Table table, Func<string, long> rowsOf, TypicalValues values)
+    /// <summary>What of a table's size does not depend on its rows: the heap tuple and each index's entry, laid out once for all horizons.</summary>
+    private sealed class TableLayout
     {
-        var rows = Math.Max(0, rowsOf(table.Name));
-        var heap = HeapRow(table, values);
-        var perPage = Math.Min(MaxHeapTuplesPerPage, (PageSize - PageHeader) / (Align(heap.TupleBytes, MaxAlign) + ItemPointer));
-        var heapBytes = rows == 0 ? 0 : Pages(rows, perPage) * PageSize;
-        var toastBytes = heap.ToastedBytes == 0 ? 0 : ToastPages(rows, heap.ToastedBytes) * PageSize;
-        var heapPages = heapBytes / PageSize;
-        var indexes = table.Indexes.Select(i => MeasureIndex(physical, table, i, rows, heapPages, rowsOf, values))
-            .Prepend(MeasureConstraintIndex(physical, table, table.PrimaryKey.Name, table.PrimaryKey.Columns, rows, rowsOf, values))
-            .Concat(table.UniqueKeys.Select(u => MeasureConstraintIndex(physical, table, u.Name, u.Columns, rows, rowsOf, values)))
-            .ToArray();
-        var basis = $"{heap.TupleBytes}-byte tuple ({heap.Header}-byte header + {heap.TupleBytes - heap.Header} bytes of columns), "
-            + $"{Align(heap.TupleBytes, MaxAlign) + ItemPointer} bytes with alignment and item pointer: {perPage} rows per 8 KB page"
-            + (heap.ToastedBytes > 0 ? $"; {heap.ToastedBytes} bytes per row moved to TOAST" : string.Empty) + ".";
-        return new TableSize(table.Name, rows, Align(heap.TupleBytes, MaxAlign) + ItemPointer, perPage, heapBytes, toastBytes, indexes, basis);
+        private readonly Table _table;
+        private readonly HeapLayout _heap;
+        private readonly int _perPage;
+        private readonly string _basis;
+        private readonly IReadOnlyList<Func<long, long, Func<string, long>, IndexSize>> _indexes;
+
+        public TableLayout(SchemaModel physical, Table table, TypicalValues values)
+        {
+            _table = table;
+            _heap = HeapRow(table, values);
+            _perPage = Math.Min(MaxHeapTuplesPerPage, (PageSize - PageHeader) / (Align(_heap.TupleBytes, MaxAlign) + ItemPointer));
+            _indexes = table.Indexes.Select(i => IndexLayout(physical, table, i, values))
+                .Prepend(ConstraintIndexLayout(physical, table, table.PrimaryKey.Name, table.PrimaryKey.Columns, values))
+                .Concat(table.UniqueKeys.Select(u => ConstraintIndexLayout(physical, table, u.Name, u.Columns, values)))
+                .ToArray();
+            _basis = $"{_heap.TupleBytes}-byte tuple ({_heap.Header}-byte header + {_heap.TupleBytes - _heap.Header} bytes of columns), "
+                + $"{Align(_heap.TupleBytes, MaxAlign) + ItemPointer} bytes with alignment and item pointer: {_perPage} rows per 8 KB page"
+                + (_heap.ToastedBytes > 0 ? $"; {_heap.ToastedBytes} bytes per row moved to TOAST" : string.Empty) + ".";
+        }
+
+        public TableSize Size(Func<string, long> rowsOf)
+        {
+            var rows = Math.Max(0, rowsOf(_table.Name));
+            var heapBytes = rows == 0 ? 0 : Pages(rows, _perPage) * PageSize;
+            var toastBytes = _heap.ToastedBytes == 0 ? 0 : ToastPages(rows, _heap.ToastedBytes) * PageSize;
+            var heapPages = heapBytes / PageSize;
+            var indexes = new IndexSize[_indexes.Count];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = _indexes[i](rows, heapPages, rowsOf);
+            }
+
+            return new TableSize(_table.Name, rows, Align(_heap.TupleBytes, MaxAlign) + ItemPointer, _perPage, heapBytes, toastBytes, indexes, _basis);
+        }
     }
 
     private sealed record HeapLayout(int Header, int TupleBytes, int ToastedBytes);
@@ -172,32 +206,55 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         return (long)Math.Ceiling(bytes / (PageSize - PageHeader));
     }
 
-    private static IndexSize MeasureConstraintIndex(SchemaModel physical, Table table, string name, IReadOnlyList<string> columns, long rows, Func<string, long> rowsOf, TypicalValues values) =>
-        BTree(physical, table, name, columns.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), unique: true, rows, rowsOf, values);
-
-    private static IndexSize MeasureIndex(SchemaModel physical, Table table, Index index, long rows, long heapPages, Func<string, long> rowsOf, TypicalValues values) =>
-        index.Method switch
-        {
-            IndexStructure.BlockRange => Brin(index, heapPages),
-            IndexStructure.Inverted or IndexStructure.Spatial => Gin(physical, table, index, rows, rowsOf, values),
-            _ => BTree(physical, table, index.Name, index.Keys, index.Include, index.Unique, rows, rowsOf, values),
-        };
-
-    private static IndexSize BTree(SchemaModel physical, Table table, string name, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, bool unique, long rows, Func<string, long> rowsOf, TypicalValues values)
+    private static Func<long, long, Func<string, long>, IndexSize> ConstraintIndexLayout(SchemaModel physical, Table table, string name, IReadOnlyList<string> columns, TypicalValues values)
     {
-        var keyColumns = keys.Select(k => KeyType(table, k)).ToArray();
-        var stored = keyColumns.Concat(include.Select(c => table.FindColumn(c)!)).Select(c => Stored.Of(c, values)).ToArray();
-        var hasNulls = keys.Any(k => k.Column is { } c && table.FindColumn(c) is { } col && values.NullShare(col) >= 0.5);
-        var header = Align(IndexTupleHeader + (hasNulls ? 4 : 0), MaxAlign);
-        var tuple = Align(header + DataBytes(stored, header), MaxAlign);
-        var entry = tuple + ItemPointer;
+        var shape = BTreeShape.Of(table, columns.Select(c => IndexKey.Of(c)).ToArray(), Array.Empty<string>(), values);
+        return (rows, _, rowsOf) => BTree(physical, table, name, shape, unique: true, rows, rowsOf, values);
+    }
+
+    private static Func<long, long, Func<string, long>, IndexSize> IndexLayout(SchemaModel physical, Table table, Index index, TypicalValues values)
+    {
+        switch (index.Method)
+        {
+            case IndexStructure.BlockRange:
+                return (_, heapPages, _) => Brin(index, heapPages);
+            case IndexStructure.Inverted or IndexStructure.Spatial:
+                return (rows, _, rowsOf) => Gin(physical, table, index, rows, rowsOf, values);
+            default:
+                var shape = BTreeShape.Of(table, index.Keys, index.Include, values);
+                return (rows, _, rowsOf) => BTree(physical, table, index.Name, shape, index.Unique, rows, rowsOf, values);
+        }
+    }
+
+    /// <summary>
+    /// A B-tree entry as stored, whatever the rows: the key (and INCLUDE) columns' layout, the tuple and entry bytes,
+    /// whether the keys arrive in insertion order, and the prefix of groups a later key grows within (null: none).
+    /// </summary>
+    private sealed record BTreeShape(IReadOnlyList<IndexKey> Keys, int IncludeCount, Stored[] Columns, int Tuple, int Entry, bool InInsertOrder, IReadOnlyList<IndexKey>? Groups)
+    {
+        public static BTreeShape Of(Table table, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, TypicalValues values)
+        {
+            var keyColumns = keys.Select(k => KeyType(table, k)).ToArray();
+            var stored = keyColumns.Concat(include.Select(c => table.FindColumn(c)!)).Select(c => PostgreSqlCapacity.Stored.Of(c, values)).ToArray();
+            var hasNulls = keys.Any(k => k.Column is { } c && table.FindColumn(c) is { } col && values.NullShare(col) >= 0.5);
+            var header = Align(IndexTupleHeader + (hasNulls ? 4 : 0), MaxAlign);
+            var tuple = Align(header + DataBytes(stored, header), MaxAlign);
+            var growing = keys.Select((k, i) => (k, i)).Skip(1).FirstOrDefault(x => LeadsInInsertOrder(table, new[] { x.k }));
+            return new BTreeShape(keys, include.Count, stored, tuple, tuple + ItemPointer, keys.Count > 0 && LeadsInInsertOrder(table, keys),
+                growing.k is null ? null : keys.Take(growing.i).ToArray());
+        }
+    }
+
+    private static IndexSize BTree(SchemaModel physical, Table table, string name, BTreeShape layout, bool unique, long rows, Func<string, long> rowsOf, TypicalValues values)
+    {
+        var (keys, stored, tuple, entry) = (layout.Keys, layout.Columns, layout.Tuple, layout.Entry);
         if (rows == 0)
         {
             return new IndexSize(name, "btree", entry, PageSize, false, "Empty: the metapage only.");
         }
 
         var distinct = unique ? rows : DistinctKeys(physical, table, keys, rows, rowsOf, values);
-        var dedup = !unique && include.Count == 0 && stored.All(s => s.Deduplicates) && rows / (double)distinct >= 2;
+        var dedup = !unique && layout.IncludeCount == 0 && stored.All(s => s.Deduplicates) && rows / (double)distinct >= 2;
         double leafBytes;
         string shape;
         if (dedup)
@@ -216,8 +273,8 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             shape = $"{entry}-byte entries ({tuple}-byte tuple + item pointer)";
         }
 
-        var ordered = dedup || LeadsInInsertOrder(table, keys);
-        var grouped = !ordered && GrowsWithinGroups(physical, table, keys, rows, rowsOf, values, (PageSize - PageHeader - BTreeSpecial) / entry);
+        var ordered = dedup || layout.InInsertOrder;
+        var grouped = !ordered && GrowsWithinGroups(physical, table, layout.Groups, rows, rowsOf, values, (PageSize - PageHeader - BTreeSpecial) / entry);
         var fill = ordered ? BTreeOrderedFill : grouped ? BTreeGroupedFill : BTreeRandomFill;
         var usable = PageSize - PageHeader - BTreeSpecial;
         var leafPages = (long)Math.Ceiling(leafBytes / (usable * fill));
@@ -296,15 +353,14 @@ public sealed class PostgreSqlCapacity : ICapacityModel
     /// Keys that grow inside groups of a leading prefix — (tenant, id), (flag, created_at) — insert at one point per
     /// group; when groups span pages, each split there is a middle split whose left half is never filled again.
     /// </summary>
-    private static bool GrowsWithinGroups(SchemaModel physical, Table table, IReadOnlyList<IndexKey> keys, long rows, Func<string, long> rowsOf, TypicalValues values, int perPage)
+    private static bool GrowsWithinGroups(SchemaModel physical, Table table, IReadOnlyList<IndexKey>? prefix, long rows, Func<string, long> rowsOf, TypicalValues values, int perPage)
     {
-        var growing = keys.Select((k, i) => (k, i)).Skip(1).FirstOrDefault(x => LeadsInInsertOrder(table, new[] { x.k }));
-        if (growing.k is null)
+        if (prefix is null)
         {
             return false;
         }
 
-        var groups = DistinctKeys(physical, table, keys.Take(growing.i).ToArray(), rows, rowsOf, values);
+        var groups = DistinctKeys(physical, table, prefix, rows, rowsOf, values);
         return rows / (double)groups >= perPage;
     }
 

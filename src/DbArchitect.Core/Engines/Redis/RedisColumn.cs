@@ -66,8 +66,7 @@ internal static class RedisColumns
 
         return column.Origin != ColumnOrigin.ForeignKey
             ? null
-            : requirement.Relationships.FirstOrDefault(r => r.Kind != RelationshipKind.ManyToMany
-                && string.Equals(r.To, entity.Name, StringComparison.OrdinalIgnoreCase)
+            : RequirementLookups.Into(requirement.Relationships, entity.Name).FirstOrDefault(r => r.Kind != RelationshipKind.ManyToMany
                 && ImplicitColumns.MatchKey(ImplicitColumns.ForeignKeyColumn(r)) == ImplicitColumns.MatchKey(column.Name))?.From;
     }
 

@@ -11,6 +11,7 @@ public sealed class RedisDesign : FamilyDesign
 {
     private readonly DbRequirement _requirement;
     private readonly IReadOnlyList<DesignFile> _files;
+    private string? _diagram;
 
     internal RedisDesign(DbRequirement requirement, KeyValueModel model, IReadOnlyList<DesignFile> files, string fsync)
     {
@@ -31,7 +32,8 @@ public sealed class RedisDesign : FamilyDesign
 
     public override IReadOnlyList<DesignFile> Files => _files;
 
-    public override string Diagram => RedisDiagram.Render(KeyValue);
+    /// <summary>Drawn once: design.md and the diagram file both show it.</summary>
+    public override string Diagram => _diagram ??= RedisDiagram.Render(KeyValue);
 
     public override string Summary =>
         InvariantText.Format($"{KeyValue.Families.Count} key families ({KeyValue.Families.Count(f => f.Purpose == KeyFamilyPurpose.Entity || f.Purpose == KeyFamilyPurpose.Feed)} for entities, {KeyValue.Families.Count(f => f.Purpose is KeyFamilyPurpose.Index or KeyFamilyPurpose.Lookup or KeyFamilyPurpose.Membership or KeyFamilyPurpose.Search)} lookups, indexes and memberships) as a {KeyValue.Role}, about {Capacity.Bytes(KeyValue.Memory.DataBytesAtRetention)} of memory at retention on {KeyValue.Topology.Shards} shard(s)");

@@ -31,7 +31,7 @@ internal sealed class RedisKeySchema
     private readonly string _prefix;
     private readonly bool _multi;
     private readonly Dictionary<string, RedisEntity> _entities = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<KeyFamily> _families = new();
+    private readonly RedisFamilyList _families = new();
     private readonly List<KeyQuery> _queries = new();
 
     public RedisKeySchema(DbRequirement requirement, List<DesignDecision> decisions, List<DesignWarning> warnings)
@@ -83,8 +83,15 @@ internal sealed class RedisKeySchema
             AddPositions(entity);
         }
 
-        return (_families, _queries);
+        return (_families.Items, _queries);
     }
+
+    /// <summary>Entities another one refers to (the one side of a relationship, either side of a many-to-many), self-references aside.</summary>
+    private HashSet<string> Referenced => _referenced ??= _requirement.Relationships.Where(r => !ImplicitColumns.IsSelf(r))
+        .SelectMany(r => r.Kind == RelationshipKind.ManyToMany ? new[] { r.From, r.To } : new[] { r.From })
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private HashSet<string>? _referenced;
 
     private double GrowthDays => _requirement.Workload.Retention?.Days ?? 365.25 * 3;
 
@@ -93,8 +100,7 @@ internal sealed class RedisKeySchema
         var rows = spec.Rows ?? RedisEntity.AssumedRows;
         var perDay = spec.RowsPerDay ?? 0;
         var growth = checked((long)(perDay * GrowthDays));
-        var referenced = _requirement.Relationships.Any(r => !ImplicitColumns.IsSelf(r)
-            && (Same(r.From, spec.Name) || (r.Kind == RelationshipKind.ManyToMany && Same(r.To, spec.Name))));
+        var referenced = Referenced.Contains(spec.Name);
         long? ttl = _requirement.Workload.Retention is { } retention && growth >= rows && !referenced && perDay > 0
             ? checked((long)Math.Round(retention.Days * 86_400))
             : null;
@@ -281,7 +287,7 @@ internal sealed class RedisKeySchema
 
         if (entity.Feed is var (parent, time) && where.Count == 1 && where[0] == parent)
         {
-            var feed = _families.First(f => f.Entity == entity.Name && f.Purpose == KeyFamilyPurpose.Feed);
+            var feed = _families.Of(entity.Name, KeyFamilyPurpose.Feed).First();
             Serve(feed, pattern.Name);
             var count = pattern.Limit ?? 100;
             var reverse = order.Count == 0 || order[0].Item2;
@@ -301,14 +307,14 @@ internal sealed class RedisKeySchema
 
         if (where.Count == 1 && where[0] == entity.Id && order.Count == 0)
         {
-            var family = _families.First(f => f.Entity == entity.Name && f.Purpose == KeyFamilyPurpose.Entity);
+            var family = EntityFamily(entity);
             Serve(family, pattern.Name);
             _queries.Add(new KeyQuery(pattern.Name, entity.Name, family.Name, KeyQueryKind.EntityById, parameters,
                 new[] { Command("HGETALL", family.Pattern) }, "One hash read by its key."));
             return;
         }
 
-        if (where.Count == 1 && order.Count == 0 && range is null && _families.FirstOrDefault(f => f.Entity == entity.Name && f.Purpose == KeyFamilyPurpose.Lookup && f.KeyColumns.Last() == where[0].Field) is { } lookup)
+        if (where.Count == 1 && order.Count == 0 && range is null && _families.Of(entity.Name, KeyFamilyPurpose.Lookup).FirstOrDefault(f => f.KeyColumns.Last() == where[0].Field) is { } lookup)
         {
             Serve(lookup, pattern.Name);
             var entityFamily = EntityFamily(entity);
@@ -324,7 +330,7 @@ internal sealed class RedisKeySchema
 
     private readonly List<(RedisEntity Entity, RedisColumn Column, AccessPatternSpec Pattern)> _pendingJunctionPatterns = new();
 
-    private KeyFamily EntityFamily(RedisEntity entity) => _families.First(f => f.Entity == entity.Name && f.Purpose == KeyFamilyPurpose.Entity);
+    private KeyFamily EntityFamily(RedisEntity entity) => _families.Of(entity.Name, KeyFamilyPurpose.Entity).First();
 
     private void AddIndex(RedisEntity entity, AccessPatternSpec pattern, List<RedisColumn> where, List<(RedisColumn Column, bool Descending)> order, RedisColumn? range, IReadOnlyList<string> parameters)
     {
@@ -355,7 +361,7 @@ internal sealed class RedisKeySchema
         var name = "by_" + (where.Count == 0 ? "all" : string.Join("_", where.Select(w => w.Field)))
             + (score is not null ? "_" + score : lex.Count > 0 ? "_" + string.Join("_", lex.Select(l => l.Column)) : string.Empty);
         var familyName = $"{entity.Segment}:{name}";
-        var existing = _families.FirstOrDefault(f => f.Name == familyName);
+        var existing = _families.Named(familyName);
         if (existing is null)
         {
             var what = json.Count > 0
@@ -435,7 +441,7 @@ internal sealed class RedisKeySchema
     {
         var columns = pattern.Search.Select(entity.Column).OfType<RedisColumn>().ToList();
         var name = $"{entity.Segment}:words";
-        var family = _families.FirstOrDefault(f => f.Name == name);
+        var family = _families.Named(name);
         if (family is null)
         {
             var wordKey = DerivedKey(entity, "word", Array.Empty<RedisColumn>(), _multi ? null : "search") + ":" + RedisKeys.Placeholder(RedisKeys.WordPlaceholder);
@@ -458,7 +464,7 @@ internal sealed class RedisKeySchema
         }
 
         Serve(family, pattern.Name);
-        var terms = _families.First(f => f.Name == $"{entity.Segment}:terms");
+        var terms = _families.Named($"{entity.Segment}:terms")!;
         Serve(terms, pattern.Name);
         var commands = pattern.Fuzzy
             ? new[]
@@ -543,7 +549,7 @@ internal sealed class RedisKeySchema
             return;
         }
 
-        var covered = _families.FirstOrDefault(f => f.Entity == child.Name && f.Purpose == KeyFamilyPurpose.Index && f.KeyColumns.Last() == fk.Field
+        var covered = _families.Of(child.Name, KeyFamilyPurpose.Index).FirstOrDefault(f => f.KeyColumns.Last() == fk.Field
             && f.KeyColumns.Count == (_multi && child.Tenant is not null ? 2 : 1));
         if (covered is not null)
         {
@@ -610,10 +616,9 @@ internal sealed class RedisKeySchema
 
     private void Serve(KeyFamily family, string pattern)
     {
-        var index = _families.IndexOf(family);
-        if (index >= 0 && !family.Serves.Contains(pattern))
+        if (!family.Serves.Contains(pattern))
         {
-            _families[index] = family with { Serves = family.Serves.Append(pattern).ToArray() };
+            _families.Replace(family, f => f with { Serves = f.Serves.Append(pattern).ToArray() });
         }
     }
 

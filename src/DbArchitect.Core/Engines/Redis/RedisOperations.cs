@@ -46,10 +46,19 @@ internal static class RedisOperations
     /// <summary>Commands per second: each pattern's reads (a page of ids fetches every id) and each row written in every family that holds it.</summary>
     public static double Operations(DbRequirement requirement, IReadOnlyList<KeyQuery> queries, IReadOnlyList<KeyFamily> families, IReadOnlyDictionary<string, RedisEntity> entities)
     {
+        // Keyed once (the first query of a pattern, the families of an entity): a look-up per pattern and entity over all
+        // of them made large designs quadratic.
+        var firstQuery = new Dictionary<string, KeyQuery>(StringComparer.Ordinal);
+        foreach (var query in queries)
+        {
+            firstQuery.TryAdd(query.AccessPattern, query);
+        }
+
+        var familiesOf = families.GroupBy(f => f.Entity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         double reads = 0;
         foreach (var pattern in requirement.AccessPatterns)
         {
-            var query = queries.FirstOrDefault(q => q.AccessPattern == pattern.Name);
+            var query = firstQuery.GetValueOrDefault(pattern.Name);
             var perRead = query is null ? 1 : query.Commands.Count + (query.FetchFamily is null ? 0 : (query.Limit ?? 20) - 1);
             reads += (pattern.PerSecond ?? 1) * perRead;
         }
@@ -57,7 +66,7 @@ internal static class RedisOperations
         double writes = 0;
         foreach (var spec in requirement.Entities)
         {
-            var perRow = Math.Max(1, families.Count(f => f.Entity == spec.Name));
+            var perRow = Math.Max(1, familiesOf.GetValueOrDefault(spec.Name));
             writes += (spec.RowsPerDay ?? 0) / 86_400.0 * perRow;
         }
 
