@@ -47,7 +47,9 @@ public static class SupportingTechnologies
         var writes = positions.Sum(p => p.WritesPerSecond);
         var reads = positions.SelectMany(p => p.Patterns).Sum(p => p.PerSecond ?? 0);
         var tracked = positions.Sum(p => p.Tracked);
-        var figures = $"{entities}: {N(writes)} position writes/s ({C(positions.Sum(p => p.Entity.RowsPerDay ?? 0))}/day), latest positions read {N(reads)}/s";
+        var nearby = positions.SelectMany(p => p.Patterns).Where(p => p.Near is not null).Sum(p => p.PerSecond ?? 0);
+        var proximity = positions.Any(p => p.Patterns.Any(q => q.Near is not null)) ? $" ({N(nearby)}/s of them searches near a point)" : string.Empty;
+        var figures = $"{entities}: {N(writes)} position writes/s ({C(positions.Sum(p => p.Entity.RowsPerDay ?? 0))}/day), latest positions read {N(reads)}/s{proximity}";
         var store = ServedBy(LivePositionsRole);
         if (engine == store)
         {
