@@ -73,6 +73,12 @@ internal sealed class IndexPlanner
         var leading = tenant is null ? new List<IndexKey>() : new List<IndexKey> { IndexKey.Of(tenant.Name) };
         var tenantNote = tenant is null ? string.Empty : $"; {tenant.Name} leads because every query runs inside one tenant";
 
+        if (pattern.Near is { } near)
+        {
+            yield return NearCandidate(table, pattern, near, leading, predicate, serves, rate + tenantNote);
+            yield break;
+        }
+
         if (pattern.Search.Count > 0)
         {
             var columns = pattern.Search.Select(c => Resolve(table, c)).ToArray();
@@ -180,6 +186,23 @@ internal sealed class IndexPlanner
         yield return new Candidate(table.Name, keys, include, IndexStructure.Ordered, predicate, name,
             $"B-tree for {serves}{rate}: {string.Join(", ", shape)}{limit}{tie}{tenantNote}{covering}.",
             serves);
+    }
+
+    /// <summary>A proximity search: the pattern's equality columns, then latitude and longitude, so the radius's bounding box is two ranges in one index.</summary>
+    private Candidate NearCandidate(TableDraft table, AccessPatternSpec pattern, NearSpec near, List<IndexKey> leading, IndexPredicate? predicate, string serves, string note)
+    {
+        var keys = new List<IndexKey>(leading);
+        foreach (var column in pattern.Where.Select(w => Resolve(table, w)).Append(Resolve(table, near.Latitude)).Append(Resolve(table, near.Longitude)))
+        {
+            if (!keys.Any(k => k.Column == column))
+            {
+                keys.Add(IndexKey.Of(column));
+            }
+        }
+
+        var name = string.Join("_", keys.Skip(leading.Count).Select(k => NamePart(k.Column!)));
+        return new Candidate(table.Name, keys, Array.Empty<string>(), IndexStructure.Ordered, predicate, name,
+            $"B-tree for {serves}{note}: {_wording.NearSearch(Resolve(table, near.Latitude), Resolve(table, near.Longitude))}.", serves);
     }
 
     /// <summary>Primary-key columns a sorted, limited pattern's index ends with (see <see cref="KeysetOrder"/>).</summary>

@@ -1,40 +1,47 @@
+using DbArchitect.Core.Engines.Cassandra;
+using DbArchitect.Core.Engines.ClickHouse;
 using DbArchitect.Core.Engines.DynamoDb;
+using DbArchitect.Core.Engines.InfluxDb;
 using DbArchitect.Core.Engines.MongoDb;
 using DbArchitect.Core.Engines.MySql;
+using DbArchitect.Core.Engines.Neo4j;
+using DbArchitect.Core.Engines.Neptune;
 using DbArchitect.Core.Engines.Oracle;
 using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Engines.Redis;
 using DbArchitect.Core.Engines.Sqlite;
 using DbArchitect.Core.Engines.SqlServer;
+using DbArchitect.Core.Engines.TimescaleDb;
 using DbArchitect.Core.Errors;
 
 namespace DbArchitect.Core.Engines;
 
 /// <summary>
 /// The one list of engines the module knows, with what each can do. Adding an engine is one line here plus its own
-/// folder; every other engine list (the requirements format's enum, completers, "use one of" messages, the README's
-/// table, the technology ranking) is derived from <see cref="Entries"/>.
+/// folder (its engine or designer and its ranking profile); every other engine list (the requirements format's enum
+/// and JSON Schema, completers, "use one of" messages, the README's table, the technology ranking and its facts) is
+/// derived from <see cref="Entries"/> or checked against it by a test.
 /// </summary>
 public static class EngineRegistry
 {
     /// <summary>Every known engine in the order the ranking and messages list them.</summary>
     public static readonly IReadOnlyList<EngineEntry> Entries = new[]
     {
-        EngineEntry.For(new PostgreSqlEngine()),
-        EngineEntry.For(new MySqlEngine(MySqlDialect.MySql)),
-        EngineEntry.For(new MySqlEngine(MySqlDialect.MariaDb)),
-        EngineEntry.For(new SqlServerEngine()),
-        EngineEntry.For(new OracleEngine()),
-        EngineEntry.For(new SqliteEngine()),
-        EngineEntry.For(new MongoDbDesigner()),
-        EngineEntry.Known("cassandra", "Apache Cassandra", EngineFamily.WideColumn),
-        EngineEntry.For(new DynamoDbDesigner()),
-        EngineEntry.For(new RedisDesigner()),
-        EngineEntry.Known("influxdb", "InfluxDB", EngineFamily.TimeSeries),
-        EngineEntry.Known("timescaledb", "TimescaleDB", EngineFamily.TimeSeries),
-        EngineEntry.Known("neo4j", "Neo4j", EngineFamily.Graph),
-        EngineEntry.Known("neptune", "Amazon Neptune", EngineFamily.Graph),
-        EngineEntry.Known("clickhouse", "ClickHouse", EngineFamily.Columnar),
+        EngineEntry.For(new PostgreSqlEngine(), new PostgreSqlProfile()),
+        EngineEntry.For(new MySqlEngine(MySqlDialect.MySql), new MySqlProfile()),
+        EngineEntry.For(new MySqlEngine(MySqlDialect.MariaDb), new MariaDbProfile()),
+        EngineEntry.For(new SqlServerEngine(), new SqlServerProfile()),
+        EngineEntry.For(new OracleEngine(), new OracleProfile()),
+        EngineEntry.For(new SqliteEngine(), new SqliteProfile()),
+        EngineEntry.For(new MongoDbDesigner(), new MongoDbProfile()),
+        EngineEntry.Known(new CassandraProfile()),
+        EngineEntry.For(new DynamoDbDesigner(), new DynamoDbProfile()),
+        EngineEntry.For(new RedisDesigner(), new RedisProfile()),
+        EngineEntry.Known(new InfluxDbProfile()),
+        EngineEntry.Known(new TimescaleDbProfile()),
+        EngineEntry.Known(new Neo4jProfile()),
+        EngineEntry.Known(new NeptuneProfile()),
+        EngineEntry.Known(new ClickHouseProfile()),
     };
 
     private static readonly IReadOnlyList<IDatabaseEngine> Relational = Entries.Select(e => e.Relational).OfType<IDatabaseEngine>().ToArray();

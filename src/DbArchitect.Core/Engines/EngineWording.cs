@@ -30,6 +30,13 @@ public sealed record EngineWording
     public Func<IReadOnlyList<string>, string> Covering { get; init; } =
         columns => $"carrying {string.Join(", ", columns)} in the index lets it answer from the index alone";
 
+    /// <summary>
+    /// Why a B-tree on (latitude, longitude) serves a proximity search (no final period), given the two columns: the
+    /// neutral answer is the bounding box of the radius; an engine with a spatial index says what it would take.
+    /// </summary>
+    public Func<string, string, string> NearSearch { get; init; } = (latitude, longitude) =>
+        $"a proximity search reads the bounding box of its radius ({latitude} between two bounds, {longitude} between two within them) and computes the exact distance only for the rows inside";
+
     /// <summary>What answers an access pattern no index serves.</summary>
     public string FullScan { get; init; } = "a full table scan";
 

@@ -4,8 +4,10 @@ using DbArchitect.Core.Requirements;
 namespace DbArchitect.Core.Engines;
 
 /// <summary>
-/// One database engine. Each engine lives in its own folder (Engines/&lt;Engine&gt;/) with the same file names and is
-/// registered by one line in <see cref="EngineRegistry"/>; nothing else changes when an engine is added.
+/// One relational database engine. Each engine lives in its own folder (Engines/&lt;Engine&gt;/) with the same file
+/// names, its technology-ranking profile (&lt;Engine&gt;Profile.cs) among them, and is registered by one line in
+/// <see cref="EngineRegistry"/>; nothing else changes when an engine is added (EngineRegistrationTests checks that no
+/// file outside the folder and the registry names its id).
 /// </summary>
 public interface IDatabaseEngine
 {

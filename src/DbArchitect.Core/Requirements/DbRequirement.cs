@@ -171,4 +171,17 @@ public sealed record AccessPatternSpec(
     IReadOnlyList<GroupKey> GroupBy,
     IReadOnlyList<string> Select,
     string? Language,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The point the pattern searches around (a proximity or location search); null for every other pattern.</summary>
+    public NearSpec? Near { get; init; }
+}
+
+/// <summary>
+/// A proximity search: the rows whose <see cref="Latitude"/> and <see cref="Longitude"/> (numeric attributes, degrees)
+/// lie within a radius of a point given at query time, nearest first. Written <c>near: [latitude, longitude]</c>.
+/// </summary>
+public sealed record NearSpec(string Latitude, string Longitude)
+{
+    public override string ToString() => $"near({Latitude}, {Longitude})";
+}

@@ -20,8 +20,9 @@ internal sealed record LivePositionEntity(
 
 /// <summary>
 /// The one rule for live positions: an entity with numeric latitude and longitude attributes, written at
-/// <see cref="MinWritesPerSecond"/> or more, read by at least one latest-position pattern (one row, newest first, by
-/// an owner's key). A history read (a track of 500 points, an hourly aggregate) is not live and stays in the primary.
+/// <see cref="MinWritesPerSecond"/> or more, read by a proximity search (a <c>near</c> access pattern, which also names
+/// the coordinates) or by a latest-position pattern (one row, newest first, by an owner's key). A history read (a track
+/// of 500 points, an hourly aggregate) is not live and stays in the primary.
 /// </summary>
 internal static class LivePositions
 {
@@ -33,22 +34,25 @@ internal static class LivePositions
         var found = new List<LivePositionEntity>();
         foreach (var entity in requirement.Entities)
         {
-            var latitude = Coordinate(entity, "latitude", "lat");
-            var longitude = Coordinate(entity, "longitude", "lon", "lng");
+            // A near pattern names the coordinates; without one they are found by their usual names.
+            var near = requirement.AccessPatterns.FirstOrDefault(p => Same(p.Entity, entity.Name) && p.Near is not null)?.Near;
+            var latitude = near is null ? Coordinate(entity, "latitude", "lat") : Attribute(entity, near.Latitude);
+            var longitude = near is null ? Coordinate(entity, "longitude", "lon", "lng") : Attribute(entity, near.Longitude);
             var writes = (entity.RowsPerDay ?? 0) / 86_400.0;
             if (latitude is null || longitude is null || writes < MinWritesPerSecond)
             {
                 continue;
             }
 
-            var patterns = requirement.AccessPatterns.Where(p => Same(p.Entity, entity.Name) && IsLatest(entity, p)).ToList();
+            var latest = requirement.AccessPatterns.Where(p => Same(p.Entity, entity.Name) && IsLatest(entity, p)).ToList();
+            var patterns = requirement.AccessPatterns.Where(p => Same(p.Entity, entity.Name) && (p.Near is not null || latest.Contains(p))).ToList();
             if (patterns.Count == 0)
             {
                 continue;
             }
 
-            var owner = requirement.Relationships.FirstOrDefault(r => r.Kind != RelationshipKind.ManyToMany && Same(r.To, entity.Name)
-                && patterns.All(p => p.Where.Count == 1 && Same(p.Where[0], ImplicitColumns.ForeignKeyColumn(r))));
+            var owner = latest.Count == 0 ? null : requirement.Relationships.FirstOrDefault(r => r.Kind != RelationshipKind.ManyToMany && Same(r.To, entity.Name)
+                && latest.All(p => p.Where.Count == 1 && Same(p.Where[0], ImplicitColumns.ForeignKeyColumn(r))));
             var tracked = owner is null ? entity.Rows ?? 0 : requirement.FindEntity(owner.From)?.Rows ?? 0;
             found.Add(new LivePositionEntity(entity, latitude.Name, longitude.Name, writes, patterns, owner, tracked));
         }
@@ -67,6 +71,9 @@ internal static class LivePositions
 
     private static AttributeSpec? Coordinate(EntitySpec entity, params string[] names) =>
         entity.Attributes.FirstOrDefault(a => a.Type.IsNumeric && names.Any(n => Same(a.Name, n)));
+
+    private static AttributeSpec? Attribute(EntitySpec entity, string name) =>
+        entity.Attributes.FirstOrDefault(a => a.Type.IsNumeric && Same(a.Name, name));
 
     private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }

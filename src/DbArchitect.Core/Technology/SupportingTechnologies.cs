@@ -47,17 +47,20 @@ public static class SupportingTechnologies
         var writes = positions.Sum(p => p.WritesPerSecond);
         var reads = positions.SelectMany(p => p.Patterns).Sum(p => p.PerSecond ?? 0);
         var tracked = positions.Sum(p => p.Tracked);
-        var figures = $"{entities}: {N(writes)} position writes/s ({C(positions.Sum(p => p.Entity.RowsPerDay ?? 0))}/day), latest positions read {N(reads)}/s";
-        if (engine.Id == "redis")
+        var nearby = positions.SelectMany(p => p.Patterns).Where(p => p.Near is not null).Sum(p => p.PerSecond ?? 0);
+        var proximity = positions.Any(p => p.Patterns.Any(q => q.Near is not null)) ? $" ({N(nearby)}/s of them searches near a point)" : string.Empty;
+        var figures = $"{entities}: {N(writes)} position writes/s ({C(positions.Sum(p => p.Entity.RowsPerDay ?? 0))}/day), latest positions read {N(reads)}/s{proximity}";
+        var store = ServedBy(LivePositionsRole);
+        if (engine == store)
         {
-            return new(LivePositionsRole, "None (in the primary)", false, $"{figures}: Redis is the primary store and keeps them in its own GEO set.");
+            return new(LivePositionsRole, "None (in the primary)", false, $"{figures}: {store.DisplayName} is the primary store and keeps them in its own GEO set.");
         }
 
         var owners = string.Join(", ", positions.Select(p => p.Owner?.From ?? p.Entity.Name));
-        return new(LivePositionsRole, "Redis GEO set of the latest position per " + owners, true,
-            $"{figures}: only the newest position of each {owners} ({C(tracked)} of them) is live; a Redis GEO set holds it in memory (GEOADD replaces it on every report), answers the latest-position reads and radius searches (GEOSEARCH) in well under a millisecond, and spares {engine.DisplayName} {N(reads)} reads/s of rows that change every few seconds.")
+        return new(LivePositionsRole, $"{store.DisplayName} GEO set of the latest position per " + owners, true,
+            $"{figures}: only the newest position of each {owners} ({C(tracked)} of them) is live; a {store.DisplayName} GEO set holds it in memory (GEOADD replaces it on every report), answers the latest-position reads and radius searches (GEOSEARCH) in well under a millisecond, and spares {engine.DisplayName} {N(reads)} reads/s of rows that change every few seconds.")
         {
-            Engine = "redis",
+            Engine = store.Id,
             Serves = new PartScope(positions.Select(p => p.Entity.Name).ToArray(), positions.SelectMany(p => p.Patterns).Select(p => p.Name).ToArray()),
             Figures = new[]
             {
@@ -78,11 +81,12 @@ public static class SupportingTechnologies
             return new(Cache, "None", false, $"{engine.DisplayName} already answers from memory; {readText}.");
         }
 
+        var cache = ServedBy(Cache);
         var hot = read >= CacheReadShare && (f.LatencyMs <= 20 || f.Tps >= 1000 || f.ConcurrentUsers >= 1000);
         if (!hot)
         {
             return new(Cache, "None for now", false,
-                $"{readText} and {targets}: {engine.DisplayName}'s own cache serves them; add Redis when reads are at least {N(CacheReadShare * 100)}% and latency or load targets tighten (≤ 20 ms, ≥ 1,000 TPS or ≥ 1,000 users).");
+                $"{readText} and {targets}: {engine.DisplayName}'s own cache serves them; add {cache.DisplayName} when reads are at least {N(CacheReadShare * 100)}% and latency or load targets tighten (≤ 20 ms, ≥ 1,000 TPS or ≥ 1,000 users).");
         }
 
         var cached = CacheablePatterns.Of(f.Requirement, positions.Select(p => p.Entity.Name));
@@ -94,10 +98,10 @@ public static class SupportingTechnologies
 
         var entities = cached.Select(p => p.Entity).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var rate = cached.Sum(p => p.PerSecond ?? 0);
-        return new(Cache, "Redis (cache-aside, short TTLs; Memcached where only plain keys are cached)", true,
+        return new(Cache, $"{cache.DisplayName} (cache-aside, short TTLs; Memcached where only plain keys are cached)", true,
             $"{readText} with {targets}: caching the hot answers of {string.Join(", ", entities)} ({cached.Count} access patterns, {N(rate)} reads/s) takes repeated reads off {engine.DisplayName}; writes delete the cached keys of the rows they change.")
         {
-            Engine = "redis",
+            Engine = cache.Id,
             Serves = new PartScope(entities, cached.Select(p => p.Name).ToArray()),
             Figures = Figures(
                 ("read share", read!.Value * 100, "%"),
@@ -155,14 +159,20 @@ public static class SupportingTechnologies
         }
 
         var aggregates = f.Requirement.AccessPatterns.Where(p => p.Aggregate is not null).ToList();
-        return new(AnalyticsStore, "ClickHouse fed by change data capture", true,
+        var store = ServedBy(AnalyticsStore);
+        return new(AnalyticsStore, store.DisplayName + " fed by change data capture", true,
             $"{figures}: from {C(LargeVolumeRows)} rows such scans compete with transactions on {engine.DisplayName}; a columnar store answers them in milliseconds.")
         {
-            Engine = "clickhouse",
+            Engine = store.Id,
             Serves = Scope(aggregates),
             Figures = Figures(("aggregate patterns", f.Aggregates, "patterns"), ("aggregated rows at retention", f.AggregatedRows, "rows")),
         };
     }
+
+    /// <summary>The registered engine whose profile offers <paramref name="role"/> beside a primary store.</summary>
+    private static EngineProfile ServedBy(string role) =>
+        EngineProfiles.All.FirstOrDefault(p => p.SupportingRoles.Contains(role, StringComparer.Ordinal))
+        ?? throw new InvalidOperationException($"No registered engine serves the supporting role '{role}'.");
 
     private static PartScope Scope(IReadOnlyList<AccessPatternSpec> patterns) =>
         new(patterns.Select(p => p.Entity).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), patterns.Select(p => p.Name).ToArray());

@@ -87,6 +87,20 @@ public sealed class EngineFamilyTests
         RelationalOnly.Require(DesignEngine.Create(Requirement(), "postgresql"), operation);
     }
 
+    [Theory]
+    [InlineData("mongodb", "document")]
+    [InlineData("dynamodb", "key-value")]
+    [InlineData("redis", "key-value")]
+    public void AFamilyEngineDesignsOnlyAndARelationalOperationByIdNamesItsFamily(string engine, string family)
+    {
+        // Their parts are a designer only: no live driver, inspector, migration planner, partitioning, index advice or lint rules.
+        Assert.Equal(EngineCapabilities.Design, EngineRegistry.Entry(engine).Capabilities);
+        var error = Assert.Throws<DbArchitectException>(() => EngineRegistry.Get(engine)).Errors.Single();
+        Assert.Equal("OperationNotApplicable", error.ErrorId);
+        Assert.Contains($"a {family} store", error.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Join(", ", EngineRegistry.All.Select(e => e.Id)), error.Fix, StringComparison.Ordinal);
+    }
+
     private static DbRequirement Requirement() => Spec.Requirement(new[] { Spec.Entity("customer", Spec.Attr("email", LogicalType.String(200), required: true)) });
 
     private static DbDesign FamilyDesignOf(FamilyDesign family)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DbArchitect.Core.Engines;
+using DbArchitect.Core.Requirements;
 using DbArchitect.Core.Requirements.Reading;
 
 namespace DbArchitect.Core.Tests.Requirements;
@@ -113,12 +114,35 @@ public sealed class RequirementsSchemaTests
     public void SchemaEnginesAndLanguagesMatchTheReader()
     {
         using var schema = LoadSchema();
-        var engines = schema.RootElement.GetProperty("properties").GetProperty("engine").GetProperty("anyOf")[0].GetProperty("enum")
-            .EnumerateArray().Select(e => e.GetString()!);
+        var engine = schema.RootElement.GetProperty("properties").GetProperty("engine").GetProperty("anyOf");
+        var engines = engine[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
         Assert.Equal(new[] { "auto" }.Concat(EngineRegistry.KnownEngineIds), engines);
+        var pattern = engine[1].GetProperty("pattern").GetString()!;
+        Assert.All(EngineRegistry.KnownEngineIds, id => Assert.Matches(pattern, " " + id.ToUpperInvariant() + " "));
+        Assert.DoesNotMatch(pattern, "couchdb");
         var languages = ObjectFor(schema.RootElement, "accessPattern").GetProperty("properties").GetProperty("language").GetProperty("enum")
             .EnumerateArray().Select(e => e.GetString()!);
         Assert.Equal(EnumValues.SearchLanguages, languages);
+    }
+
+    /// <summary>
+    /// The schema's engine property is written from the registry (<see cref="RequirementsSchemaEngines"/>); adding an
+    /// engine to the registry fails this test until the file is regenerated with DBARCHITECT_UPDATE_GOLDEN=1.
+    /// </summary>
+    [Fact]
+    public void CommittedSchemaEnginePropertyIsTheOneTheRegistryWrites()
+    {
+        var committed = File.ReadAllText(SchemaPath);
+        var expected = RequirementsSchemaEngines.Apply(committed);
+        if (Environment.GetEnvironmentVariable("DBARCHITECT_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(SchemaPath, expected);
+            committed = expected;
+        }
+
+        Assert.True(committed.Replace("\r\n", "\n", StringComparison.Ordinal) == expected,
+            "module/schemas/requirements.schema.json's engine property differs from the registry's: run this test with DBARCHITECT_UPDATE_GOLDEN=1 and review the diff.");
+        Assert.Contains(RequirementsSchemaEngines.Property(), expected, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,8 +6,8 @@ namespace DbArchitect.Core.Design.Families;
 /// <summary>
 /// Designs for an engine of a non-relational family from the logical requirement (entities, attributes,
 /// relationships, access patterns, volumes, workload). Each engine implements it in its own folder
-/// (Engines/&lt;Engine&gt;/) and is registered by one line in <see cref="EngineRegistry"/>. Pure: same requirement,
-/// same design.
+/// (Engines/&lt;Engine&gt;/, beside its ranking profile) and is registered by one line in <see cref="EngineRegistry"/>.
+/// Pure: same requirement, same design.
 /// </summary>
 public interface IFamilyDesigner
 {

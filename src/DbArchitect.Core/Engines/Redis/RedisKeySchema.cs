@@ -26,6 +26,7 @@ internal sealed class RedisKeySchema
     private static readonly string[] GeoParameters = { "longitude", "latitude", "km" };
 
     private readonly DbRequirement _requirement;
+    private readonly List<AccessPatternSpec> _nearPatterns = new();
     private readonly List<DesignDecision> _decisions;
     private readonly List<DesignWarning> _warnings;
     private readonly string _prefix;
@@ -265,6 +266,13 @@ internal sealed class RedisKeySchema
     {
         if (!_entities.TryGetValue(pattern.Entity, out var entity))
         {
+            return;
+        }
+
+        if (pattern.Near is not null)
+        {
+            // Served by the entity's GEO set (added with the positions).
+            _nearPatterns.Add(pattern);
             return;
         }
 
@@ -590,26 +598,49 @@ internal sealed class RedisKeySchema
 
     private void AddPositions(RedisEntity entity)
     {
-        var lat = entity.Columns.FirstOrDefault(c => c.Type.IsNumeric && c.Field.ToLowerInvariant() is "latitude" or "lat");
-        var lon = entity.Columns.FirstOrDefault(c => c.Type.IsNumeric && c.Field.ToLowerInvariant() is "longitude" or "lon" or "lng");
+        // A near pattern names the coordinates and is the query the set serves; without one they are found by name.
+        var near = _nearPatterns.Where(p => Same(p.Entity, entity.Name)).ToList();
+        var lat = near.Count > 0 ? entity.Column(near[0].Near!.Latitude) : entity.Columns.FirstOrDefault(c => c.Type.IsNumeric && c.Field.ToLowerInvariant() is "latitude" or "lat");
+        var lon = near.Count > 0 ? entity.Column(near[0].Near!.Longitude) : entity.Columns.FirstOrDefault(c => c.Type.IsNumeric && c.Field.ToLowerInvariant() is "longitude" or "lon" or "lng");
         if (lat is null || lon is null)
         {
             return;
         }
 
-        var (owner, ownerColumn) = entity.Feed is var (parent, _) ? (parent.Field, parent) : (entity.Id.Field, entity.Id);
+        var owner = entity.Feed is var (parent, _) ? parent.Field : entity.Id.Field;
         var name = "positions";
+        var key = DerivedKey(entity, name, Array.Empty<RedisColumn>(), _multi ? null : "geo");
+        var served = near.Count > 0 ? near.Select(p => p.Name).ToArray() : new[] { $"{entity.Name} near a point" };
         _families.Add(new KeyFamily($"{entity.Segment}:{name}", entity.Name, KeyFamilyPurpose.Location, ValueStructure.Geo,
-            DerivedKey(entity, name, Array.Empty<RedisColumn>(), _multi ? null : "geo"), KeyColumns(entity, Array.Empty<RedisColumn>()), Array.Empty<KeyField>(), owner, null, Array.Empty<LexPart>(), null,
+            key, KeyColumns(entity, Array.Empty<RedisColumn>()), Array.Empty<KeyField>(), owner, null, Array.Empty<LexPart>(), null,
             $"{entity.Name} has {lat.Field}/{lon.Field}: a GEO set holds the latest position of each {owner} (GEOADD on every write replaces it), so GEOSEARCH … BYRADIUS answers \"which are near this point\" in O(log n + m).")
         {
             Position = (lat.Field, lon.Field),
-            Serves = new[] { $"{entity.Name} near a point" },
+            Serves = served,
         });
-        _queries.Add(new KeyQuery($"{entity.Name} near a point", entity.Name, $"{entity.Segment}:{name}", KeyQueryKind.Members, KeyColumns(entity, Array.Empty<RedisColumn>()).Concat(GeoParameters).ToList(),
-            new[] { Command("GEOSEARCH", DerivedKey(entity, name, Array.Empty<RedisColumn>(), _multi ? null : "geo"), "FROMLONLAT", "<longitude>", "<latitude>", "BYRADIUS", "<km>", "km", "ASC") },
-            $"The {owner}s within a radius, nearest first (not an access pattern of the requirements: what the position set adds)."));
-        _ = ownerColumn;
+        var parameters = KeyColumns(entity, Array.Empty<RedisColumn>()).Concat(GeoParameters).ToList();
+        if (near.Count == 0)
+        {
+            _queries.Add(new KeyQuery(served[0], entity.Name, $"{entity.Segment}:{name}", KeyQueryKind.Members, parameters,
+                new[] { Command("GEOSEARCH", key, "FROMLONLAT", "<longitude>", "<latitude>", "BYRADIUS", "<km>", "km", "ASC") },
+                $"The {owner}s within a radius, nearest first (not an access pattern of the requirements: what the position set adds)."));
+            return;
+        }
+
+        foreach (var pattern in near)
+        {
+            var words = new List<string> { "GEOSEARCH", key, "FROMLONLAT", "<longitude>", "<latitude>", "BYRADIUS", "<km>", "km", "ASC" };
+            if (pattern.Limit is { } limit)
+            {
+                words.AddRange(new[] { "COUNT", Int(limit) });
+            }
+
+            var filter = pattern.Where.Count == 0 ? string.Empty
+                : $"; the set holds positions only, so {string.Join(", ", pattern.Where)} is checked on each member's hash after the search";
+            _queries.Add(new KeyQuery(pattern.Name, entity.Name, $"{entity.Segment}:{name}", KeyQueryKind.Members, parameters, new[] { Command(words.ToArray()) },
+                $"The {owner}s within a radius of the point, nearest first{(pattern.Limit is { } l ? $", at most {Int(l)}" : string.Empty)}{filter}.")
+            { Limit = pattern.Limit });
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

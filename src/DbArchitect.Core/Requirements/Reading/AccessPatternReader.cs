@@ -79,6 +79,7 @@ internal static partial class AccessPatternReader
         var groupBy = GroupBy(context, reader, columns);
         var select = Columns(context, reader, "select", columns);
         var language = Language(context, reader, search.Count > 0 && !fuzzy);
+        var near = Near(context, reader, columns, search.Count > 0 || aggregate is not null || groupBy.Count > 0);
 
         if (name is null || entity is null)
         {
@@ -86,7 +87,7 @@ internal static partial class AccessPatternReader
         }
 
         var spec = new AccessPatternSpec(name, entity, where, orderBy, limit is null ? null : (int)limit.Value, perSecond, search, fuzzy, range,
-            aggregate, groupBy, select, language, reader.Location);
+            aggregate, groupBy, select, language, reader.Location) { Near = near };
         return new ParsedAccessPattern(spec, reader.Value("name")!, reader.Value("entity")!, columns);
     }
 
@@ -215,6 +216,42 @@ internal static partial class AccessPatternReader
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// <c>near: [latitude, longitude]</c>: exactly two columns, latitude first (the validator checks they are numeric
+    /// attributes). A proximity search returns rows, so it does not combine with search, aggregate or groupBy.
+    /// </summary>
+    private static NearSpec? Near(ReaderContext context, MappingReader reader, List<ColumnReference> references, bool combined)
+    {
+        if (reader.Value("near") is not { } value)
+        {
+            return null;
+        }
+
+        var columns = Columns(context, reader, "near", references);
+        if (value is YamlSequenceNode list && list.Children.Count != 2)
+        {
+            context.Report(ErrorIds.InvalidAccessPattern, ErrorKind.InvalidData,
+                $"'near' in {reader.What} names {list.Children.Count} columns; it takes the latitude and the longitude column, in that order.",
+                "Write near: [latitude, longitude] with the entity's two coordinate attributes.", list);
+            return null;
+        }
+
+        if (columns.Count != 2)
+        {
+            return null;
+        }
+
+        if (combined)
+        {
+            context.Report(ErrorIds.InvalidAccessPattern, ErrorKind.InvalidData,
+                $"'near' in {reader.What} finds rows around a point; it does not combine with 'search', 'aggregate' or 'groupBy'.",
+                "Make the proximity search its own access pattern (where, limit and perSecond still apply).", reader.KeyNode("near"));
+            return null;
+        }
+
+        return new NearSpec(columns[0], columns[1]);
     }
 
     private static string? Language(ReaderContext context, MappingReader reader, bool textSearch)

@@ -10,12 +10,13 @@ namespace DbArchitect.Core.Requirements.Reading;
 internal static class EngineColumnLimits
 {
     /// <summary>
-    /// Each implemented engine's figure, from its own <see cref="Engines.IEngineLimits"/>; TimescaleDB is PostgreSQL.
+    /// Each implemented engine's figure, from its own <see cref="Engines.IEngineLimits"/>, and each engine known to the
+    /// ranking whose tables follow another engine's rules, from its profile.
     /// </summary>
-    private static readonly Dictionary<string, (int Limit, string Why)> Limits = Engines.EngineRegistry.All
-        .Select(e => (e.Id, e.Limits.Columns))
-        .Append(("timescaledb", Timescale(Engines.EngineRegistry.Get("postgresql").Limits.Columns)))
-        .ToDictionary(e => e.Item1, e => (e.Item2.Figure, e.Item2.Rule), StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, (int Limit, string Why)> Limits = Engines.EngineRegistry.Entries
+        .Select(e => (e.Id, Columns: e.Relational?.Limits.Columns ?? e.Profile.ColumnLimit))
+        .Where(e => e.Columns is not null)
+        .ToDictionary(e => e.Id, e => (e.Columns!.Figure, e.Columns.Rule), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>With engine auto the design may land on any relational engine, so the smallest of their limits holds.</summary>
     private static readonly (int Limit, string Why) AutoLimit = Auto();
@@ -51,6 +52,4 @@ internal static class EngineColumnLimits
         return (smallest.Limits.Columns.Figure,
             $"with engine auto the design may be built on {smallest.DisplayName}, which allows at most {smallest.Limits.Columns.Figure.ToString(CultureInfo.InvariantCulture)} columns per table ({string.Join(", ", others)})");
     }
-
-    private static Engines.EngineLimit Timescale(Engines.EngineLimit postgres) => postgres with { Rule = "TimescaleDB is PostgreSQL: " + postgres.Rule };
 }

@@ -40,7 +40,7 @@ internal static class RequirementKeys
     public static readonly IReadOnlyList<string> AccessPattern = new[]
     {
         "name", "entity", "where", "orderBy", "limit", "perSecond", "search", "fuzzy", "range", "aggregate", "groupBy",
-        "select", "language",
+        "select", "language", "near",
     };
 
     /// <summary>Every kind of mapping by the name its definition has in the JSON Schema ("root" is the document itself).</summary>

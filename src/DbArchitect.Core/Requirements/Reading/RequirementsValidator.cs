@@ -249,6 +249,7 @@ internal static class RequirementsValidator
             {
                 if (keys.Contains(ImplicitColumns.MatchKey(reference.Name)))
                 {
+                    CheckCoordinate(context, spec, reference, entityByName.GetValueOrDefault(spec.Entity)?.Spec);
                     continue;
                 }
 
@@ -259,6 +260,27 @@ internal static class RequirementsValidator
                     $"Use one of its columns: {string.Join(", ", candidates)}.", reference.Node, reference.Name);
             }
         }
+    }
+
+    /// <summary>A column of <c>near</c> holds a coordinate in degrees, so it must be a numeric attribute of the entity.</summary>
+    private static void CheckCoordinate(ReaderContext context, AccessPatternSpec spec, ColumnReference reference, EntitySpec? entity)
+    {
+        if (reference.Key != "near")
+        {
+            return;
+        }
+
+        var attribute = entity?.Attributes.FirstOrDefault(a => ImplicitColumns.MatchKey(a.Name) == ImplicitColumns.MatchKey(reference.Name));
+        if (attribute is { Type.IsNumeric: true })
+        {
+            return;
+        }
+
+        var what = attribute is null ? "is not an attribute of the entity" : $"is {attribute.Type}";
+        context.Report(ErrorIds.InvalidAccessPattern, ErrorKind.InvalidData,
+            $"Access pattern '{spec.Name}' searches near '{reference.Name}', which {what}; 'near' needs numeric latitude and longitude attributes.",
+            "Declare the coordinates as attributes such as { name: latitude, type: \"decimal(9,6)\" } and name them in near: [latitude, longitude].",
+            reference.Node, reference.Name);
     }
 
     private static string Explain(ColumnOrigin origin) => origin switch
