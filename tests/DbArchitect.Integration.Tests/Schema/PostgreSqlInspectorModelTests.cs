@@ -29,11 +29,12 @@ public sealed class PostgreSqlInspectorModelTests
         using var database = PostgresServer.CreateScratch("inspector kinds");
         PostgresServer.ApplyWithPsql(database.Name, new[] { Path.Combine(Folder, "every-object-kind.sql") });
 
-        // The whole of both schemas, then a table filter that leaves referenced tables out (their key columns are still named).
+        // The whole of both schemas, then filters that leave referenced tables out (their key columns are still named).
         var text = JsonSerializer.Serialize(new
         {
             All = Import(database.Name, new SchemaFilter(new[] { "inv_a", "Inv B" })),
             Filtered = Import(database.Name, new SchemaFilter(new[] { "Inv*", "inv_a" }, new[] { "c*", "Line*", "document" })),
+            OneSchema = Import(database.Name, new SchemaFilter(new[] { "Inv B" })),
         }, Json).ReplaceLineEndings("\n") + "\n";
 
         var golden = Path.Combine(Folder, "every-object-kind.golden.json");

@@ -76,6 +76,7 @@ CREATE POLICY p_insert ON inv_a.tenant_note FOR INSERT WITH CHECK (body IS NOT N
 COMMENT ON POLICY p_tenant ON inv_a.tenant_note IS 'One tenant at a time';
 
 CREATE TABLE inv_a.empty ();
+CREATE TABLE inv_a.system_check (id int, CONSTRAINT ck_system CHECK (tableoid::regclass::text <> 'x' AND id > 0));
 CREATE TABLE inv_a.audit_log (id bigserial, at timestamptz DEFAULT clock_timestamp(), what text);
 ALTER TABLE inv_a.audit_log ENABLE ROW LEVEL SECURITY;
 
