@@ -6,25 +6,29 @@
     Every table has an identity primary key, five columns (text, numeric with a default, timestamptz, jsonb, a
     foreign key to the previous table), a unique key, a check, a secondary index and comments, so every catalog query
     has work. The import runs once to warm up and then -Runs times; the median is printed with the object counts.
-    Needs psql and the test server (DBARCHITECT_PG_CONNECTION or the default test user).
+    Needs psql and the test server (DBARCHITECT_PG_CONNECTION or the default test user). -Database times an existing
+    database built by an earlier run (schema bench) and leaves it in place, so before/after builds can be timed on the
+    same data in the same minutes; -ModulePath times another build of the module.
 #>
-param([int] $Tables = 10000, [int] $Runs = 5, [switch] $PgDump, [string] $DatabasePrefix = 'dbarch_bench_schema_')
+param([int] $Tables = 10000, [int] $Runs = 5, [switch] $PgDump, [string] $DatabasePrefix = 'dbarch_bench_schema_', [string] $Database,
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../module/DbArchitect.PS.psd1'))
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '../module/DbArchitect.PS.psd1') -Force
+Import-Module $ModulePath -Force
 $connection = if ($env:DBARCHITECT_PG_CONNECTION) { $env:DBARCHITECT_PG_CONNECTION } else { 'Host=127.0.0.1;Port=5432;Username=dbarchitect_test;Password=dbarchitect_test;Database=postgres' }
 $parts = @{}
 foreach ($pair in $connection.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) { $k, $v = $pair.Split('=', 2); $parts[$k.Trim()] = $v }
-$database = $DatabasePrefix + [guid]::NewGuid().ToString('n').Substring(0, 8)
+$existing = [bool] $Database
+$database = if ($existing) { $Database } else { $DatabasePrefix + [guid]::NewGuid().ToString('n').Substring(0, 8) }
 $env:PGPASSWORD = $parts['Password']
 function Invoke-BenchPsql([string] $Db, [string] $Sql) {
     & psql -X -q -v ON_ERROR_STOP=1 -h $parts['Host'] -p $parts['Port'] -U $parts['Username'] -d $Db -c $Sql | Out-Null
     if ($LASTEXITCODE -ne 0) { throw "psql failed: $Sql" }
 }
 try {
-    Invoke-BenchPsql postgres "CREATE DATABASE $database"
     $build = [Diagnostics.Stopwatch]::StartNew()
+    if (-not $existing) { Invoke-BenchPsql postgres "CREATE DATABASE $database" }
     # One transaction per 1,000 tables keeps the lock table small.
-    for ($from = 1; $from -le $Tables; $from += 1000) {
+    for ($from = 1; -not $existing -and $from -le $Tables; $from += 1000) {
         $to = [Math]::Min($Tables, $from + 999)
         Invoke-BenchPsql $database @"
 CREATE SCHEMA IF NOT EXISTS bench;
@@ -62,6 +66,6 @@ END `$`$;
     "tables=$($schema.Tables.Count) columns=$columns indexes=$indexes foreign_keys=$fks build_s=$([Math]::Round($build.Elapsed.TotalSeconds, 1)) import_median_ms=$([Math]::Round($median)) import_runs_ms=$(($times | ForEach-Object { [Math]::Round($_) }) -join ',') compare_self_ms=$([Math]::Round($compare)) peak_working_set_mb=$peak$dump"
 }
 finally {
-    Invoke-BenchPsql postgres "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+    if (-not $existing) { Invoke-BenchPsql postgres "DROP DATABASE IF EXISTS $database WITH (FORCE)" }
     Remove-Item Env:PGPASSWORD -ErrorAction SilentlyContinue
 }

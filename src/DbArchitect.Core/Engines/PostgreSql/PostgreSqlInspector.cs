@@ -7,34 +7,62 @@ using T = DbArchitect.Core.Engines.PostgreSql.PostgreSqlCatalogText;
 
 namespace DbArchitect.Core.Engines.PostgreSql;
 
-/// <summary>Import-DbSchema for PostgreSQL: eight set-wise catalog queries, whatever the number of tables.</summary>
+/// <summary>
+/// Import-DbSchema for PostgreSQL: set-wise catalog queries, whatever the number of tables, the large ones (columns,
+/// constraints, indexes) at once on connections that share one snapshot (<see cref="PostgreSqlCatalogSnapshot"/>), joined
+/// on the client by table oid.
+/// </summary>
 public sealed partial class PostgreSqlInspector : ISchemaInspector
 {
+    /// <summary>Connections beside the session: one per large query, so the server works on them at once.</summary>
+    private const int Forks = 3;
+
     public string CanonicalType(string nativeType) => T.CanonicalType(nativeType);
 
     public IReadOnlyList<SchemaModel> Inspect(LiveSession session, SchemaFilter filter)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(filter);
+        using var snapshot = PostgreSqlCatalogSnapshot.Open(session, Forks);
         var schemas = session.Query(Q.Schemas, "Reading schemas").Select(r => r.String("name")!).Where(filter.MatchesSchema).ToArray();
         var parameters = new Dictionary<string, object?> { ["schemas"] = schemas };
-        var tables = session.Query(Q.Tables, "Reading tables", parameters).Where(r => filter.MatchesTable(r.String("table_name")!)).ToArray();
-        var wanted = tables.Select(r => (r.String("schema_name")!, r.String("table_name")!)).ToHashSet();
-        IReadOnlyList<LiveRow> Read(string sql, string purpose) =>
-            session.Query(sql, purpose, parameters).Where(r => wanted.Contains((r.String("schema_name")!, r.String("table_name")!))).ToArray();
+        IReadOnlyList<TableRow> tables = Array.Empty<TableRow>();
+        IReadOnlyList<ColumnRow> columns = Array.Empty<ColumnRow>();
+        IReadOnlyList<ConstraintRow> constraints = Array.Empty<ConstraintRow>();
+        IReadOnlyList<IndexRow> indexes = Array.Empty<IndexRow>();
+        IReadOnlyList<LiveRow> policies = Array.Empty<LiveRow>(), others = Array.Empty<LiveRow>();
+        string[] extensions = Array.Empty<string>();
+        Dictionary<uint, OperatorClass> classes = new();
+        snapshot.Run(
+            s => columns = ReadColumns(s, parameters),
+            s => constraints = ReadConstraints(s, parameters),
+            s => indexes = ReadIndexes(s, parameters),
+            s =>
+            {
+                tables = ReadTables(s, parameters);
+                policies = s.Query(Q.Policies, "Reading row-level security policies", parameters);
+                others = s.Query(Q.SequencesAndViews, "Reading sequences and views", parameters);
+                extensions = s.Query(Q.Extensions, "Reading extensions").Select(r => r.String("name")!).ToArray();
+                classes = ReadOperatorClasses(s);
+            });
 
-        var columns = Group(Read(Q.Columns, "Reading columns"));
-        var constraints = Group(Read(Q.Constraints, "Reading constraints"));
-        var indexes = Group(Read(Q.Indexes, "Reading indexes"));
-        var policies = Group(Read(Q.Policies, "Reading row-level security policies"));
-        var others = session.Query(Q.SequencesAndViews, "Reading sequences and views", parameters);
-        var extensions = session.Query(Q.Extensions, "Reading extensions").Select(r => r.String("name")!).ToArray();
+        var wanted = tables.Where(t => filter.MatchesTable(t.Name)).ToArray();
+        var wantedOids = wanted.Select(t => t.Oid).ToHashSet();
+        var names = new AttributeNames(columns);
+        names.ReadMissing(session, constraints.Where(c => wantedOids.Contains(c.Table))
+            .SelectMany(c => new[] { (c.Table, c.Columns), (c.ReferencedOid, c.ReferencedColumns), (c.Table, c.SetNullColumns) }));
+        var columnsOf = ByTable(columns, c => c.Table);
+        var constraintsOf = ByTable(constraints, c => c.Table);
+        var indexesOf = ByTable(indexes, i => i.Table);
+        var policiesOf = policies.GroupBy(r => (r.String("schema_name")!, r.String("table_name")!)).ToDictionary(g => g.Key, g => g.ToArray());
+        var catalog = new Catalog(names, classes);
 
         return schemas.Select(schema => new SchemaModel(
                 schema,
                 schema,
-                tables.Where(r => r.String("schema_name") == schema)
-                    .Select(r => BuildTable(r, Rows(columns, r), Rows(constraints, r), Rows(indexes, r), Rows(policies, r)))
+                wanted.Where(t => t.Schema == schema)
+                    .Select(t => BuildTable(t, Rows(columnsOf, t.Oid), Rows(constraintsOf, t.Oid), Rows(indexesOf, t.Oid),
+                        policiesOf.TryGetValue((t.Schema, t.Name), out var p) ? p : Array.Empty<LiveRow>(), catalog))
                     .OrderBy(t => t.Name, StringComparer.Ordinal).ToArray(),
                 extensions)
             {
@@ -46,15 +74,17 @@ public sealed partial class PostgreSqlInspector : ISchemaInspector
             .ToArray();
     }
 
-    private static Dictionary<(string, string), List<LiveRow>> Group(IEnumerable<LiveRow> rows)
+    /// <summary>What naming a row's numbers needs: attribute names and operator classes.</summary>
+    private sealed record Catalog(AttributeNames Names, Dictionary<uint, OperatorClass> Classes);
+
+    private static Dictionary<uint, List<TRow>> ByTable<TRow>(IEnumerable<TRow> rows, Func<TRow, uint> table)
     {
-        var groups = new Dictionary<(string, string), List<LiveRow>>();
+        var groups = new Dictionary<uint, List<TRow>>();
         foreach (var row in rows)
         {
-            var key = (row.String("schema_name")!, row.String("table_name")!);
-            if (!groups.TryGetValue(key, out var list))
+            if (!groups.TryGetValue(table(row), out var list))
             {
-                groups[key] = list = new List<LiveRow>();
+                groups[table(row)] = list = new List<TRow>();
             }
 
             list.Add(row);
@@ -63,36 +93,36 @@ public sealed partial class PostgreSqlInspector : ISchemaInspector
         return groups;
     }
 
-    private static IReadOnlyList<LiveRow> Rows(Dictionary<(string, string), List<LiveRow>> groups, LiveRow table) =>
-        groups.TryGetValue((table.String("schema_name")!, table.String("table_name")!), out var rows) ? rows : (IReadOnlyList<LiveRow>)Array.Empty<LiveRow>();
+    private static IReadOnlyList<TRow> Rows<TRow>(Dictionary<uint, List<TRow>> groups, uint table) =>
+        groups.TryGetValue(table, out var rows) ? rows : Array.Empty<TRow>();
 
-    private static Table BuildTable(LiveRow table, IReadOnlyList<LiveRow> columnRows, IReadOnlyList<LiveRow> constraintRows, IReadOnlyList<LiveRow> indexRows, IReadOnlyList<LiveRow> policyRows)
+    private static Table BuildTable(TableRow table, IReadOnlyList<ColumnRow> columnRows, IReadOnlyList<ConstraintRow> constraintRows, IReadOnlyList<IndexRow> indexRows,
+        IReadOnlyList<LiveRow> policyRows, Catalog catalog)
     {
-        var primary = constraintRows.FirstOrDefault(c => c.String("kind") == "p");
-        var pk = primary is null ? new PrimaryKey(string.Empty, Array.Empty<string>()) : new PrimaryKey(primary.String("name")!, primary.Strings("columns"));
-        var foreignKeys = constraintRows.Where(c => c.String("kind") == "f").Select(ForeignKey).ToArray();
+        var primary = constraintRows.FirstOrDefault(c => c.Kind == "p");
+        var pk = primary is null ? new PrimaryKey(string.Empty, Array.Empty<string>()) : new PrimaryKey(primary.Name, catalog.Names.Of(primary.Table, primary.Columns));
+        var foreignKeys = constraintRows.Where(c => c.Kind == "f").Select(c => ForeignKey(c, catalog.Names)).ToArray();
         var fkColumns = foreignKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal);
-        var columns = columnRows.OrderBy(c => c.Int64("position")).Select(c => Column(c, pk.Columns, fkColumns)).ToArray();
-        var estimated = table.Int64("estimated_rows");
+        var columns = columnRows.OrderBy(c => c.Position).Select(c => Column(c, pk.Columns, fkColumns)).ToArray();
         return new Table(
-            table.String("table_name")!,
+            table.Name,
             TableKind.Entity,
-            table.String("comment"),
+            table.Comment,
             columns,
             pk,
             foreignKeys,
-            constraintRows.Where(c => c.String("kind") == "u").Select(c => new UniqueKey(c.String("name")!, c.Strings("columns"), c.String("comment") ?? string.Empty)).ToArray(),
-            constraintRows.Where(c => c.String("kind") == "c").Select(Check).ToArray(),
-            indexRows.Select(Index).ToArray(),
+            constraintRows.Where(c => c.Kind == "u").Select(c => new UniqueKey(c.Name, catalog.Names.Of(c.Table, c.Columns), c.Comment ?? string.Empty)).ToArray(),
+            constraintRows.Where(c => c.Kind == "c").Select(c => Check(c, catalog.Names)).ToArray(),
+            indexRows.Select(i => Index(table, i, catalog)).ToArray(),
             TableFeatures.None,
             null,
-            estimated is >= 0 ? estimated : null,
+            table.EstimatedRows >= 0 ? table.EstimatedRows : null,
             null)
         {
-            PartitionBy = table.String("partition_by"),
+            PartitionBy = table.PartitionBy,
             Policies = policyRows.Select(Policy).ToArray(),
-            RowSecurityEnabled = table.Boolean("row_security") ?? false,
-            RowSecurityForced = table.Boolean("force_row_security") ?? false,
+            RowSecurityEnabled = table.RowSecurity,
+            RowSecurityForced = table.ForceRowSecurity,
         };
     }
 
@@ -115,49 +145,47 @@ public sealed partial class PostgreSqlInspector : ISchemaInspector
         row.Int64("cache") ?? 1,
         row.Boolean("cycle") ?? false);
 
-    private static Column Column(LiveRow row, IReadOnlyList<string> pkColumns, HashSet<string> fkColumns)
+    private static Column Column(ColumnRow row, IReadOnlyList<string> pkColumns, HashSet<string> fkColumns)
     {
-        var name = row.String("column_name")!;
-        var native = row.String("native_type")!;
-        var (defaultSpec, generation) = T.Default(row.String("generated") is { Length: > 0 } g && g != "\0" ? null : row.String("default_expression"), native);
-        if (row.String("identity") is "a" or "d")
+        var (defaultSpec, generation) = T.Default(row.Generated ? null : row.Default, row.NativeType);
+        if (row.Identity)
         {
             generation = KeyGeneration.Identity;
         }
 
-        var role = pkColumns.Contains(name) ? ColumnRole.PrimaryKey : fkColumns.Contains(name) ? ColumnRole.ForeignKey : ColumnRole.Attribute;
-        return new Column(name, T.Logical(native), !(row.Boolean("not_null") ?? false), defaultSpec, role, generation, row.String("comment"), native);
+        var role = pkColumns.Contains(row.Name) ? ColumnRole.PrimaryKey : fkColumns.Contains(row.Name) ? ColumnRole.ForeignKey : ColumnRole.Attribute;
+        return new Column(row.Name, T.Logical(row.NativeType), !row.NotNull, defaultSpec, role, generation, row.Comment, row.NativeType);
     }
 
-    private static ForeignKey ForeignKey(LiveRow row) => new(
-        row.String("name")!,
-        row.Strings("columns"),
-        row.String("referenced_table")!,
-        row.Strings("referenced_columns"),
-        row.String("on_delete") switch { "c" => DeleteAction.Cascade, "n" => DeleteAction.SetNull, "a" => DeleteAction.NoAction, _ => DeleteAction.Restrict },
-        row.Strings("set_null_columns"),
+    private static ForeignKey ForeignKey(ConstraintRow row, AttributeNames names) => new(
+        row.Name,
+        names.Of(row.Table, row.Columns),
+        row.ReferencedTable!,
+        names.Of(row.ReferencedOid, row.ReferencedColumns),
+        row.OnDelete switch { "c" => DeleteAction.Cascade, "n" => DeleteAction.SetNull, "a" => DeleteAction.NoAction, _ => DeleteAction.Restrict },
+        names.Of(row.Table, row.SetNullColumns),
         false,
-        row.String("comment") ?? string.Empty);
+        row.Comment ?? string.Empty);
 
-    private static CheckConstraint Check(LiveRow row)
+    private static CheckConstraint Check(ConstraintRow row, AttributeNames names)
     {
-        var columns = row.Strings("columns");
-        return new CheckConstraint(row.String("name")!, columns.Count > 0 ? columns[0] : string.Empty, CheckKind.Conditions,
-            Array.Empty<CheckCondition>(), Array.Empty<string>(), row.String("comment") ?? string.Empty)
+        var columns = names.Of(row.Table, row.Columns);
+        return new CheckConstraint(row.Name, columns.Length > 0 ? columns[0] : string.Empty, CheckKind.Conditions,
+            Array.Empty<CheckCondition>(), Array.Empty<string>(), row.Comment ?? string.Empty)
         {
-            Expression = row.String("expression"),
+            Expression = row.Expression,
         };
     }
 
-    private static Model.Index Index(LiveRow row)
+    private static Model.Index Index(TableRow table, IndexRow row, Catalog catalog)
     {
-        var texts = row.Strings("keys");
-        var descending = row.Strings("descending");
-        var opclasses = row.Strings("opclasses");
-        var keys = texts.Select((text, i) => T.Key(text, descending[i] == "1", opclasses[i])).ToArray();
-        var predicateText = row.String("predicate");
-        var predicate = predicateText is null ? null : T.Predicate(predicateText);
-        var method = row.String("method") switch
+        var count = row.KeyCount;
+        var descending = row.Options.Take(count).Select(o => (o & 1) == 1).ToArray();
+        var opclasses = row.OperatorClasses.Take(count).Select(c => catalog.Classes[c]).ToArray();
+        var include = catalog.Names.Of(row.Table, row.Attributes.Skip(count).ToArray());
+        var keys = row.Keys.Select((text, i) => T.Key(text, descending[i], opclasses[i].Name)).ToArray();
+        var predicate = row.Predicate is null ? null : T.Predicate(row.Predicate);
+        var method = row.Method switch
         {
             "gin" => IndexStructure.Inverted,
             "gist" => IndexStructure.Spatial,
@@ -165,35 +193,31 @@ public sealed partial class PostgreSqlInspector : ISchemaInspector
             "hash" => IndexStructure.Hash,
             _ => IndexStructure.Ordered,
         };
-        var understood = keys.All(k => k is not null) && (predicateText is null || predicate is not null) && row.String("method") is "btree" or "gin" or "gist" or "brin" or "hash";
+        var understood = keys.All(k => k is not null) && (row.Predicate is null || predicate is not null) && row.Method is "btree" or "gin" or "gist" or "brin" or "hash";
         return new Model.Index(
-            row.String("name")!,
-            understood ? keys.Select(k => k!).ToArray() : texts.Select(t => new IndexKey(t, null, false, KeyMatch.Ordinary)).ToArray(),
-            row.Strings("include").Select(T.Unquote).ToArray(),
+            row.Name,
+            understood ? keys.Select(k => k!).ToArray() : row.Keys.Select(t => new IndexKey(t, null, false, KeyMatch.Ordinary)).ToArray(),
+            include,
             method,
-            row.Boolean("is_unique") ?? false,
+            row.Unique,
             predicate,
-            row.String("comment") ?? string.Empty,
+            row.Comment ?? string.Empty,
             Array.Empty<string>())
         {
-            Definition = understood ? null : Signature(row, method: row.String("method")!),
+            Definition = understood ? null : Signature(table, row, descending, opclasses, include),
         };
     }
 
-    /// <summary>The catalog's index as one comparable CREATE INDEX statement (see <see cref="PostgreSqlIndexSignature"/>).</summary>
-    private static string Signature(LiveRow row, string method)
+    /// <summary>
+    /// The catalog's index as one comparable CREATE INDEX statement (see <see cref="PostgreSqlIndexSignature"/>): a key's
+    /// raw text is the column's quoted name (the same with or without pretty-printing) or the expression unprettied.
+    /// </summary>
+    private static string Signature(TableRow table, IndexRow row, bool[] descending, OperatorClass[] opclasses, string[] include)
     {
-        var raw = row.Strings("raw_keys");
-        var expression = row.Strings("expression_keys");
-        var descending = row.Strings("descending");
-        var opclasses = row.Strings("opclasses");
-        var defaults = row.Strings("default_opclasses");
-        var keys = raw.Select((text, i) => new PostgreSqlIndexSignature.Key(
-            expression[i] == "true" ? null : T.Unquote(text),
-            expression[i] == "true" ? text : null,
-            descending[i] == "1",
-            defaults[i] == "true" ? null : opclasses[i])).ToArray();
-        var parts = new PostgreSqlIndexSignature.Parts(row.Boolean("is_unique") ?? false, method, keys, row.Strings("include").Select(T.Unquote).ToArray(), row.String("raw_predicate"));
-        return PostgreSqlIndexSignature.Statement(parts.Unique, PostgreSqlWriter.Qualified(row.String("schema_name")!, row.String("table_name")!), row.String("name")!, parts);
+        var keys = row.Keys.Select((text, i) => row.Attributes[i] == 0
+            ? new PostgreSqlIndexSignature.Key(null, row.RawExpressions[i], descending[i], opclasses[i].IsDefault ? null : opclasses[i].Name)
+            : new PostgreSqlIndexSignature.Key(T.Unquote(text), null, descending[i], opclasses[i].IsDefault ? null : opclasses[i].Name)).ToArray();
+        var parts = new PostgreSqlIndexSignature.Parts(row.Unique, row.Method, keys, include, row.RawPredicate);
+        return PostgreSqlIndexSignature.Statement(parts.Unique, PostgreSqlWriter.Qualified(table.Schema, table.Name), row.Name, parts);
     }
 }
