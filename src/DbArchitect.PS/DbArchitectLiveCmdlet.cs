@@ -85,14 +85,15 @@ public abstract partial class DbArchitectLiveCmdlet : DbArchitectCmdlet, IDispos
         set => _engine = string.IsNullOrWhiteSpace(value) ? DefaultEngine : value;
     }
 
-    private const string DefaultEngine = "postgresql";
+    /// <summary>The engine of a target that names none.</summary>
+    internal const string DefaultEngine = "postgresql";
     private string _engine = DefaultEngine;
 
     /// <summary>True when the command line or the piped object named an engine.</summary>
     protected bool EngineGiven =>
         MyInvocation.BoundParameters.TryGetValue(nameof(Engine), out var given) && !string.IsNullOrWhiteSpace(given as string);
 
-    /// <summary>How many targets are worked on at once (and so the most connections open at once).</summary>
+    /// <summary>How many targets are worked on at once (one connection each; a PostgreSQL schema import reads on up to four).</summary>
     [Parameter]
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = 8;

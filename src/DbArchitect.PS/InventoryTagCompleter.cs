@@ -19,7 +19,7 @@ public sealed class InventoryTagCompleter : PrefixCompleter
             var file = Path.GetFullPath(path, here);
             if (File.Exists(file))
             {
-                targets.AddRange(InventoryReader.ReadFile(file, "postgresql").Targets);
+                targets.AddRange(InventoryReader.ReadFile(file, bound["Engine"] as string ?? DbArchitectLiveCmdlet.DefaultEngine).Targets);
             }
         }
 

@@ -26,6 +26,9 @@ public enum QueryShape
 
     /// <summary>Full-text match against the indexed document, ranked.</summary>
     FullTextSearch,
+
+    /// <summary>Rows inside a latitude/longitude box around a point, nearest first, limited.</summary>
+    NearSearch,
 }
 
 /// <summary>What a parameter's value is compared with.</summary>
@@ -51,6 +54,15 @@ public enum QueryParameterKind
 
     /// <summary>Text searched for in the pattern's search columns (the column is the first of them).</summary>
     SearchTerm,
+
+    /// <summary>An edge of the search box around a point: the point's coordinate minus or plus the radius in degrees.</summary>
+    BoxEdge,
+
+    /// <summary>The searched point's latitude or longitude (the column is the coordinate's).</summary>
+    Point,
+
+    /// <summary>cos(latitude) of the searched point: how much shorter a degree of longitude is there than one of latitude.</summary>
+    LongitudeScale,
 }
 
 /// <summary>One positional parameter of a statement: placeholder ($1), native type, what to pass, and the column it is compared with.</summary>

@@ -31,6 +31,12 @@ internal enum PlannedFilterKind
 
     /// <summary>Soft delete: only rows not deleted (the partial index's predicate).</summary>
     NotDeleted,
+
+    /// <summary>Lower edge (inclusive) of a near search's box on a coordinate.</summary>
+    BoxStart,
+
+    /// <summary>Upper edge (inclusive) of a near search's box on a coordinate.</summary>
+    BoxEnd,
 }
 
 /// <summary>One predicate of a planned query, in the order it is written: the index's leading columns first.</summary>
@@ -44,10 +50,15 @@ internal sealed record PlannedFilter(PlannedFilterKind Kind, Column Column)
         PlannedFilterKind.JsonContains or PlannedFilterKind.ArrayContains => $"a JSON document {Column.Name} must contain, e.g. {{\"key\": \"value\"}}",
         PlannedFilterKind.RangeStart => $"start of the {Column.Name} range (inclusive)",
         PlannedFilterKind.RangeEnd => $"end of the {Column.Name} range (exclusive)",
+        PlannedFilterKind.BoxStart => $"the point's {Column.Name} minus the radius in degrees (lower edge of the box)",
+        PlannedFilterKind.BoxEnd => $"the point's {Column.Name} plus the radius in degrees (upper edge of the box)",
         PlannedFilterKind.NotDeleted => null,
         _ => Column.Name,
     };
 }
+
+/// <summary>The coordinates a near search ranks by distance from the searched point.</summary>
+internal sealed record PlannedNear(Column Latitude, Column Longitude);
 
 /// <summary>One key of a planned ORDER BY.</summary>
 internal sealed record PlannedSort(Column Column, bool Descending);
@@ -91,6 +102,9 @@ internal sealed record QueryPlan(
     /// <summary>Buckets in the moving average of a time-bucket aggregate.</summary>
     public const int MovingAverageBuckets = 7;
 
+    /// <summary>A near search's coordinates; null for every other shape.</summary>
+    public PlannedNear? Near { get; init; }
+
     /// <summary>The projection plus the sort columns it lacks: a keyset page returns the cursor's values.</summary>
     public IReadOnlyList<string> ProjectionWithOrder =>
         Projection.Concat(Order.Select(s => s.Column.Name).Where(c => !Projection.Contains(c, StringComparer.Ordinal))).ToArray();
@@ -130,6 +144,16 @@ internal sealed record QueryPlan(
             filters.Add(new PlannedFilter(PlannedFilterKind.RangeEnd, range));
         }
 
+        // A box of latitude and longitude around the point: the pattern's index (equality columns, latitude, longitude) seeks it.
+        var near = pattern.Near is { } point ? new PlannedNear(Resolve(point.Latitude), Resolve(point.Longitude)) : null;
+        if (near is not null)
+        {
+            filters.Add(new PlannedFilter(PlannedFilterKind.BoxStart, near.Latitude));
+            filters.Add(new PlannedFilter(PlannedFilterKind.BoxEnd, near.Latitude));
+            filters.Add(new PlannedFilter(PlannedFilterKind.BoxStart, near.Longitude));
+            filters.Add(new PlannedFilter(PlannedFilterKind.BoxEnd, near.Longitude));
+        }
+
         if (table.Columns.FirstOrDefault(c => c.Role == ColumnRole.DeletedAt) is { } deletedAt)
         {
             filters.Add(new PlannedFilter(PlannedFilterKind.NotDeleted, deletedAt));
@@ -137,6 +161,7 @@ internal sealed record QueryPlan(
 
         var shape = pattern switch
         {
+            { Near: not null } => QueryShape.NearSearch,
             { Search.Count: > 0 } => pattern.Fuzzy ? QueryShape.FuzzySearch : QueryShape.FullTextSearch,
             { Aggregate: not null } when pattern.GroupBy.Any(g => g.Bucket is not null) => QueryShape.TimeBuckets,
             { Aggregate: not null } => QueryShape.Aggregate,
@@ -169,8 +194,8 @@ internal sealed record QueryPlan(
         var bucket = bucketKey is not null ? new PlannedBucket(Resolve(bucketKey.Column), bucketKey.Bucket!.Value) : null;
         var groups = pattern.GroupBy.Where(g => bucket is null || g.Bucket is null).Select(g => Resolve(g.Column)).ToArray();
         var search = pattern.Search.Select(Resolve).ToArray();
-        var limit = shape is QueryShape.FuzzySearch or QueryShape.FullTextSearch ? pattern.Limit ?? DefaultSearchLimit : pattern.Limit;
-        return new QueryPlan(pattern, table, shape, filters, order, tie, projection, aggregate, bucket, groups, search, limit);
+        var limit = shape is QueryShape.FuzzySearch or QueryShape.FullTextSearch or QueryShape.NearSearch ? pattern.Limit ?? DefaultSearchLimit : pattern.Limit;
+        return new QueryPlan(pattern, table, shape, filters, order, tie, projection, aggregate, bucket, groups, search, limit) { Near = near };
     }
 
     /// <summary>

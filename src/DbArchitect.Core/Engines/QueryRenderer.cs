@@ -62,6 +62,7 @@ internal abstract class QueryRenderer
             QueryShape.TimeBuckets => new[] { TimeBuckets(claim(statementName)) },
             QueryShape.Aggregate => new[] { Grouped(claim(statementName)) },
             QueryShape.KeysetPage => Keyset(claim(statementName), claim(statementName + "_next")),
+            QueryShape.NearSearch => new[] { Near(claim(statementName)) },
             _ => new[] { Plain(claim(statementName)) },
         };
 
@@ -125,6 +126,8 @@ internal abstract class QueryRenderer
             PlannedFilterKind.RangeStart => $"{column} >= {Parameter(filter.Column, QueryParameterKind.RangeStart, filter.Meaning!)}",
             PlannedFilterKind.RangeEnd => $"{column} < {Parameter(filter.Column, QueryParameterKind.RangeEnd, filter.Meaning!)}",
             PlannedFilterKind.NotDeleted => $"{column} IS NULL",
+            PlannedFilterKind.BoxStart => $"{column} >= {Parameter(filter.Column, QueryParameterKind.BoxEdge, filter.Meaning!)}",
+            PlannedFilterKind.BoxEnd => $"{column} <= {Parameter(filter.Column, QueryParameterKind.BoxEdge, filter.Meaning!)}",
             PlannedFilterKind.EmailEquals => $"lower({column}) = lower({Parameter(filter.Column, QueryParameterKind.Equals, filter.Meaning!)})",
             _ => $"{column} = {Parameter(filter.Column, QueryParameterKind.Equals, filter.Column.Name)}",
         };
@@ -174,6 +177,33 @@ internal abstract class QueryRenderer
         }
 
         return Statement(name, Plan.Pattern.Range is null ? "Rows matching the pattern's keys." : "Rows in the range, in index order.", lines, FilterParameters);
+    }
+
+    /// <summary>
+    /// A near search: the box bounds the index scan, and the rows in it are ranked by the equirectangular distance
+    /// (Δlatitude² + (Δlongitude × cos latitude)²) — plain arithmetic every dialect runs, exact enough to rank within a
+    /// few hundred kilometres. Each placeholder is written once (positional ones cannot repeat), so the point's
+    /// coordinates and the scale are passed twice.
+    /// </summary>
+    protected virtual QueryStatement Near(string name)
+    {
+        var near = Plan.Near!;
+        var limit = Plan.Limit!.Value;
+        string Delta(Column column) => $"({Col(column.Name)} - {Parameter(column, QueryParameterKind.Point, $"the searched point's {column.Name}")})";
+        string Scale() => Parameter(near.Latitude, QueryParameterKind.LongitudeScale, "cos(the searched point's latitude)");
+        var distance = $"{Delta(near.Latitude)} * {Delta(near.Latitude)} + {Delta(near.Longitude)} * {Scale()} * {Delta(near.Longitude)} * {Scale()}";
+        var lines = new List<string> { "SELECT " + Top(limit) + Projection(Plan.Projection), From };
+        AddWhere(lines, Filters);
+        lines.Add("ORDER BY " + distance);
+        if (LimitClause(limit) is { } clause)
+        {
+            lines.Add(clause);
+        }
+
+        Notes.Add($"the box's edges are the point ± the radius in degrees (km ÷ 111.32 for {near.Latitude.Name}, km ÷ (111.32 × cos latitude) for "
+            + $"{near.Longitude.Name}); the index seeks {near.Latitude.Name} and filters {near.Longitude.Name}, and the rows in the box are ranked by "
+            + $"distance, nearest {N(limit)} first");
+        return Statement(name, "Rows inside the box around the point, nearest first.", lines, AllParameters);
     }
 
     protected virtual QueryStatement[] Keyset(string firstName, string nextName)

@@ -57,6 +57,7 @@ internal static partial class DesignDocument
         QueryShape.Aggregate => "Grouped aggregate",
         QueryShape.FuzzySearch => "Trigram similarity search",
         QueryShape.FullTextSearch => "Full-text search",
+        QueryShape.NearSearch => "Nearest rows inside a box around a point",
         _ => shape.ToString(),
     };
 }

@@ -97,4 +97,34 @@ public sealed class NearPatternTests
         Assert.Equal(spatialNote is not null, spatialNote is not null && index.Reason.Contains(spatialNote, StringComparison.Ordinal));
         Assert.DoesNotContain("PostGIS", engine == "postgresql" ? string.Empty : index.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("postgresql", "$9")]
+    [InlineData("mysql", "?")]
+    [InlineData("mariadb", "?")]
+    [InlineData("sqlserver", "@p9")]
+    [InlineData("oracle", ":p9")]
+    [InlineData("sqlite", "?9")]
+    public void EveryRelationalEngineWritesTheNearTemplateAsABoxRankedByDistance(string engine, string ninthPlaceholder)
+    {
+        var design = DesignEngine.Create(Read(Fleet), engine);
+        var template = design.QueryTemplates.Single(t => t.AccessPattern == "couriers near a pickup");
+        Assert.Equal(QueryShape.NearSearch, template.Shape);
+        Assert.NotEmpty(template.ServingIndexes);
+        var statement = Assert.Single(template.Statements);
+
+        // Four box edges, the point's latitude and longitude twice each, the longitude scale twice: ten placeholders,
+        // each written once, in the order the statement uses them.
+        Assert.Equal(
+            new[] { QueryParameterKind.BoxEdge, QueryParameterKind.BoxEdge, QueryParameterKind.BoxEdge, QueryParameterKind.BoxEdge,
+                QueryParameterKind.Point, QueryParameterKind.Point, QueryParameterKind.Point, QueryParameterKind.LongitudeScale,
+                QueryParameterKind.Point, QueryParameterKind.LongitudeScale },
+            statement.Parameters.Select(p => p.Kind));
+        Assert.Equal(new[] { "y_deg", "y_deg", "x_deg", "x_deg" }, statement.Parameters.Take(4).Select(p => p.Column));
+        Assert.Equal(ninthPlaceholder, statement.Parameters[8].Placeholder);
+        Assert.Contains(">=", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("<=", statement.Sql, StringComparison.Ordinal);
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"ORDER BY \(.*y_deg.* - .*\) \* \(.*y_deg.* - .*\) \+ \(.*x_deg.* - .*\) \* .* \* \(.*x_deg.* - .*\) \* ", System.Text.RegularExpressions.RegexOptions.IgnoreCase), statement.Sql);
+        Assert.Contains("nearest 10 first", template.Reason, StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,13 @@ internal static class PostgreSqlTenantFunctions
             found.Add("@@ over to_tsvector (ts_match_vq)");
         }
 
+        // A near search's box on numeric coordinates: numeric_ge and numeric_le are not LEAKPROOF (float8's are).
+        if (plan.Filters.Any(f => f.Kind is PlannedFilterKind.BoxStart or PlannedFilterKind.BoxEnd
+                && PostgreSqlExpressions.NativeType(f.Column).StartsWith("numeric", StringComparison.Ordinal)))
+        {
+            found.Add("numeric >= and <= (numeric_ge, numeric_le)");
+        }
+
         foreach (var kind in plan.Filters.Select(f => f.Kind).Distinct())
         {
             switch (kind)
