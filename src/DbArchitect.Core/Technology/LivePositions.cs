@@ -32,14 +32,23 @@ internal static class LivePositions
     public static IReadOnlyList<LivePositionEntity> Find(DbRequirement requirement)
     {
         var found = new List<LivePositionEntity>();
+
+        // Keyed once: the ranking asks this for every engine, and a scan of the patterns per entity was quadratic.
+        var nearOf = requirement.AccessPatterns.Where(p => p.Near is not null).GroupBy(p => ImplicitColumns.MatchKey(p.Entity), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Near!, StringComparer.Ordinal);
         foreach (var entity in requirement.Entities)
         {
+            var writes = (entity.RowsPerDay ?? 0) / 86_400.0;
+            if (writes < MinWritesPerSecond)
+            {
+                continue;
+            }
+
             // A near pattern names the coordinates; without one they are found by their usual names.
-            var near = requirement.AccessPatterns.FirstOrDefault(p => Same(p.Entity, entity.Name) && p.Near is not null)?.Near;
+            var near = nearOf.GetValueOrDefault(ImplicitColumns.MatchKey(entity.Name));
             var latitude = near is null ? Coordinate(entity, "latitude", "lat") : Attribute(entity, near.Latitude);
             var longitude = near is null ? Coordinate(entity, "longitude", "lon", "lng") : Attribute(entity, near.Longitude);
-            var writes = (entity.RowsPerDay ?? 0) / 86_400.0;
-            if (latitude is null || longitude is null || writes < MinWritesPerSecond)
+            if (latitude is null || longitude is null)
             {
                 continue;
             }
