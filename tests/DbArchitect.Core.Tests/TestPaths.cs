@@ -7,6 +7,12 @@ internal static class TestPaths
 
     public static string Examples => Path.Combine(RepositoryRoot, "examples", "requirements");
 
+    /// <summary>Every example and hostile spec, relative to the root with '/' ("examples/requirements/ecommerce.yaml"), in ordinal order.</summary>
+    public static IReadOnlyList<string> ExampleAndHostileSpecs { get; } = Directory.GetFiles(Examples, "*.yaml")
+        .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
+        .Select(f => Path.GetRelativePath(RepositoryRoot, f).Replace('\\', '/'))
+        .Order(StringComparer.Ordinal).ToArray();
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

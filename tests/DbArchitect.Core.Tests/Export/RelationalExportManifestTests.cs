@@ -18,10 +18,7 @@ namespace DbArchitect.Core.Tests.Export;
 /// </summary>
 public sealed class RelationalExportManifestTests
 {
-    private static readonly IReadOnlyList<string> Specs = Directory.GetFiles(TestPaths.Examples, "*.yaml")
-        .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
-        .Select(f => Path.GetRelativePath(TestPaths.RepositoryRoot, f).Replace('\\', '/'))
-        .Order(StringComparer.Ordinal).ToArray();
+    private static readonly IReadOnlyList<string> Specs = TestPaths.ExampleAndHostileSpecs;
 
     public static TheoryData<string, string> Cases()
     {

@@ -9,10 +9,7 @@ namespace DbArchitect.Core.Tests.MongoDb;
 /// <summary>MongoDB designs of every example and hostile spec, by short name ("ecommerce", "hostile/reserved-words").</summary>
 internal static class MongoDbDesigns
 {
-    public static IReadOnlyList<string> Specs { get; } = Directory.GetFiles(TestPaths.Examples, "*.yaml")
-        .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
-        .Select(f => Path.GetRelativePath(TestPaths.RepositoryRoot, f).Replace('\\', '/'))
-        .Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Specs => TestPaths.ExampleAndHostileSpecs;
 
     public static TheoryData<string> All()
     {
