@@ -8,8 +8,8 @@ namespace DbArchitect.Core.Design;
 
 /// <summary>
 /// Plans the indexes of a design: one per access pattern (equality columns, then sort columns with their direction,
-/// then the range column — the equality/sort/range rule), trigram or full-text GIN for search, GIN for searched JSON,
-/// BRIN for range scans over large insert-ordered tables, one per foreign key, and the audit log's. Candidates that
+/// then the range column — the equality/sort/range rule), an inverted trigram or full-text index for search, an
+/// inverted index for searched JSON, a block-range index for range scans over large insert-ordered tables, one per foreign key, and the audit log's. Candidates that
 /// another index already serves (an exact duplicate or a left prefix) are merged into it, so no redundant index is
 /// ever emitted; the survivor lists everything it serves.
 /// </summary>
@@ -88,7 +88,7 @@ internal sealed class IndexPlanner
                 {
                     yield return new Candidate(table.Name,
                         leading.Append(new IndexKey(column, null, false, KeyMatch.Trigram)).ToArray(),
-                        Array.Empty<string>(), IndexStructure.Inverted, predicate, NamePart(column) + "_trgm",
+                        Array.Empty<string>(), IndexStructure.Inverted, predicate, NamePart(column) + _wording.FuzzyIndexSuffix,
                         $"Fuzzy search on {column} for {serves}{rate}: {_wording.TrigramSearch}{tenantNote}.",
                         serves);
                 }
@@ -111,7 +111,7 @@ internal sealed class IndexPlanner
             if (column.Type.Kind == LogicalTypeKind.Json)
             {
                 yield return new Candidate(table.Name, new[] { new IndexKey(column.Name, null, false, KeyMatch.Containment) },
-                    Array.Empty<string>(), IndexStructure.Inverted, predicate, NamePart(column.Name) + "_gin",
+                    Array.Empty<string>(), IndexStructure.Inverted, predicate, NamePart(column.Name) + _wording.JsonIndexSuffix,
                     $"{serves}{rate} filters on the JSON document {column.Name}: {_wording.JsonContainment}.",
                     serves);
                 continue;
@@ -155,7 +155,7 @@ internal sealed class IndexPlanner
         if (range is not null && keys.Count == 1 && tenant is null && IsLargeInsertOrdered(table, range))
         {
             yield return new Candidate(table.Name, new[] { IndexKey.Of(range) }, Array.Empty<string>(), IndexStructure.BlockRange, null,
-                NamePart(range) + "_brin",
+                NamePart(range) + _wording.BlockRangeIndexSuffix,
                 $"{serves}{rate} scans {range} ranges on a table expected to reach {InvariantText.Count(ProjectedRows(table))} rows; {range} grows with insertion order, so {_wording.BlockRangeIndex} (a few pages per million rows) replaces a B-tree hundreds of times its size.",
                 serves);
             yield break;
@@ -286,7 +286,7 @@ internal sealed class IndexPlanner
             Array.Empty<string>(), IndexStructure.Ordered, null, string.Join("_", C("table_name"), C("record_id"), changedAt),
             "History of one row, newest first: the question an audit log is asked most.", "audit: history of a row");
         yield return new Candidate(table.Name, new[] { IndexKey.Of(changedAt) }, Array.Empty<string>(), IndexStructure.BlockRange, null,
-            changedAt + "_brin",
+            changedAt + _wording.BlockRangeIndexSuffix,
             $"Time-range questions (what changed last night) over an append-only table: {_wording.BlockRangeIndex} costs a few pages.",
             "audit: changes in a time range");
         if (table.FindByRole(ColumnRole.TenantKey) is { } tenant)

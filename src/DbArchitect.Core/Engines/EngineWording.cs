@@ -37,6 +37,18 @@ public sealed record EngineWording
     public Func<string, string, string> NearSearch { get; init; } = (latitude, longitude) =>
         $"a proximity search reads the bounding box of its radius ({latitude} between two bounds, {longitude} between two within them) and computes the exact distance only for the rows inside";
 
+    /// <summary>
+    /// The suffix of a designed fuzzy-search index's name (after the column), so the name says what the index is for:
+    /// the neutral plan's word, which an engine replaces with its own structure's name when it has one.
+    /// </summary>
+    public string FuzzyIndexSuffix { get; init; } = "_fuzzy";
+
+    /// <summary>The suffix of a designed index over a JSON document's name (after the column).</summary>
+    public string JsonIndexSuffix { get; init; } = "_json";
+
+    /// <summary>The suffix of a designed index over an insert-ordered range column's name (after the column).</summary>
+    public string BlockRangeIndexSuffix { get; init; } = "_range";
+
     /// <summary>What answers an access pattern no index serves.</summary>
     public string FullScan { get; init; } = "a full table scan";
 

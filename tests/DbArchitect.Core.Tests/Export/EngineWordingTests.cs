@@ -9,8 +9,8 @@ namespace DbArchitect.Core.Tests.Export;
 /// <summary>
 /// The neutral model was once PostgreSQL-shaped, and shared code leaked PostgreSQL's feature names into every engine's
 /// design.md and design.json (SharedCodeWordingTests keeps the shared code itself clean). For each other engine, each example and each hostile spec, neither names a PostgreSQL-only feature the
-/// engine does not have. Names an engine's design may honestly use are not listed: index names (ix_…_gin, …_brin
-/// are the model's names), the technology ranking's sentences about PostgreSQL, SQLite's own VACUUM, SQL Server's
+/// engine does not have, not even in a designed index's name (ix_…_trgm, …_gin, …_brin were PostgreSQL's words in every
+/// engine's DDL). Names an engine's design may honestly use are not listed: the technology ranking's sentences about PostgreSQL, SQLite's own VACUUM, SQL Server's
 /// INCLUDE and row-level security (security policies), Oracle's row-level security (VPD).
 /// </summary>
 public sealed partial class EngineWordingTests
@@ -34,19 +34,18 @@ public sealed partial class EngineWordingTests
         ("sequential scan", new Regex("sequential scan", RegexOptions.CultureInvariant)),
         ("TOAST", new Regex(@"\bTOAST\b", RegexOptions.CultureInvariant)),
         ("PGTune", new Regex("PGTune", RegexOptions.CultureInvariant)),
+        ("index name suffix", new Regex(@"_(trgm|gin|brin)\b", RegexOptions.CultureInvariant)),
         ("PostgreSQL settings", new Regex(@"\b(shared_buffers|maintenance_work_mem|work_mem|effective_cache_size)\b", RegexOptions.CultureInvariant)),
     };
-
-    private static readonly string Hostile = Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile");
 
     public static TheoryData<string, string> EnginesAndSpecs()
     {
         var data = new TheoryData<string, string>();
         foreach (var engine in OtherEngines)
         {
-            foreach (var file in Directory.GetFiles(TestPaths.Examples, "*.yaml").Concat(Directory.GetFiles(Hostile, "*.yaml")).Order(StringComparer.Ordinal))
+            foreach (var spec in TestPaths.ExampleAndHostileSpecs)
             {
-                data.Add(engine, Path.GetRelativePath(TestPaths.RepositoryRoot, file));
+                data.Add(engine, spec);
             }
         }
 

@@ -9,6 +9,9 @@ internal static class PostgreSqlWording
         TrigramSearch = "a trigram GIN index serves similarity (%), ILIKE '%term%' and typo-tolerant matching",
         JsonContainment = "a GIN index with jsonb_path_ops serves containment (@>) at a fraction of the default operator class's size",
         BlockRangeIndex = "a BRIN index",
+        FuzzyIndexSuffix = "_trgm",
+        JsonIndexSuffix = "_gin",
+        BlockRangeIndexSuffix = "_brin",
         Covering = columns => $"INCLUDE ({string.Join(", ", columns)}) lets it answer from the index alone",
         NearSearch = (latitude, longitude) =>
             $"{EngineWording.Neutral.NearSearch(latitude, longitude)}; the design uses no PostGIS, whose GiST index on a geography(Point) column would answer ST_DWithin and nearest-first (<->) directly — add the extension and that column if the server has it",

@@ -14,12 +14,12 @@ CREATE INDEX SHOP_FAST.IX_ADDRESS_CUSTOMER_ID ON SHOP_FAST.ADDRESS (CUSTOMER_ID)
 -- ix_category_parent_category_id: Foreign key fk_category_parent_category_id: without it every delete or key update on category scans category, and joins from category cannot seek.
 CREATE INDEX SHOP_FAST.IX_CATEGORY_PARENT_CATEGORY_ID ON SHOP_FAST.CATEGORY (PARENT_CATEGORY_ID);
 
--- ix_product_name_trgm: Fuzzy search on name for access pattern 'product search' (200/s): a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching.
+-- ix_product_name_fuzzy: Fuzzy search on name for access pattern 'product search' (200/s): a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching.
 -- Oracle Text (CTXSYS) instead of a trigram or word index: CONTAINS() with FUZZY/stem operators and SCORE() ranking; SYNC (ON COMMIT) keeps it current at some commit cost.
-CREATE INDEX SHOP_FAST.IX_PRODUCT_NAME_TRGM ON SHOP_FAST.PRODUCT (NAME) INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ('SYNC (ON COMMIT)');
--- ix_product_description_trgm: Fuzzy search on description for access pattern 'product search' (200/s): a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching.
+CREATE INDEX SHOP_FAST.IX_PRODUCT_NAME_FUZZY ON SHOP_FAST.PRODUCT (NAME) INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ('SYNC (ON COMMIT)');
+-- ix_product_description_fuzzy: Fuzzy search on description for access pattern 'product search' (200/s): a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching.
 -- Oracle Text (CTXSYS) instead of a trigram or word index: CONTAINS() with FUZZY/stem operators and SCORE() ranking; SYNC (ON COMMIT) keeps it current at some commit cost.
-CREATE INDEX SHOP_FAST.IX_PRODUCT_DESCRIPTION_TRGM ON SHOP_FAST.PRODUCT (DESCRIPTION) INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ('SYNC (ON COMMIT)');
+CREATE INDEX SHOP_FAST.IX_PRODUCT_DESCRIPTION_FUZZY ON SHOP_FAST.PRODUCT (DESCRIPTION) INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ('SYNC (ON COMMIT)');
 -- ix_product_category_id_name: B-tree for access pattern 'products of a category' (150/s): equality on category_id, sorted by name, first 50 rows without a sort; id breaks ties in the sort so the keyset cursor never skips or repeats a row. Also serves: foreign key fk_product_category_id.
 CREATE INDEX SHOP_FAST.IX_PRODUCT_CATEGORY_ID_NAME ON SHOP_FAST.PRODUCT (CATEGORY_ID, NAME, ID);
 
@@ -28,9 +28,9 @@ CREATE INDEX SHOP_FAST.IX_PRODUCT_CATEGORY_ID_NAME ON SHOP_FAST.PRODUCT (CATEGOR
 CREATE INDEX SHOP_FAST.IX_ORDER_CUSTOMER_ID_CREATED_AT ON SHOP_FAST."ORDER" (CUSTOMER_ID, CREATED_AT DESC, ID DESC, STATUS, TOTAL);
 -- ix_order_status_created_at: B-tree for access pattern 'open orders' (5/s): equality on status, range on created_at.
 CREATE INDEX SHOP_FAST.IX_ORDER_STATUS_CREATED_AT ON SHOP_FAST."ORDER" (STATUS, CREATED_AT);
--- ix_order_created_at_brin: access pattern 'daily revenue' (0.1/s) scans created_at ranges on a table expected to reach 38,025,000 rows; created_at grows with insertion order, so a block-range index (a few pages per million rows) replaces a B-tree hundreds of times its size.
+-- ix_order_created_at_range: access pattern 'daily revenue' (0.1/s) scans created_at ranges on a table expected to reach 38,025,000 rows; created_at grows with insertion order, so a block-range index (a few pages per million rows) replaces a B-tree hundreds of times its size.
 -- Oracle has no block-range index: a B-tree
-CREATE INDEX SHOP_FAST.IX_ORDER_CREATED_AT_BRIN ON SHOP_FAST."ORDER" (CREATED_AT);
+CREATE INDEX SHOP_FAST.IX_ORDER_CREATED_AT_RANGE ON SHOP_FAST."ORDER" (CREATED_AT);
 -- ix_order_shipping_address_id: Foreign key fk_order_shipping_address_id: without it every delete or key update on address scans order, and joins from address cannot seek.
 CREATE INDEX SHOP_FAST.IX_ORDER_SHIPPING_ADDRESS_ID ON SHOP_FAST."ORDER" (SHIPPING_ADDRESS_ID);
 
@@ -39,6 +39,6 @@ CREATE INDEX SHOP_FAST.IX_ORDER_ITEM_PRODUCT_ID_ORDER_ID ON SHOP_FAST.ORDER_ITEM
 
 -- ix_audit_log_table_name_record_id_changed_at: History of one row, newest first: the question an audit log is asked most.
 -- Left out: record_id is a LOB (CLOB), which cannot be a B-tree key; search it through an Oracle Text index.
--- ix_audit_log_changed_at_brin: Time-range questions (what changed last night) over an append-only table: a block-range index costs a few pages.
+-- ix_audit_log_changed_at_range: Time-range questions (what changed last night) over an append-only table: a block-range index costs a few pages.
 -- Oracle has no block-range index: a B-tree
-CREATE INDEX SHOP_FAST.IX_AUDIT_LOG_CHANGED_AT_BRIN ON SHOP_FAST.AUDIT_LOG (CHANGED_AT);
+CREATE INDEX SHOP_FAST.IX_AUDIT_LOG_CHANGED_AT_RANGE ON SHOP_FAST.AUDIT_LOG (CHANGED_AT);

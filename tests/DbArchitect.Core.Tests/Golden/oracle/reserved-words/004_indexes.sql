@@ -17,18 +17,18 @@ CREATE UNIQUE INDEX RESERVED_WORDS.UX_USER_LOWER_FROM ON RESERVED_WORDS."USER" (
 -- ix_user_primary_id: Foreign key fk_user_primary_id: without it every delete or key update on group scans user, and joins from group cannot seek.
 CREATE INDEX RESERVED_WORDS.IX_USER_PRIMARY_ID ON RESERVED_WORDS."USER" (PRIMARY_ID);
 
--- ix_group_table_trgm: Fuzzy search on table for access pattern 'search table': a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching.
+-- ix_group_table_fuzzy: Fuzzy search on table for access pattern 'search table': a trigram index serves similarity ranking, substring ('%term%') and typo-tolerant matching.
 -- Oracle Text (CTXSYS) instead of a trigram or word index: CONTAINS() with FUZZY/stem operators and SCORE() ranking; SYNC (ON COMMIT) keeps it current at some commit cost.
-CREATE INDEX RESERVED_WORDS.IX_GROUP_TABLE_TRGM ON RESERVED_WORDS."GROUP" ("TABLE") INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ('SYNC (ON COMMIT)');
--- ix_group_where_gin: access pattern 'where filter' filters on the JSON document where: an index over the document's keys and values serves containment filters without reading every document.
+CREATE INDEX RESERVED_WORDS.IX_GROUP_TABLE_FUZZY ON RESERVED_WORDS."GROUP" ("TABLE") INDEXTYPE IS CTXSYS.CONTEXT PARAMETERS ('SYNC (ON COMMIT)');
+-- ix_group_where_json: access pattern 'where filter' filters on the JSON document where: an index over the document's keys and values serves containment filters without reading every document.
 -- A JSON search index (12.2+) answers JSON_EXISTS and JSON_TEXTCONTAINS on any path, Oracle's inverted index over JSON documents.
-CREATE SEARCH INDEX RESERVED_WORDS.IX_GROUP_WHERE_GIN ON RESERVED_WORDS."GROUP" ("WHERE") FOR JSON;
+CREATE SEARCH INDEX RESERVED_WORDS.IX_GROUP_WHERE_JSON ON RESERVED_WORDS."GROUP" ("WHERE") FOR JSON;
 
 -- ix_references_group_id_user_id: Foreign key fk_references_group_id and the reverse direction of the link: finds the references rows of one group (and, with the other key column, answers from the index alone).
 CREATE INDEX RESERVED_WORDS.IX_REFERENCES_GROUP_ID_USER_ID ON RESERVED_WORDS.REFERENCES (GROUP_ID, USER_ID);
 
 -- ix_audit_log_table_name_record_id_changed_at: History of one row, newest first: the question an audit log is asked most.
 -- Left out: record_id is a LOB (CLOB), which cannot be a B-tree key; search it through an Oracle Text index.
--- ix_audit_log_changed_at_brin: Time-range questions (what changed last night) over an append-only table: a block-range index costs a few pages.
+-- ix_audit_log_changed_at_range: Time-range questions (what changed last night) over an append-only table: a block-range index costs a few pages.
 -- Oracle has no block-range index: a B-tree
-CREATE INDEX RESERVED_WORDS.IX_AUDIT_LOG_CHANGED_AT_BRIN ON RESERVED_WORDS.AUDIT_LOG (CHANGED_AT);
+CREATE INDEX RESERVED_WORDS.IX_AUDIT_LOG_CHANGED_AT_RANGE ON RESERVED_WORDS.AUDIT_LOG (CHANGED_AT);

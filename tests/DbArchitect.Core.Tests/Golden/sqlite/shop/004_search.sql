@@ -4,7 +4,7 @@
 PRAGMA foreign_keys = ON;
 BEGIN IMMEDIATE;
 
--- product_search: substring (trigram) search over name, description of product, built for the design's ix_product_name_trgm, ix_product_description_trgm; serves access pattern 'product search'.
+-- product_search: substring (trigram) search over name, description of product, built for the design's ix_product_name_fuzzy, ix_product_description_fuzzy; serves access pattern 'product search'.
 CREATE VIRTUAL TABLE product_search USING fts5(
     name,
     description,

@@ -18,7 +18,7 @@ CREATE NONCLUSTERED INDEX [ix_order_tenant_id_created_at] ON [shop_fast].[order]
 CREATE NONCLUSTERED INDEX [ix_order_item_tenant_id_product_id_order_id] ON [shop_fast].[order_item] ([tenant_id] ASC, [product_id] ASC, [order_id] ASC);
 
 CREATE NONCLUSTERED INDEX [ix_audit_log_table_name_record_id_changed_at] ON [shop_fast].[audit_log] ([table_name] ASC, [changed_at] DESC) INCLUDE ([record_id]);
-CREATE NONCLUSTERED INDEX [ix_audit_log_changed_at_brin] ON [shop_fast].[audit_log] ([changed_at] ASC);
+CREATE NONCLUSTERED INDEX [ix_audit_log_changed_at_range] ON [shop_fast].[audit_log] ([changed_at] ASC);
 CREATE NONCLUSTERED INDEX [ix_audit_log_tenant_id_changed_at] ON [shop_fast].[audit_log] ([tenant_id] ASC, [changed_at] DESC);
 GO
 
@@ -30,6 +30,6 @@ EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'B-tree for
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'B-tree for access pattern ''daily revenue'' (0.1/s): range on created_at; tenant_id leads because every query runs inside one tenant; INCLUDE (total) lets it answer from the index alone.', @level0type = N'SCHEMA', @level0name = N'shop_fast', @level1type = N'TABLE', @level1name = N'order', @level2type = N'INDEX', @level2name = N'ix_order_tenant_id_created_at';
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Foreign key fk_order_item_product_id and the reverse direction of the link: finds the order_item rows of one product (and, with the other key column, answers from the index alone).', @level0type = N'SCHEMA', @level0name = N'shop_fast', @level1type = N'TABLE', @level1name = N'order_item', @level2type = N'INDEX', @level2name = N'ix_order_item_tenant_id_product_id_order_id';
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'History of one row, newest first: the question an audit log is asked most.', @level0type = N'SCHEMA', @level0name = N'shop_fast', @level1type = N'TABLE', @level1name = N'audit_log', @level2type = N'INDEX', @level2name = N'ix_audit_log_table_name_record_id_changed_at';
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Time-range questions (what changed last night) over an append-only table: a block-range index costs a few pages. SQL Server: a nonclustered B-tree (no block-range index); see design.md.', @level0type = N'SCHEMA', @level0name = N'shop_fast', @level1type = N'TABLE', @level1name = N'audit_log', @level2type = N'INDEX', @level2name = N'ix_audit_log_changed_at_brin';
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Time-range questions (what changed last night) over an append-only table: a block-range index costs a few pages. SQL Server: a nonclustered B-tree (no block-range index); see design.md.', @level0type = N'SCHEMA', @level0name = N'shop_fast', @level1type = N'TABLE', @level1name = N'audit_log', @level2type = N'INDEX', @level2name = N'ix_audit_log_changed_at_range';
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'A tenant''s change history, newest first.', @level0type = N'SCHEMA', @level0name = N'shop_fast', @level1type = N'TABLE', @level1name = N'audit_log', @level2type = N'INDEX', @level2name = N'ix_audit_log_tenant_id_changed_at';
 GO

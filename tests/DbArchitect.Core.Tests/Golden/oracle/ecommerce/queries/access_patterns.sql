@@ -22,8 +22,8 @@ SELECT STATUS, TOTAL, CREATED_AT, ID
     FETCH FIRST 20 ROWS ONLY;
 
 -- product search (200/s)
--- Served by: ix_product_name_trgm, ix_product_description_trgm
--- Uses ix_product_name_trgm and ix_product_description_trgm; CONTAINS with FUZZY (the term in braces, so its characters are not operators) finds spellings within 60% similarity through the Oracle Text index; SCORE(1) ranks them, best 20 first.
+-- Served by: ix_product_name_fuzzy, ix_product_description_fuzzy
+-- Uses ix_product_name_fuzzy and ix_product_description_fuzzy; CONTAINS with FUZZY (the term in braces, so its characters are not operators) finds spellings within 60% similarity through the Oracle Text index; SCORE(1) ranks them, best 20 first.
 -- product_search: Best fuzzy matches first. :p1 VARCHAR2: the search term (typos allowed)
 SELECT ID, SKU, NAME, DESCRIPTION, PRICE, TAGS, CATEGORY_ID, CREATED_AT, UPDATED_AT, GREATEST(SCORE(1), SCORE(2)) AS score
     FROM SHOP_FAST.PRODUCT
@@ -65,8 +65,8 @@ SELECT ID, TOTAL, STATUS, PLACED_AT, CUSTOMER_ID, SHIPPING_ADDRESS_ID, CREATED_A
     ORDER BY CREATED_AT;
 
 -- daily revenue (0.1/s)
--- Served by: ix_order_created_at_brin
--- Uses ix_order_created_at_brin; the predicates on its leading columns seek; one row per day with sum_total, its running total and the average of the last 7 days by window functions; TRUNC works on the session time zone's wall clock.
+-- Served by: ix_order_created_at_range
+-- Uses ix_order_created_at_range; the predicates on its leading columns seek; one row per day with sum_total, its running total and the average of the last 7 days by window functions; TRUNC works on the session time zone's wall clock.
 -- daily_revenue: sum(total) per day over a created_at range. :p1 TIMESTAMP WITH TIME ZONE: start of the created_at range (inclusive); :p2 TIMESTAMP WITH TIME ZONE: end of the created_at range (exclusive)
 SELECT TRUNC(CREATED_AT, 'DD') AS DAY, SUM(TOTAL) AS SUM_TOTAL, SUM(SUM(TOTAL)) OVER (ORDER BY TRUNC(CREATED_AT, 'DD')) AS RUNNING_SUM_TOTAL, AVG(SUM(TOTAL)) OVER (ORDER BY TRUNC(CREATED_AT, 'DD') ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS MOVING_AVG_7
     FROM SHOP_FAST."ORDER"

@@ -30,8 +30,8 @@ SELECT ID, "SELECT", "CHECK", "DEFAULT", LIMIT, USER_ID, CREATED_AT, UPDATED_AT,
     WHERE "SELECT" = :p1 AND DELETED_AT IS NULL;
 
 -- search table
--- Served by: ix_group_table_trgm
--- Uses ix_group_table_trgm; CONTAINS with FUZZY (the term in braces, so its characters are not operators) finds spellings within 60% similarity through the Oracle Text index; SCORE(1) ranks them, best 20 first.
+-- Served by: ix_group_table_fuzzy
+-- Uses ix_group_table_fuzzy; CONTAINS with FUZZY (the term in braces, so its characters are not operators) finds spellings within 60% similarity through the Oracle Text index; SCORE(1) ranks them, best 20 first.
 -- search_table: Best fuzzy matches first. :p1 VARCHAR2: the search term (typos allowed)
 SELECT ID, "TABLE", "WHERE", CREATED_AT, UPDATED_AT, DELETED_AT, SCORE(1) AS score
     FROM RESERVED_WORDS."GROUP"
@@ -40,8 +40,8 @@ SELECT ID, "TABLE", "WHERE", CREATED_AT, UPDATED_AT, DELETED_AT, SCORE(1) AS sco
     FETCH FIRST 20 ROWS ONLY;
 
 -- where filter
--- Served by: ix_group_where_gin
--- Uses ix_group_where_gin; the predicates on its leading columns seek.
+-- Served by: ix_group_where_json
+-- Uses ix_group_where_json; the predicates on its leading columns seek.
 -- where_filter: Rows matching the pattern's keys. :p1 VARCHAR2: words where must contain (JSON search index)
 SELECT ID, "TABLE", "WHERE", CREATED_AT, UPDATED_AT, DELETED_AT
     FROM RESERVED_WORDS."GROUP"

@@ -39,8 +39,8 @@ WHERE t.status = ?1 AND t.created_at >= ?2 AND t.created_at < ?3
 ORDER BY t.created_at;
 
 -- daily revenue (0.1/s)
--- Served by: ix_order_created_at_brin
--- Uses ix_order_created_at_brin; the predicates repeat the index's columns, expressions and partial predicate so the planner picks it (check with EXPLAIN QUERY PLAN); one row per day (UTC, from the ISO-8601 text) with sum_total, its running total and the average of the last 7 days by window functions (3.25+).
+-- Served by: ix_order_created_at_range
+-- Uses ix_order_created_at_range; the predicates repeat the index's columns, expressions and partial predicate so the planner picks it (check with EXPLAIN QUERY PLAN); one row per day (UTC, from the ISO-8601 text) with sum_total, its running total and the average of the last 7 days by window functions (3.25+).
 -- daily_revenue: sum(total) per day over a created_at range. ?1 (TEXT): start of the created_at range (inclusive); ?2 (TEXT): end of the created_at range (exclusive)
 SELECT date(t.created_at) AS day, sum(t.total) AS sum_total, sum(sum(t.total)) OVER w AS running_sum_total, avg(sum(t.total)) OVER (w ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS moving_avg_7
 FROM "order" AS t

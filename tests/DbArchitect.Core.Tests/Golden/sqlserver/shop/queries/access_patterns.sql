@@ -61,7 +61,7 @@ END;
 GO
 
 -- daily revenue: sum(total) per day over a created_at range.
--- Uses ix_order_created_at_brin (created_at); one row per day (DATETRUNC, SQL Server 2022) with sum_total, its running total and the average of the last 7 days by window functions.
+-- Uses ix_order_created_at_range (created_at); one row per day (DATETRUNC, SQL Server 2022) with sum_total, its running total and the average of the last 7 days by window functions.
 CREATE OR ALTER PROCEDURE [shop_fast].[q_daily_revenue]
     @p1 DATETIMEOFFSET(7),
     @p2 DATETIMEOFFSET(7)

@@ -40,7 +40,7 @@ END;
 GO
 
 -- product search: Best free-text matches first.
--- Uses ix_product_name_trgm (tenant_id, name trigram) WHERE deleted_at is null and ix_product_description_trgm (tenant_id, description trigram) WHERE deleted_at is null; FREETEXTTABLE reads the FULLTEXT INDEX on name, description and ranks the matches, best 20 first; FREETEXT finds inflections and synonyms, not typos: a search engine or trigram table is needed for typo tolerance; the query repeats the filtered index's predicate, so the optimizer can use the filtered index.
+-- Uses ix_product_name_fuzzy (tenant_id, name trigram) WHERE deleted_at is null and ix_product_description_fuzzy (tenant_id, description trigram) WHERE deleted_at is null; FREETEXTTABLE reads the FULLTEXT INDEX on name, description and ranks the matches, best 20 first; FREETEXT finds inflections and synonyms, not typos: a search engine or trigram table is needed for typo tolerance; the query repeats the filtered index's predicate, so the optimizer can use the filtered index.
 CREATE OR ALTER PROCEDURE [shop_fast].[q_product_search]
     @p1 UNIQUEIDENTIFIER,
     @p2 NVARCHAR(4000)
