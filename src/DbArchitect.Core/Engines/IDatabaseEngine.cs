@@ -73,6 +73,9 @@ public interface IDatabaseEngine
     /// <summary>The online DDL and index kinds for Get-IndexRecommendation; null when the engine has no index advice.</summary>
     Indexing.IIndexAdviceDdl? IndexAdvice => null;
 
+    /// <summary>Reads the engine's server log as a workload (Get-IndexRecommendation -Workload server.log); null when it has none.</summary>
+    Indexing.IStatementLogReader? StatementLog => null;
+
     /// <summary>How the engine partitions a table (rules, plan steps, live reading); null when it has no declarative partitioning.</summary>
     Partitioning.IPartitionEngine? Partitioning => null;
 }

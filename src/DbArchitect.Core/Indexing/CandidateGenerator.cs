@@ -154,7 +154,7 @@ public static class CandidateGenerator
         foreach (var json in plain.Where(p => p.Operator == PredicateOperator.JsonContains))
         {
             yield return (new IndexDefinition(scan.Table, new[] { new AdvisedKey(json.Column, KeyFunction.None, null, false, KeyMatch.Containment) }, Array.Empty<string>(), IndexStructure.Inverted, Array.Empty<PredicateTest>(), false, null),
-                $"{spelling.Kind(IndexStructure.Inverted, KeyMatch.Containment)} for JSON containment (@>)");
+                $"{spelling.Kind(IndexStructure.Inverted, KeyMatch.Containment)} for JSON containment ({spelling.ContainmentOperator})");
         }
 
         foreach (var range in ranges.Where(r => r.Function == KeyFunction.None && table.Rows >= BlockRangeMinRows && table.Column(r.Column).Correlation >= BlockRangeMinCorrelation))

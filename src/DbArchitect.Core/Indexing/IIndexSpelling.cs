@@ -33,6 +33,9 @@ public interface IIndexSpelling
         _ => EngineWording.MethodKind(structure),
     };
 
+    /// <summary>The test a JSON containment filter writes, as the candidate's rule names it ("contains").</summary>
+    string ContainmentOperator => "contains";
+
     private sealed class NeutralWords : IIndexSpelling
     {
     }

@@ -40,7 +40,7 @@ public sealed record ScanPredicate(
             PredicateOperator.InfixLike => $"{column} like '%x%'",
             PredicateOperator.IsNull => $"{column} is null",
             PredicateOperator.IsNotNull => $"{column} is not null",
-            _ => $"{column} @> ?",
+            _ => $"{column} contains ?",
         };
     }
 }

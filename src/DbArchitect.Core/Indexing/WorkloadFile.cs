@@ -30,9 +30,9 @@ public static class WorkloadFile
         var text = File.ReadAllText(path);
         var name = Path.GetFileName(path);
         var extension = Path.GetExtension(path);
-        if (string.Equals(extension, ".log", StringComparison.OrdinalIgnoreCase) || StatementLogFile.IsCsvLog(text))
+        if (Engines.EngineRegistry.All.Select(e => e.StatementLog).FirstOrDefault(log => log is not null && log.Recognises(extension, text)) is { } serverLog)
         {
-            return StatementLogFile.Parse(text, name);
+            return serverLog.Parse(text, name);
         }
 
         return string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) ? ParseCsv(text, name) : Parse(text, name);

@@ -15,19 +15,21 @@ public sealed class SharedCodeWordingTests
     private static readonly string[] SharedFolders = { "Model", "Design", "Export", "Indexing", "Schema" };
 
     /// <summary>
-    /// Engine names, PostgreSQL's enum members of old and its feature words (case-sensitive, whole words), then, in any
-    /// case, the engines' own spellings of index methods, operator classes, functions and types that advice and
-    /// comparison text used to carry: btree, gin, gist, brin (access methods), trgm and jsonpath (operator classes and
-    /// types), date_trunc, timestamptz, nvarchar and varchar2, InnoDB, postgres. Whole words only, so an advised or
-    /// designed index name's suffix ("_gin"), words that contain one ("begin", "origin") and the neutral names
-    /// (Inverted, BlockRange, "B-tree", "trigram") pass.
+    /// Engine names, PostgreSQL's enum members of old and its feature words (case-sensitive, whole words) and its
+    /// containment operator written as text ("(@>)", "@> ?"; a tokenizer may list it), then, in any case, the engines'
+    /// own spellings of index methods, operator classes, functions and types that advice and comparison text used to
+    /// carry: btree, gin, gist, brin (access methods), trgm and jsonpath (operator classes and types), date_trunc,
+    /// timestamptz, nvarchar and varchar2, InnoDB, postgres, and a designed index name's suffix spelt as one of those
+    /// ("_gin": the engine's wording names its own). Whole words otherwise, so words that contain one ("begin",
+    /// "origin") and the neutral names (Inverted, BlockRange, "B-tree", "trigram") pass.
     /// </summary>
     private static readonly Regex EngineWords = new(
         @"\b(Gin|Gist|Brin|BTree|PgPartman|TimescaleDb|JsonPath|KeyOperatorClass|IndexMethod|PgTune)\b"
         + @"|\bpg_[a-z]|\bjsonb|tsvector|autovacuum|PGTune|\bGIN\b|\bBRIN\b|\bGiST\b|\bCONCURRENTLY\b|\b[Hh]ba\b|postgresql\.conf|InnoDB|PL/pgSQL|T-SQL|mongosh"
-        + @"|PostgreSQL|Postgres\b|MySQL|MariaDB|SQL Server|Oracle|SQLite|MongoDB|DynamoDB|Redis|Cassandra|InfluxDB|TimescaleDB|Neo4j|Neptune|ClickHouse"
+        + @"|\(@>\)|@> \?|PostgreSQL|Postgres\b|MySQL|MariaDB|SQL Server|Oracle|SQLite|MongoDB|DynamoDB|Redis|Cassandra|InfluxDB|TimescaleDB|Neo4j|Neptune|ClickHouse"
         + @"|""(postgresql|mysql|mariadb|sqlserver|oracle|sqlite|mongodb|dynamodb|redis)"""
-        + @"|(?i:\b(btree|gin|gist|brin|trgm|jsonpath|date_trunc|timestamptz|nvarchar|varchar2|innodb|postgres)\b)",
+        + @"|(?i:\b(btree|gin|gist|brin|trgm|jsonpath|date_trunc|timestamptz|nvarchar|varchar2|innodb|postgres)\b)"
+        + @"|(?i:""_(btree|gin|gist|brin|trgm)"")",
         RegexOptions.CultureInvariant);
 
     /// <summary>A whole-line comment, or a trailing one after code (not the // of a URL inside a string).</summary>
@@ -59,17 +61,21 @@ public sealed class SharedCodeWordingTests
     [InlineData("{ \"date\", \"timestamptz\" }")]
     [InlineData("return \"NVARCHAR(\" + length + \")\";")]
     [InlineData("_ => \"btree\",")]
+    [InlineData("NamePart(column) + \"_gin\"")]
+    [InlineData("_ => $\"{column} @> ?\",")]
+    [InlineData("$\"{kind} for JSON containment (@>)\");")]
+    [InlineData("changedAt + \"_brin\",")]
     public void The_scan_catches_an_engine_word_in_code(string line) =>
         Assert.Matches(EngineWords, Comment.Replace(line, string.Empty));
 
     [Theory]
     [InlineData("// PostgreSQL builds this as a GIN index.")]
     [InlineData("    var url = \"https://example.org/a\"; // BRIN on PostgreSQL")]
-    [InlineData("NamePart(column) + \"_gin\"")]
+    [InlineData("NamePart(column) + _wording.JsonIndexSuffix")]
     [InlineData("parts.Add(spelling.Method(Method));")]
     [InlineData("$\"{spelling.Kind(IndexStructure.Inverted, KeyMatch.Trigram)} for LIKE (a B-tree cannot seek an infix)\"")]
     [InlineData("var origin = \"workload\"; // begin")]
-    public void Comments_and_index_name_suffixes_are_not_engine_words(string line) =>
+    public void Comments_and_the_wordings_index_name_suffixes_are_not_engine_words(string line) =>
         Assert.DoesNotMatch(EngineWords, Comment.Replace(line, string.Empty));
 
     [Fact]

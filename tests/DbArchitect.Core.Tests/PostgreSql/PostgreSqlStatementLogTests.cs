@@ -1,9 +1,10 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Indexing;
 
-namespace DbArchitect.Core.Tests.Indexing;
+namespace DbArchitect.Core.Tests.PostgreSql;
 
 /// <summary>PostgreSQL server logs (log_min_duration_statement) read as a workload: calls and time per normalized statement.</summary>
-public sealed class StatementLogFileTests
+public sealed class PostgreSqlStatementLogTests
 {
     private static string Fixture(string name) => Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "workloads", name);
 
@@ -51,13 +52,13 @@ public sealed class StatementLogFileTests
     {
         var statements = WorkloadFile.ParseCsv("query,calls\n\"SELECT 1 FROM t WHERE a = $1\",12\n", "w.csv");
         Assert.Equal(12, Assert.Single(statements).Weight);
-        Assert.False(StatementLogFile.IsCsvLog("query,calls\n\"SELECT 1\",12\n"));
+        Assert.False(PostgreSqlStatementLog.IsCsvLog("query,calls\n\"SELECT 1\",12\n"));
     }
 
     [Fact]
     public void NormalizationReplacesLiteralsParametersAndInListsButNotIdentifiers()
     {
         Assert.Equal("SELECT a1 FROM t2 WHERE b = ? AND c IN (?) AND d > ?",
-            StatementLogFile.Normalize("SELECT a1 FROM t2 WHERE b = 'x''y' AND c IN (1, 2,3) AND d > $1"));
+            PostgreSqlStatementLog.Normalize("SELECT a1 FROM t2 WHERE b = 'x''y' AND c IN (1, 2,3) AND d > $1"));
     }
 }

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Engines.PostgreSql;
 using DbArchitect.Core.Indexing;
 using DbArchitect.Core.Live;
 using Npgsql;
@@ -60,7 +61,7 @@ public sealed class ServerLogWorkloadTests
             captured = (string)Scalar(connection, $"SELECT pg_read_file('{logFile}', {start}, {end - start})")!;
         }
 
-        var statements = StatementLogFile.Parse(captured, "server.log").Where(s => s.Text.Contains("ixlog_orders", StringComparison.Ordinal)).ToList();
+        var statements = new PostgreSqlStatementLog().Parse(captured, "server.log").Where(s => s.Text.Contains("ixlog_orders", StringComparison.Ordinal)).ToList();
         var history = Assert.Single(statements, s => s.Text.Contains("customer_id", StringComparison.Ordinal));
         Assert.Equal(5, history.Weight);
         Assert.True(history.TotalMilliseconds > 0);

@@ -43,5 +43,7 @@ public sealed class PostgreSqlEngine : IDatabaseEngine
 
     public Indexing.IIndexAdviceDdl IndexAdvice { get; } = new PostgreSqlIndexAdvice();
 
+    public Indexing.IStatementLogReader StatementLog { get; } = new PostgreSqlStatementLog();
+
     public Partitioning.IPartitionEngine Partitioning { get; } = new PostgreSqlPartitioning();
 }

@@ -21,6 +21,8 @@ internal sealed class PostgreSqlIndexSpelling : IIndexSpelling
         _ => string.Empty,
     };
 
+    public string ContainmentOperator => "@>";
+
     public string Truncated(string column, string? unit) => $"date_trunc('{unit}', {column})";
 
     public string Kind(IndexStructure structure, KeyMatch match) => (structure, match) switch

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DbArchitect.Core.Indexing;
+using DbArchitect.Core.Indexing;
+
+namespace DbArchitect.Core.Engines.PostgreSql;
 
 /// <summary>
 /// A PostgreSQL server log written with log_min_duration_statement (or log_statement) as a workload: the stderr format
@@ -12,7 +14,7 @@ namespace DbArchitect.Core.Indexing;
 /// can explain the statement. Calls and total time are aggregated per normalized statement (literals and parameters
 /// replaced by ?), with the first concrete text kept for explaining.
 /// </summary>
-public static partial class StatementLogFile
+public sealed partial class PostgreSqlStatementLog : IStatementLogReader
 {
     private sealed class Entry
     {
@@ -42,7 +44,11 @@ public static partial class StatementLogFile
         return first is { Count: >= 23 } && Severity().IsMatch(first[11]) && DateTime.TryParse(first[0].Replace(" UTC", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
-    public static IReadOnlyList<WorkloadStatement> Parse(string text, string source)
+    /// <summary>A .log file is read as the stderr format; a csvlog file is recognised by its fields whatever its name.</summary>
+    public bool Recognises(string extension, string text) =>
+        string.Equals(extension, ".log", StringComparison.OrdinalIgnoreCase) || IsCsvLog(text);
+
+    public IReadOnlyList<WorkloadStatement> Parse(string text, string source)
     {
         var entries = new List<Entry>();
         foreach (var (process, severity, message) in IsCsvLog(text) ? CsvMessages(text) : StderrMessages(text))
