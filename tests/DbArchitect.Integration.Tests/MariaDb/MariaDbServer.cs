@@ -51,6 +51,23 @@ internal static class MariaDbServer
             command.Parameters.AddWithValue(name, value);
         }
 
+        return Read(command);
+    }
+
+    /// <summary>A statement with positional ? placeholders, bound in order as an application's driver binds them.</summary>
+    public static List<Dictionary<string, object?>> RowsPositional(MySqlConnection connection, string sql, IEnumerable<object> arguments)
+    {
+        using var command = new MySqlCommand(sql, connection);
+        foreach (var argument in arguments)
+        {
+            command.Parameters.Add(new MySqlParameter { Value = argument });
+        }
+
+        return Read(command);
+    }
+
+    private static List<Dictionary<string, object?>> Read(MySqlCommand command)
+    {
         using var reader = command.ExecuteReader();
         var rows = new List<Dictionary<string, object?>>();
         while (reader.Read())
