@@ -13,6 +13,9 @@ internal static class TestPaths
         .Select(f => Path.GetRelativePath(RepositoryRoot, f).Replace('\\', '/'))
         .Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary><see cref="ExampleAndHostileSpecs"/> as a theory's data.</summary>
+    public static TheoryData<string> ExampleAndHostileSpecData() => new(ExampleAndHostileSpecs);
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -164,18 +164,7 @@ internal abstract class QueryRenderer
 
     protected virtual QueryStatement Plain(string name)
     {
-        var lines = new List<string> { "SELECT " + Top(Plan.Pattern.Limit) + Projection(Plan.Projection), From };
-        AddWhere(lines, Filters);
-        if (Plan.Order.Count > 0)
-        {
-            lines.Add(OrderBy(Plan.Order));
-        }
-
-        if (Plan.Pattern.Limit is { } limit && LimitClause(limit) is { } clause)
-        {
-            lines.Add(clause);
-        }
-
+        var lines = SelectLines(Plan.Pattern.Limit, Plan.Order.Count > 0 ? OrderBy(Plan.Order) : null);
         return Statement(name, Plan.Pattern.Range is null ? "Rows matching the pattern's keys." : "Rows in the range, in index order.", lines, FilterParameters);
     }
 
@@ -192,18 +181,29 @@ internal abstract class QueryRenderer
         string Delta(Column column) => $"({Col(column.Name)} - {Parameter(column, QueryParameterKind.Point, $"the searched point's {column.Name}")})";
         string Scale() => Parameter(near.Latitude, QueryParameterKind.LongitudeScale, "cos(the searched point's latitude)");
         var distance = $"{Delta(near.Latitude)} * {Delta(near.Latitude)} + {Delta(near.Longitude)} * {Scale()} * {Delta(near.Longitude)} * {Scale()}";
-        var lines = new List<string> { "SELECT " + Top(limit) + Projection(Plan.Projection), From };
-        AddWhere(lines, Filters);
-        lines.Add("ORDER BY " + distance);
-        if (LimitClause(limit) is { } clause)
-        {
-            lines.Add(clause);
-        }
-
+        var lines = SelectLines(limit, "ORDER BY " + distance);
         Notes.Add($"the box's edges are the point ± the radius in degrees (km ÷ 111.32 for {near.Latitude.Name}, km ÷ (111.32 × cos latitude) for "
             + $"{near.Longitude.Name}); the index seeks {near.Latitude.Name} and filters {near.Longitude.Name}, and the rows in the box are ranked by "
             + $"distance, nearest {N(limit)} first");
         return Statement(name, "Rows inside the box around the point, nearest first.", lines, AllParameters);
+    }
+
+    /// <summary>SELECT (with the dialect's TOP) … FROM … WHERE the filters, then the order and the dialect's LIMIT when given.</summary>
+    private List<string> SelectLines(int? limit, string? orderBy)
+    {
+        var lines = new List<string> { "SELECT " + Top(limit) + Projection(Plan.Projection), From };
+        AddWhere(lines, Filters);
+        if (orderBy is not null)
+        {
+            lines.Add(orderBy);
+        }
+
+        if (limit is { } rows && LimitClause(rows) is { } clause)
+        {
+            lines.Add(clause);
+        }
+
+        return lines;
     }
 
     protected virtual QueryStatement[] Keyset(string firstName, string nextName)

@@ -6,11 +6,7 @@ namespace DbArchitect.Core.Tests.MySql;
 /// <summary>Examples and hostile specs designed for the MySQL-family engines.</summary>
 internal static class MySqlDesigns
 {
-    public static IEnumerable<string> Specs() =>
-        Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples", "requirements"), "*.yaml")
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
-            .Select(p => Path.GetRelativePath(TestPaths.RepositoryRoot, p).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Specs() => TestPaths.ExampleAndHostileSpecs;
 
     public static DbDesign Design(string spec, string engine) =>
         DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec)), engine);

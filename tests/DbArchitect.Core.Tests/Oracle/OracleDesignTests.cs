@@ -9,12 +9,7 @@ namespace DbArchitect.Core.Tests.Oracle;
 public sealed class OracleDesignTests
 {
     /// <summary>Every example and hostile spec, relative to the repository root.</summary>
-    public static IReadOnlyList<string> SpecPaths() =>
-        Directory.GetFiles(TestPaths.Examples, "*.yaml")
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
-            .Select(f => Path.GetRelativePath(TestPaths.RepositoryRoot, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    public static IReadOnlyList<string> SpecPaths() => TestPaths.ExampleAndHostileSpecs;
 
     public static TheoryData<string> Specs()
     {

@@ -10,16 +10,7 @@ namespace DbArchitect.Core.Tests.Redis;
 /// <summary>New-DbDesign -Engine redis on every example and hostile spec, its files, and the rules of the key schema.</summary>
 public sealed class RedisDesignTests
 {
-    public static TheoryData<string> Specs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(TestPaths.Examples, "*.yaml").Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml")).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Specs() => TestPaths.ExampleAndHostileSpecData();
 
     internal static DbDesign Design(string spec, string engine = "redis") =>
         DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec)), engine);

@@ -7,11 +7,7 @@ namespace DbArchitect.Core.Tests.SqlServer;
 /// <summary>Every example and hostile spec designed with -Engine sqlserver, and their scripts.</summary>
 internal static class SqlServerDesigns
 {
-    public static IEnumerable<string> SpecFiles() =>
-        Directory.GetFiles(TestPaths.Examples, "*.yaml")
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
-            .Select(f => Path.GetRelativePath(TestPaths.RepositoryRoot, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
+    public static IEnumerable<string> SpecFiles() => TestPaths.ExampleAndHostileSpecs;
 
     public static DbDesign Design(string relativePath) =>
         DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, relativePath)), "sqlserver");

@@ -9,16 +9,7 @@ namespace DbArchitect.Core.Tests.Sqlite;
 /// <summary>Every example and hostile spec designs with -Engine sqlite, deterministically, and speaks SQLite throughout.</summary>
 public sealed class SqliteDesignTests
 {
-    public static TheoryData<string> Specs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(TestPaths.Examples, "*.yaml").Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml")).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Specs() => TestPaths.ExampleAndHostileSpecData();
 
     [Theory]
     [MemberData(nameof(Specs))]

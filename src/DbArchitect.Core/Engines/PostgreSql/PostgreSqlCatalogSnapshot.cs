@@ -69,28 +69,28 @@ internal sealed class PostgreSqlCatalogSnapshot : IDisposable
             .Select(lane => (Session: sessions[lane], Work: work.Where((_, i) => i % sessions.Length == lane).ToArray()))
             .ToArray();
         var running = lanes.Skip(1).Select(lane => Task.Run(() => Array.ForEach(lane.Work, w => w(lane.Session)))).ToArray();
-        Exception? first = null;
+        Exception? other = null;
         try
         {
             Array.ForEach(lanes[0].Work, w => w(lanes[0].Session));
         }
-        catch (DbArchitectException ex)
+        finally
         {
-            first = ex;
+            // Whatever this lane throws, the other lanes finish before Dispose ends their sessions' transactions; a
+            // failure of this lane is the one reported.
+            try
+            {
+                Task.WaitAll(running);
+            }
+            catch (AggregateException ex)
+            {
+                other = ex.InnerExceptions[0];
+            }
         }
 
-        try
+        if (other is not null)
         {
-            Task.WaitAll(running);
-        }
-        catch (AggregateException ex)
-        {
-            first ??= ex.InnerExceptions[0];
-        }
-
-        if (first is not null)
-        {
-            ExceptionDispatchInfo.Capture(first).Throw();
+            ExceptionDispatchInfo.Capture(other).Throw();
         }
     }
 
