@@ -204,6 +204,20 @@ public sealed class MongoDbNearTests
     }
 
     [Fact]
+    public void Another_pattern_on_a_coordinate_reads_the_points_coordinate()
+    {
+        var yaml = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "near", "couriers.yaml"))
+            + "  - { name: couriers in a band, entity: courier, range: latitude, select: [longitude], perSecond: 1 }\n";
+        var design = FromYaml(yaml);
+        var courier = MongoDbDesigns.Model(design).FindCollection("courier")!;
+        Assert.Contains(courier.Indexes, i => i.Serves.Contains("couriers in a band") && i.Keys.Single().Field == "location.coordinates.1");
+        var band = MongoDbDesigns.Full(design).Queries.Single(q => q.Pattern == "couriers in a band");
+        Assert.Contains("\"location.coordinates.1\": { \"$gte\": p[\"from\"], \"$lt\": p[\"to\"] }", band.Text, StringComparison.Ordinal);
+        // A position in a projection path does not pick an array element, so the coordinate comes with its point.
+        Assert.Contains("{ \"location\": 1 }", band.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_near_child_is_its_own_collection_never_embedded_or_bucketed()
     {
         var design = FromYaml(NearPatternTests.Fleet);

@@ -105,7 +105,7 @@ internal sealed class MongoDbDesign : FamilyDesign
             md.Heading(4, "Positions");
             foreach (var (collection, field) in points)
             {
-                md.Bullet(Escape($"{collection}.{field.Name}: {field.Description} The validator requires type \"Point\" and exactly two doubles (longitude within ±180, latitude within ±90); a 2dsphere index serves the near searches."));
+                md.Bullet(Escape($"{collection}.{field.Name}: {field.Description} The validator requires type \"Point\" and exactly two doubles, each within its bounds (±180 and ±90, or the attributes' narrower checks); a 2dsphere index serves the near searches."));
             }
 
             md.EndBlock();

@@ -144,7 +144,7 @@ internal sealed class MongoIndexes
     private void Near(AccessPatternSpec pattern, Placement placement, MongoGeoPoint point, string rate)
     {
         var collection = placement.Collection;
-        string At(string name) => collection.Entity!.PointHolding(name)?.PathOf(name) ?? Path(collection, placement, string.Empty, name, false);
+        string At(string name) => Path(collection, placement, string.Empty, name, false);
         var keys = collection.Fields.Where(f => f.Origin == FieldOrigin.Tenant).Select(f => new DocumentIndexKey(f.Name, IndexKeyKind.Ascending)).ToList();
         var leading = keys.Count;
         foreach (var path in pattern.Where.Where(w => pattern.Range is null || !Same(w, pattern.Range)).Select(At).Where(p => keys.All(k => k.Field != p)))
@@ -174,9 +174,14 @@ internal sealed class MongoIndexes
     private static string? PatternColumns(AccessPatternSpec pattern) =>
         pattern.Range ?? (pattern.Aggregate is not null ? pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null)?.Column : null);
 
-    /// <summary>A field as the index names it: a JSON field's wildcard, an array's element path, a bucket's start for its items' time.</summary>
+    /// <summary>A field as the index names it: a JSON field's wildcard, an array's element path, a bucket's start for its items' time, a point's coordinate.</summary>
     private static string Path(CollectionDraft collection, Placement placement, string prefix, string name, bool bucketed)
     {
+        if (placement.Kind == PlacementKind.Collection && collection.Entity?.PointHolding(name) is { } point)
+        {
+            return point.PathOf(name);
+        }
+
         if (bucketed && collection.BucketTime is { } time && Same(name, time))
         {
             return placement.LinkedKey!;

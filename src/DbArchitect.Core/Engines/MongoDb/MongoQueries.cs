@@ -73,7 +73,8 @@ internal sealed class MongoQueries
         }
 
         var bucketed = placement.Kind == PlacementKind.Bucketed;
-        var entity = placement.Collection.Entity;
+        // Only an entity's own collection holds its points; a holder's points are not the linked entity's.
+        var entity = placement.Kind == PlacementKind.Collection ? placement.Collection.Entity : null;
         string FieldOf(string name)
         {
             if (entity?.PointHolding(name) is { } point)
@@ -210,7 +211,7 @@ internal sealed class MongoQueries
             stages.Add("{ \"$project\": " + MongoJs.Object(projection.Append((distance, "1"))) + " }");
         }
 
-        var note = $"Nearest first around the point of the parameters {point.Longitude} (longitude) and {point.Latitude} (latitude), within p.{MaxDistance} metres, through the 2dsphere index on {point.Field}; {distance} is each document's distance in metres. "
+        var note = $"Nearest first around [{point.Longitude}, {point.Latitude}] from the parameters (longitude first, as GeoJSON), within p.{MaxDistance} metres, through the 2dsphere index on {point.Field}; {distance} is each document's distance in metres. "
             + "$geoNear rather than $nearSphere in find: it returns each distance, which find cannot, and key names the index."
             + (sort.Count > 0 ? " The stated order re-sorts the nearest after $limit." : string.Empty);
         return new MongoQuery(pattern.Name, collection.Name, "aggregate", $"{target}.aggregate([\n{Indent}" + string.Join(",\n" + Indent, stages) + "\n    ])", note);

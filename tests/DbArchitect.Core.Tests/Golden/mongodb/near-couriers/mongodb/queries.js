@@ -5,7 +5,7 @@
 const database = db.getSiblingDB("dispatch");
 
 const queries = {
-  // "Nearest first around the point of the parameters longitude (longitude) and latitude (latitude), within p.maxDistance metres, through the 2dsphere index on location; distance is each document's distance in metres. $geoNear rather than $nearSphere in find: it returns each distance, which find cannot, and key names the index."
+  // "Nearest first around [longitude, latitude] from the parameters (longitude first, as GeoJSON), within p.maxDistance metres, through the 2dsphere index on location; distance is each document's distance in metres. $geoNear rather than $nearSphere in find: it returns each distance, which find cannot, and key names the index."
   "couriers near a pickup": (p) =>
     database.getCollection("courier").aggregate([
       { "$geoNear": { "near": { "type": "Point", "coordinates": [p["longitude"], p["latitude"]] }, "key": "location", "query": { "status": p["status"] }, "maxDistance": p["maxDistance"], "spherical": true, "distanceField": "distance" } },

@@ -5,7 +5,7 @@
 const database = db.getSiblingDB("geo_quote_app");
 
 const queries = {
-  // "Nearest first around the point of the parameters lon-g x (longitude) and 緯度 lat (latitude), within p.maxDistance metres, through the 2dsphere index on location_2; distance is each document's distance in metres. $geoNear rather than $nearSphere in find: it returns each distance, which find cannot, and key names the index."
+  // "Nearest first around [lon-g x, 緯度 lat] from the parameters (longitude first, as GeoJSON), within p.maxDistance metres, through the 2dsphere index on location_2; distance is each document's distance in metres. $geoNear rather than $nearSphere in find: it returns each distance, which find cannot, and key names the index."
   "nearest 'drivers' \"now\" \u2028 $near \\ </script>": (p) =>
     database.getCollection("Stand-ort Fahrer").aggregate([
       { "$geoNear": { "near": { "type": "Point", "coordinates": [p["lon-g x"], p["緯度 lat"]] }, "key": "location_2", "query": { "tenant_id": p["tenant_id"], "deleted_at": { "$type": "null" }, "zone id": p["zone id"] }, "maxDistance": p["maxDistance"], "spherical": true, "distanceField": "distance" } },
