@@ -11,9 +11,10 @@ namespace DbArchitect.Core.Tests.MongoDb;
 /// <item>Not mappable, checked as strings: date (documents here carry ISO-8601 text, not BSON dates), binData (UUIDs as
 /// text), objectId (hex text). So a date where a string is expected is not caught here; MongoDB catches it.</item>
 /// <item>Draft 4's boolean exclusiveMinimum/exclusiveMaximum becomes the later drafts' numeric form.</item>
+/// <item>A tuple (items as a list, additionalItems false) means the same in draft 7 (2020-12 renamed it prefixItems).</item>
 /// </list>
 /// Everything else MongoDB uses (required, properties, additionalProperties, enum, not, pattern, minimum, maximum,
-/// minLength, maxLength, items, maxItems) means the same in draft 7.
+/// minLength, maxLength, items, minItems, maxItems, additionalItems) means the same in draft 7.
 /// </summary>
 internal static class BsonTypeDialect
 {
@@ -64,6 +65,9 @@ internal static class BsonTypeDialect
                     }
 
                     result["properties"] = properties;
+                    break;
+                case "items" when value is JsonArray tuple:
+                    result[key] = new JsonArray(tuple.Select(t => (JsonNode)Convert(t!.AsObject())).ToArray());
                     break;
                 case "items" or "not":
                     result[key] = Convert(value!.AsObject());

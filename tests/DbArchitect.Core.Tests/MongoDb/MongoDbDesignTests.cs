@@ -141,7 +141,7 @@ public sealed class MongoDbDesignTests
             var collection = full.Document.FindCollection(query.Collection)!;
             if (collection.Fields.FirstOrDefault(f => f.Origin == FieldOrigin.Tenant) is { } tenant && !query.Text.Contains("\"_id\"", StringComparison.Ordinal))
             {
-                Assert.Matches("(find\\(|\\$match\": )\\s*\\{ \"" + tenant.Name + "\"", query.Text);
+                Assert.Matches("(find\\(|\\$match\": |\"query\": )\\s*\\{ \"" + tenant.Name + "\"", query.Text);
             }
         }
     }

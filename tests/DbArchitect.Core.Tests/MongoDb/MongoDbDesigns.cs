@@ -9,7 +9,10 @@ namespace DbArchitect.Core.Tests.MongoDb;
 /// <summary>MongoDB designs of every example and hostile spec, by short name ("ecommerce", "hostile/reserved-words").</summary>
 internal static class MongoDbDesigns
 {
-    public static IReadOnlyList<string> Specs => TestPaths.ExampleAndHostileSpecs;
+    /// <summary>The near fixtures (a GeoJSON point, a 2dsphere index and $geoNear) join only the MongoDB checks.</summary>
+    public static IReadOnlyList<string> NearSpecs { get; } = new[] { "tests/fixtures/near/couriers.yaml", "tests/fixtures/near/hostile-positions.yaml" };
+
+    public static IReadOnlyList<string> Specs { get; } = TestPaths.ExampleAndHostileSpecs.Concat(NearSpecs).ToArray();
 
     public static TheoryData<string> All()
     {
@@ -22,9 +25,9 @@ internal static class MongoDbDesigns
         return data;
     }
 
-    /// <summary>"examples/requirements/ecommerce.yaml" → "ecommerce"; hostile specs keep a "hostile-" prefix.</summary>
+    /// <summary>"examples/requirements/ecommerce.yaml" → "ecommerce"; hostile and near fixtures keep a "hostile-" or "near-" prefix.</summary>
     public static string ShortName(string spec) =>
-        (spec.Contains("/hostile/", StringComparison.Ordinal) ? "hostile-" : string.Empty) + Path.GetFileNameWithoutExtension(spec);
+        (spec.Contains("/hostile/", StringComparison.Ordinal) ? "hostile-" : spec.Contains("/near/", StringComparison.Ordinal) ? "near-" : string.Empty) + Path.GetFileNameWithoutExtension(spec);
 
     public static DbDesign Design(string spec) => DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, spec)), "mongodb");
 

@@ -45,7 +45,7 @@ public sealed class MongoDbValidatorTests
     {
         var rules = MongoDbDesigns.Specs.SelectMany(s => MongoDbDesigns.Model(MongoDbDesigns.Design(s)).Collections)
             .SelectMany(c => SampleDocuments.Invalid(c.Fields)).Select(m => m.Rule).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "required", "bsonType", "enum", "pattern", "minimum", "maximum", "maxLength", "minLength", "maxItems", "additionalProperties" }, rules);
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "required", "bsonType", "enum", "pattern", "minimum", "maximum", "maxLength", "minLength", "minItems", "maxItems", "additionalProperties" }, rules);
     }
 
     [Fact]
@@ -106,10 +106,11 @@ public sealed class MongoDbValidatorTests
         }
     }
 
-    private static JsonSchema Schema(DocumentCollection collection) =>
-        JsonSchema.FromText(BsonTypeDialect.ToDraft7(MongoJsonSchema.Of(collection)).ToJsonString());
+    // Built as draft 7 explicitly: JsonSchema.Net 8 builds with its default dialect whatever $schema says.
+    internal static JsonSchema Schema(DocumentCollection collection) =>
+        JsonSchema.FromText(BsonTypeDialect.ToDraft7(MongoJsonSchema.Of(collection)).ToJsonString(), new BuildOptions { Dialect = Dialect.Draft07 });
 
-    private static bool Evaluate(JsonSchema schema, JsonObject document)
+    internal static bool Evaluate(JsonSchema schema, JsonObject document)
     {
         using var parsed = JsonDocument.Parse(document.ToJsonString());
         return schema.Evaluate(parsed.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;

@@ -52,7 +52,8 @@ internal static class SampleDocuments
             DocumentValueType.ObjectId => JsonValue.Create("65a1b2c3d4e5f60718293a4b"),
             DocumentValueType.Binary => JsonValue.Create("AAEC"),
             DocumentValueType.Object when field.FreeForm || field.Fields.Count == 0 => new JsonObject { ["any"] = "thing" },
-            DocumentValueType.Object => Valid(field.Fields),
+            DocumentValueType.Object or DocumentValueType.Point => Valid(field.Fields),
+            DocumentValueType.Array when field.Positions is { } positions => new JsonArray(positions.Select(Value).ToArray()),
             DocumentValueType.Array => new JsonArray(field.Items is { } item ? Value(item) : JsonValue.Create("x")),
             _ => JsonValue.Create("x"),
         };
@@ -112,6 +113,49 @@ internal static class SampleDocuments
             {
                 yield return new Mutation("maxItems", path, Mutate(o => o[field.Name] = new JsonArray(Enumerable.Range(0, maxItems + 1).Select(_ => Value(field.Items!)).ToArray())));
             }
+
+            if (field.Type == DocumentValueType.Point)
+            {
+                yield return new Mutation("additionalProperties", path + ".crs", Mutate(o => o[field.Name]!["crs"] = "EPSG:4326"));
+            }
+
+            if (field.Positions is { } positions)
+            {
+                foreach (var mutation in PositionMutations(field, positions, path, Mutate))
+                {
+                    yield return mutation;
+                }
+            }
+        }
+    }
+
+    /// <summary>A tuple one element short, one too long, and each element of the wrong type or past its bounds.</summary>
+    private static IEnumerable<Mutation> PositionMutations(DocumentField field, IReadOnlyList<DocumentField> positions, string path, Func<Action<JsonObject>, JsonObject> mutate)
+    {
+        JsonArray Valid() => new(positions.Select(Value).ToArray());
+        JsonObject Set(Action<JsonArray> change) => mutate(o =>
+        {
+            var array = Valid();
+            change(array);
+            o[field.Name] = array;
+        });
+
+        yield return new Mutation("minItems", path, Set(a => a.RemoveAt(a.Count - 1)));
+        yield return new Mutation("maxItems", path, Set(a => a.Add(Value(positions[^1]))));
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var at = i;
+            var rules = positions[at].Rules;
+            yield return new Mutation("bsonType", $"{path}.{at}", Set(a => a[at] = WrongType(positions[at])));
+            if (rules.Minimum is { } min)
+            {
+                yield return new Mutation("minimum", $"{path}.{at}", Set(a => a[at] = JsonValue.Create(rules.ExclusiveMinimum ? min : min - 1)));
+            }
+
+            if (rules.Maximum is { } max)
+            {
+                yield return new Mutation("maximum", $"{path}.{at}", Set(a => a[at] = JsonValue.Create(rules.ExclusiveMaximum ? max : max + 1)));
+            }
         }
     }
 
@@ -122,7 +166,7 @@ internal static class SampleDocuments
         {
             var path = container.Length == 0 ? field.Name : container + "." + field.Name;
             yield return (path, field, container);
-            if (field.Type == DocumentValueType.Object && !field.FreeForm)
+            if (field.Type is DocumentValueType.Object or DocumentValueType.Point && !field.FreeForm)
             {
                 foreach (var inner in Paths(field.Fields, path))
                 {

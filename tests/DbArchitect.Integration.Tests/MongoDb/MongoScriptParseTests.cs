@@ -7,19 +7,21 @@ namespace DbArchitect.Integration.Tests.MongoDb;
 
 /// <summary>
 /// No MongoDB server runs here, so the mongosh scripts are proven as far as a JavaScript engine can: every generated
-/// .js file of every example and hostile spec parses (<c>node --check</c>, node restored by scripts/restore-node.sh).
+/// .js file of every example, hostile and near spec parses (<c>node --check</c>, node restored by scripts/restore-node.sh).
 /// mongosh helpers (db, sh, UUID) are ordinary identifiers to the parser; whether the server accepts the commands is
 /// not proven here (the README says MongoDB output is not engine-verified).
 /// </summary>
 public sealed class MongoScriptParseTests
 {
-    private static readonly Lazy<string> Node = new(Restore);
+    /// <summary>The node executable scripts/restore-node.sh restores (once per test run).</summary>
+    internal static readonly Lazy<string> Node = new(Restore);
 
     public static TheoryData<string> Specs()
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples", "requirements"), "*.yaml")
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml")).Order(StringComparer.Ordinal))
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "hostile"), "*.yaml"))
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "near"), "*.yaml")).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file));
         }

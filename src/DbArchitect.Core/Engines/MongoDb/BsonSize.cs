@@ -40,7 +40,8 @@ internal static class BsonSize
         DocumentValueType.Binary => checked(4 + 1 + (field.Source is { } c ? values.Size(c) : values.Binary)),
         DocumentValueType.String => checked(4 + Characters(field, values) + 1),
         DocumentValueType.Object when field.FreeForm || field.Fields.Count == 0 => field.Source is { } c ? Math.Max(DocumentOverhead, values.Size(c)) : values.Json,
-        DocumentValueType.Object => Document(field.Fields, values),
+        DocumentValueType.Object or DocumentValueType.Point => Document(field.Fields, values),
+        DocumentValueType.Array when field.Positions is { } positions => Tuple(positions, values),
         DocumentValueType.Array => Array(field.Items, field.MaxItems ?? values.ArrayElements, values),
         _ => 0,
     };
@@ -63,6 +64,10 @@ internal static class BsonSize
         return checked((int)total);
     }
 
+    /// <summary>An array of exactly these elements (keys "0", "1", …).</summary>
+    private static int Tuple(IReadOnlyList<DocumentField> positions, TypicalValues values) =>
+        checked(DocumentOverhead + positions.Select((p, i) => 1 + Digits(i) + 1 + Value(p, values)).Sum());
+
     private static int Digits(long i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
 
     private static int Characters(DocumentField field, TypicalValues values)
@@ -77,7 +82,10 @@ internal static class BsonSize
             : field.Rules.MaxLength ?? values.Text;
     }
 
-    /// <summary>Bytes of one index entry: the key values plus an 8-byte record id, before WiredTiger's prefix compression.</summary>
+    /// <summary>
+    /// Bytes of one index entry: the key values plus an 8-byte record id, before WiredTiger's prefix compression. A point
+    /// is keyed by the one S2 cell that holds it, a 64-bit integer (2dsphere version 3), not by its GeoJSON bytes.
+    /// </summary>
     public static int IndexEntry(IEnumerable<DocumentField?> keyFields, TypicalValues values) =>
-        checked(8 + keyFields.Sum(f => f is null ? 8 : f.Type == DocumentValueType.Array && f.Items is { } item ? Value(item, values) : Math.Min(Value(f, values), 1024)));
+        checked(8 + keyFields.Sum(f => f is null or { Type: DocumentValueType.Point } ? 8 : f.Type == DocumentValueType.Array && f.Items is { } item ? Value(item, values) : Math.Min(Value(f, values), 1024)));
 }

@@ -99,6 +99,18 @@ internal sealed class MongoDbDesign : FamilyDesign
         md.EndBlock();
         md.Heading(4, "Validators");
         md.Paragraph("Each collection has a $jsonSchema validator (in create.js). Types map as: uuid → binData (subtype 4), smallint/int → int, bigint → long, decimal and money → decimal (decimal128, exact), float/double → double, bool → bool, date/timestamp → date, time → string with a pattern, json → object (free-form), binary → binData, enum → string with enum, array of T → array with items; string(n) sets maxLength, char(n) min and max length, e-mail and URL a pattern, checks set minimum/maximum (exclusive for > and <), enum or pattern.");
+        var points = _model.Document.Collections.SelectMany(c => c.Fields.Where(f => f.Type == DocumentValueType.Point).Select(f => (Collection: c.Name, Field: f))).ToList();
+        if (points.Count > 0)
+        {
+            md.Heading(4, "Positions");
+            foreach (var (collection, field) in points)
+            {
+                md.Bullet(Escape($"{collection}.{field.Name}: {field.Description} The validator requires type \"Point\" and exactly two doubles, each within its bounds (±180 and ±90, or the attributes' narrower checks); a 2dsphere index serves the near searches."));
+            }
+
+            md.EndBlock();
+        }
+
         md.Heading(4, "Capacity assumptions");
         foreach (var assumption in MongoSizing.Assumptions(_values))
         {

@@ -60,6 +60,12 @@ public sealed class MongoDbDesigner : IFamilyDesigner
         var queries = new MongoQueries(requirement, relations.Placements, model).Write();
         decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, "Query templates", $"{Count(queries.Count)} templates in mongosh (queries.js)",
             "One per access pattern (and one per bucket's append): each filter leads with the fields its index leads with, in the same order, so the plan is an index scan without an in-memory sort; soft-deleted documents are skipped with the partial indexes' own predicate, so those indexes are eligible."));
+        if (model.Collections.Any(c => c.Indexes.Any(i => i.Keys.Any(k => k.Kind == IndexKeyKind.Spherical))))
+        {
+            decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, "Near searches", "aggregate: $geoNear first, then $limit",
+                "$geoNear (spherical, near a GeoJSON point, maxDistance in metres) returns documents nearest first with each one's distance in its distanceField, which find with $nearSphere cannot return; key names the 2dsphere index, so a second geospatial index later cannot make the stage fail, and its query carries the tenant, equality and range filters the compound index leads with. It must be the pipeline's first stage and has no limit of its own since MongoDB 4.2, so $limit follows it; it runs on sharded collections too."));
+        }
+
         decisions.Add(new DesignDecision(DesignAreas.DataMigration, "Schema changes", "collMod of the validator: moderate, backfill, strict",
             "A new database needs no migration: create.js builds it. A later change of shape relaxes the validator (validationLevel moderate), ships the application that writes the new shape, rewrites old documents in batches, then restores strict validation; indexes build online."));
         RecordCapacity(model, sharding.Shards, requirement, decisions);

@@ -27,6 +27,15 @@ internal sealed record MongoEntity(
 
     public bool HasVolumes => Rows is > 0;
 
+    /// <summary>GeoJSON points that stand for the latitude and longitude attributes the entity's near patterns name.</summary>
+    public IReadOnlyList<MongoGeoPoint> Points { get; init; } = Array.Empty<MongoGeoPoint>();
+
+    /// <summary>The point a near pattern searches; null when its attributes were not stored as one.</summary>
+    public MongoGeoPoint? PointFor(NearSpec near) => Points.FirstOrDefault(p => p.Serves(near));
+
+    /// <summary>The point an attribute became a coordinate of, if any.</summary>
+    public MongoGeoPoint? PointHolding(string attribute) => Points.FirstOrDefault(p => p.Holds(attribute));
+
     public DocumentField? Field(string name) =>
         Fields.FirstOrDefault(f => ImplicitColumns.MatchKey(f.Name) == ImplicitColumns.MatchKey(name));
 

@@ -73,6 +73,7 @@ internal sealed class MongoEntityBuilder
         }
 
         fields.AddRange(entity.Attributes.Select(a => Attribute(entity, a)));
+        var points = MongoGeoPoint.Place(_requirement, entity, fields, _decisions);
 
         if (timestamps)
         {
@@ -87,7 +88,7 @@ internal sealed class MongoEntityBuilder
         }
 
         return new MongoEntity(entity.Name, MongoNames.Collection(_style, entity.Name), entity.Description, isTenant, scoped, timestamps, softDelete,
-            entity.Rows, entity.RowsPerDay, MongoEntity.DocumentsAt(entity.Rows, entity.RowsPerDay, _requirement.Workload.Retention), fields);
+            entity.Rows, entity.RowsPerDay, MongoEntity.DocumentsAt(entity.Rows, entity.RowsPerDay, _requirement.Workload.Retention), fields) { Points = points };
     }
 
     /// <summary>An attribute (of an entity or of a relationship) as a field with its type's and its check's rules.</summary>

@@ -66,6 +66,12 @@ internal sealed class MongoIndexes
             return;
         }
 
+        if (pattern.Near is { } near && placement.Kind == PlacementKind.Collection && collection.Entity?.PointFor(near) is { } point)
+        {
+            Near(pattern, placement, point, rate);
+            return;
+        }
+
         var where = pattern.Where.ToList();
         var prefix = placement.Kind switch
         {
@@ -131,12 +137,51 @@ internal sealed class MongoIndexes
         collection.Indexes.Add(new DocumentIndex(string.Empty, keys, reason) { Serves = new[] { pattern.Name }, Partial = LiveOnly(collection) });
     }
 
+    /// <summary>
+    /// A near pattern's compound 2dsphere index: the tenant key and the equality fields first (equality–sort–range: the
+    /// geo key takes the sort's place, since $geoNear returns nearest first), the point, then a range as a key filter.
+    /// </summary>
+    private void Near(AccessPatternSpec pattern, Placement placement, MongoGeoPoint point, string rate)
+    {
+        var collection = placement.Collection;
+        string At(string name) => Path(collection, placement, string.Empty, name, false);
+        var keys = collection.Fields.Where(f => f.Origin == FieldOrigin.Tenant).Select(f => new DocumentIndexKey(f.Name, IndexKeyKind.Ascending)).ToList();
+        var leading = keys.Count;
+        foreach (var path in pattern.Where.Where(w => pattern.Range is null || !Same(w, pattern.Range)).Select(At).Where(p => keys.All(k => k.Field != p)))
+        {
+            keys.Add(new DocumentIndexKey(path, IndexKeyKind.Ascending));
+        }
+
+        var equality = keys.Select(k => k.Field).ToList();
+        keys.Add(new DocumentIndexKey(point.Field, IndexKeyKind.Spherical));
+        var range = pattern.Range is { } r ? At(r) : null;
+        if (range is not null && keys.All(k => k.Field != range))
+        {
+            keys.Add(new DocumentIndexKey(range, IndexKeyKind.Ascending));
+        }
+
+        var reason = $"Compound 2dsphere for '{pattern.Name}'{rate}, nearest first around a point: "
+            + (equality.Count > 0
+                ? $"equality on {List(equality)} leads{(leading > 0 ? " (the tenant key first)" : string.Empty)}, so $geoNear's query bounds those keys and the search widens only through the cells of matching documents; then {point.Field} as 2dsphere (a compound index may hold scalar keys before the 2dsphere key)"
+                : $"{point.Field} as 2dsphere; no equality filter to lead it")
+            + (range is not null ? $", then {range}, filtered inside the index" : string.Empty)
+            + $". The equality–sort–range order with the geo key in the sort's place: $geoNear returns documents by distance, so no sort stage follows"
+            + (pattern.Limit is { } limit ? $", and $limit {Count(limit)} stops it after the nearest {Count(limit)}" : string.Empty)
+            + $". 2dsphere indexes are sparse: a document without {point.Field} is not in it.";
+        collection.Indexes.Add(new DocumentIndex(string.Empty, keys, reason) { Serves = new[] { pattern.Name }, Partial = LiveOnly(collection) });
+    }
+
     private static string? PatternColumns(AccessPatternSpec pattern) =>
         pattern.Range ?? (pattern.Aggregate is not null ? pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null)?.Column : null);
 
-    /// <summary>A field as the index names it: a JSON field's wildcard, an array's element path, a bucket's start for its items' time.</summary>
+    /// <summary>A field as the index names it: a JSON field's wildcard, an array's element path, a bucket's start for its items' time, a point's coordinate.</summary>
     private static string Path(CollectionDraft collection, Placement placement, string prefix, string name, bool bucketed)
     {
+        if (placement.Kind == PlacementKind.Collection && collection.Entity?.PointHolding(name) is { } point)
+        {
+            return point.PathOf(name);
+        }
+
         if (bucketed && collection.BucketTime is { } time && Same(name, time))
         {
             return placement.LinkedKey!;
@@ -186,7 +231,8 @@ internal sealed class MongoIndexes
         var embedded = _relations.Where(r => r.Link == DocumentLink.Embed && r.Holder == collection.Name).Select(r => (Entity: r.To, Path: r.Field + ".", Optional: true));
         foreach (var (entity, path, optional) in entities.Concat(embedded))
         {
-            foreach (var attribute in _requirement.FindEntity(entity)?.Attributes.Where(a => a.Unique) ?? Enumerable.Empty<AttributeSpec>())
+            // A coordinate stored in a point has no field of its own to be unique on.
+            foreach (var attribute in _requirement.FindEntity(entity)?.Attributes.Where(a => a.Unique && (path.Length > 0 || collection.Entity?.PointHolding(a.Name) is null)) ?? Enumerable.Empty<AttributeSpec>())
             {
                 uniques.Add((path + MongoNames.Field(_style, attribute.Name), optional || !attribute.Required, attribute.Type.Kind == LogicalTypeKind.Email,
                     $"{entity}.{attribute.Name} is unique"));
@@ -289,6 +335,8 @@ internal sealed class MongoIndexes
 
             var longer = collection.Indexes.FirstOrDefault(o => o != index && o.Keys.Count >= index.Keys.Count
                 && o.Keys.Take(index.Keys.Count).SequenceEqual(index.Keys) && !o.Keys.Any(k => k.Kind == IndexKeyKind.Text)
+                // A 2dsphere index leaves out documents without a point, so the planner never answers a plain query from it.
+                && (o.Keys.Count == index.Keys.Count || !o.Keys.Any(k => k.Kind == IndexKeyKind.Spherical))
                 && o.Partial.All(c => index.Partial.Contains(c) || (c.Test == PartialTest.Exists && index.Keys.Any(k => k.Field == c.Field)))
                 && (o.Keys.Count > index.Keys.Count || o.Unique || o.ExpireAfterSeconds is not null || collection.Indexes.IndexOf(o) < collection.Indexes.IndexOf(index)));
             if (longer is null)
@@ -312,7 +360,8 @@ internal sealed class MongoIndexes
         for (var i = 0; i < collection.Indexes.Count; i++)
         {
             var index = collection.Indexes[i];
-            var prefix = index.ExpireAfterSeconds is not null ? "ttl" : index.Keys.Any(k => k.Kind == IndexKeyKind.Text) ? "tx" : index.Unique ? "ux" : "ix";
+            var prefix = index.ExpireAfterSeconds is not null ? "ttl" : index.Keys.Any(k => k.Kind == IndexKeyKind.Text) ? "tx"
+                : index.Keys.Any(k => k.Kind == IndexKeyKind.Spherical) ? "geo" : index.Unique ? "ux" : "ix";
             var parts = index.Keys.Where(k => k.Kind != IndexKeyKind.Text).Select(k => k.Field.Replace(".$**", string.Empty, StringComparison.Ordinal).Replace('.', '_'))
                 .Prepend(collection.Name).ToList();
             if (index.Keys.Any(k => k.Kind == IndexKeyKind.Text))

@@ -7,7 +7,8 @@ namespace DbArchitect.Core.Engines.MongoDb;
 /// <summary>
 /// A collection's validator as MongoDB's <c>$jsonSchema</c> (JSON Schema draft 4 with <c>bsonType</c>, without
 /// <c>$ref</c>, <c>default</c>, <c>format</c> or <c>id</c>): required fields, types, members, patterns, bounds (draft 4's
-/// boolean <c>exclusiveMinimum</c>), lengths and <c>additionalProperties</c> by the collection's policy.
+/// boolean <c>exclusiveMinimum</c>), lengths and <c>additionalProperties</c> by the collection's policy. A GeoJSON Point is
+/// closed whatever the policy, and its coordinates are draft 4's tuple: <c>items</c> as a list, <c>additionalItems</c> false.
 /// </summary>
 internal static class MongoJsonSchema
 {
@@ -44,9 +45,12 @@ internal static class MongoJsonSchema
     private static JsonObject Field(DocumentField field, bool additional)
     {
         var type = MongoTypes.BsonType(field.Type);
-        JsonObject schema = field.Type == DocumentValueType.Object && !field.FreeForm && field.Fields.Count > 0
-            ? Document(field.Fields, additional)
-            : new JsonObject { ["bsonType"] = field.Nullable ? new JsonArray(type, "null") : type };
+        JsonObject schema = field.Type switch
+        {
+            DocumentValueType.Point => Document(field.Fields, false),
+            DocumentValueType.Object when !field.FreeForm && field.Fields.Count > 0 => Document(field.Fields, additional),
+            _ => new JsonObject { ["bsonType"] = field.Nullable ? new JsonArray(type, "null") : type },
+        };
         if (field.Description is { Length: > 0 } description)
         {
             schema["description"] = description;
@@ -94,6 +98,14 @@ internal static class MongoJsonSchema
         if (rules.MaxLength is { } maxLength)
         {
             schema["maxLength"] = maxLength;
+        }
+
+        if (field.Type == DocumentValueType.Array && field.Positions is { } positions)
+        {
+            schema["minItems"] = positions.Count;
+            schema["maxItems"] = positions.Count;
+            schema["items"] = new JsonArray(positions.Select(p => (JsonNode)Field(p, additional)).ToArray());
+            schema["additionalItems"] = false;
         }
 
         if (field.Type == DocumentValueType.Array && field.Items is { } items)

@@ -18,6 +18,9 @@ internal sealed class MongoQueries
 {
     private const string Indent = "      ";
 
+    /// <summary>The parameter of a near search's radius, in metres (a GeoJSON point's unit).</summary>
+    private const string MaxDistance = "maxDistance";
+
     private readonly DbRequirement _requirement;
     private readonly IReadOnlyDictionary<string, Placement> _placements;
     private readonly DocumentModel _model;
@@ -70,8 +73,15 @@ internal sealed class MongoQueries
         }
 
         var bucketed = placement.Kind == PlacementKind.Bucketed;
+        // Only an entity's own collection holds its points; a holder's points are not the linked entity's.
+        var entity = placement.Kind == PlacementKind.Collection ? placement.Collection.Entity : null;
         string FieldOf(string name)
         {
+            if (entity?.PointHolding(name) is { } point)
+            {
+                return point.PathOf(name);
+            }
+
             if (bucketed && collection.Fields.First(f => f.Name == placement.ArrayField).Items!.Fields.FirstOrDefault(f => Same(f.Name, name)) is { } item)
             {
                 return placement.ArrayField + "." + item.Name;
@@ -125,7 +135,13 @@ internal sealed class MongoQueries
 
         var caseInsensitive = collection.Indexes.Any(i => i.CaseInsensitive && pattern.Where.Any(w => i.Keys.Any(k => Same(k.Field, FieldOf(w)))));
         var sort = pattern.OrderBy.Select(o => (FieldOf(o.Column), o.Descending ? "-1" : "1")).ToList();
-        var projection = pattern.Select.Select(s => (FieldOf(s), "1")).ToList();
+        // A coordinate is projected with its point: a position in a projection path does not pick an array element.
+        var projection = pattern.Select.Select(s => entity?.PointHolding(s)?.Field ?? FieldOf(s)).Distinct(StringComparer.Ordinal).Select(f => (f, "1")).ToList();
+        if (pattern.Near is { } near && placement.Kind == PlacementKind.Collection && entity?.PointFor(near) is { } searched)
+        {
+            return Near(pattern, collection, target, match, searched, sort, projection);
+        }
+
         if (pattern.Aggregate is not null || bucketed)
         {
             var itemOnly = bucketed ? match.Where(m => m.Key.StartsWith(placement.ArrayField + ".", StringComparison.Ordinal)).ToList() : new List<(string Key, string Value)>();
@@ -157,6 +173,48 @@ internal sealed class MongoQueries
         }
 
         return new MongoQuery(pattern.Name, collection.Name, "find", text, note);
+    }
+
+    /// <summary>
+    /// A near pattern as <c>$geoNear</c>, which must be the pipeline's first stage: the point (longitude first), the
+    /// 2dsphere index by <c>key</c>, the equality and range filters as its <c>query</c>, a radius in metres, then $limit.
+    /// </summary>
+    private MongoQuery Near(AccessPatternSpec pattern, DocumentCollection collection, string target, List<(string Key, string Value)> match, MongoGeoPoint point,
+        List<(string Key, string Value)> sort, List<(string Key, string Value)> projection)
+    {
+        var names = new NameScope(int.MaxValue, caseSensitive: false);
+        foreach (var field in collection.Fields)
+        {
+            names.Claim(field.Name);
+        }
+
+        var distance = names.Claim(MongoNames.Field(_requirement.Conventions.Naming, "distance"));
+        var near = "{ \"type\": \"Point\", \"coordinates\": [" + MongoJs.Param(point.Longitude) + ", " + MongoJs.Param(point.Latitude) + "] }";
+        var geoNear = new List<(string Key, string Value)>
+        {
+            ("near", near),
+            ("key", MongoJs.String(point.Field)),
+            ("query", MongoJs.Object(match)),
+            ("maxDistance", MongoJs.Param(MaxDistance)),
+            ("spherical", "true"),
+            ("distanceField", MongoJs.String(distance)),
+        };
+        var limit = pattern.Limit ?? QueryPlan.DefaultSearchLimit;
+        var stages = new List<string> { "{ \"$geoNear\": " + MongoJs.Object(geoNear) + " }", "{ \"$limit\": " + Integer(limit) + " }" };
+        if (sort.Count > 0)
+        {
+            stages.Add("{ \"$sort\": " + MongoJs.Object(sort) + " }");
+        }
+
+        if (projection.Count > 0)
+        {
+            stages.Add("{ \"$project\": " + MongoJs.Object(projection.Append((distance, "1"))) + " }");
+        }
+
+        var note = $"Nearest first around [{point.Longitude}, {point.Latitude}] from the parameters (longitude first, as GeoJSON), within p.{MaxDistance} metres, through the 2dsphere index on {point.Field}; {distance} is each document's distance in metres. "
+            + "$geoNear rather than $nearSphere in find: it returns each distance, which find cannot, and key names the index."
+            + (sort.Count > 0 ? " The stated order re-sorts the nearest after $limit." : string.Empty);
+        return new MongoQuery(pattern.Name, collection.Name, "aggregate", $"{target}.aggregate([\n{Indent}" + string.Join(",\n" + Indent, stages) + "\n    ])", note);
     }
 
     private static MongoQuery Aggregate(AccessPatternSpec pattern, Placement placement, DocumentCollection collection, string target,

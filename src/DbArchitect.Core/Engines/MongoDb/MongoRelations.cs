@@ -290,16 +290,16 @@ internal sealed class MongoRelations
     private List<RelationshipSpec> Others(RelationshipSpec relationship, string entity) =>
         _requirement.Relationships.Where(r => r != relationship && (Same(r.From, entity) || Same(r.To, entity))).ToList();
 
-    /// <summary>Whether an access pattern searches the entity or filters it by equality on anything but its parent's key.</summary>
+    /// <summary>Whether an access pattern searches the entity (by text or near a point) or filters it by equality on anything but its parent's key.</summary>
     private bool FilteredBeyond(string entity, string parentKey) =>
-        _requirement.AccessPatterns.Any(p => Same(p.Entity, entity) && (p.Search.Count > 0 || p.Where.Any(w => !Same(w, parentKey))));
+        _requirement.AccessPatterns.Any(p => Same(p.Entity, entity) && (p.Search.Count > 0 || p.Near is not null || p.Where.Any(w => !Same(w, parentKey))));
 
-    /// <summary>Whether an access pattern reads the entity by anything other than its parent's key.</summary>
+    /// <summary>Whether an access pattern reads the entity by anything other than its parent's key (a near search finds documents of its own: $geoNear returns whole documents, never array elements).</summary>
     private (bool Independent, string Why) Independent(string entity, IReadOnlyList<string> parentKeys)
     {
         var keys = parentKeys.Select(ImplicitColumns.MatchKey).ToHashSet(StringComparer.Ordinal);
         var reader = _requirement.AccessPatterns.FirstOrDefault(p => Same(p.Entity, entity)
-            && (p.Search.Count > 0 || p.Aggregate is not null || p.Range is not null || p.Where.Count == 0
+            && (p.Search.Count > 0 || p.Near is not null || p.Aggregate is not null || p.Range is not null || p.Where.Count == 0
                 || p.Where.Any(w => !keys.Contains(ImplicitColumns.MatchKey(w)))));
         return reader is null ? (false, string.Empty) : (true, $"access pattern '{reader.Name}' reads {entity} on its own");
     }

@@ -129,6 +129,7 @@ internal static class MongoScript
                 IndexKeyKind.Descending => -1,
                 IndexKeyKind.Text => "text",
                 IndexKeyKind.Hashed => "hashed",
+                IndexKeyKind.Spherical => "2dsphere",
                 _ => 1,
             };
         }

@@ -51,7 +51,8 @@ internal sealed class MongoSharding
         if (bytes <= ReplicaSetBytes && writes <= ReplicaSetWrites)
         {
             _decisions.Add(new DesignDecision(DesignAreas.Partitioning, "Sharding", "No sharding needed",
-                $"{Bytes(bytes)} of data and indexes at the horizon is within the {Bytes(ReplicaSetBytes)} one replica set carries well, and {Number(writes)} writes/s within its {Count((long)ReplicaSetWrites)}: a three-member replica set serves the design; shard when either figure is passed."));
+                $"{Bytes(bytes)} of data and indexes at the horizon is within the {Bytes(ReplicaSetBytes)} one replica set carries well, and {Number(writes)} writes/s within its {Count((long)ReplicaSetWrites)}: a three-member replica set serves the design; shard when either figure is passed."
+                + GeoNote(collections.Select(c => c.Draft).Where(Spherical).Select(d => d.Name).ToList(), false)));
             return keys;
         }
 
@@ -69,7 +70,7 @@ internal sealed class MongoSharding
             var key = Choose(draft, size);
             keys[draft.Name] = key;
             _decisions.Add(new DesignDecision(DesignAreas.Partitioning, draft.Name + " shard key", string.Join(", ", key.Keys) + (key.Hashed ? " (hashed)" : " (ranged)"),
-                $"{Bytes(collectionBytes)} and {Number(Writes(draft))} writes/s at the horizon. {key.Reason}"));
+                $"{Bytes(collectionBytes)} and {Number(Writes(draft))} writes/s at the horizon. {key.Reason}" + GeoNote(Spherical(draft) ? new[] { draft.Name } : Array.Empty<string>(), true)));
         }
 
         return keys;
@@ -113,6 +114,14 @@ internal sealed class MongoSharding
         return new ShardKey(new[] { new DocumentIndexKey("_id", IndexKeyKind.Hashed) },
             $"Hashed on _id: no matched field has enough distinct values or it grows monotonically{(draft.Fields[0].Type == DocumentValueType.Uuid ? string.Empty : " (as sequential keys do)")}, so a ranged key would send every insert to the last range; hashing spreads {Count((long)(Writes(draft) * 86400))} inserts a day evenly, about {perShard} writes/s per shard, at the cost of scatter-gather for reads not by _id.");
     }
+
+    private static bool Spherical(CollectionDraft draft) => draft.Indexes.Any(i => i.Keys.Any(k => k.Kind == IndexKeyKind.Spherical));
+
+    /// <summary>What a 2dsphere index means for sharding, for the collections that have one.</summary>
+    private static string GeoNote(IReadOnlyList<string> collections, bool sharded) => collections.Count == 0 ? string.Empty
+        : (sharded ? " A 2dsphere index cannot be a shard key, so the key above is made of other fields"
+            : $" A 2dsphere index cannot be a shard key: when {string.Join(", ", collections)} {(collections.Count == 1 ? "is" : "are")} sharded, the key is made of other fields")
+          + "; $geoNear runs on a sharded collection, each shard returning its nearest documents for mongos to merge by distance.";
 
     private static DocumentIndexKey[] Prefix(DocumentField? tenant, params DocumentIndexKey[] keys) =>
         tenant is null ? keys : keys.Prepend(new DocumentIndexKey(tenant.Name, IndexKeyKind.Ascending)).ToArray();

@@ -45,7 +45,7 @@ internal static class MongoTypes
         DocumentValueType.Date => "date",
         DocumentValueType.ObjectId => "objectId",
         DocumentValueType.Uuid or DocumentValueType.Binary => "binData",
-        DocumentValueType.Object => "object",
+        DocumentValueType.Object or DocumentValueType.Point => "object",
         DocumentValueType.Array => "array",
         _ => "string",
     };

@@ -2,9 +2,10 @@ namespace DbArchitect.Core.Model.Document;
 
 /// <summary>
 /// The value types a document store holds, named by what they are rather than by one engine's spelling; each engine of
-/// the family maps them to its own (MongoDB's bsonType "long", "decimal", "binData"…).
+/// the family maps them to its own (MongoDB's bsonType "long", "decimal", "binData"…). A <see cref="Point"/> is a GeoJSON
+/// Point, a closed sub-document whose <see cref="DocumentField.Fields"/> are its type and its [longitude, latitude].
 /// </summary>
-public enum DocumentValueType { String, Int32, Int64, Double, Decimal128, Boolean, Date, ObjectId, Uuid, Binary, Object, Array }
+public enum DocumentValueType { String, Int32, Int64, Double, Decimal128, Boolean, Date, ObjectId, Uuid, Binary, Object, Array, Point }
 
 /// <summary>
 /// The rules a validator enforces on one value: allowed members, a regular expression, numeric bounds (inclusive unless
@@ -61,6 +62,9 @@ public sealed record DocumentField(string Name, DocumentValueType Type, bool Req
 
     /// <summary>Most elements an array may hold (a bucket's capacity); null when unbounded by the validator.</summary>
     public int? MaxItems { get; init; }
+
+    /// <summary>An array of exactly these elements, each with its own rules (a point's longitude then latitude); null for a list of <see cref="Items"/>.</summary>
+    public IReadOnlyList<DocumentField>? Positions { get; init; }
 
     /// <summary>The attribute as a column of the shared capacity rules (TypicalValues widths); not part of the exported model.</summary>
     internal Column? Source { get; init; }

@@ -1,6 +1,15 @@
 namespace DbArchitect.Core.Model.Document;
 
-public enum IndexKeyKind { Ascending, Descending, Text, Hashed }
+public enum IndexKeyKind
+{
+    Ascending,
+    Descending,
+    Text,
+    Hashed,
+
+    /// <summary>Points on a sphere (WGS 84), for nearest-first and within-radius searches; MongoDB's 2dsphere.</summary>
+    Spherical,
+}
 
 public sealed record DocumentIndexKey(string Field, IndexKeyKind Kind)
 {
@@ -9,6 +18,7 @@ public sealed record DocumentIndexKey(string Field, IndexKeyKind Kind)
         IndexKeyKind.Descending => Field + " desc",
         IndexKeyKind.Text => Field + " text",
         IndexKeyKind.Hashed => Field + " hashed",
+        IndexKeyKind.Spherical => Field + " 2dsphere",
         _ => Field,
     };
 }
