@@ -40,12 +40,11 @@ public sealed class DynamoDbDesigner : IFamilyDesigner
         // A near pattern's key value: its share of the rows and writes (the equality values spread them), every search on it.
         NearLoad NearLoadOf(EntityShape shape, AccessPatternSpec pattern)
         {
-            var bytes = attributes[shape.Name].Sum(a => a.TypicalBytes);
             var where = pattern.Where.Select(w => shape.Column(w)?.Name ?? w).Where(w => !(shape.TenantScoped && w == ImplicitColumns.TenantId)).ToList();
             var distinct = (double)capacity.Distinct(shape, where);
             var rows = Math.Max(1, shape.Rows ?? DynamoCapacityPlanner.DefaultRows);
             return new NearLoad((long)Math.Ceiling(rows / distinct), capacity.Writes(shape) / distinct, capacity.Inserts(shape) / distinct,
-                DynamoCapacityPlanner.WriteUnits(bytes), bytes, capacity.Rate(pattern).Rate);
+                capacity.Rate(pattern).Rate, attributes[shape.Name]);
         }
 
         var tableName = TableName(requirement.Application.Name);

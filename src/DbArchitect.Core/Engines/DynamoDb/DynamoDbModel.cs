@@ -53,6 +53,7 @@ public sealed record ItemAttribute(string Name, string Type, string LogicalType,
 public sealed record IndexKeys(string Index, KeyTemplate PartitionKey, KeyTemplate SortKey, int Shards)
 {
     /// <summary>True when an update moves the entry (a position in the keys): the index deletes the old entry and puts the new one, two writes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Moves { get; init; }
 }
 

@@ -331,13 +331,7 @@ internal sealed class KeyPlanner
         var slot = GlobalSlot(shape, pattern);
         slot.Types.Add(shape.Prefix);
         slot.Serves.Add(pattern.Name);
-        var segments = TenantPrefix(shape).Segments.ToList();
-        segments.Add(KeySegment.Text(shape.Prefix));
-        foreach (var column in where)
-        {
-            segments.Add(KeySegment.Text(KeyTemplate.Separator + column.ToUpperInvariant().Replace(KeyTemplate.Separator, '_') + KeyTemplate.Separator));
-            segments.Add(KeySegment.Value(column, KeyEncodings.ForEquality(shape.Column(column)!.Type)));
-        }
+        var segments = TypeAndEquality(shape, where);
 
         // Writes per partition key value: the shape's write units spread over the distinct values of the equality columns.
         var unitsPerKey = _writesPerKey(shape, pattern);
@@ -392,28 +386,21 @@ internal sealed class KeyPlanner
         var latitude = shape.Column(near.Latitude)!;
         var longitude = shape.Column(near.Longitude)!;
         var limit = pattern.Limit ?? QueryPlan.DefaultSearchLimit;
-        var plan = NearPlanner.Choose(_nearLoad(shape, pattern), limit);
-        var segments = TenantPrefix(shape).Segments.ToList();
-        segments.Add(KeySegment.Text(shape.Prefix));
-        foreach (var column in where)
+        var load = _nearLoad(shape, pattern);
+        var home = _homes[shape.Name];
+        var sort = new KeyTemplate(new List<KeySegment> { KeySegment.Geohash(latitude.Name, longitude.Name, NearPlanner.SortPrecision), KeySegment.Text("#") });
+        sort = sort.Append(Identity(shape));
+        // The item's size with its table keys, the index keys planned so far and this index's at a precision: what a cell's Query reads.
+        int Bytes(int precision)
         {
-            segments.Add(KeySegment.Text(KeyTemplate.Separator + column.ToUpperInvariant().Replace(KeyTemplate.Separator, '_') + KeyTemplate.Separator));
-            segments.Add(KeySegment.Value(column, KeyEncodings.ForEquality(shape.Column(column)!.Type)));
+            var keys = Keys(shape).Append(new IndexKeys(slot.Name, NearPartition(shape, where, latitude.Name, longitude.Name, precision, 1), sort, 1)).ToList();
+            var type = new ItemType(shape.Prefix, shape.Name, ItemKind.Entity, home.PartitionKey, home.SortKey, keys, load.Attributes, shape.Identity, 0, null, false, false, 0, 0);
+            return load.Attributes.Sum(a => a.TypicalBytes) + ItemSizer.KeyBytes(type, false);
         }
 
-        segments.Add(KeySegment.Text("#GEO#"));
-        segments.Add(KeySegment.Geohash(latitude.Name, longitude.Name, plan.Precision));
+        var plan = NearPlanner.Choose(load, limit, Bytes);
+        var partition = NearPartition(shape, where, latitude.Name, longitude.Name, plan.Precision, plan.Shards);
         Hottest(pattern.Name, slot.Name + " busiest cell", plan.WriteUnitsPerCell);
-        if (plan.Shards > 1)
-        {
-            segments.Add(KeySegment.Text("#"));
-            segments.Add(KeySegment.Value(DynamoDbKeys.ShardAttribute, KeyEncoding.Integer));
-        }
-
-        var partition = new KeyTemplate(segments);
-        var sortSegments = new List<KeySegment> { KeySegment.Geohash(latitude.Name, longitude.Name, NearPlanner.SortPrecision), KeySegment.Text("#") };
-        AppendIdentity(shape, sortSegments, null);
-        var sort = new KeyTemplate(sortSegments);
         var optional = where.Append(latitude.Name).Append(longitude.Name).Where(w => !shape.Column(w)!.Required).ToList();
         slot.Sparse |= optional.Count > 0;
         Keys(shape).Add(new IndexKeys(slot.Name, partition, sort, plan.Shards) { Moves = true });
@@ -432,8 +419,52 @@ internal sealed class KeyPlanner
             "A proximity search has no key value to look up, so the item carries its position as geohash keys: the cell (precision " + plan.Precision.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + ") after the " + (where.Count == 0 ? "item type" : "item type and " + string.Join(", ", where)) + " in the partition key, the full " + NearPlanner.SortPrecision.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + "-character geohash and the identity in the sort key (unique per item, and finer cells stay begins_with prefixes of it). " + plan.Reason));
+        var read = Math.Min(load.KeyRows, 9 * plan.ItemsPerCell);
+        if (read > 20 * limit)
+        {
+            _warnings.Add(new DesignWarning(WarningSeverity.Warning, pattern.Name,
+                InvariantText.Format($"'{pattern.Name}' reads about {read:N0} items per search to return {limit} (nine geohash{plan.Precision} cells at the busiest density, the next precision being too small to hold the {limit} nearest); every item read is paid for. At this density an in-memory geospatial index (a Redis GEO set, GEOSEARCH) answers it from memory.")));
+        }
+
         _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name + " distance order", "Ranked by distance in the application",
             InvariantText.Format($"DynamoDB returns a partition's items in sort key order, and a geohash's order is not distance from a point (two neighbours across a cell edge have unrelated geohashes); the application merges the nine cells' items, computes the great-circle distance, keeps those within the radius and returns the nearest {limit}. Every item in the nine cells is read and paid for, about {Math.Min(9 * plan.ItemsPerCell, 1e12):0.#} at the busiest density.")));
+    }
+
+    /// <summary>The near index's partition key: tenant, item type, the equality values, the cell, and the shard when there are shards.</summary>
+    private KeyTemplate NearPartition(EntityShape shape, IReadOnlyList<string> where, string latitude, string longitude, int precision, int shards)
+    {
+        var segments = TypeAndEquality(shape, where);
+
+        segments.Add(KeySegment.Text("#GEO#"));
+        segments.Add(KeySegment.Geohash(latitude, longitude, precision));
+        if (shards > 1)
+        {
+            segments.Add(KeySegment.Text("#"));
+            segments.Add(KeySegment.Value(DynamoDbKeys.ShardAttribute, KeyEncoding.Integer));
+        }
+
+        return new KeyTemplate(segments);
+    }
+
+    /// <summary>A GSI partition key's start: tenant, item type, then NAME#value for each equality column.</summary>
+    private List<KeySegment> TypeAndEquality(EntityShape shape, IReadOnlyList<string> where)
+    {
+        var segments = TenantPrefix(shape).Segments.ToList();
+        segments.Add(KeySegment.Text(shape.Prefix));
+        foreach (var column in where)
+        {
+            segments.Add(KeySegment.Text(KeyTemplate.Separator + column.ToUpperInvariant().Replace(KeyTemplate.Separator, '_') + KeyTemplate.Separator));
+            segments.Add(KeySegment.Value(column, KeyEncodings.ForEquality(shape.Column(column)!.Type)));
+        }
+
+        return segments;
+    }
+
+    private static KeySegment[] Identity(EntityShape shape)
+    {
+        var segments = new List<KeySegment>();
+        AppendIdentity(shape, segments, null);
+        return segments.ToArray();
     }
 
     /// <summary>The first GSI slot without an item type of the shape, or a new one (past the quota with a warning).</summary>

@@ -65,7 +65,8 @@ public sealed record KeySegment(string? Literal, string? Attribute, KeyEncoding 
     /// <summary>For a geohash segment: the longitude attribute (<see cref="Attribute"/> holds the latitude).</summary>
     public string? Longitude { get; init; }
 
-    /// <summary>For a geohash segment: its characters.</summary>
+    /// <summary>For a geohash segment: its characters (0, and left out of design.json, for every other segment).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int Precision { get; init; }
 
     /// <summary>Characters this segment takes in a typical key, for the item size.</summary>
