@@ -423,11 +423,11 @@ internal sealed class KeyPlanner
         if (read > 20 * limit)
         {
             _warnings.Add(new DesignWarning(WarningSeverity.Warning, pattern.Name,
-                InvariantText.Format($"'{pattern.Name}' reads about {read:N0} items per search to return {limit} (nine geohash{plan.Precision} cells at the busiest density, the next precision being too small to hold the {limit} nearest); every item read is paid for. At this density an in-memory geospatial index (a Redis GEO set, GEOSEARCH) answers it from memory.")));
+                InvariantText.Format($"'{pattern.Name}' reads about {read:N0} items per search to return {limit} (nine geohash{plan.Precision} cells at the busiest density, the next precision's nine cells covering too small a radius to hold the {limit} nearest); every item read is paid for. At this density an in-memory geospatial index (a Redis GEO set, GEOSEARCH) answers it from memory.")));
         }
 
         _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name + " distance order", "Ranked by distance in the application",
-            InvariantText.Format($"DynamoDB returns a partition's items in sort key order, and a geohash's order is not distance from a point (two neighbours across a cell edge have unrelated geohashes); the application merges the nine cells' items, computes the great-circle distance, keeps those within the radius and returns the nearest {limit}. Every item in the nine cells is read and paid for, about {Math.Min(9 * plan.ItemsPerCell, 1e12):0.#} at the busiest density.")));
+            InvariantText.Format($"DynamoDB returns a partition's items in sort key order, and a geohash's order is not distance from a point (two points a metre apart across a cell edge can share no geohash prefix at all); the application merges the nine cells' items, computes the great-circle distance, keeps those within the radius and returns the nearest {limit}. Every item in the nine cells is read and paid for, about {Math.Min(9 * plan.ItemsPerCell, 1e12):0.#} at the busiest density.")));
     }
 
     /// <summary>The near index's partition key: tenant, item type, the equality values, the cell, and the shard when there are shards.</summary>
