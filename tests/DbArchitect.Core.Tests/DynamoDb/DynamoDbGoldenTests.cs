@@ -1,4 +1,6 @@
+using DbArchitect.Core.Design;
 using DbArchitect.Core.Export;
+using DbArchitect.Core.Requirements;
 
 namespace DbArchitect.Core.Tests.DynamoDb;
 
@@ -14,4 +16,12 @@ public sealed class DynamoDbGoldenTests
     [MemberData(nameof(Specs))]
     public void ExportedFilesMatchTheGoldenFiles(string spec) =>
         GoldenFolder.Check("dynamodb/" + spec, DesignExporter.Plan(DynamoDbSpecs.Design(spec)).Select(f => (f.RelativePath, f.Content)).ToList());
+
+    /// <summary>The near fixtures, which no example has: the geohash index, its query and its costs.</summary>
+    [Theory]
+    [InlineData("near/couriers.yaml", "near-couriers")]
+    [InlineData("dynamodb/live-drivers.yaml", "near-live-drivers")]
+    public void NearFixturesMatchTheGoldenFiles(string fixture, string folder) =>
+        GoldenFolder.Check("dynamodb/" + folder, DesignExporter.Plan(DesignEngine.Create(RequirementsReader.Load(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", fixture)), "dynamodb"))
+            .Select(f => (f.RelativePath, f.Content)).ToList());
 }

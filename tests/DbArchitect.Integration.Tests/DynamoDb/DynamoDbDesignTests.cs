@@ -124,7 +124,7 @@ public sealed class DynamoDbDesignTests
     };
 
     /// <summary>The table of create-table.json under a name of its own, once it is ACTIVE.</summary>
-    private static async Task<string> CreateTable(AmazonDynamoDBClient client, string json, string designName)
+    internal static async Task<string> CreateTable(AmazonDynamoDBClient client, string json, string designName)
     {
         var input = JsonNode.Parse(json)!.AsObject();
         Assert.Equal(designName, input["TableName"]!.GetValue<string>());

@@ -152,7 +152,7 @@ internal sealed class DynamoCapacityPlanner
         foreach (var index in globals)
         {
             var reads = costed.Where(p => p.Index == index.Name).Sum(p => p.PerSecond * p.ReadUnitsPerRequest * p.Shards);
-            var writes = sized.Where(t => t.Indexes.Any(k => k.Index == index.Name)).Sum(t => t.WritesPerSecond * WriteUnits(t.TypicalBytes));
+            var writes = sized.Where(t => t.Indexes.Any(k => k.Index == index.Name)).Sum(t => IndexWrites(t, index.Name) * WriteUnits(t.TypicalBytes));
             indexes.Add(new IndexCapacity(index.Name, Math.Round(reads, 2), Math.Round(writes, 2), Provisioned(reads), Provisioned(writes)));
         }
 
@@ -180,6 +180,27 @@ internal sealed class DynamoCapacityPlanner
                     : "; no rates are stated, so on-demand pays for what is used until the load is known.")));
         var capacity = new DynamoCapacity(mode, Math.Round(tableReads, 2), Math.Round(tableWrites, 2), Provisioned(tableReads), Provisioned(tableWrites), indexes, stored, basis);
         return (sized, costed, capacity);
+    }
+
+    /// <summary>
+    /// Index writes per second of an item type: one per item write, and a second for each update of an entry that moves
+    /// (its keys hold a position, so the index deletes the old entry and puts the new one); said in a decision.
+    /// </summary>
+    private double IndexWrites(ItemType type, string index)
+    {
+        var keys = type.Indexes.First(k => k.Index == index);
+        if (!keys.Moves)
+        {
+            return type.WritesPerSecond;
+        }
+
+        var shape = Shape(type.Entity);
+        var updates = Math.Max(0, type.WritesPerSecond - Inserts(shape));
+        var units = WriteUnits(type.TypicalBytes);
+        _decisions.Add(new DesignDecision(DesignAreas.PerformanceTuning, index + " writes of " + type.Entity,
+            InvariantText.Format($"({type.WritesPerSecond - updates:0.###} inserts + 2 × {updates:0.###} updates)/s × {units} WCU = {(type.WritesPerSecond + updates) * units:0.##} WCU/s"),
+            InvariantText.Format($"The index entry is the whole item (projection ALL, {type.TypicalBytes:N0} B typical, {units} WCU per write). Every update is taken to move the position, which changes the entry's sort key (the full geohash) and, past a cell edge, its partition key: DynamoDB then deletes the old entry and puts the new one, two index writes per update; an insert writes one.")));
+        return type.WritesPerSecond + updates;
     }
 
     public static long Provisioned(double units) => Math.Max(1, (long)Math.Ceiling(units / TargetUtilization));
@@ -213,6 +234,13 @@ internal sealed class DynamoCapacityPlanner
                 }
 
                 return path with { PerSecond = rate, PerSecondBasis = basis, ItemsPerRequest = (int)Math.Min(int.MaxValue, items), ReadUnitsPerRequest = scanUnits };
+            case AccessKind.Query when path.Near is { } near:
+                var perShard = Math.Max(1, (long)Math.Ceiling(near.ItemsPerCell / path.Shards));
+                var cellUnits = ReadUnits(checked(perShard * size), false);
+                _decisions.Add(new DesignDecision(DesignAreas.PerformanceTuning, path.Pattern + " reads",
+                    InvariantText.Format($"9 cells × {path.Shards} shard(s) × {cellUnits:0.#} RCU × {rate:0.##}/s = {9 * path.Shards * cellUnits * rate:0.##} RCU/s"),
+                    InvariantText.Format($"A cell's shard holds about {perShard} items of {size} B at the busiest density = {perShard * size:N0} B rounded up to 4 KB units, eventually consistent (half a unit per 4 KB), the only kind a GSI offers; each of the 9 cells and each shard is its own Query, charged on its own; rate: {basis}.")));
+                return path with { PerSecond = rate, PerSecondBasis = basis, ItemsPerRequest = (int)Math.Min(int.MaxValue, 9 * perShard * path.Shards), ReadUnitsPerRequest = 9 * cellUnits };
             case AccessKind.Aggregate:
                 var buckets = pattern.GroupBy.FirstOrDefault()?.Bucket switch
                 {

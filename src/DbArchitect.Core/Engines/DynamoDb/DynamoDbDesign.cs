@@ -149,7 +149,7 @@ public sealed class DynamoDbDesign : FamilyDesign
             var condition = path.PartitionKey is { } pk
                 ? pk.Pattern + (path.SortCondition is { } sort ? " + " + sort + " " + path.SortPrefix!.Pattern : string.Empty)
                 : path.Filter ?? "–";
-            md.Line(Row(Cell(path.Pattern), path.Kind.ToString(), Cell(path.Index), Cell(condition), path.Forward ? "forward" : "backward",
+            md.Line(Row(Cell(path.Pattern), path.Kind.ToString(), Cell(path.Index), Cell(condition), path.Near is not null ? "by distance, in the application" : path.Forward ? "forward" : "backward",
                 Number(path.ItemsPerRequest), Number(path.ReadUnitsPerRequest), Cell(path.Note)));
         }
 

@@ -37,10 +37,20 @@ public sealed class DynamoDbDesigner : IFamilyDesigner
             return capacity.Writes(shape) * units / capacity.Distinct(shape, where);
         }
 
+        // A near pattern's key value: its share of the rows and writes (the equality values spread them), every search on it.
+        NearLoad NearLoadOf(EntityShape shape, AccessPatternSpec pattern)
+        {
+            var where = pattern.Where.Select(w => shape.Column(w)?.Name ?? w).Where(w => !(shape.TenantScoped && w == ImplicitColumns.TenantId)).ToList();
+            var distinct = (double)capacity.Distinct(shape, where);
+            var rows = Math.Max(1, shape.Rows ?? DynamoCapacityPlanner.DefaultRows);
+            return new NearLoad((long)Math.Ceiling(rows / distinct), capacity.Writes(shape) / distinct, capacity.Inserts(shape) / distinct,
+                capacity.Rate(pattern).Rate, attributes[shape.Name]);
+        }
+
         var tableName = TableName(requirement.Application.Name);
         decisions.Add(new DesignDecision(DesignAreas.Schema, "Table", "One table '" + tableName + "' with generic keys PK and SK",
             "Single-table design: every entity is an item type under overloaded string keys (PK, SK and GSIn keys), so a Query reads an entity with its related items in one request and the table is provisioned, backed up and monitored once."));
-        var planner = new KeyPlanner(requirement, shapes, UnitsPerKey, decisions, warnings);
+        var planner = new KeyPlanner(requirement, shapes, UnitsPerKey, NearLoadOf, decisions, warnings);
         planner.Plan();
         planner.Summarize();
         var retention = requirement.Workload.Retention;

@@ -289,7 +289,11 @@ internal static class DynamoDbFiles
         }
 
         names["#pk"] = index?.PartitionKey ?? model.Table.PartitionKey;
-        values[":pk"] = new JsonObject { ["S"] = path.PartitionKey!.Pattern };
+        // A proximity search runs once per cell of the point's block: the caller writes each cell where the geohash stands.
+        values[":pk"] = new JsonObject
+        {
+            ["S"] = path.Near is { } near ? path.PartitionKey!.Describe(near.Latitude, "cell of the point or of one of its 8 neighbours") : path.PartitionKey!.Pattern,
+        };
         var condition = "#pk = :pk";
         if (path.SortCondition is { } sort)
         {

@@ -50,7 +50,12 @@ public sealed record ItemAttribute(string Name, string Type, string LogicalType,
 }
 
 /// <summary>The keys an item type writes for one secondary index (absent when an attribute it needs is absent: a sparse index).</summary>
-public sealed record IndexKeys(string Index, KeyTemplate PartitionKey, KeyTemplate SortKey, int Shards);
+public sealed record IndexKeys(string Index, KeyTemplate PartitionKey, KeyTemplate SortKey, int Shards)
+{
+    /// <summary>True when an update moves the entry (a position in the keys): the index deletes the old entry and puts the new one, two writes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Moves { get; init; }
+}
 
 /// <summary>
 /// One kind of item in the table: its entity, key templates for the table and each index it appears in, attributes,
@@ -128,6 +133,9 @@ public sealed record AccessPath(
 
     /// <summary>For min and max: the ConditionExpression that keeps the smaller or larger value (a failed condition is skipped).</summary>
     public string? UpdateCondition { get; init; }
+
+    /// <summary>For a proximity search: the cells it reads and what the application does with them; null otherwise.</summary>
+    public NearPath? Near { get; init; }
 
     /// <summary>The attributes a Scan's FilterExpression compares (#f0, #f1 … in its order).</summary>
     public IReadOnlyList<string> FilterColumns { get; init; } = Array.Empty<string>();

@@ -18,6 +18,13 @@ internal sealed class KeyPlanner
     public const string TtlAttribute = "expires_at";
     public const int GsiQuota = 20;
     public const int LsiQuota = 5;
+
+    /// <summary>A key value is sharded past 80 % of a partition's 1,000 WCU or 3,000 RCU, into at most 100 shards.</summary>
+    public const double ShardWriteUnits = 800;
+
+    public const double ShardReadUnits = 2400;
+
+    public const int MaxShards = 100;
     private const string TenantColumn = ImplicitColumns.TenantId;
 
     private readonly DbRequirement _requirement;
@@ -31,12 +38,16 @@ internal sealed class KeyPlanner
     private readonly List<AccessPath> _paths = new();
     private readonly List<ItemType> _extraTypes = new();
     private readonly Func<EntityShape, AccessPatternSpec?, double> _writesPerKey;
+    private readonly Func<EntityShape, AccessPatternSpec, NearLoad> _nearLoad;
 
-    public KeyPlanner(DbRequirement requirement, IReadOnlyList<EntityShape> shapes, Func<EntityShape, AccessPatternSpec?, double> writeUnitsPerKeyValue, List<DesignDecision> decisions, List<DesignWarning> warnings)
+    public KeyPlanner(
+        DbRequirement requirement, IReadOnlyList<EntityShape> shapes, Func<EntityShape, AccessPatternSpec?, double> writeUnitsPerKeyValue,
+        Func<EntityShape, AccessPatternSpec, NearLoad> nearLoad, List<DesignDecision> decisions, List<DesignWarning> warnings)
     {
         _requirement = requirement;
         _shapes = shapes;
         _writesPerKey = writeUnitsPerKeyValue;
+        _nearLoad = nearLoad;
         _decisions = decisions;
         _warnings = warnings;
     }
@@ -248,6 +259,12 @@ internal sealed class KeyPlanner
             return;
         }
 
+        if (pattern.Near is { } near && IsKeyable(pattern, shape))
+        {
+            PlanNear(shape, pattern, near);
+            return;
+        }
+
         if (!IsKeyable(pattern, shape))
         {
             var names = (shape.TenantScoped ? new[] { TenantColumn } : Array.Empty<string>()).Concat(Where(shape, pattern)).ToList();
@@ -311,33 +328,15 @@ internal sealed class KeyPlanner
 
     private void PlanGlobal(EntityShape shape, AccessPatternSpec pattern, IReadOnlyList<string> where, OrderPlan order)
     {
-        var slot = _gsis.FirstOrDefault(s => !s.Types.Contains(shape.Prefix));
-        if (slot is null)
-        {
-            if (_gsis.Count >= GsiQuota)
-            {
-                _warnings.Add(new DesignWarning(WarningSeverity.Warning, pattern.Name,
-                    InvariantText.Format($"The table already has {GsiQuota} GSIs (the default quota); '{pattern.Name}' needs a quota increase or a Scan.")));
-            }
-
-            slot = new Slot("GSI" + (_gsis.Count + 1));
-            _gsis.Add(slot);
-        }
-
+        var slot = GlobalSlot(shape, pattern);
         slot.Types.Add(shape.Prefix);
         slot.Serves.Add(pattern.Name);
-        var segments = TenantPrefix(shape).Segments.ToList();
-        segments.Add(KeySegment.Text(shape.Prefix));
-        foreach (var column in where)
-        {
-            segments.Add(KeySegment.Text(KeyTemplate.Separator + column.ToUpperInvariant().Replace(KeyTemplate.Separator, '_') + KeyTemplate.Separator));
-            segments.Add(KeySegment.Value(column, KeyEncodings.ForEquality(shape.Column(column)!.Type)));
-        }
+        var segments = TypeAndEquality(shape, where);
 
         // Writes per partition key value: the shape's write units spread over the distinct values of the equality columns.
         var unitsPerKey = _writesPerKey(shape, pattern);
         Hottest(pattern.Name, slot.Name, unitsPerKey);
-        var shards = unitsPerKey > 800 ? (int)Math.Min(100, Math.Ceiling(unitsPerKey / 800)) : 1;
+        var shards = ShardsFor(unitsPerKey, ShardWriteUnits);
         if (shards > 1)
         {
             segments.Add(KeySegment.Text("#"));
@@ -370,6 +369,123 @@ internal sealed class KeyPlanner
             + " under type-prefixed key values" + (sparse ? "; sparse, since items without the value write no index keys and cost nothing in the index" : string.Empty) + "."));
     }
 
+    /// <summary>Shards that keep each under <paramref name="perShard"/> units: ⌈units ÷ perShard⌉ past it, at most <see cref="MaxShards"/>.</summary>
+    public static int ShardsFor(double units, double perShard) => units > perShard ? (int)Math.Min(MaxShards, Math.Ceiling(units / perShard)) : 1;
+
+    /// <summary>
+    /// A GSI slot whose partition key is the pattern's equality values and the geohash cell of the item's position at the
+    /// precision <see cref="NearPlanner"/> chooses, and whose sort key is the full geohash and the identity: a search
+    /// queries the point's cell and its 8 neighbours by key condition alone, and the application ranks what they hold.
+    /// </summary>
+    private void PlanNear(EntityShape shape, AccessPatternSpec pattern, NearSpec near)
+    {
+        var slot = GlobalSlot(shape, pattern);
+        slot.Types.Add(shape.Prefix);
+        slot.Serves.Add(pattern.Name);
+        var where = Where(shape, pattern).ToList();
+        var latitude = shape.Column(near.Latitude)!;
+        var longitude = shape.Column(near.Longitude)!;
+        var limit = pattern.Limit ?? QueryPlan.DefaultSearchLimit;
+        var load = _nearLoad(shape, pattern);
+        var home = _homes[shape.Name];
+        var sort = new KeyTemplate(new List<KeySegment> { KeySegment.Geohash(latitude.Name, longitude.Name, NearPlanner.SortPrecision), KeySegment.Text("#") });
+        sort = sort.Append(Identity(shape));
+        // The item's size with its table keys, the index keys planned so far and this index's at a precision: what a cell's Query reads.
+        int Bytes(int precision)
+        {
+            var keys = Keys(shape).Append(new IndexKeys(slot.Name, NearPartition(shape, where, latitude.Name, longitude.Name, precision, 1), sort, 1)).ToList();
+            var type = new ItemType(shape.Prefix, shape.Name, ItemKind.Entity, home.PartitionKey, home.SortKey, keys, load.Attributes, shape.Identity, 0, null, false, false, 0, 0);
+            return load.Attributes.Sum(a => a.TypicalBytes) + ItemSizer.KeyBytes(type, false);
+        }
+
+        var plan = NearPlanner.Choose(load, limit, Bytes);
+        var partition = NearPartition(shape, where, latitude.Name, longitude.Name, plan.Precision, plan.Shards);
+        Hottest(pattern.Name, slot.Name + " busiest cell", plan.WriteUnitsPerCell);
+        var optional = where.Append(latitude.Name).Append(longitude.Name).Where(w => !shape.Column(w)!.Required).ToList();
+        slot.Sparse |= optional.Count > 0;
+        Keys(shape).Add(new IndexKeys(slot.Name, partition, sort, plan.Shards) { Moves = true });
+        var cells = plan.Shards > 1 ? InvariantText.Format($"9 cells × {plan.Shards} shards = {9 * plan.Shards} Queries") : "9 Queries";
+        var note = InvariantText.Format($"Proximity search: {cells} on {slot.Name}, one per cell (the point's geohash{plan.Precision} cell and its 8 neighbours, Geohash.Block), each reading its whole cell by KeyConditionExpression alone (no Limit: a cell is unordered by distance; every page), no Scan and no FilterExpression. ")
+            + InvariantText.Format($"The application then computes each item's great-circle distance to the point (Geohash.DistanceKm), drops those beyond the radius, sorts and keeps the nearest {limit}: DynamoDB orders only by the sort key, and no key order is distance from a point given at query time. ")
+            + InvariantText.Format($"The nine cells cover Geohash.CoveredKm(latitude, {plan.Precision}) around the point ({plan.CoveredKm:0.###} km at {NearPlanner.DesignLatitude:0}°); a larger radius reads the next ring of cells. ")
+            + (optional.Count > 0 ? "Sparse: only items with " + string.Join(", ", optional) + " carry the index keys. " : string.Empty)
+            + "Global index reads are eventually consistent.";
+        _paths.Add(Path(pattern, shape, AccessKind.Query, slot.Name, partition, null, null, null, Array.Empty<string>(), true, null, plan.Shards, note) with
+        {
+            Limit = null,
+            Near = new NearPath(latitude.Name, longitude.Name, plan.Precision, Math.Round(plan.CoveredKm, 3), Math.Round(plan.ItemsPerCell, 2), limit),
+        });
+        _decisions.Add(new DesignDecision(DesignAreas.Indexing, pattern.Name, slot.Name + ": PK " + partition.Pattern + ", SK " + sort.Pattern,
+            "A proximity search has no key value to look up, so the item carries its position as geohash keys: the cell (precision " + plan.Precision.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + ") after the " + (where.Count == 0 ? "item type" : "item type and " + string.Join(", ", where)) + " in the partition key, the full " + NearPlanner.SortPrecision.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + "-character geohash and the identity in the sort key (unique per item, and finer cells stay begins_with prefixes of it). " + plan.Reason));
+        var read = Math.Min(load.KeyRows, 9 * plan.ItemsPerCell);
+        if (read > 20 * limit)
+        {
+            _warnings.Add(new DesignWarning(WarningSeverity.Warning, pattern.Name,
+                InvariantText.Format($"'{pattern.Name}' reads about {read:N0} items per search to return {limit} (nine geohash{plan.Precision} cells at the busiest density, the next precision's nine cells covering too small a radius to hold the {limit} nearest); every item read is paid for. At this density an in-memory geospatial index (a Redis GEO set, GEOSEARCH) answers it from memory.")));
+        }
+
+        _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name + " distance order", "Ranked by distance in the application",
+            InvariantText.Format($"DynamoDB returns a partition's items in sort key order, and a geohash's order is not distance from a point (two points a metre apart across a cell edge can share no geohash prefix at all); the application merges the nine cells' items, computes the great-circle distance, keeps those within the radius and returns the nearest {limit}. Every item in the nine cells is read and paid for, about {Math.Min(9 * plan.ItemsPerCell, 1e12):0.#} at the busiest density.")));
+    }
+
+    /// <summary>The near index's partition key: tenant, item type, the equality values, the cell, and the shard when there are shards.</summary>
+    private KeyTemplate NearPartition(EntityShape shape, IReadOnlyList<string> where, string latitude, string longitude, int precision, int shards)
+    {
+        var segments = TypeAndEquality(shape, where);
+
+        segments.Add(KeySegment.Text("#GEO#"));
+        segments.Add(KeySegment.Geohash(latitude, longitude, precision));
+        if (shards > 1)
+        {
+            segments.Add(KeySegment.Text("#"));
+            segments.Add(KeySegment.Value(DynamoDbKeys.ShardAttribute, KeyEncoding.Integer));
+        }
+
+        return new KeyTemplate(segments);
+    }
+
+    /// <summary>A GSI partition key's start: tenant, item type, then NAME#value for each equality column.</summary>
+    private List<KeySegment> TypeAndEquality(EntityShape shape, IReadOnlyList<string> where)
+    {
+        var segments = TenantPrefix(shape).Segments.ToList();
+        segments.Add(KeySegment.Text(shape.Prefix));
+        foreach (var column in where)
+        {
+            segments.Add(KeySegment.Text(KeyTemplate.Separator + column.ToUpperInvariant().Replace(KeyTemplate.Separator, '_') + KeyTemplate.Separator));
+            segments.Add(KeySegment.Value(column, KeyEncodings.ForEquality(shape.Column(column)!.Type)));
+        }
+
+        return segments;
+    }
+
+    private static KeySegment[] Identity(EntityShape shape)
+    {
+        var segments = new List<KeySegment>();
+        AppendIdentity(shape, segments, null);
+        return segments.ToArray();
+    }
+
+    /// <summary>The first GSI slot without an item type of the shape, or a new one (past the quota with a warning).</summary>
+    private Slot GlobalSlot(EntityShape shape, AccessPatternSpec pattern)
+    {
+        var slot = _gsis.FirstOrDefault(s => !s.Types.Contains(shape.Prefix));
+        if (slot is null)
+        {
+            if (_gsis.Count >= GsiQuota)
+            {
+                _warnings.Add(new DesignWarning(WarningSeverity.Warning, pattern.Name,
+                    InvariantText.Format($"The table already has {GsiQuota} GSIs (the default quota); '{pattern.Name}' needs a quota increase or a Scan.")));
+            }
+
+            slot = new Slot("GSI" + (_gsis.Count + 1));
+            _gsis.Add(slot);
+        }
+
+        return slot;
+    }
+
     private void PlanAggregate(EntityShape shape, AccessPatternSpec pattern)
     {
         var aggregate = pattern.Aggregate!;
@@ -395,7 +511,7 @@ internal sealed class KeyPlanner
         // The stream consumer adds a batch of up to 100 records in one update per key, so an aggregate key takes the writes / 100.
         var unitsPerKey = _writesPerKey(shape, pattern) / 100;
         Hottest(pattern.Name, "aggregate items", unitsPerKey);
-        var shards = unitsPerKey > 800 ? (int)Math.Min(100, Math.Ceiling(unitsPerKey / 800)) : 1;
+        var shards = ShardsFor(unitsPerKey, ShardWriteUnits);
         if (shards > 1)
         {
             segments.Add(KeySegment.Text("#"));

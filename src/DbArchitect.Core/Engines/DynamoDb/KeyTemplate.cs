@@ -41,6 +41,9 @@ public enum KeyEncoding
 
     /// <summary>The year (yyyy).</summary>
     Year,
+
+    /// <summary>The geohash cell of a latitude (the segment's attribute) and a longitude at the segment's precision.</summary>
+    Geohash,
 }
 
 /// <summary>One part of a key: fixed text, or the value of an attribute in an encoding (descending: digits complemented).</summary>
@@ -54,6 +57,17 @@ public sealed record KeySegment(string? Literal, string? Attribute, KeyEncoding 
     public static KeySegment Text(string literal) => new(literal, null, KeyEncoding.Text, false);
 
     public static KeySegment Value(string attribute, KeyEncoding encoding = KeyEncoding.Text, bool descending = false) => new(null, attribute, encoding, descending);
+
+    /// <summary>The geohash of <paramref name="latitude"/> and <paramref name="longitude"/> in <paramref name="precision"/> characters.</summary>
+    public static KeySegment Geohash(string latitude, string longitude, int precision) =>
+        new(null, latitude, KeyEncoding.Geohash, false) { Longitude = longitude, Precision = precision };
+
+    /// <summary>For a geohash segment: the longitude attribute (<see cref="Attribute"/> holds the latitude).</summary>
+    public string? Longitude { get; init; }
+
+    /// <summary>For a geohash segment: its characters (0, and left out of design.json, for every other segment).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int Precision { get; init; }
 
     /// <summary>Characters this segment takes in a typical key, for the item size.</summary>
     internal int TypicalLength(Func<string, int> textLength) => Literal is not null
@@ -69,6 +83,7 @@ public sealed record KeySegment(string? Literal, string? Attribute, KeyEncoding 
             KeyEncoding.Day or KeyEncoding.Week => 10,
             KeyEncoding.Month => 7,
             KeyEncoding.Year => 4,
+            KeyEncoding.Geohash => Precision,
             _ => textLength(Attribute!),
         };
 }
@@ -94,29 +109,42 @@ public sealed record KeyTemplate(IReadOnlyList<KeySegment> Segments)
     public string Describe(string? attribute, string? suffix) => string.Concat(Segments.Select(s => s.Literal ?? "<"
         + (s.Encoding is KeyEncoding.Hour or KeyEncoding.Day or KeyEncoding.Week or KeyEncoding.Month or KeyEncoding.Year
             ? s.Encoding.ToString().ToLowerInvariant() + "(" + s.Attribute + ")"
+            : s.Encoding == KeyEncoding.Geohash ? string.Create(CultureInfo.InvariantCulture, $"geohash{s.Precision}({s.Attribute}, {s.Longitude})")
             : s.Attribute)
         + (s.Descending ? " desc" : string.Empty) + (s.Attribute == attribute && suffix is not null ? " " + suffix : string.Empty) + ">"));
 
     /// <summary>The attributes the key is built from, in order.</summary>
-    public IReadOnlyList<string> Attributes => Segments.Where(s => s.Attribute is not null).Select(s => s.Attribute!).ToList();
+    public IReadOnlyList<string> Attributes => Segments.SelectMany(s => new[] { s.Attribute, s.Longitude }).OfType<string>().ToList();
 
     public KeyTemplate Append(params KeySegment[] segments) => new(Segments.Concat(segments).ToList());
 
     /// <summary>The first <paramref name="count"/> segments (a prefix for begins_with).</summary>
     public KeyTemplate Take(int count) => new(Segments.Take(count).ToList());
 
-    /// <summary>The key of an item: each attribute's value (null when absent) in the segment's encoding.</summary>
-    public string Render(Func<string, object?> value, Func<string, IReadOnlyList<string>> enumValues)
+    /// <summary>
+    /// The key of an item: each attribute's value (null when absent) in the segment's encoding. A query of one cell passes
+    /// <paramref name="cell"/>, written for the geohash segment instead of the cell of the values.
+    /// </summary>
+    public string Render(Func<string, object?> value, Func<string, IReadOnlyList<string>> enumValues, string? cell = null)
     {
         ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(enumValues);
         var text = new StringBuilder();
         foreach (var segment in Segments)
         {
-            text.Append(segment.Literal ?? Encode(segment, value(segment.Attribute!), enumValues(segment.Attribute!)));
+            text.Append(segment.Literal ?? (segment.Encoding == KeyEncoding.Geohash
+                ? cell ?? Cell(segment, value(segment.Attribute!), value(segment.Longitude!))
+                : Encode(segment, value(segment.Attribute!), enumValues(segment.Attribute!))));
         }
 
         return text.ToString();
     }
+
+    /// <summary>The geohash of a position; missing (sorted last) when either coordinate is absent.</summary>
+    private static string Cell(KeySegment segment, object? latitude, object? longitude) =>
+        latitude is null || longitude is null
+            ? KeySegment.MissingAscending
+            : DynamoDb.Geohash.Encode(Convert.ToDouble(latitude, CultureInfo.InvariantCulture), Convert.ToDouble(longitude, CultureInfo.InvariantCulture), segment.Precision);
 
     /// <summary>One value in its segment's encoding (the exported query templates document the same rules).</summary>
     public static string Encode(KeySegment segment, object? value, IReadOnlyList<string> enumValues)
@@ -144,6 +172,7 @@ public sealed record KeyTemplate(IReadOnlyList<KeySegment> Segments)
             KeyEncoding.Week => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Week),
             KeyEncoding.Month => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Month),
             KeyEncoding.Year => DynamoDbKeys.Bucket(Instant(value), Requirements.TimeBucket.Year),
+            KeyEncoding.Geohash => throw new ArgumentException("A geohash segment is written from both coordinates by its template's Render.", nameof(segment)),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
         };
         return segment.Descending ? Complement(text) : text;
