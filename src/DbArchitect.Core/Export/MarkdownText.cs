@@ -24,7 +24,7 @@ internal static class MarkdownText
         }
 
         text = CommentText.OneLine(text); // line breaks, other controls and bidi overrides: the one rule for free text
-        if (!text.AsSpan().ContainsAny(Special))
+        if (!NeedsEscape(text))
         {
             return text.Trim(); // nothing to escape: the builder below would copy it as it is
         }
@@ -48,6 +48,23 @@ internal static class MarkdownText
         }
 
         return builder.ToString().Trim();
+    }
+
+    /// <summary>Whether <see cref="Escape"/> would change a character: a special one other than an intraword underscore (snake_case names).</summary>
+    private static bool NeedsEscape(string text)
+    {
+        for (var i = text.AsSpan().IndexOfAny(Special); i >= 0;)
+        {
+            if (text[i] != '_' || !IsWordChar(text, i - 1) || !IsWordChar(text, i + 1))
+            {
+                return true;
+            }
+
+            var next = text.AsSpan(i + 1).IndexOfAny(Special);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
     }
 
     private static bool IsWordChar(string text, int index) =>
