@@ -73,7 +73,34 @@ internal static class MarkdownText
     /// <summary>A table cell: escaped, and an empty value shown as an en dash so the table stays readable.</summary>
     public static string Cell(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : Escape(text);
 
-    public static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
+    /// <summary>A table row, built in one string (design.md has a row per table, column, index and decision).</summary>
+    public static string Row(params string[] cells)
+    {
+        var length = 4 + (3 * Math.Max(0, cells.Length - 1));
+        foreach (var cell in cells)
+        {
+            length += cell?.Length ?? 0;
+        }
+
+        return string.Create(length, cells, static (row, cells) =>
+        {
+            "| ".CopyTo(row);
+            var at = 2;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (i > 0)
+                {
+                    " | ".CopyTo(row[at..]);
+                    at += 3;
+                }
+
+                cells[i]?.CopyTo(row[at..]);
+                at += cells[i]?.Length ?? 0;
+            }
+
+            " |".CopyTo(row[at..]);
+        });
+    }
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
