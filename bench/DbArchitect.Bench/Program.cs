@@ -54,9 +54,10 @@ var sizes = sizeArgs.Length > 0 ? sizeArgs.Select(a => int.Parse(a, CultureInfo.
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");
 Console.WriteLine();
 // The last columns are the process's CPU time (all threads, GC included) and the bytes allocated per phase: on a shared
-// machine wall clock is mostly waiting, and neither of these depends on the load.
-Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity | CPU ms read / design / export | MB allocated read / design / export |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+// machine wall clock is mostly waiting, and neither of these depends on the load; then the time the runtime stopped the
+// threads for garbage collection in the whole run.
+Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity | CPU ms read / design / export | MB allocated read / design / export | GC pause ms |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var size in sizes)
 {
     var yaml = SpecGenerator.Yaml(size);
@@ -67,6 +68,7 @@ foreach (var size in sizes)
     var export = new List<double>();
     var cpu = new[] { new List<double>(), new List<double>(), new List<double>() };
     var allocated = new[] { new List<double>(), new List<double>(), new List<double>() };
+    var paused = new List<double>();
     DbDesign? last = null;
     ExportResult? written = null;
     long bytes = 0;
@@ -76,6 +78,7 @@ foreach (var size in sizes)
         (last, written) = (null, null);
         var c0 = CpuMilliseconds();
         var a0 = AllocatedMegabytes();
+        var p0 = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var requirement = RequirementsReader.Load(path);
         var t1 = clock.Elapsed.TotalMilliseconds;
@@ -104,12 +107,13 @@ foreach (var size in sizes)
             allocated[0].Add(a1 - a0);
             allocated[1].Add(a2 - a1);
             allocated[2].Add(a3 - a2);
+            paused.Add((GC.GetTotalPauseDuration() - p0).TotalMilliseconds);
         }
     }
 
     var total = Median(read) + Median(design) + Median(export);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written!.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} | {Median(cpu[0]):F0} / {Median(cpu[1]):F0} / {Median(cpu[2]):F0} | {Median(allocated[0]):F0} / {Median(allocated[1]):F0} / {Median(allocated[2]):F0} |"));
+        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written!.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} | {Median(cpu[0]):F0} / {Median(cpu[1]):F0} / {Median(cpu[2]):F0} | {Median(allocated[0]):F0} / {Median(allocated[1]):F0} / {Median(allocated[2]):F0} | {Median(paused):F0} |"));
 }
 
 static double CpuMilliseconds()
