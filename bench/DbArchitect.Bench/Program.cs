@@ -53,9 +53,11 @@ var sizeArgs = args.Length > 1 && args[0] == "--runs" ? args[2..] : args;
 var sizes = sizeArgs.Length > 0 ? sizeArgs.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 250, 500, 1000, 2000 };
 Console.WriteLine($"DbArchitect.Bench — {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, median of {Runs} runs after one warm-up");
 Console.WriteLine();
-// The last column is the process's CPU time (all threads, GC included) per phase: on a shared machine wall clock is mostly waiting.
-Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity | CPU ms read / design / export |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+// The last columns are the process's CPU time (all threads, GC included; the least of the runs, since contention for the
+// CPUs only ever adds to it) and the bytes allocated per phase (the median; they do not depend on the load): on a shared
+// machine wall clock is mostly waiting. Then the time the runtime stopped the threads for garbage collection in a run.
+Console.WriteLine("| entities | tables | indexes | files | bytes | read ms | design ms | export ms | total ms | µs per entity | least CPU ms read / design / export | MB allocated read / design / export | GC pause ms |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var size in sizes)
 {
     var yaml = SpecGenerator.Yaml(size);
@@ -65,6 +67,8 @@ foreach (var size in sizes)
     var design = new List<double>();
     var export = new List<double>();
     var cpu = new[] { new List<double>(), new List<double>(), new List<double>() };
+    var allocated = new[] { new List<double>(), new List<double>(), new List<double>() };
+    var paused = new List<double>();
     DbDesign? last = null;
     ExportResult? written = null;
     long bytes = 0;
@@ -73,17 +77,22 @@ foreach (var size in sizes)
         // The previous run's design and result are garbage before this one starts (peak memory is one design's).
         (last, written) = (null, null);
         var c0 = CpuMilliseconds();
+        var a0 = AllocatedMegabytes();
+        var p0 = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var requirement = RequirementsReader.Load(path);
         var t1 = clock.Elapsed.TotalMilliseconds;
         var c1 = CpuMilliseconds();
+        var a1 = AllocatedMegabytes();
         last = DesignEngine.Create(requirement);
         var t2 = clock.Elapsed.TotalMilliseconds;
         var c2 = CpuMilliseconds();
+        var a2 = AllocatedMegabytes();
         var folder = Path.Combine(Path.GetTempPath(), $"dbarch-bench-out-{size}-{run}");
         written = DesignExporter.Export(last, folder, force: true);
         var t3 = clock.Elapsed.TotalMilliseconds;
         var c3 = CpuMilliseconds();
+        var a3 = AllocatedMegabytes();
         bytes = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != ".dbarchitect-export")
             .Sum(f => new FileInfo(f).Length);
         Directory.Delete(folder, recursive: true);
@@ -95,12 +104,16 @@ foreach (var size in sizes)
             cpu[0].Add(c1 - c0);
             cpu[1].Add(c2 - c1);
             cpu[2].Add(c3 - c2);
+            allocated[0].Add(a1 - a0);
+            allocated[1].Add(a2 - a1);
+            allocated[2].Add(a3 - a2);
+            paused.Add((GC.GetTotalPauseDuration() - p0).TotalMilliseconds);
         }
     }
 
     var total = Median(read) + Median(design) + Median(export);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written!.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} | {Median(cpu[0]):F0} / {Median(cpu[1]):F0} / {Median(cpu[2]):F0} |"));
+        $"| {size} | {last!.TableCount} | {last.IndexCount} | {written!.FileCount} | {bytes:N0} | {Median(read):F0} | {Median(design):F0} | {Median(export):F0} | {total:F0} | {total * 1000 / size:F0} | {cpu[0].Min():F0} / {cpu[1].Min():F0} / {cpu[2].Min():F0} | {Median(allocated[0]):F0} / {Median(allocated[1]):F0} / {Median(allocated[2]):F0} | {Median(paused):F0} |"));
 }
 
 static double CpuMilliseconds()
@@ -108,6 +121,9 @@ static double CpuMilliseconds()
     using var self = Process.GetCurrentProcess();
     return self.TotalProcessorTime.TotalMilliseconds;
 }
+
+// All threads' allocations, precise: the phases are sequential, so the differences are each phase's own.
+static double AllocatedMegabytes() => GC.GetTotalAllocatedBytes(precise: true) / (1024.0 * 1024.0);
 
 static double Median(List<double> values)
 {

@@ -54,9 +54,10 @@ public static class DesignEngine
     private static DbDesign Build(DbRequirement requirement, string? engineOverride)
     {
         var decisions = new List<DesignDecision>();
-        var ranking = TechnologyScoring.Rank(requirement);
+        var figures = new RequirementFigures(requirement);
+        var ranking = TechnologyScoring.Rank(figures);
         var entry = ChooseEngine(requirement, engineOverride, ranking, decisions, out var fallback);
-        var supporting = SupportingTechnologies.For(requirement, entry.Id);
+        var supporting = SupportingTechnologies.For(figures, entry.Profile);
         decisions.AddRange(supporting.Select(s => new DesignDecision(DesignAreas.SupportingTechnology, s.Role, s.Technology, s.Reason)));
         var parts = Architecture.PartDesigner.Design(requirement, entry, supporting);
         if (entry.Designer is { } designer)

@@ -45,6 +45,13 @@ public static class ImplicitColumns
     /// </summary>
     public static string MatchKey(string name)
     {
+        // Most names are already keys (snake_case parts, lower case): the comparisons that ask for keys are in every
+        // loop of the design, so such a name is returned as it is instead of copied.
+        if (IsMatchKey(name))
+        {
+            return name;
+        }
+
         Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
         var n = 0;
         foreach (var c in name)
@@ -58,5 +65,49 @@ public static class ImplicitColumns
         }
 
         return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// Whether two names have the same <see cref="MatchKey"/>, compared in place: the design compares names in its inner
+    /// loops, and building both keys for each comparison made most of its short-lived strings.
+    /// </summary>
+    public static bool SameKey(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && a[i] is '_' or '-' or ' ')
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] is '_' or '-' or ' ')
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToLowerInvariant(a[i++]) != char.ToLowerInvariant(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool IsMatchKey(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is '_' or '-' or ' ' || char.ToLowerInvariant(c) != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -40,7 +40,15 @@ internal static partial class MermaidText
                 _ => null,
             };
 
-            var piece = mapped ?? ch.ToString();
+            if (mapped is null)
+            {
+                // Most characters pass as they are: appended without a string of their own.
+                builder.Append(ch);
+                lastWasSpace = false;
+                continue;
+            }
+
+            var piece = mapped;
             if (piece.Length == 0)
             {
                 continue;

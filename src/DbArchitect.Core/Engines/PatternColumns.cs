@@ -12,7 +12,7 @@ namespace DbArchitect.Core.Engines;
 internal static class PatternColumns
 {
     public static Column Resolve(Table table, string name) =>
-        table.Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name))
+        table.Columns.FirstOrDefault(c => ImplicitColumns.SameKey(c.Name, name))
         ?? throw new KeyNotFoundException($"table {table.Name} has no column {name}.");
 
     public static Column? Range(Table table, AccessPatternSpec pattern) =>

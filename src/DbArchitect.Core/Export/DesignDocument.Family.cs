@@ -12,9 +12,11 @@ namespace DbArchitect.Core.Export;
 /// </summary>
 internal static partial class DesignDocument
 {
-    public static string RenderFamily(DbDesign design, FamilyDesign family)
+    /// <summary>Writes a non-relational design's design.md to <paramref name="stream"/> as it is composed.</summary>
+    public static void WriteFamily(Stream stream, DbDesign design, FamilyDesign family)
     {
-        var md = new MarkdownBuilder();
+        using var writer = new StreamWriter(stream, ExportFile.Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
+        var md = new MarkdownBuilder(writer);
         md.Heading(1, Escape(design.Application) + " — database design");
         var summary = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(design.Requirement.Application.Description))
@@ -54,6 +56,6 @@ internal static partial class DesignDocument
         }
 
         Warnings(md, design);
-        return md.ToString();
+        md.Finish();
     }
 }

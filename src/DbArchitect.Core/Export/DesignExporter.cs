@@ -52,8 +52,8 @@ public static class DesignExporter
         var files = new List<ExportFile>(family.Files.Count + 3);
         files.AddRange(family.Files.Select(f => new ExportFile(f.RelativePath, f.Description, f.Text)));
         files.Add(new ExportFile(DiagramFile, "Mermaid diagram of the physical model", family.Diagram));
-        files.Add(new ExportFile(DocumentFile, "Architecture document", DesignDocument.RenderFamily(design, family)));
-        files.Add(new ExportFile(JsonFile, "The design as JSON", DesignJson.RenderFamily(design, family)));
+        files.Add(new ExportFile(DocumentFile, "Architecture document", stream => DesignDocument.WriteFamily(stream, design, family)));
+        files.Add(new ExportFile(JsonFile, "The design as JSON", stream => DesignJson.WriteFamily(stream, design, family)));
         ExportPaths.Validate(files);
         return files;
     }

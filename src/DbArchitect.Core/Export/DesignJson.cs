@@ -69,8 +69,11 @@ internal static partial class DesignJson
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>design.json of a non-relational design: the same header, requirement and decisions, and the family's own model.</summary>
-    public static string RenderFamily(DbDesign design, Design.Families.FamilyDesign family)
+    /// <summary>
+    /// design.json of a non-relational design (the same header, requirement and decisions, and the family's own model),
+    /// written to <paramref name="stream"/> as it is serialized, then the final line break.
+    /// </summary>
+    public static void WriteFamily(Stream stream, DbDesign design, Design.Families.FamilyDesign family)
     {
         var document = new FamilyDocumentJson(
             FormatVersion,
@@ -87,8 +90,8 @@ internal static partial class DesignJson
             SupportingTechnologies = design.SupportingTechnologies,
             Parts = PartJson.Of(design),
         };
-        var json = JsonSerializer.Serialize(document, Options);
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        JsonSerializer.Serialize(stream, document, Options);
+        stream.WriteByte((byte)'\n');
     }
 
     private static RequirementJson Summarize(DbRequirement requirement)

@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Text;
 
 namespace DbArchitect.Core.Export;
 
 /// <summary>
 /// One file of an exported design, relative to the design folder. The large documents (design.md, design.json: tens
-/// of megabytes for a spec of thousands of entities) are not held as strings: they are rendered straight into the file
+/// of megabytes for a spec of thousands of entities, and a part's own design.md and design.json) are not held as strings: they are rendered straight into the file
 /// when it is written, so an export needs memory for the design, not for its text as well. Reading
 /// <see cref="Content"/> of such a file renders it once and keeps the text (a caller that reads Content per character,
 /// as a test did, must not render a 25 MB document per read).
@@ -53,7 +54,31 @@ public sealed class ExportFile
         }
         else
         {
-            lf.Write(Utf8NoBom.GetBytes(_content!));
+            WriteText(lf, _content!);
+        }
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="text"/> a piece at a time through one pooled buffer: a script of megabytes needs no byte
+    /// array of its own size (each one a large-object allocation that starts a full garbage collection).
+    /// </summary>
+    private static void WriteText(Stream stream, string text)
+    {
+        const int piece = 1 << 14;
+        var encoder = Utf8NoBom.GetEncoder();
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(piece));
+        try
+        {
+            for (var start = 0; start < text.Length; start += piece)
+            {
+                var chars = text.AsSpan(start, Math.Min(piece, text.Length - start));
+                var count = encoder.GetBytes(chars, buffer, flush: start + chars.Length == text.Length);
+                stream.Write(buffer, 0, count);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

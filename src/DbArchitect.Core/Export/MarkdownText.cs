@@ -24,7 +24,7 @@ internal static class MarkdownText
         }
 
         text = CommentText.OneLine(text); // line breaks, other controls and bidi overrides: the one rule for free text
-        if (!text.AsSpan().ContainsAny(Special))
+        if (!NeedsEscape(text))
         {
             return text.Trim(); // nothing to escape: the builder below would copy it as it is
         }
@@ -50,13 +50,57 @@ internal static class MarkdownText
         return builder.ToString().Trim();
     }
 
+    /// <summary>Whether <see cref="Escape"/> would change a character: a special one other than an intraword underscore (snake_case names).</summary>
+    private static bool NeedsEscape(string text)
+    {
+        for (var i = text.AsSpan().IndexOfAny(Special); i >= 0;)
+        {
+            if (text[i] != '_' || !IsWordChar(text, i - 1) || !IsWordChar(text, i + 1))
+            {
+                return true;
+            }
+
+            var next = text.AsSpan(i + 1).IndexOfAny(Special);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
     private static bool IsWordChar(string text, int index) =>
         index >= 0 && index < text.Length && char.IsLetterOrDigit(text[index]);
 
     /// <summary>A table cell: escaped, and an empty value shown as an en dash so the table stays readable.</summary>
     public static string Cell(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : Escape(text);
 
-    public static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
+    /// <summary>A table row, built in one string (design.md has a row per table, column, index and decision).</summary>
+    public static string Row(params string[] cells)
+    {
+        var length = 4 + (3 * Math.Max(0, cells.Length - 1));
+        foreach (var cell in cells)
+        {
+            length += cell?.Length ?? 0;
+        }
+
+        return string.Create(length, cells, static (row, cells) =>
+        {
+            "| ".CopyTo(row);
+            var at = 2;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (i > 0)
+                {
+                    " | ".CopyTo(row[at..]);
+                    at += 3;
+                }
+
+                cells[i]?.CopyTo(row[at..]);
+                at += cells[i]?.Length ?? 0;
+            }
+
+            " |".CopyTo(row[at..]);
+        });
+    }
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

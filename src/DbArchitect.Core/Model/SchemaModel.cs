@@ -48,8 +48,19 @@ public sealed record Table(
     long? EstimatedRows,
     long? RowsPerDay)
 {
-    public Column? FindColumn(string name) =>
-        Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    public Column? FindColumn(string name)
+    {
+        // A loop, not FirstOrDefault with a closure: every layer of the design asks for columns by name.
+        foreach (var column in Columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The partition key as the catalog states it ("RANGE (created_at)"); null when the table is not partitioned.</summary>
     public string? PartitionBy { get; init; }

@@ -145,5 +145,5 @@ public static class PartitionDecisions
         || pattern.Where.Any(w => Same(w, key))
         || (pattern.Limit is not null && pattern.OrderBy.Count > 0 && Same(pattern.OrderBy[0].Column, key));
 
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
+    private static bool Same(string a, string b) => ImplicitColumns.SameKey(a, b);
 }

@@ -144,5 +144,5 @@ internal static class DistributionPlanner
     /// <summary>A column can distribute a table only when the table has it and it is NOT NULL.</summary>
     private static bool IsDistributable(Table table, string column) => table.FindColumn(column) is { Nullable: false };
 
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
+    private static bool Same(string a, string b) => ImplicitColumns.SameKey(a, b);
 }

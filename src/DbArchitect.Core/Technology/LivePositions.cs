@@ -84,5 +84,5 @@ internal static class LivePositions
     private static AttributeSpec? Attribute(EntitySpec entity, string name) =>
         entity.Attributes.FirstOrDefault(a => a.Type.IsNumeric && Same(a.Name, name));
 
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
+    private static bool Same(string a, string b) => ImplicitColumns.SameKey(a, b);
 }

@@ -5,12 +5,17 @@ namespace DbArchitect.Core.Technology;
 
 /// <summary>
 /// The figures of a requirement that choosing a technology depends on, read once: volumes and growth, load,
-/// relationship density and the shapes of the access patterns. Stated workload totals win over entity sums.
+/// relationship density and the shapes of the access patterns. Stated workload totals win over entity sums. The
+/// ranking and the design read one instance for every engine they weigh, so what does not depend on the engine (the
+/// live positions, the cacheable patterns) is found here, once, when first asked.
 /// </summary>
 internal sealed class RequirementFigures
 {
     /// <summary>Days of growth counted when no retention is stated (three years, as the capacity figures use).</summary>
     internal const double UnboundedGrowthDays = 365.25 * 3;
+
+    private IReadOnlyList<LivePositionEntity>? _positions;
+    private IReadOnlyList<AccessPatternSpec>? _cacheablePatterns;
 
     public RequirementFigures(DbRequirement requirement)
     {
@@ -80,6 +85,13 @@ internal sealed class RequirementFigures
     }
 
     public DbRequirement Requirement { get; }
+
+    /// <summary>The entities whose latest positions are live (<see cref="LivePositions.Find"/>).</summary>
+    public IReadOnlyList<LivePositionEntity> Positions => _positions ??= LivePositions.Find(Requirement);
+
+    /// <summary>The access patterns a cache would serve, leaving out the entities the live positions serve.</summary>
+    public IReadOnlyList<AccessPatternSpec> CacheablePatterns =>
+        _cacheablePatterns ??= Technology.CacheablePatterns.Of(Requirement, Positions.Select(p => p.Entity.Name));
 
     public ApplicationKind Kind => Requirement.Application.Kind;
 

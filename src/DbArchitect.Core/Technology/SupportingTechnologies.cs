@@ -29,11 +29,12 @@ public static class SupportingTechnologies
     public static IReadOnlyList<SupportingTechnology> For(DbRequirement requirement, string primaryEngine)
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        var f = new RequirementFigures(requirement);
-        var engine = EngineProfiles.Get(primaryEngine);
-        var positions = LivePositions.Find(requirement);
-        return new[] { Positions(positions, engine), CacheLayer(f, engine, positions), Search(f, engine), AnalyticsLayer(f, engine), Pooler(f, engine) };
+        return For(new RequirementFigures(requirement), EngineProfiles.Get(primaryEngine));
     }
+
+    /// <summary>The parts beside <paramref name="engine"/>, from figures read once for every engine weighed.</summary>
+    internal static IReadOnlyList<SupportingTechnology> For(RequirementFigures f, EngineProfile engine) =>
+        new[] { Positions(f.Positions, engine), CacheLayer(f, engine), Search(f, engine), AnalyticsLayer(f, engine), Pooler(f, engine) };
 
     private static SupportingTechnology Positions(IReadOnlyList<LivePositionEntity> positions, EngineProfile engine)
     {
@@ -71,7 +72,7 @@ public static class SupportingTechnologies
         };
     }
 
-    private static SupportingTechnology CacheLayer(RequirementFigures f, EngineProfile engine, IReadOnlyList<LivePositionEntity> positions)
+    private static SupportingTechnology CacheLayer(RequirementFigures f, EngineProfile engine)
     {
         var read = f.ReadFraction;
         var readText = read is null ? "the read share is not stated" : $"reads are {N(read.Value * 100)}% of traffic";
@@ -89,7 +90,7 @@ public static class SupportingTechnologies
                 $"{readText} and {targets}: {engine.DisplayName}'s own cache serves them; add {cache.DisplayName} when reads are at least {N(CacheReadShare * 100)}% and latency or load targets tighten (≤ 20 ms, ≥ 1,000 TPS or ≥ 1,000 users).");
         }
 
-        var cached = CacheablePatterns.Of(f.Requirement, positions.Select(p => p.Entity.Name));
+        var cached = f.CacheablePatterns;
         if (cached.Count == 0)
         {
             return new(Cache, "None", false,

@@ -15,7 +15,12 @@ public static class TechnologyScoring
     public static IReadOnlyList<TechnologyRecommendation> Rank(DbRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        var figures = new RequirementFigures(requirement);
+        return Rank(new RequirementFigures(requirement));
+    }
+
+    /// <summary>The ranking from figures read once: every engine's score and supporting parts come from the same instance.</summary>
+    internal static IReadOnlyList<TechnologyRecommendation> Rank(RequirementFigures figures)
+    {
         var demands = Demands(figures);
         var scored = EngineRegistry.KnownEngineIds
             .Select((id, order) => (Profile: EngineProfiles.Get(id), Order: order))
@@ -28,7 +33,7 @@ public static class TechnologyScoring
             var score = Math.Clamp(e.Raw, 0, 100);
             return new TechnologyRecommendation(i + 1, e.Profile.Id, e.Profile.DisplayName, e.Profile.Category, score, Verdict(i + 1, score), e.Reasons)
             {
-                Parts = SupportingTechnologies.For(requirement, e.Profile.Id).Where(s => s.Needed).ToArray(),
+                Parts = SupportingTechnologies.For(figures, e.Profile).Where(s => s.Needed).ToArray(),
             };
         }).ToArray();
     }

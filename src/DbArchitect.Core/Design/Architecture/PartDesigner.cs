@@ -59,8 +59,11 @@ internal static class PartDesigner
     /// The requirement a cache part designs from: only the access patterns it serves. Entities and relationships stay
     /// whole, because a cached pattern's parameters are columns its relationships create (a category_id).
     /// </summary>
-    private static DbRequirement CacheScope(DbRequirement requirement, PartScope serves) =>
-        requirement with { AccessPatterns = requirement.AccessPatterns.Where(p => serves.AccessPatterns.Contains(p.Name, StringComparer.Ordinal)).ToArray() };
+    private static DbRequirement CacheScope(DbRequirement requirement, PartScope serves)
+    {
+        var served = serves.AccessPatterns.ToHashSet(StringComparer.Ordinal);
+        return requirement with { AccessPatterns = requirement.AccessPatterns.Where(p => served.Contains(p.Name)).ToArray() };
+    }
 
     /// <summary>
     /// The requirement a live-positions part designs from: each position entity holding one row per owner (its

@@ -166,7 +166,7 @@ public sealed class PostgreSqlCapacity : ICapacityModel
                 saved += share * (data - (after[i + 1].Apply(before) - header));
             }
 
-            before = PostgreSqlTupleFold.Of(stored[i]).Apply(before);
+            before = End(stored[i], before);
         }
 
         return new HeapLayout(header, header + data - (int)Math.Round(saved, MidpointRounding.AwayFromZero), toasted);
@@ -178,22 +178,17 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var offset = start;
         foreach (var column in columns)
         {
-            if (column.Length > 0)
-            {
-                offset = Align(offset, column.Align) + column.Length;
-            }
-            else if (column.Payload + 1 <= 127)
-            {
-                offset += 1 + column.Payload; // short varlena: 1-byte header, never aligned
-            }
-            else
-            {
-                offset = Align(offset, column.Align) + 4 + column.Payload;
-            }
+            offset = End(column, offset);
         }
 
         return offset - start;
     }
+
+    /// <summary>Where <paramref name="column"/> ends when it is laid out from <paramref name="offset"/>.</summary>
+    internal static int End(Stored column, int offset) =>
+        column.Length > 0 ? Align(offset, column.Align) + column.Length
+        : column.Payload + 1 <= 127 ? offset + 1 + column.Payload // short varlena: 1-byte header, never aligned
+        : Align(offset, column.Align) + 4 + column.Payload;
 
     private static long ToastPages(long rows, int bytesPerRow)
     {

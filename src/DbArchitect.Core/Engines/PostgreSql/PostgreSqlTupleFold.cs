@@ -23,7 +23,7 @@ internal readonly struct PostgreSqlTupleFold
         var end = new int[Residues];
         for (var r = 0; r < Residues; r++)
         {
-            end[r] = r + PostgreSqlCapacity.DataBytes(new[] { column }, r);
+            end[r] = PostgreSqlCapacity.End(column, r);
         }
 
         return new PostgreSqlTupleFold(end);

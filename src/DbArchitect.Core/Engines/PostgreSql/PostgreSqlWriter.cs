@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,11 @@ internal sealed partial class PostgreSqlWriter
 {
     private const string Indent = "    ";
     private static readonly PostgreSqlIdentifiers Identifiers = new();
+
+    /// <summary>The characters <see cref="NeedsEscapeForm"/> names, searched for at once (every literal of the scripts is checked).</summary>
+    private static readonly SearchValues<char> EscapeFormCharacters =
+        SearchValues.Create(Enumerable.Range(0, 128).Select(i => (char)i).Where(NeedsEscapeForm).ToArray());
+
     private readonly StringBuilder _text = new();
     private bool _inTransaction;
 
@@ -68,7 +74,7 @@ internal sealed partial class PostgreSqlWriter
             throw new InvalidOperationException("PostgreSQL text cannot contain the NUL character (U+0000).");
         }
 
-        if (!value.Any(NeedsEscapeForm))
+        if (!value.AsSpan().ContainsAny(EscapeFormCharacters))
         {
             return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
         }

@@ -67,7 +67,7 @@ internal static class RedisColumns
         return column.Origin != ColumnOrigin.ForeignKey
             ? null
             : RequirementLookups.Into(requirement.Relationships, entity.Name).FirstOrDefault(r => r.Kind != RelationshipKind.ManyToMany
-                && ImplicitColumns.MatchKey(ImplicitColumns.ForeignKeyColumn(r)) == ImplicitColumns.MatchKey(column.Name))?.From;
+                && ImplicitColumns.SameKey(ImplicitColumns.ForeignKeyColumn(r), column.Name))?.From;
     }
 
     private static RedisColumn Build(DbRequirement requirement, EntityColumn column, AttributeSpec? attribute, string? referenced, Func<string, long> idDigits)

@@ -18,10 +18,16 @@ internal static class RedisDiagram
             text.Append("    }\n");
         }
 
+        // Each entity's first entity or feed family, keyed once: a search per derived family was quadratic.
+        var owners = new Dictionary<string, KeyFamily>(StringComparer.Ordinal);
+        foreach (var family in model.Families.Where(f => f.Purpose is KeyFamilyPurpose.Entity or KeyFamilyPurpose.Feed))
+        {
+            owners.TryAdd(family.Entity, family);
+        }
+
         foreach (var family in model.Families.Where(f => f.Purpose is not (KeyFamilyPurpose.Entity or KeyFamilyPurpose.Feed)))
         {
-            var owner = model.Families.FirstOrDefault(f => f.Entity == family.Entity && f.Purpose is KeyFamilyPurpose.Entity or KeyFamilyPurpose.Feed);
-            if (owner is not null)
+            if (owners.GetValueOrDefault(family.Entity) is { } owner)
             {
                 text.Append("    ").Append(ids[family.Name]).Append(" }o--|| ").Append(ids[owner.Name]).Append(" : \"")
                     .Append(MermaidText.Shorten(family.Purpose.ToString().ToLowerInvariant())).Append("\"\n");

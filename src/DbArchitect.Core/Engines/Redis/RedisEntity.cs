@@ -27,5 +27,5 @@ internal sealed record RedisEntity(
     public (RedisColumn Parent, RedisColumn Time)? Feed { get; init; }
 
     public RedisColumn? Column(string name) =>
-        Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name));
+        Columns.FirstOrDefault(c => ImplicitColumns.SameKey(c.Name, name));
 }

@@ -248,7 +248,7 @@ public static class RedisWritePlan
 
     /// <summary>The field of a column named as written in the access pattern (the counter's bucket and value columns).</summary>
     private static string Field(KeyFamily family, IReadOnlyDictionary<string, string?> row, string column) =>
-        row.Keys.FirstOrDefault(k => Design.ImplicitColumns.MatchKey(k) == Design.ImplicitColumns.MatchKey(column)) ?? column;
+        row.Keys.FirstOrDefault(k => Design.ImplicitColumns.SameKey(k, column)) ?? column;
 
     private static decimal Pow10(int scale)
     {

@@ -142,7 +142,7 @@ internal static class RequirementsValidator
             if (spec.Kind == RelationshipKind.ManyToMany)
             {
                 var (fromColumn, toColumn) = ImplicitColumns.JunctionColumns(spec);
-                if (ImplicitColumns.MatchKey(fromColumn) == ImplicitColumns.MatchKey(toColumn))
+                if (ImplicitColumns.SameKey(fromColumn, toColumn))
                 {
                     context.Report(ErrorIds.DuplicateForeignKeyColumn, ErrorKind.ResourceExists,
                         $"Both key columns of junction '{spec.Through}' would be named '{fromColumn}'.",
@@ -270,7 +270,7 @@ internal static class RequirementsValidator
             return;
         }
 
-        var attribute = entity?.Attributes.FirstOrDefault(a => ImplicitColumns.MatchKey(a.Name) == ImplicitColumns.MatchKey(reference.Name));
+        var attribute = entity?.Attributes.FirstOrDefault(a => ImplicitColumns.SameKey(a.Name, reference.Name));
         if (attribute is { Type.IsNumeric: true })
         {
             return;
