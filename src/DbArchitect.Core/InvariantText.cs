@@ -25,6 +25,13 @@ public static class InvariantText
     /// <summary>A whole number as code and configuration files read it: 38025000, -8.</summary>
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The indefinite article of a sentence's first word for a name: "An" before a vowel letter (An Amazon DynamoDB, An
+    /// Oracle 19c), "A" otherwise. Product names are read as spelt, so the letter decides.
+    /// </summary>
+    public static string Article(string name) =>
+        name.Length > 0 && "AEIOUaeiou".Contains(name[0], StringComparison.Ordinal) ? "An" : "A";
+
     /// <summary>A number with separators and at most two decimals: 1,234.5.</summary>
     public static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -112,7 +112,7 @@ internal static partial class DesignDocument
             summary.Append(Escape(design.Requirement.Application.Description).TrimEnd('.')).Append(". ");
         }
 
-        summary.Append("A ").Append(Escape(design.EngineDisplayName)).Append(" design of ")
+        summary.Append(InvariantText.Article(design.EngineDisplayName)).Append(' ').Append(Escape(design.EngineDisplayName)).Append(" design of ")
             .Append(Count(physical.Tables.Count, "table")).Append(", ")
             .Append(Count(physical.Tables.Sum(t => t.ForeignKeys.Count), "foreign key")).Append(" and ")
             .Append(Count(physical.Tables.Sum(t => t.Indexes.Count), "index", "indexes"))
