@@ -427,7 +427,7 @@ internal sealed class KeyPlanner
         }
 
         _decisions.Add(new DesignDecision(DesignAreas.QueryOptimization, pattern.Name + " distance order", "Ranked by distance in the application",
-            InvariantText.Format($"DynamoDB returns a partition's items in sort key order, and a geohash's order is not distance from a point (two points a metre apart across a cell edge can share no geohash prefix at all); the application merges the nine cells' items, computes the great-circle distance, keeps those within the radius and returns the nearest {limit}. Every item in the nine cells is read and paid for, about {Math.Min(9 * plan.ItemsPerCell, 1e12):0.#} at the busiest density.")));
+            InvariantText.Format($"DynamoDB returns a partition's items in sort key order, and a geohash's order is not distance from a point (two points a metre apart across a cell edge can share no geohash prefix at all); the application merges the nine cells' items, computes the great-circle distance, keeps those within the radius and returns the nearest {limit}. Every item in the nine cells is read and paid for, about {Math.Min(9 * plan.ItemsPerCell, 1e12):N0} at the busiest density.")));
     }
 
     /// <summary>The near index's partition key: tenant, item type, the equality values, the cell, and the shard when there are shards.</summary>
