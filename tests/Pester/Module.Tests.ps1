@@ -35,6 +35,19 @@ Describe 'Module layout' {
         $dependencies | Should -Contain 'YamlDotNet.dll'
     }
 
+    # The Release build on linux-x64 (the only one crossgen2 runs for) precompiles what a first command loads: Core and
+    # its JSON and YAML libraries for a design, the PostgreSQL and MariaDB/MySQL drivers for a live command.
+    It 'ships <_> as a ReadyToRun image' -Skip:(-not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -ne 'X64') -ForEach @('DbArchitect.Core', 'YamlDotNet', 'System.Text.Json', 'Npgsql', 'MySqlConnector') {
+        $path = Join-Path $ModuleDir "Dependencies/$_.dll"
+        $stream = [IO.File]::OpenRead($path)
+        try {
+            $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+            $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size | Should -BeGreaterThan 0 -Because "$_.dll should carry native code for .NET 10 on linux-x64"
+            $pe.Dispose()
+        }
+        finally { $stream.Dispose() }
+    }
+
     It 'never ships System.Management.Automation.dll' {
         @(Get-ChildItem -LiteralPath $ModuleDir -Recurse -Filter 'System.Management.Automation.dll').Count | Should -Be 0
     }
