@@ -32,30 +32,30 @@ internal static class MarkdownText
         var builder = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
-            var ch = text[i];
-            switch (ch)
+            if (IsEscaped(text, i))
             {
-                case '_' when IsWordChar(text, i - 1) && IsWordChar(text, i + 1):
-                    builder.Append(ch); // intraword underscores never make emphasis; keep snake_case names readable
-                    break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!':
-                    builder.Append('\\').Append(ch);
-                    break;
-                default:
-                    builder.Append(ch);
-                    break;
+                builder.Append('\\');
             }
+
+            builder.Append(text[i]);
         }
 
         return builder.ToString().Trim();
     }
 
-    /// <summary>Whether <see cref="Escape"/> would change a character: a special one other than an intraword underscore (snake_case names).</summary>
+    /// <summary>
+    /// Whether the character at <paramref name="index"/> gets a backslash: a special one, except an intraword underscore,
+    /// which never makes emphasis (snake_case names stay readable).
+    /// </summary>
+    private static bool IsEscaped(string text, int index) =>
+        Special.Contains(text[index]) && !(text[index] == '_' && IsWordChar(text, index - 1) && IsWordChar(text, index + 1));
+
+    /// <summary>Whether <see cref="Escape"/> would change a character (<see cref="IsEscaped"/>), found by a vectorised search.</summary>
     private static bool NeedsEscape(string text)
     {
         for (var i = text.AsSpan().IndexOfAny(Special); i >= 0;)
         {
-            if (text[i] != '_' || !IsWordChar(text, i - 1) || !IsWordChar(text, i + 1))
+            if (IsEscaped(text, i))
             {
                 return true;
             }
