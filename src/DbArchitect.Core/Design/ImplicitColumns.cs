@@ -45,8 +45,8 @@ public static class ImplicitColumns
     /// </summary>
     public static string MatchKey(string name)
     {
-        // Most names are already keys (snake_case parts, lower case): the comparisons that ask for keys are in every
-        // loop of the design, so such a name is returned as it is instead of copied.
+        // Many names already are keys (one lower-case word: "status", "email"): the comparisons that ask for keys are in
+        // every loop of the design, so such a name is returned as it is instead of copied.
         if (IsMatchKey(name))
         {
             return name;
@@ -56,7 +56,7 @@ public static class ImplicitColumns
         var n = 0;
         foreach (var c in name)
         {
-            if (c is '_' or '-' or ' ')
+            if (IsSeparator(c))
             {
                 continue;
             }
@@ -76,12 +76,12 @@ public static class ImplicitColumns
         int i = 0, j = 0;
         while (true)
         {
-            while (i < a.Length && a[i] is '_' or '-' or ' ')
+            while (i < a.Length && IsSeparator(a[i]))
             {
                 i++;
             }
 
-            while (j < b.Length && b[j] is '_' or '-' or ' ')
+            while (j < b.Length && IsSeparator(b[j]))
             {
                 j++;
             }
@@ -98,11 +98,14 @@ public static class ImplicitColumns
         }
     }
 
+    /// <summary>The characters a match key leaves out.</summary>
+    private static bool IsSeparator(char c) => c is '_' or '-' or ' ';
+
     private static bool IsMatchKey(string name)
     {
         foreach (var c in name)
         {
-            if (c is '_' or '-' or ' ' || char.ToLowerInvariant(c) != c)
+            if (IsSeparator(c) || char.ToLowerInvariant(c) != c)
             {
                 return false;
             }

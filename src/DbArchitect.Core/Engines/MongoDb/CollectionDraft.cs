@@ -46,7 +46,7 @@ internal sealed class CollectionDraft
     public long? BucketSeconds { get; set; }
 
     public DocumentField? Field(string name) =>
-        Fields.FirstOrDefault(f => ImplicitColumns.MatchKey(f.Name) == ImplicitColumns.MatchKey(name));
+        Fields.FirstOrDefault(f => ImplicitColumns.SameKey(f.Name, name));
 
     /// <summary>The field at a dotted path ("payment.amount", "order_item.product_id"), through sub-documents and array items; a wildcard ("custom_fields.$**") names its object.</summary>
     public DocumentField? FieldAt(string path)

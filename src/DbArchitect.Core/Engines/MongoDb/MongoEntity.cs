@@ -37,7 +37,7 @@ internal sealed record MongoEntity(
     public MongoGeoPoint? PointHolding(string attribute) => Points.FirstOrDefault(p => p.Holds(attribute));
 
     public DocumentField? Field(string name) =>
-        Fields.FirstOrDefault(f => ImplicitColumns.MatchKey(f.Name) == ImplicitColumns.MatchKey(name));
+        Fields.FirstOrDefault(f => ImplicitColumns.SameKey(f.Name, name));
 
     /// <summary>Documents of an entity at each horizon, by the capacity forecast's one rule (linear growth, capped by retention).</summary>
     public static Horizons DocumentsAt(long? rows, long? rowsPerDay, Retention? retention) =>

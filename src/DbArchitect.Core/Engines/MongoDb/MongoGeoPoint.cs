@@ -19,12 +19,12 @@ internal sealed record MongoGeoPoint(string Field, string Latitude, string Longi
 
     private static readonly FieldRules PointType = new() { Enum = new[] { "Point" } };
 
-    public bool Holds(string attribute) => Same(attribute, Latitude) || Same(attribute, Longitude);
+    public bool Holds(string attribute) => ImplicitColumns.SameKey(attribute, Latitude) || ImplicitColumns.SameKey(attribute, Longitude);
 
-    public bool Serves(NearSpec near) => Same(near.Latitude, Latitude) && Same(near.Longitude, Longitude);
+    public bool Serves(NearSpec near) => ImplicitColumns.SameKey(near.Latitude, Latitude) && ImplicitColumns.SameKey(near.Longitude, Longitude);
 
     /// <summary>The coordinate an attribute became: position 0 is the longitude, 1 the latitude.</summary>
-    public string PathOf(string attribute) => Field + ".coordinates." + (Same(attribute, Longitude) ? "0" : "1");
+    public string PathOf(string attribute) => Field + ".coordinates." + (ImplicitColumns.SameKey(attribute, Longitude) ? "0" : "1");
 
     /// <summary>
     /// Replaces each near pattern's latitude and longitude fields of <paramref name="entity"/> by one point field, where
@@ -39,12 +39,12 @@ internal sealed record MongoGeoPoint(string Field, string Latitude, string Longi
             names.Claim(field.Name);
         }
 
-        var pairs = requirement.AccessPatterns.Where(p => p.Near is not null && Same(p.Entity, entity.Name)).Select(p => p.Near!)
+        var pairs = requirement.AccessPatterns.Where(p => p.Near is not null && ImplicitColumns.SameKey(p.Entity, entity.Name)).Select(p => p.Near!)
             .DistinctBy(n => (ImplicitColumns.MatchKey(n.Latitude), ImplicitColumns.MatchKey(n.Longitude)));
         foreach (var near in pairs)
         {
-            var latitude = fields.FindIndex(f => f.Origin == FieldOrigin.Attribute && Same(f.Name, near.Latitude));
-            var longitude = fields.FindIndex(f => f.Origin == FieldOrigin.Attribute && Same(f.Name, near.Longitude));
+            var latitude = fields.FindIndex(f => f.Origin == FieldOrigin.Attribute && ImplicitColumns.SameKey(f.Name, near.Latitude));
+            var longitude = fields.FindIndex(f => f.Origin == FieldOrigin.Attribute && ImplicitColumns.SameKey(f.Name, near.Longitude));
             if (latitude < 0 || longitude < 0 || latitude == longitude || points.Any(p => p.Holds(near.Latitude) || p.Holds(near.Longitude)))
             {
                 continue;
@@ -89,6 +89,4 @@ internal sealed record MongoGeoPoint(string Field, string Latitude, string Longi
             new FieldRules { Minimum = minimum, ExclusiveMinimum = exclusiveMinimum, Maximum = maximum, ExclusiveMaximum = exclusiveMaximum },
             FieldOrigin.Attribute, description);
     }
-
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }

@@ -75,7 +75,7 @@ internal sealed class MongoIndexes
         var where = pattern.Where.ToList();
         var prefix = placement.Kind switch
         {
-            PlacementKind.Embedded or PlacementKind.ReferenceArray when where.Count > 0 && where.All(w => Same(w, placement.ParentKey!)) && pattern.Range is null => null,
+            PlacementKind.Embedded or PlacementKind.ReferenceArray when where.Count > 0 && where.All(w => ImplicitColumns.SameKey(w, placement.ParentKey!)) && pattern.Range is null => null,
             PlacementKind.Embedded => null,
             PlacementKind.ReferenceArray => placement.ArrayField + ".",
             _ => string.Empty,
@@ -103,7 +103,7 @@ internal sealed class MongoIndexes
 
         var equality = new List<string>();
         var bucketed = placement.Kind == PlacementKind.Bucketed;
-        foreach (var name in where.Where(w => pattern.Range is null || !Same(w, pattern.Range)))
+        foreach (var name in where.Where(w => pattern.Range is null || !ImplicitColumns.SameKey(w, pattern.Range)))
         {
             var path = Path(collection, placement, prefix, name, bucketed);
             equality.Add(path);
@@ -147,7 +147,7 @@ internal sealed class MongoIndexes
         string At(string name) => Path(collection, placement, string.Empty, name, false);
         var keys = collection.Fields.Where(f => f.Origin == FieldOrigin.Tenant).Select(f => new DocumentIndexKey(f.Name, IndexKeyKind.Ascending)).ToList();
         var leading = keys.Count;
-        foreach (var path in pattern.Where.Where(w => pattern.Range is null || !Same(w, pattern.Range)).Select(At).Where(p => keys.All(k => k.Field != p)))
+        foreach (var path in pattern.Where.Where(w => pattern.Range is null || !ImplicitColumns.SameKey(w, pattern.Range)).Select(At).Where(p => keys.All(k => k.Field != p)))
         {
             keys.Add(new DocumentIndexKey(path, IndexKeyKind.Ascending));
         }
@@ -182,7 +182,7 @@ internal sealed class MongoIndexes
             return point.PathOf(name);
         }
 
-        if (bucketed && collection.BucketTime is { } time && Same(name, time))
+        if (bucketed && collection.BucketTime is { } time && ImplicitColumns.SameKey(name, time))
         {
             return placement.LinkedKey!;
         }
@@ -190,7 +190,7 @@ internal sealed class MongoIndexes
         var field = collection.Field(name);
         if (prefix.Length > 0 || field is null)
         {
-            var inner = placement.Kind == PlacementKind.ReferenceArray ? collection.Field(placement.ArrayField!)?.Items?.Fields.FirstOrDefault(f => Same(f.Name, name)) : null;
+            var inner = placement.Kind == PlacementKind.ReferenceArray ? collection.Field(placement.ArrayField!)?.Items?.Fields.FirstOrDefault(f => ImplicitColumns.SameKey(f.Name, name)) : null;
             return prefix + (inner?.Name ?? field?.Name ?? name);
         }
 
@@ -282,8 +282,8 @@ internal sealed class MongoIndexes
         }
 
         var entity = collection.Entity!.Name;
-        var referenced = _relations.Any(r => (r.Link == DocumentLink.Reference && Same(r.From, entity))
-            || (r.Link is DocumentLink.ReferenceArray or DocumentLink.LinkCollection && (Same(r.To, entity) || (Same(r.From, entity) && r.Holder != collection.Name))));
+        var referenced = _relations.Any(r => (r.Link == DocumentLink.Reference && ImplicitColumns.SameKey(r.From, entity))
+            || (r.Link is DocumentLink.ReferenceArray or DocumentLink.LinkCollection && (ImplicitColumns.SameKey(r.To, entity) || (ImplicitColumns.SameKey(r.From, entity) && r.Holder != collection.Name))));
         var growth = checked((long)(collection.InsertsPerDay * retention.Days));
         var time = collection.Kind == CollectionKind.Bucket
             ? collection.Fields.First(f => f.Origin == FieldOrigin.Bucket && f.Type == DocumentValueType.Date)
@@ -383,6 +383,4 @@ internal sealed class MongoIndexes
         var list = items.ToList();
         return list.Count == 0 ? "nothing" : string.Join(", ", list);
     }
-
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }

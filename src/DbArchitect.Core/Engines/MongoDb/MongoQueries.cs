@@ -82,23 +82,23 @@ internal sealed class MongoQueries
                 return point.PathOf(name);
             }
 
-            if (bucketed && collection.Fields.First(f => f.Name == placement.ArrayField).Items!.Fields.FirstOrDefault(f => Same(f.Name, name)) is { } item)
+            if (bucketed && collection.Fields.First(f => f.Name == placement.ArrayField).Items!.Fields.FirstOrDefault(f => ImplicitColumns.SameKey(f.Name, name)) is { } item)
             {
                 return placement.ArrayField + "." + item.Name;
             }
 
             if (placement.Kind == PlacementKind.ReferenceArray)
             {
-                if (Same(name, placement.ParentKey!))
+                if (ImplicitColumns.SameKey(name, placement.ParentKey!))
                 {
                     return "_id";
                 }
 
-                var inner = collection.FindField(placement.ArrayField!)!.Items!.Fields.FirstOrDefault(f => Same(f.Name, name));
+                var inner = collection.FindField(placement.ArrayField!)!.Items!.Fields.FirstOrDefault(f => ImplicitColumns.SameKey(f.Name, name));
                 return placement.ArrayField + "." + (inner?.Name ?? name);
             }
 
-            return collection.Fields.FirstOrDefault(f => Same(f.Name, name))?.Name ?? name;
+            return collection.Fields.FirstOrDefault(f => ImplicitColumns.SameKey(f.Name, name))?.Name ?? name;
         }
 
         if (pattern.Search.Count > 0)
@@ -112,7 +112,7 @@ internal sealed class MongoQueries
         var range = pattern.Range ?? (pattern.Aggregate is not null ? pattern.GroupBy.FirstOrDefault(g => g.Bucket is not null)?.Column : null);
         var match = new List<(string Key, string Value)>(filter);
         var bucketMatch = new List<(string Key, string Value)>(filter);
-        foreach (var name in pattern.Where.Where(w => range is null || !Same(w, range)))
+        foreach (var name in pattern.Where.Where(w => range is null || !ImplicitColumns.SameKey(w, range)))
         {
             var path = FieldOf(name);
             match.Add((path, MongoJs.Param(name)));
@@ -133,7 +133,7 @@ internal sealed class MongoQueries
             bucketMatch.Add((placement.LinkedKey ?? FieldOf(range!), bucketRange));
         }
 
-        var caseInsensitive = collection.Indexes.Any(i => i.CaseInsensitive && pattern.Where.Any(w => i.Keys.Any(k => Same(k.Field, FieldOf(w)))));
+        var caseInsensitive = collection.Indexes.Any(i => i.CaseInsensitive && pattern.Where.Any(w => i.Keys.Any(k => ImplicitColumns.SameKey(k.Field, FieldOf(w)))));
         var sort = pattern.OrderBy.Select(o => (FieldOf(o.Column), o.Descending ? "-1" : "1")).ToList();
         // A coordinate is projected with its point: a position in a projection path does not pick an array element.
         var projection = pattern.Select.Select(s => entity?.PointHolding(s)?.Field ?? FieldOf(s)).Distinct(StringComparer.Ordinal).Select(f => (f, "1")).ToList();
@@ -300,6 +300,4 @@ internal sealed class MongoQueries
     }
 
     private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }

@@ -278,7 +278,7 @@ internal sealed class MongoRelations
             return (false, "it takes part in " + string.Join(", ", others.Select(r => $"{r.From} → {r.To}")));
         }
 
-        if (_entities.Any(e => Same(e.Name, child) && e.IsTenant))
+        if (_entities.Any(e => ImplicitColumns.SameKey(e.Name, child) && e.IsTenant))
         {
             return (false, "it is the tenant root");
         }
@@ -288,17 +288,17 @@ internal sealed class MongoRelations
     }
 
     private List<RelationshipSpec> Others(RelationshipSpec relationship, string entity) =>
-        _requirement.Relationships.Where(r => r != relationship && (Same(r.From, entity) || Same(r.To, entity))).ToList();
+        _requirement.Relationships.Where(r => r != relationship && (ImplicitColumns.SameKey(r.From, entity) || ImplicitColumns.SameKey(r.To, entity))).ToList();
 
     /// <summary>Whether an access pattern searches the entity (by text or near a point) or filters it by equality on anything but its parent's key.</summary>
     private bool FilteredBeyond(string entity, string parentKey) =>
-        _requirement.AccessPatterns.Any(p => Same(p.Entity, entity) && (p.Search.Count > 0 || p.Near is not null || p.Where.Any(w => !Same(w, parentKey))));
+        _requirement.AccessPatterns.Any(p => ImplicitColumns.SameKey(p.Entity, entity) && (p.Search.Count > 0 || p.Near is not null || p.Where.Any(w => !ImplicitColumns.SameKey(w, parentKey))));
 
     /// <summary>Whether an access pattern reads the entity by anything other than its parent's key (a near search finds documents of its own: $geoNear returns whole documents, never array elements).</summary>
     private (bool Independent, string Why) Independent(string entity, IReadOnlyList<string> parentKeys)
     {
         var keys = parentKeys.Select(ImplicitColumns.MatchKey).ToHashSet(StringComparer.Ordinal);
-        var reader = _requirement.AccessPatterns.FirstOrDefault(p => Same(p.Entity, entity)
+        var reader = _requirement.AccessPatterns.FirstOrDefault(p => ImplicitColumns.SameKey(p.Entity, entity)
             && (p.Search.Count > 0 || p.Near is not null || p.Aggregate is not null || p.Range is not null || p.Where.Count == 0
                 || p.Where.Any(w => !keys.Contains(ImplicitColumns.MatchKey(w)))));
         return reader is null ? (false, string.Empty) : (true, $"access pattern '{reader.Name}' reads {entity} on its own");
@@ -307,11 +307,9 @@ internal sealed class MongoRelations
     /// <summary>The time field a bucketed child is ordered by: what its patterns sort or range on, else its first required date.</summary>
     private DocumentField? BucketTime(string entity, CollectionDraft child)
     {
-        var named = _requirement.AccessPatterns.Where(p => Same(p.Entity, entity))
+        var named = _requirement.AccessPatterns.Where(p => ImplicitColumns.SameKey(p.Entity, entity))
             .SelectMany(p => p.OrderBy.Select(o => o.Column).Append(p.Range ?? string.Empty).Concat(p.GroupBy.Where(g => g.Bucket is not null).Select(g => g.Column)))
             .Select(child.Field).OfType<DocumentField>().FirstOrDefault(f => f.Type == DocumentValueType.Date);
         return named ?? child.Fields.FirstOrDefault(f => f.Type == DocumentValueType.Date && f.Required && f.Origin is FieldOrigin.Attribute or FieldOrigin.Timestamp);
     }
-
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }

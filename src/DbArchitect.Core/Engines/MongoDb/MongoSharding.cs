@@ -91,7 +91,7 @@ internal sealed class MongoSharding
                 $"Ranged on the bucket's parent then start: {Count(cardinality)} distinct {parent.Name} values spread the writes (each parent writes to its own current bucket, about {perShard} writes/s per shard), the start keeps a parent's buckets in time order for range reads, and {Count(documents)} buckets / {Count(cardinality)} parents = {Count(documents / cardinality)} buckets of {Count(size.AverageBytes)} bytes per parent = {Bytes(documents / cardinality * size.AverageBytes)}, split by start across {Bytes(ChunkBytes)} ranges.");
         }
 
-        var busiest = _requirement.AccessPatterns.Where(p => Same(draft.Entity?.Name ?? draft.Name, p.Entity))
+        var busiest = _requirement.AccessPatterns.Where(p => ImplicitColumns.SameKey(draft.Entity?.Name ?? draft.Name, p.Entity))
             .OrderByDescending(p => p.PerSecond ?? 0).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (Pattern: p, Field: p.Where.Select(draft.Field).OfType<DocumentField>().FirstOrDefault(f => f.Origin != FieldOrigin.Tenant))).FirstOrDefault(x => x.Field is not null);
         if (tenant is not null)
@@ -137,7 +137,7 @@ internal sealed class MongoSharding
         var parentName = relation?.From ?? (draft.Kind == CollectionKind.Bucket ? _relations.FirstOrDefault(r => r.Holder == draft.Name)?.From : null);
         if (parentName is not null)
         {
-            return _entities.FirstOrDefault(e => Same(e.Name, parentName))?.Documents.AtRetention is > 0 and var n ? n : null;
+            return _entities.FirstOrDefault(e => ImplicitColumns.SameKey(e.Name, parentName))?.Documents.AtRetention is > 0 and var n ? n : null;
         }
 
         var value = draft.Field(field);
@@ -159,6 +159,4 @@ internal sealed class MongoSharding
         (draft.Kind == CollectionKind.Bucket ? draft.Entity!.RowsPerDay ?? 0 : draft.InsertsPerDay) / 86400.0;
 
     private static string Bytes(long bytes) => Capacity.Bytes(bytes);
-
-    private static bool Same(string a, string b) => ImplicitColumns.MatchKey(a) == ImplicitColumns.MatchKey(b);
 }
