@@ -33,14 +33,14 @@ public sealed class DynamoDbDesigner : IFamilyDesigner
         double UnitsPerKey(EntityShape shape, AccessPatternSpec? pattern)
         {
             var units = DynamoCapacityPlanner.WriteUnits(attributes[shape.Name].Sum(a => a.TypicalBytes));
-            var where = pattern?.Where.Select(w => shape.Column(w)?.Name ?? w).Where(w => !(shape.TenantScoped && w == ImplicitColumns.TenantId)) ?? Array.Empty<string>();
+            var where = pattern is null ? Array.Empty<string>() : shape.EqualityColumns(pattern);
             return capacity.Writes(shape) * units / capacity.Distinct(shape, where);
         }
 
         // A near pattern's key value: its share of the rows and writes (the equality values spread them), every search on it.
         NearLoad NearLoadOf(EntityShape shape, AccessPatternSpec pattern)
         {
-            var where = pattern.Where.Select(w => shape.Column(w)?.Name ?? w).Where(w => !(shape.TenantScoped && w == ImplicitColumns.TenantId)).ToList();
+            var where = shape.EqualityColumns(pattern).ToList();
             var distinct = (double)capacity.Distinct(shape, where);
             var rows = Math.Max(1, shape.Rows ?? DynamoCapacityPlanner.DefaultRows);
             return new NearLoad((long)Math.Ceiling(rows / distinct), capacity.Writes(shape) / distinct, capacity.Inserts(shape) / distinct,

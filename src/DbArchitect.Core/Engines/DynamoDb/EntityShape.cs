@@ -25,7 +25,14 @@ internal sealed record EntityShape(
     bool HasChildren)
 {
     public ShapeColumn? Column(string name) =>
-        Columns.FirstOrDefault(c => ImplicitColumns.MatchKey(c.Name) == ImplicitColumns.MatchKey(name));
+        Columns.FirstOrDefault(c => ImplicitColumns.SameKey(c.Name, name));
+
+    /// <summary>
+    /// The columns a pattern's equality filters name, as the shape's columns are named, without the tenant key when the
+    /// shape is tenant-scoped (the tenant prefix of every key already holds it).
+    /// </summary>
+    public IEnumerable<string> EqualityColumns(AccessPatternSpec pattern) =>
+        pattern.Where.Select(w => Column(w)?.Name ?? w).Where(w => !(TenantScoped && ImplicitColumns.SameKey(w, ImplicitColumns.TenantId)));
 
     /// <summary>The key prefix of the shape's items: its name upper-cased, the key separator replaced.</summary>
     public string Prefix => Name.ToUpperInvariant().Replace(KeyTemplate.Separator, '_').Replace(' ', '_');

@@ -126,9 +126,6 @@ internal sealed class KeyPlanner
             ? new KeyTemplate(new[] { KeySegment.Text("T#"), KeySegment.Value(TenantColumn), KeySegment.Text("#") })
             : new KeyTemplate(Array.Empty<KeySegment>());
 
-    private IEnumerable<string> Where(EntityShape shape, AccessPatternSpec pattern) =>
-        pattern.Where.Select(w => shape.Column(w)?.Name ?? w).Where(w => !(shape.TenantScoped && ImplicitColumns.MatchKey(w) == ImplicitColumns.MatchKey(TenantColumn)));
-
     private static bool IsKeyable(AccessPatternSpec pattern, EntityShape shape) =>
         pattern.Search.Count == 0 && pattern.Aggregate is null
         && pattern.Where.All(w => shape.Column(w) is { } c && c.Type.Kind is not (LogicalTypeKind.Json or LogicalTypeKind.Array or LogicalTypeKind.Binary));
@@ -139,7 +136,7 @@ internal sealed class KeyPlanner
     {
         var candidates = _requirement.AccessPatterns
             .Where(p => string.Equals(p.Entity, shape.Name, StringComparison.OrdinalIgnoreCase) && IsKeyable(p, shape))
-            .SelectMany(p => shape.Parents.Where(pa => pa.Required && Where(shape, p).Contains(pa.Column, StringComparer.Ordinal)).Select(pa => (Pattern: p, Parent: pa)))
+            .SelectMany(p => shape.Parents.Where(pa => pa.Required && shape.EqualityColumns(p).Contains(pa.Column, StringComparer.Ordinal)).Select(pa => (Pattern: p, Parent: pa)))
             .OrderByDescending(c => c.Pattern.PerSecond ?? 0)
             .ToList();
         if (candidates.Count > 0)
@@ -167,7 +164,7 @@ internal sealed class KeyPlanner
         var parentPrefix = parentShape?.Prefix ?? parent.Parent.ToUpperInvariant();
         var partition = TenantPrefix(shape).Append(KeySegment.Text(parentPrefix + KeyTemplate.Separator), KeySegment.Value(parent.Column));
         var segments = new List<KeySegment> { KeySegment.Text(shape.Prefix + KeyTemplate.Separator) };
-        var equality = pattern is null ? new List<string>() : Where(shape, pattern).Where(w => w != parent.Column).ToList();
+        var equality = pattern is null ? new List<string>() : shape.EqualityColumns(pattern).Where(w => w != parent.Column).ToList();
         foreach (var column in equality)
         {
             segments.Add(KeySegment.Value(column, KeyEncodings.ForEquality(shape.Column(column)!.Type)));
@@ -267,7 +264,7 @@ internal sealed class KeyPlanner
 
         if (!IsKeyable(pattern, shape))
         {
-            var names = (shape.TenantScoped ? new[] { TenantColumn } : Array.Empty<string>()).Concat(Where(shape, pattern)).ToList();
+            var names = (shape.TenantScoped ? new[] { TenantColumn } : Array.Empty<string>()).Concat(shape.EqualityColumns(pattern)).ToList();
             // A document is matched by containment, one field at a time (#f.#k = :f): the caller names the field and its value.
             var filter = string.Join(" AND ", names.Select((n, i) => IsDocument(shape, n)
                 ? InvariantText.Format($"#f{i}.#k{i} = :f{i}")
@@ -280,7 +277,7 @@ internal sealed class KeyPlanner
         }
 
         var home = _homes[shape.Name];
-        var where = Where(shape, pattern).ToList();
+        var where = shape.EqualityColumns(pattern).ToList();
         var order = OrderOf(shape, pattern);
         if (ReferenceEquals(home.Pattern, pattern))
         {
@@ -382,7 +379,7 @@ internal sealed class KeyPlanner
         var slot = GlobalSlot(shape, pattern);
         slot.Types.Add(shape.Prefix);
         slot.Serves.Add(pattern.Name);
-        var where = Where(shape, pattern).ToList();
+        var where = shape.EqualityColumns(pattern).ToList();
         var latitude = shape.Column(near.Latitude)!;
         var longitude = shape.Column(near.Longitude)!;
         var limit = pattern.Limit ?? QueryPlan.DefaultSearchLimit;
@@ -490,7 +487,7 @@ internal sealed class KeyPlanner
     {
         var aggregate = pattern.Aggregate!;
         var name = "AGG#" + pattern.Name.ToUpperInvariant().Replace(' ', '_').Replace(KeyTemplate.Separator, '_');
-        var where = Where(shape, pattern).ToList();
+        var where = shape.EqualityColumns(pattern).ToList();
         var segments = TenantPrefix(shape).Segments.ToList();
         segments.Add(KeySegment.Text(name));
         foreach (var column in where)
