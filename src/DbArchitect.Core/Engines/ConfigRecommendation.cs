@@ -44,7 +44,7 @@ public sealed record ConfigRecommendation(
     public string FileLanguage { get; init; } = "ini";
 
     /// <summary>How the settings are applied and why (the "Applying" decision); null for the PostgreSQL wording built from the restart settings.</summary>
-    public (string Choice, string Reason)? Applying { get; init; }
+    public ConfigApplying? Applying { get; init; }
 
     /// <summary>
     /// What design.md says before the settings table, naming the reference the engine's <see cref="ConfigSource.PgTune"/>
@@ -73,3 +73,6 @@ public sealed record ConfigRecommendation(
     /// </summary>
     public IReadOnlyList<Design.DesignDecision>? Summary { get; init; }
 }
+
+/// <summary>How an engine's settings are applied (<see cref="Choice"/>) and why.</summary>
+public sealed record ConfigApplying(string Choice, string Reason);

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
 using DbArchitect.Core.Model;
@@ -22,27 +20,55 @@ internal static partial class DesignJson
     /// <summary>Bumped when a consumer of design.json would have to change.</summary>
     public const int FormatVersion = 1;
 
-    internal static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // The file is never embedded in HTML, so only JSON's own escapes are needed and names stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNames.EnumPolicy), new LogicalTypeJsonConverter() },
-        // Compile-time metadata for the documents' whole type graph (DesignJsonMetadata), so a new session does not build it
-        // by reflection and emit accessors on its first export; reflection stays behind it for what the graph cannot
-        // name (a family design's model, typed object).
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(DesignJsonMetadata.Default, new DefaultJsonTypeInfoResolver()),
-    };
+    /// <summary>
+    /// JSON's own escapes only: the file is never embedded in HTML, so names and text stay readable. Indented, LF line
+    /// endings on every platform; validation is the generated writer's (it writes only well-formed documents).
+    /// </summary>
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n", Encoder = Encoder, SkipValidation = true };
 
     /// <summary>
-    /// Writes design.json to <paramref name="stream"/> as it is serialized (the serializer flushes as its buffer fills,
-    /// so the document is never held whole), then the final line break.
+    /// System.Text.Json's options for the same document: camelCase names, nulls omitted, kebab-case enums, logical types
+    /// as their canonical text. The generated writer (DesignJson.Writer.cs) is generated from this contract; the
+    /// serializer itself writes only a family model the writer was not generated for, and is the tests' oracle.
+    /// </summary>
+    internal static JsonSerializerOptions SerializerOptions => Serializer.Options;
+
+    /// <summary>Where the writer hands its buffer to the stream: the serializer's default buffer size.</summary>
+    private const int FlushThreshold = 16 * 1024;
+
+    /// <summary>
+    /// Writes design.json to <paramref name="stream"/> as it is written (the writer flushes between array elements once
+    /// its buffer fills, so the document is never held whole), then the final line break.
     /// </summary>
     public static void Write(Stream stream, DbDesign design, IReadOnlyList<SqlScript> scripts)
     {
-        var document = new DesignDocumentJson(
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteDesignDocumentJson(writer, Document(design, scripts));
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// design.json of a non-relational design (the same header, requirement and decisions, and the family's own model),
+    /// written to <paramref name="stream"/> as it is written, then the final line break.
+    /// </summary>
+    public static void WriteFamily(Stream stream, DbDesign design, Design.Families.FamilyDesign family)
+    {
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteFamilyDocumentJson(writer, FamilyDocument(design, family));
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>A relational design's document.</summary>
+    internal static DesignDocumentJson Document(DbDesign design, IReadOnlyList<SqlScript> scripts) =>
+        new(
             FormatVersion,
             design.Application,
             new EngineJson(design.Engine, design.EngineDisplayName),
@@ -65,17 +91,10 @@ internal static partial class DesignJson
             Roadmap = design.Roadmap,
             Distribution = design.Distribution,
         };
-        JsonSerializer.Serialize(stream, document, Options);
-        stream.WriteByte((byte)'\n');
-    }
 
-    /// <summary>
-    /// design.json of a non-relational design (the same header, requirement and decisions, and the family's own model),
-    /// written to <paramref name="stream"/> as it is serialized, then the final line break.
-    /// </summary>
-    public static void WriteFamily(Stream stream, DbDesign design, Design.Families.FamilyDesign family)
-    {
-        var document = new FamilyDocumentJson(
+    /// <summary>A non-relational design's document.</summary>
+    internal static FamilyDocumentJson FamilyDocument(DbDesign design, Design.Families.FamilyDesign family) =>
+        new(
             FormatVersion,
             design.Application,
             new EngineJson(design.Engine, design.EngineDisplayName),
@@ -90,8 +109,32 @@ internal static partial class DesignJson
             SupportingTechnologies = design.SupportingTechnologies,
             Parts = PartJson.Of(design),
         };
-        JsonSerializer.Serialize(stream, document, Options);
-        stream.WriteByte((byte)'\n');
+
+    /// <summary>A family model the writer was not generated for, written by the serializer, by reflection.</summary>
+    private static void WriteUnknownModel(Utf8JsonWriter writer, object model) =>
+        JsonSerializer.Serialize(writer, model, model.GetType(), SerializerOptions);
+
+    private static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushThreshold)
+        {
+            writer.Flush();
+        }
+    }
+
+    /// <summary>Built on first use only: a design whose models are all generated never builds it.</summary>
+    private static class Serializer
+    {
+        public static readonly JsonSerializerOptions Options = new()
+        {
+            WriteIndented = true,
+            NewLine = "\n",
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            Encoder = Encoder,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNames.EnumPolicy), new LogicalTypeJsonConverter() },
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
     }
 
     private static RequirementJson Summarize(DbRequirement requirement)
@@ -116,7 +159,7 @@ internal static partial class DesignJson
         };
     }
 
-    private sealed record DesignDocumentJson(
+    internal sealed record DesignDocumentJson(
         int FormatVersion,
         string Application,
         EngineJson Engine,
@@ -150,7 +193,7 @@ internal static partial class DesignJson
         public DistributionPlan? Distribution { get; init; }
     }
 
-    private sealed record FamilyDocumentJson(
+    internal sealed record FamilyDocumentJson(
         int FormatVersion,
         string Application,
         EngineJson Engine,
@@ -168,13 +211,13 @@ internal static partial class DesignJson
         public IReadOnlyList<PartJson>? Parts { get; init; }
     }
 
-    private sealed record FileJson(string Path, string Description);
+    internal sealed record FileJson(string Path, string Description);
 
-    private sealed record EngineJson(string Id, string DisplayName);
+    internal sealed record EngineJson(string Id, string DisplayName);
 
-    private sealed record ScriptJson(string Path, ScriptKind Kind, bool BuildStep, string Description);
+    internal sealed record ScriptJson(string Path, ScriptKind Kind, bool BuildStep, string Description);
 
-    private sealed record RequirementJson(
+    internal sealed record RequirementJson(
         string Source,
         int Format,
         ApplicationJson Application,
@@ -189,14 +232,14 @@ internal static partial class DesignJson
         public OperationsProfile? Operations { get; init; }
     }
 
-    private sealed record ApplicationJson(string Name, string? Description, ApplicationKind Kind, Tenancy Tenancy, string? Schema);
+    internal sealed record ApplicationJson(string Name, string? Description, ApplicationKind Kind, Tenancy Tenancy, string? Schema);
 
-    private sealed record WorkloadJson(
+    internal sealed record WorkloadJson(
         long? Records, long? RecordsPerDay, string? ReadWriteRatio, double? LatencyMs, int? ConcurrentUsers, double? Tps, string? Retention);
 
-    private sealed record EntityJson(string Name, string? Description, long? Rows, long? RowsPerDay, int AttributeCount);
+    internal sealed record EntityJson(string Name, string? Description, long? Rows, long? RowsPerDay, int AttributeCount);
 
-    private sealed record RelationshipJson(string From, string To, RelationshipKind Kind, DeleteAction OnDelete, string? Through, string? Role, bool Required);
+    internal sealed record RelationshipJson(string From, string To, RelationshipKind Kind, DeleteAction OnDelete, string? Through, string? Role, bool Required);
 
-    private sealed record AccessPatternJson(string Name, string Entity, double? PerSecond);
+    internal sealed record AccessPatternJson(string Name, string Entity, double? PerSecond);
 }

@@ -123,8 +123,8 @@ public sealed class DesignJsonTests
         var type = LogicalTypeJsonConverter.Parse(text);
         Assert.NotNull(type);
         Assert.Equal(text, type.ToString());
-        var json = JsonSerializer.Serialize(type, DesignJson.Options);
-        Assert.Equal(type, JsonSerializer.Deserialize<LogicalType>(json, DesignJson.Options));
+        var json = JsonSerializer.Serialize(type, DesignJsonWriterSource.SerializerOptions);
+        Assert.Equal(type, JsonSerializer.Deserialize<LogicalType>(json, DesignJsonWriterSource.SerializerOptions));
     }
 
     [Theory]

@@ -83,7 +83,7 @@ public sealed class NearPatternTests
         var words = query.Commands.Single().Words;
         Assert.Equal("GEOSEARCH", words[0]);
         Assert.Equal(new[] { "COUNT", "10" }, words.TakeLast(2));
-        Assert.Equal(("y_deg", "x_deg"), model.Families.Single(f => f.Structure == ValueStructure.Geo).Position);
+        Assert.Equal(new LocationColumns("y_deg", "x_deg"), model.Families.Single(f => f.Structure == ValueStructure.Geo).Position);
     }
 
     [Theory]

@@ -615,7 +615,7 @@ internal sealed class RedisKeySchema
             key, KeyColumns(entity, Array.Empty<RedisColumn>()), Array.Empty<KeyField>(), owner, null, Array.Empty<LexPart>(), null,
             $"{entity.Name} has {lat.Field}/{lon.Field}: a GEO set holds the latest position of each {owner} (GEOADD on every write replaces it), so GEOSEARCH … BYRADIUS answers \"which are near this point\" in O(log n + m).")
         {
-            Position = (lat.Field, lon.Field),
+            Position = new LocationColumns(lat.Field, lon.Field),
             Serves = served,
         });
         var parameters = KeyColumns(entity, Array.Empty<RedisColumn>()).Concat(GeoParameters).ToList();

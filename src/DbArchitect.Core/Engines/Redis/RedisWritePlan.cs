@@ -122,7 +122,7 @@ public static class RedisWritePlan
                     break;
 
                 case KeyFamilyPurpose.Location when insert:
-                    ops.Add(new RedisOp("GEOADD", Key(family, row), new[] { Value(row, family.Position!.Value.Longitude), Value(row, family.Position.Value.Latitude), Value(row, family.MemberColumn!) }));
+                    ops.Add(new RedisOp("GEOADD", Key(family, row), new[] { Value(row, family.Position!.Longitude), Value(row, family.Position.Latitude), Value(row, family.MemberColumn!) }));
                     break;
 
                 case KeyFamilyPurpose.Location:

@@ -75,7 +75,7 @@ internal sealed class SqliteConfigAdvisor : IConfigAdvisor
         {
             FileLabel = "Connection PRAGMAs",
             FileLanguage = "sql",
-            Applying = ("Every connection runs config/connection_pragmas.sql on open",
+            Applying = new ConfigApplying("Every connection runs config/connection_pragmas.sql on open",
                 "SQLite has no server configuration: page_size, auto_vacuum and journal_mode live in the database file (001_database.sql); every other PRAGMA, foreign_keys included, lasts only for the connection that ran it."),
         };
     }

@@ -97,7 +97,7 @@ public sealed record KeyFamily(
     public IReadOnlyList<string> TextColumns { get; init; } = Array.Empty<string>();
 
     /// <summary>For a location family: the latitude and longitude columns.</summary>
-    public (string Latitude, string Longitude)? Position { get; init; }
+    public LocationColumns? Position { get; init; }
 
     /// <summary>Memory of the family (filled by the engine's memory model).</summary>
     public KeyFamilySize? Size { get; init; }
@@ -149,3 +149,6 @@ public sealed record KeyValueModel(
     IReadOnlyList<KeyQuery> Queries,
     KeyValueMemory Memory,
     KeyValueTopology Topology);
+
+/// <summary>A location family's latitude and longitude columns.</summary>
+public sealed record LocationColumns(string Latitude, string Longitude);
