@@ -54,17 +54,14 @@ public static class MermaidErDiagram
 
         text.Append(" {\n");
         var attributeNames = MermaidIdentifiers.ForAttributes(table.Columns.Select(c => c.Name));
+        var keys = new KeyColumns(table);
         foreach (var column in table.Columns)
         {
             var name = attributeNames[column.Name];
             text.Append(Indent).Append(Indent)
                 .Append(MermaidText.TypeToken(column.Type)).Append(' ').Append(name);
 
-            var markers = Markers(table, column.Name);
-            if (markers.Count > 0)
-            {
-                text.Append(' ').Append(string.Join(", ", markers));
-            }
+            keys.AppendMarkers(text, column.Name);
 
             var comment = Comment(column, name);
             if (comment.Length > 0)
@@ -78,26 +75,31 @@ public static class MermaidErDiagram
         text.Append(Indent).Append("}\n");
     }
 
-    private static List<string> Markers(Table table, string column)
+    /// <summary>A table's primary key, foreign key and unique columns, gathered once for all its attributes' markers.</summary>
+    private sealed class KeyColumns(Table table)
     {
-        var markers = new List<string>(3);
-        if (table.PrimaryKey.Columns.Contains(column, StringComparer.Ordinal))
-        {
-            markers.Add("PK");
-        }
+        private readonly HashSet<string> _primary = table.PrimaryKey.Columns.ToHashSet(StringComparer.Ordinal);
+        private readonly HashSet<string> _foreign = table.ForeignKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal);
+        private readonly HashSet<string> _unique = table.UniqueKeys.Select(u => u.Columns).Concat(UniqueIndexColumnSets(table))
+            .SelectMany(set => set).ToHashSet(StringComparer.Ordinal);
 
-        if (table.ForeignKeys.Any(f => f.Columns.Contains(column, StringComparer.Ordinal)))
+        /// <summary>" PK, FK, UK": the markers that apply, or nothing.</summary>
+        public void AppendMarkers(StringBuilder text, string column)
         {
-            markers.Add("FK");
-        }
+            var first = true;
+            Mark(_primary, "PK");
+            Mark(_foreign, "FK");
+            Mark(_unique, "UK");
 
-        if (table.UniqueKeys.Any(u => u.Columns.Contains(column, StringComparer.Ordinal))
-            || UniqueIndexColumnSets(table).Any(set => set.Contains(column, StringComparer.Ordinal)))
-        {
-            markers.Add("UK");
+            void Mark(HashSet<string> set, string marker)
+            {
+                if (set.Contains(column))
+                {
+                    text.Append(first ? " " : ", ").Append(marker);
+                    first = false;
+                }
+            }
         }
-
-        return markers;
     }
 
     /// <summary>"real name, nullable, comment": only the parts that add something.</summary>

@@ -34,20 +34,32 @@ internal static class MermaidIdentifiers
 
     private static Dictionary<string, string> Assign(IEnumerable<string> names, string fallback, HashSet<string> keywords)
     {
-        var distinct = names.Distinct(StringComparer.Ordinal).ToList();
-        var folded = distinct.ToDictionary(n => n, n => Fold(n, fallback, keywords), StringComparer.Ordinal);
-        var clashes = folded.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Select(p => p.Key))
-            .ToHashSet(StringComparer.Ordinal);
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var distinct = new List<string>();
+        foreach (var name in names)
+        {
+            if (!folded.ContainsKey(name))
+            {
+                folded.Add(name, Fold(name, fallback, keywords));
+                distinct.Add(name);
+            }
+        }
 
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // How many names fold to each token, compared as the lexer compares them.
+        var folds = new Dictionary<string, int>(folded.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var token in folded.Values)
+        {
+            folds[token] = folds.GetValueOrDefault(token) + 1;
+        }
+
+        var result = new Dictionary<string, string>(distinct.Count, StringComparer.Ordinal);
+        var taken = new HashSet<string>(distinct.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var name in distinct)
         {
-            var candidate = clashes.Contains(name)
-                ? IdentifierShortener.Shorten(folded[name], MaxLength - 7) + "_" + Hash(name)
-                : folded[name];
+            var token = folded[name];
+            var candidate = folds[token] > 1
+                ? IdentifierShortener.Shorten(token, MaxLength - 7) + "_" + Hash(name)
+                : token;
             var unique = candidate;
             for (var n = 2; !taken.Add(unique); n++)
             {
@@ -60,8 +72,37 @@ internal static class MermaidIdentifiers
         return result;
     }
 
+    /// <summary>A name that is already a token: ASCII letters, digits and underscores, a letter or digit among them, not starting with a digit.</summary>
+    private static bool IsToken(string name)
+    {
+        if (name.Length == 0 || name.Length > MaxLength || char.IsAsciiDigit(name[0]))
+        {
+            return false;
+        }
+
+        var hasLetterOrDigit = false;
+        foreach (var ch in name)
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                hasLetterOrDigit = true;
+            }
+            else if (ch != '_')
+            {
+                return false;
+            }
+        }
+
+        return hasLetterOrDigit;
+    }
+
     private static string Fold(string name, string fallback, HashSet<string> keywords)
     {
+        if (IsToken(name))
+        {
+            return keywords.Contains(name) ? name + "_" : name;
+        }
+
         var builder = new StringBuilder(name.Length);
         var lastWasReplacement = false;
         foreach (var ch in name)
