@@ -122,7 +122,9 @@ internal static class DesignFolderWriter
     {
         var full = Path.GetFullPath(Path.Combine(folder, file.RelativePath));
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        // Unbuffered: every renderer already writes in chunks of 16-64 KB (StreamWriter, the JSON writer, WriteText's
+        // pieces), so a file buffer would only copy each chunk once more on its way to the disk.
+        using var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         file.WriteTo(stream);
     }
 

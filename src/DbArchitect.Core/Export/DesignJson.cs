@@ -35,8 +35,8 @@ internal static partial class DesignJson
     /// </summary>
     internal static JsonSerializerOptions SerializerOptions => Serializer.Options;
 
-    /// <summary>Where the writer hands its buffer to the stream: the serializer's default buffer size.</summary>
-    private const int FlushThreshold = 16 * 1024;
+    /// <summary>Where the writer hands its buffer to the stream (one write to the file per 64 KB).</summary>
+    private const int FlushThreshold = 64 * 1024;
 
     /// <summary>
     /// Writes design.json to <paramref name="stream"/> as it is written (the writer flushes between array elements once
