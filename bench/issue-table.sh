@@ -3,6 +3,8 @@
 # peak working set (maximum resident set, /usr/bin/time) of the process that produced our figure.
 #  1. first `New-DbDesign ecommerce.yaml | Export-DbDesign` in a new pwsh process, over a bare `pwsh -NoProfile -c 1`;
 #  2. `Import-Module` over the same bare start;
+#  0. PowerShell's own floor for rows 1-2: importing an empty script module and running its one function in a
+#     pipeline, over the same bare start (what any module's first command costs before its own code runs);
 #  3. N-entity specs read + designed + exported in process (DbArchitect.Bench, one process per size, median of runs);
 #  4. Import-DbSchema of a T-table database beside `pg_dump --schema-only` of the same database (bench/schema-import.ps1);
 #  5. Invoke-DbHealthCheck's 46 checks on a T-table database (DbArchitect.Bench --health; check_postgres is timed by
@@ -44,13 +46,18 @@ echo "| row | ours | peer or baseline | ours over it | ours peak working set |"
 echo "|---|---:|---:|---:|---:|"
 pwsh_run "Import-Module '$MODULE'" >/dev/null # warm the disk cache
 read -r bw bc bp <<<"$(pwsh_median 1)"
+mkdir -p "$OUT/empty"
+printf "@{ ModuleVersion = '1.0'; RootModule = 'Empty.psm1'; FunctionsToExport = @('Get-Nothing') }\n" > "$OUT/empty/Empty.psd1"
+printf 'function Get-Nothing { 1 }\n' > "$OUT/empty/Empty.psm1"
+read -r fw fc _ <<<"$(pwsh_median "Import-Module '$OUT/empty/Empty.psd1'; Get-Nothing | Out-Null")"
+echo "| 0. PowerShell's floor: an empty script module imported and its function run in a pipeline, whole process (CPU) | $fw ms ($fc ms) | bare pwsh $bw ms ($bc ms) | +$((fw - bw)) ms (+$((fc - bc)) ms CPU) | – |"
 if ! skipped 1; then
   read -r w c p <<<"$(pwsh_median "Import-Module '$MODULE'; New-DbDesign -Path '$SPEC' | Export-DbDesign -Path '$OUT/design' -Force | Out-Null")"
-  echo "| 1. first New-DbDesign ecommerce.yaml \| Export-DbDesign, whole process (CPU) | $w ms ($c ms) | bare pwsh $bw ms ($bc ms) | +$((w - bw)) ms (+$((c - bc)) ms CPU) | $p MB (bare $bp MB) |"
+  echo "| 1. first New-DbDesign ecommerce.yaml \| Export-DbDesign, whole process (CPU) | $w ms ($c ms) | bare pwsh $bw ms ($bc ms) | +$((w - bw)) ms (+$((c - bc)) ms CPU); +$((w - fw)) ms over the floor | $p MB (bare $bp MB) |"
 fi
 if ! skipped 2; then
   read -r w c p <<<"$(pwsh_median "Import-Module '$MODULE'")"
-  echo "| 2. Import-Module, whole process (CPU) | $w ms ($c ms) | bare pwsh $bw ms ($bc ms) | +$((w - bw)) ms (+$((c - bc)) ms CPU) | $p MB |"
+  echo "| 2. Import-Module, whole process (CPU) | $w ms ($c ms) | bare pwsh $bw ms ($bc ms) | +$((w - bw)) ms (+$((c - bc)) ms CPU); +$((w - fw)) ms over the floor | $p MB |"
 fi
 if ! skipped 3; then
   for n in $SIZES; do
