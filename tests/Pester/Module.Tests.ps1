@@ -36,9 +36,10 @@ Describe 'Module layout' {
     }
 
     # The Release build on linux-x64 (the only one crossgen2 runs for) precompiles what a first command loads: Core and
-    # its JSON and YAML libraries for a design, the PostgreSQL and MariaDB/MySQL drivers for a live command.
-    It 'ships <_> as a ReadyToRun image' -Skip:(-not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -ne 'X64') -ForEach @('DbArchitect.Core', 'YamlDotNet', 'System.Text.Json', 'Npgsql', 'MySqlConnector') {
-        $path = Join-Path $ModuleDir "Dependencies/$_.dll"
+    # its JSON and YAML libraries for a design, the PostgreSQL and MariaDB/MySQL drivers for a live command, and the
+    # cmdlets' own assembly at the module's root.
+    It 'ships <_> as a ReadyToRun image' -Skip:(-not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -ne 'X64') -ForEach @('DbArchitect.PS', 'DbArchitect.Core', 'YamlDotNet', 'System.Text.Json', 'Npgsql', 'MySqlConnector') {
+        $path = if ($_ -eq 'DbArchitect.PS') { Join-Path $ModuleDir "$_.dll" } else { Join-Path $ModuleDir "Dependencies/$_.dll" }
         $stream = [IO.File]::OpenRead($path)
         try {
             $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
