@@ -2,8 +2,12 @@ using System.Text;
 using System.Text.Json;
 using DbArchitect.Core.Design;
 using DbArchitect.Core.Engines;
+using DbArchitect.Core.Errors;
 using DbArchitect.Core.Export;
 using DbArchitect.Core.Requirements;
+using DbArchitect.Core.Tests.Injection;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace DbArchitect.Core.Tests.Export;
 
@@ -58,6 +62,42 @@ public sealed class DesignJsonWriterTests
         {
             AssertSameBytes($"{spec} on {each.Engine}", Written(each), Serialized(each));
         }
+    }
+
+    /// <summary>
+    /// Generated hostile requirements (control and bidi characters, quotes, escapes, long and non-Latin names): every
+    /// valid one designed for a relational and a document engine, and the writer's bytes are the serializer's.
+    /// </summary>
+    [Fact]
+    public void HostileSpecsWriteTheSerializersBytes()
+    {
+        var designed = 0;
+        var property = Prop.ForAll(HostileSpecs.Spec().ToArbitrary(), yaml =>
+        {
+            var read = RequirementsReader.Read(yaml, "hostile.yaml");
+            if (!read.IsValid)
+            {
+                return;
+            }
+
+            foreach (var engine in new[] { "postgresql", "mongodb" })
+            {
+                DbDesign design;
+                try
+                {
+                    design = DesignEngine.Create(read.Requirement!, engine);
+                }
+                catch (DbArchitectException)
+                {
+                    continue; // a located refusal (a system column's name, say) has no design to write
+                }
+
+                AssertSameBytes($"hostile spec on {engine}:\n{yaml}", Written(design), Serialized(design));
+                designed++;
+            }
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+        Assert.True(designed > 100, $"only {designed} of the generated specs were designed");
     }
 
     [Fact]
