@@ -52,7 +52,7 @@ internal static class DesignJsonWriterSource
 
             while (_pending.TryDequeue(out var type))
             {
-                foreach (var property in Contract(type).Properties)
+                foreach (var property in Contract(type).Properties.Where(p => !IsAlwaysIgnored(p)))
                 {
                     Visit(property.PropertyType);
                 }
@@ -79,6 +79,9 @@ internal static class DesignJsonWriterSource
         }
 
         private static JsonTypeInfo Contract(Type type) => SerializerOptions.GetTypeInfo(type);
+
+        private static bool IsAlwaysIgnored(JsonPropertyInfo property) =>
+            (property.AttributeProvider as PropertyInfo)?.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition == JsonIgnoreCondition.Always;
 
         private void Visit(Type type)
         {
