@@ -395,15 +395,18 @@ public sealed class PostgreSqlCapacity : ICapacityModel
 
     private static double DistinctValues(SchemaModel physical, Table table, Column column, long rows, Func<string, long> rowsOf, TypicalValues values)
     {
-        if (table.PrimaryKey.Columns is [var only] && only == column.Name || table.UniqueKeys.Any(u => u.Columns.Count == 1 && u.Columns[0] == column.Name))
+        // Loops, not LINQ with closures: this runs for every key of every index at every horizon.
+        if (table.PrimaryKey.Columns is [var only] && only == column.Name || IsSingleUniqueKey(table, column.Name))
         {
             return rows;
         }
 
-        var fk = table.ForeignKeys.FirstOrDefault(f => f.Columns.Contains(column.Name) && (column.Role != ColumnRole.TenantKey || f.Columns.Count == 1));
-        if (fk is not null)
+        foreach (var fk in table.ForeignKeys)
         {
-            return Math.Max(1, Math.Min(rows, rowsOf(fk.ReferencedTable)));
+            if (fk.Columns.Contains(column.Name) && (column.Role != ColumnRole.TenantKey || fk.Columns.Count == 1))
+            {
+                return Math.Max(1, Math.Min(rows, rowsOf(fk.ReferencedTable)));
+            }
         }
 
         if (column.Role == ColumnRole.TenantKey && physical.Tables.FirstOrDefault(t => t.Kind == TableKind.Tenant) is { } tenant)
@@ -411,16 +414,54 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             return Math.Max(1, Math.Min(rows, rowsOf(tenant.Name)));
         }
 
-        var range = table.Checks.Where(c => c.Column == column.Name).SelectMany(c => c.Conditions)
-            .FirstOrDefault(c => c is { Operator: CheckOperator.Between, OnLength: false } && column.Type.IsInteger);
         return column.Type.Kind switch
         {
             LogicalTypeKind.Bool => 2,
             LogicalTypeKind.Enum => column.Type.EnumValues.Count,
             LogicalTypeKind.Date => Math.Min(rows, values.DistinctDates),
-            _ when range is not null => long.Parse(range.Values[1], CultureInfo.InvariantCulture) - long.Parse(range.Values[0], CultureInfo.InvariantCulture) + 1,
+            _ when IntegerRange(table, column) is { } range => long.Parse(range.Values[1], CultureInfo.InvariantCulture) - long.Parse(range.Values[0], CultureInfo.InvariantCulture) + 1,
             _ => rows,
         };
+    }
+
+    /// <summary>The first BETWEEN check on an integer column's value, which bounds its distinct values; null when none.</summary>
+    private static CheckCondition? IntegerRange(Table table, Column column)
+    {
+        if (!column.Type.IsInteger)
+        {
+            return null;
+        }
+
+        foreach (var check in table.Checks)
+        {
+            if (check.Column != column.Name)
+            {
+                continue;
+            }
+
+            foreach (var condition in check.Conditions)
+            {
+                if (condition is { Operator: CheckOperator.Between, OnLength: false })
+                {
+                    return condition;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSingleUniqueKey(Table table, string column)
+    {
+        foreach (var unique in table.UniqueKeys)
+        {
+            if (unique.Columns.Count == 1 && unique.Columns[0] == column)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int CharactersOf(Column column, TypicalValues values) => values.Size(column);
