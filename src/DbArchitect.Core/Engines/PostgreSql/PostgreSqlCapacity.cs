@@ -136,19 +136,28 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             .Where(i => stored[i].Length < 0 && stored[i].Payload > ToastPointer)
             .OrderByDescending(i => stored[i].Payload)
             .ToList();
-        var tree = new PostgreSqlTupleTree(stored);
+        // Most rows fit: the tree is built only for a row that has values to move.
         var toasted = 0;
-        for (var next = 0; next < candidates.Count && header + tree.DataBytes(header) > ToastThreshold; next++)
+        if (header + DataBytes(stored, header) > ToastThreshold && candidates.Count > 0)
         {
-            var widest = candidates[next];
-            toasted += stored[widest].Payload;
-            stored[widest] = Stored.OutOfLine;
-            tree.Replace(widest, Stored.OutOfLine);
+            var tree = new PostgreSqlTupleTree(stored);
+            for (var next = 0; next < candidates.Count && header + tree.DataBytes(header) > ToastThreshold; next++)
+            {
+                var widest = candidates[next];
+                toasted += stored[widest].Payload;
+                stored[widest] = Stored.OutOfLine;
+                tree.Replace(widest, Stored.OutOfLine);
+            }
         }
 
         // A value that is NULL in a share of rows costs that share less of its bytes (and of any padding before it).
         // The row without column i is the columns before it (laid out from the header) followed by those after it.
-        var data = tree.DataBytes(header);
+        var data = DataBytes(stored, header);
+        if (!present.Exists(c => values.NullShare(c) > 0))
+        {
+            return new HeapLayout(header, header + data, toasted);
+        }
+
         var after = new PostgreSqlTupleFold[stored.Count + 1];
         after[stored.Count] = PostgreSqlTupleFold.Identity;
         for (var i = stored.Count - 1; i >= 0; i--)
