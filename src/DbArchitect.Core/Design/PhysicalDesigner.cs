@@ -71,7 +71,8 @@ internal static class PhysicalDesigner
     private static Dictionary<string, string> ColumnNames(Table table, int max, bool caseSensitive, List<DesignDecision> decisions)
     {
         var scope = new NameScope(max, caseSensitive);
-        return table.Columns.ToDictionary(c => c.Name, c => Claim(scope, c.Name, $"column of {table.Name}", decisions), StringComparer.Ordinal);
+        var what = $"column of {table.Name}";
+        return table.Columns.ToDictionary(c => c.Name, c => Claim(scope, c.Name, what, decisions), StringComparer.Ordinal);
     }
 
     private static string Claim(NameScope scope, string wanted, string what, List<DesignDecision> decisions)
