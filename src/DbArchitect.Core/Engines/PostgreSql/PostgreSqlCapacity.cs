@@ -236,6 +236,8 @@ public sealed class PostgreSqlCapacity : ICapacityModel
     /// </summary>
     private sealed record BTreeShape(IReadOnlyList<IndexKey> Keys, int IncludeCount, Stored[] Columns, int Tuple, int Entry, bool InInsertOrder, IReadOnlyList<IndexKey>? Groups)
     {
+        private readonly string?[] _entryBases = new string?[3];
+
         public static BTreeShape Of(Table table, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, TypicalValues values)
         {
             var keyColumns = keys.Select(k => KeyType(table, k)).ToArray();
@@ -247,6 +249,13 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             return new BTreeShape(keys, include.Count, stored, tuple, tuple + ItemPointer, keys.Count > 0 && LeadsInInsertOrder(table, keys),
                 growing.k is null ? null : keys.Take(growing.i).ToArray());
         }
+
+        /// <summary>
+        /// The basis of the index when its entries are not deduplicated: the rows change it only through how full the
+        /// leaves are, so each wording is written once per index rather than at every horizon.
+        /// </summary>
+        public string EntryBasis(int fillKind) =>
+            _entryBases[fillKind] ??= BTreeBasis($"{Entry}-byte entries ({Tuple}-byte tuple + item pointer)", fillKind);
     }
 
     private static IndexSize BTree(SchemaModel physical, Table table, string name, BTreeShape layout, bool unique, long rows, Func<string, long> rowsOf, TypicalValues values)
@@ -260,7 +269,7 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var distinct = unique ? rows : DistinctKeys(physical, table, keys, rows, rowsOf, values);
         var dedup = !unique && layout.IncludeCount == 0 && stored.All(s => s.Deduplicates) && rows / (double)distinct >= 2;
         double leafBytes;
-        string shape;
+        string? shape = null;
         if (dedup)
         {
             // A posting list holds at most about half a page's worth of maximum-size tuple (1352 bytes).
@@ -274,7 +283,6 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         else
         {
             leafBytes = rows * (double)entry;
-            shape = $"{entry}-byte entries ({tuple}-byte tuple + item pointer)";
         }
 
         var ordered = dedup || layout.InInsertOrder;
@@ -283,10 +291,17 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var usable = PageSize - PageHeader - BTreeSpecial;
         var leafPages = (long)Math.Ceiling(leafBytes / (usable * fill));
         var pages = leafPages + InternalPages(leafPages, tuple + ItemPointer) + 1;
-        var order = ordered ? "90% full (keys arrive in order or as duplicates)"
-            : grouped ? "55% full (keys grow within each group, so every split leaves a half-full page behind)" : "66% full (keys arrive at random)";
-        var basis = $"B-tree: {shape}; leaf pages {order}.";
+        var fillKind = ordered ? 0 : grouped ? 1 : 2;
+        var basis = shape is null ? layout.EntryBasis(fillKind) : BTreeBasis(shape, fillKind);
         return new IndexSize(name, "btree", entry, pages * PageSize, false, basis);
+    }
+
+    /// <summary>Why a B-tree has its size: its entries (<paramref name="shape"/>) and how full its leaves are (0 in order, 1 grouped, 2 at random).</summary>
+    private static string BTreeBasis(string shape, int fillKind)
+    {
+        var order = fillKind == 0 ? "90% full (keys arrive in order or as duplicates)"
+            : fillKind == 1 ? "55% full (keys grow within each group, so every split leaves a half-full page behind)" : "66% full (keys arrive at random)";
+        return $"B-tree: {shape}; leaf pages {order}.";
     }
 
     private static long InternalPages(long children, int entryBytes)
