@@ -73,7 +73,8 @@ internal static class EngineLimitChecks
     private static IEnumerable<DbArchitectError> IdentifierCollisions(IDatabaseEngine engine, SchemaModel physical, Locator where)
     {
         var comparer = engine.Identifiers.CaseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-        var relations = new Dictionary<string, (string What, string Table)>(comparer);
+        // Sized for every name up front: grown by doubling, a large design's table was copied into ever larger arrays.
+        var relations = new Dictionary<string, (string What, string Table)>(physical.Tables.Sum(PhysicalDesigner.RelationNames), comparer);
         foreach (var table in physical.Tables)
         {
             // Loops over the columns rather than LINQ: this runs for every table of the design.
