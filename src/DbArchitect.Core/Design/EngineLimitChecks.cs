@@ -49,8 +49,9 @@ internal static class EngineLimitChecks
                         place, counted));
                 }
 
-                var keyBytes = KeyColumns(keys).Select(table.FindColumn).OfType<Column>().Sum(limits.FixedKeyBytesOf);
-                if (nonclustered && limits.IndexKeyBytes is { } keyLimit && keyBytes > keyLimit.Figure)
+                // Summed only for an engine that limits them: most do not, and this runs for every index.
+                if (nonclustered && limits.IndexKeyBytes is { } keyLimit
+                    && KeyColumns(keys).Select(table.FindColumn).OfType<Column>().Sum(limits.FixedKeyBytesOf) is var keyBytes && keyBytes > keyLimit.Figure)
                 {
                     errors.Add(Error($"Index '{name}' of table '{table.Name}' has key columns of {Figure(keyBytes)} fixed bytes; {keyLimit.Rule}.",
                         $"Key the index on fewer or narrower columns (a string instead of a char(n)) so its fixed-width keys take at most {Figure(keyLimit.Figure)} bytes.",
@@ -72,13 +73,18 @@ internal static class EngineLimitChecks
     private static IEnumerable<DbArchitectError> IdentifierCollisions(IDatabaseEngine engine, SchemaModel physical, Locator where)
     {
         var comparer = engine.Identifiers.CaseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-        var relations = new Dictionary<string, (string What, string Table)>(comparer);
+        // Sized for every name up front: grown by doubling, a large design's table was copied into ever larger arrays.
+        var relations = new Dictionary<string, (string What, string Table)>(physical.Tables.Sum(PhysicalDesigner.RelationNames), comparer);
         foreach (var table in physical.Tables)
         {
-            var columns = new HashSet<string>(comparer);
-            foreach (var column in table.Columns.Select(c => c.Name).Where(c => !columns.Add(c)))
+            // Loops over the columns rather than LINQ: this runs for every table of the design.
+            var columns = new HashSet<string>(table.Columns.Count, comparer);
+            foreach (var column in table.Columns)
             {
-                yield return Collision($"Table '{table.Name}' would have two columns named '{column}' on {engine.DisplayName}.", where.Attribute(table, column), column);
+                if (!columns.Add(column.Name))
+                {
+                    yield return Collision($"Table '{table.Name}' would have two columns named '{column.Name}' on {engine.DisplayName}.", where.Attribute(table, column.Name), column.Name);
+                }
             }
 
             foreach (var column in table.Columns.Select(c => c.Name).Where(engine.Limits.SystemColumns.Contains))

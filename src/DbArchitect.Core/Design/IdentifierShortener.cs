@@ -35,9 +35,15 @@ public sealed class NameScope
     private readonly int _maxBytes;
 
     public NameScope(int maxBytes, bool caseSensitive = true)
+        : this(maxBytes, caseSensitive, 0)
+    {
+    }
+
+    /// <summary>A scope sized for <paramref name="capacity"/> names: a large design's scope would otherwise grow by copying.</summary>
+    public NameScope(int maxBytes, bool caseSensitive, int capacity)
     {
         _maxBytes = maxBytes;
-        _used = new HashSet<string>(caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        _used = new HashSet<string>(capacity, caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
     }
 
     public string Claim(string wanted)

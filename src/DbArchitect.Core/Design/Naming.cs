@@ -13,11 +13,34 @@ public static class Naming
     public static string Apply(NamingStyle style, string name) => style switch
     {
         NamingStyle.AsWritten => name,
-        NamingStyle.SnakeCase => string.Join("_", Words(name).Select(w => w.ToLowerInvariant())),
+        NamingStyle.SnakeCase => IsSnakeCase(name) ? name : string.Join("_", Words(name).Select(w => w.ToLowerInvariant())),
         NamingStyle.PascalCase => string.Concat(Words(name).Select(Capitalize)),
         NamingStyle.CamelCase => Camel(Words(name)),
         _ => name,
     };
+
+    /// <summary>
+    /// True when snake_case leaves the name as it is: lower-case ASCII letters and digits in words joined by single
+    /// underscores. Most names are written so, and every layer of the design applies the convention to them.
+    /// </summary>
+    private static bool IsSnakeCase(string name)
+    {
+        if (name.Length == 0 || name[0] == '_' || name[^1] == '_')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || (c == '_' && name[i - 1] != '_')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Prefix for generated object names (pk, fk, ix…) in the convention's style: ix_ or IX_.</summary>
     public static string Prefix(NamingStyle style, string prefix) =>

@@ -18,7 +18,7 @@ internal static class PhysicalDesigner
         // Relations (tables, indexes, key constraints) and the other constraints share one scope: simplest rule that is
         // valid on every engine.
         var caseSensitive = engine.Identifiers.CaseSensitive;
-        var scope = new NameScope(max, caseSensitive);
+        var scope = new NameScope(max, caseSensitive, logical.Tables.Sum(RelationNames));
         var tableNames = logical.Tables.ToDictionary(t => t.Name, t => Claim(scope, t.Name, "table", decisions), StringComparer.Ordinal);
         var columnNames = logical.Tables.ToDictionary(t => t.Name, t => ColumnNames(t, max, caseSensitive, decisions), StringComparer.Ordinal);
 
@@ -64,14 +64,19 @@ internal static class PhysicalDesigner
         return logical with { Schema = SchemaName(logical.Schema, engine), Tables = tables };
     }
 
+    /// <summary>Names a table claims in the schema's scope: its own, its primary key's and its constraints' and indexes'.</summary>
+    internal static int RelationNames(Table table) =>
+        2 + table.UniqueKeys.Count + table.Checks.Count + table.ForeignKeys.Count + table.Indexes.Count;
+
     /// <summary>The schema's name as the engine keeps it.</summary>
     public static string SchemaName(string logical, IDatabaseEngine engine) =>
         IdentifierShortener.Shorten(logical, engine.Identifiers.MaxIdentifierBytes);
 
     private static Dictionary<string, string> ColumnNames(Table table, int max, bool caseSensitive, List<DesignDecision> decisions)
     {
-        var scope = new NameScope(max, caseSensitive);
-        return table.Columns.ToDictionary(c => c.Name, c => Claim(scope, c.Name, $"column of {table.Name}", decisions), StringComparer.Ordinal);
+        var scope = new NameScope(max, caseSensitive, table.Columns.Count);
+        var what = $"column of {table.Name}";
+        return table.Columns.ToDictionary(c => c.Name, c => Claim(scope, c.Name, what, decisions), StringComparer.Ordinal);
     }
 
     private static string Claim(NameScope scope, string wanted, string what, List<DesignDecision> decisions)

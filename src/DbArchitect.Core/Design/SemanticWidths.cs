@@ -40,9 +40,12 @@ internal static class SemanticWidths
 
         foreach (var (names, width) in Table)
         {
-            if (names.Any(n => name.EndsWith("_" + n, StringComparison.Ordinal)))
+            foreach (var n in names)
             {
-                return width;
+                if (EndsWithWord(name, n))
+                {
+                    return width;
+                }
             }
         }
 
@@ -50,8 +53,17 @@ internal static class SemanticWidths
     }
 
     /// <summary>displayName, DisplayName and display_name alike: the naming convention must not change the forecast.</summary>
+    /// <summary><paramref name="name"/> ends with "_" + <paramref name="word"/>, without building that string (asked for every text column).</summary>
+    private static bool EndsWithWord(string name, string word) =>
+        name.Length > word.Length && name[name.Length - word.Length - 1] == '_' && name.EndsWith(word, StringComparison.Ordinal);
+
     private static string SnakeCase(string name)
     {
+        if (!NeedsSnakeCase(name))
+        {
+            return name;
+        }
+
         var text = new System.Text.StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
@@ -64,5 +76,19 @@ internal static class SemanticWidths
         }
 
         return text.ToString();
+    }
+
+    /// <summary>True when <see cref="SnakeCase"/> could change the name: it has a letter that is upper case or lowers.</summary>
+    private static bool NeedsSnakeCase(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) || char.ToLowerInvariant(c) != c)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -63,7 +63,7 @@ public sealed record TypicalValues
     /// requirements' avgLength or live statistics), else a semantic default for what its name says it holds (a person's
     /// name is not half of string(200)), else the type's default. 0 for fixed-width types.
     /// </summary>
-    public int Size(Column column) => SizeAndBasis(column).Size;
+    public int Size(Column column) => Measure(column, describe: false).Size;
 
     /// <summary>Share of rows whose value is NULL: the profile's figure, else 1 for the soft-delete marker and 0 (present) otherwise.</summary>
     public double NullShare(Column column)
@@ -96,6 +96,13 @@ public sealed record TypicalValues
     /// <summary>The size of <see cref="Size"/> with where it comes from, for the forecast's stated assumptions.</summary>
     public (int Size, string Basis) SizeAndBasis(Column column)
     {
+        var (size, basis) = Measure(column, describe: true);
+        return (size, basis!);
+    }
+
+    /// <summary>The size, with its basis only when <paramref name="describe"/>: every layer asks for sizes, only the assumptions say why.</summary>
+    private (int Size, string? Basis) Measure(Column column, bool describe)
+    {
         ArgumentNullException.ThrowIfNull(column);
         var type = column.Type;
         if (type.Kind is not (LogicalTypeKind.String or LogicalTypeKind.Char or LogicalTypeKind.Text or LogicalTypeKind.Email
@@ -106,13 +113,13 @@ public sealed record TypicalValues
 
         if (column.Profile?.AverageLength is { } stated && type.Kind is not LogicalTypeKind.Enum)
         {
-            return (stated, "from " + column.Profile.Source);
+            return (stated, describe ? "from " + column.Profile.Source : null);
         }
 
         if (type.Kind is LogicalTypeKind.String or LogicalTypeKind.Text && SemanticWidths.Of(column.Name) is { } semantic)
         {
             var size = type.Length is { } declared ? Math.Min(declared, semantic.Characters) : semantic.Characters;
-            return (size, $"typical {semantic.Meaning}");
+            return (size, describe ? $"typical {semantic.Meaning}" : null);
         }
 
         return type.Kind switch

@@ -16,6 +16,8 @@ internal sealed class RequirementFigures
 
     private IReadOnlyList<LivePositionEntity>? _positions;
     private IReadOnlyList<AccessPatternSpec>? _cacheablePatterns;
+    private PartScope? _cacheScope;
+    private double? _cacheableReads;
 
     public RequirementFigures(DbRequirement requirement)
     {
@@ -92,6 +94,17 @@ internal sealed class RequirementFigures
     /// <summary>The access patterns a cache would serve, leaving out the entities the live positions serve.</summary>
     public IReadOnlyList<AccessPatternSpec> CacheablePatterns =>
         _cacheablePatterns ??= Technology.CacheablePatterns.Of(Requirement, Positions.Select(p => p.Entity.Name));
+
+    /// <summary>
+    /// What a cache would serve: the entities of <see cref="CacheablePatterns"/> (each once, ignoring case) and the
+    /// patterns' names. Built once: the ranking asks every engine's cache layer, and a large requirement has thousands.
+    /// </summary>
+    public PartScope CacheScope => _cacheScope ??= new PartScope(
+        CacheablePatterns.Select(p => p.Entity).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+        CacheablePatterns.Select(p => p.Name).ToArray());
+
+    /// <summary>Reads per second of <see cref="CacheablePatterns"/>.</summary>
+    public double CacheableReads => _cacheableReads ??= CacheablePatterns.Sum(p => p.PerSecond ?? 0);
 
     public ApplicationKind Kind => Requirement.Application.Kind;
 

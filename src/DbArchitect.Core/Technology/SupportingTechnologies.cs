@@ -97,13 +97,14 @@ public static class SupportingTechnologies
                 $"{readText} with {targets}, but no access pattern reads keys that change less often than they are read (searches, aggregates, ranges and entities written faster than read are not cached).");
         }
 
-        var entities = cached.Select(p => p.Entity).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var rate = cached.Sum(p => p.PerSecond ?? 0);
+        var scope = f.CacheScope;
+        var entities = scope.Entities;
+        var rate = f.CacheableReads;
         return new(Cache, $"{cache.DisplayName} (cache-aside, short TTLs; Memcached where only plain keys are cached)", true,
             $"{readText} with {targets}: caching the hot answers of {string.Join(", ", entities)} ({cached.Count} access patterns, {N(rate)} reads/s) takes repeated reads off {engine.DisplayName}; writes delete the cached keys of the rows they change.")
         {
             Engine = cache.Id,
-            Serves = new PartScope(entities, cached.Select(p => p.Name).ToArray()),
+            Serves = scope,
             Figures = Figures(
                 ("read share", read!.Value * 100, "%"),
                 ("cached reads", rate, "per second"),

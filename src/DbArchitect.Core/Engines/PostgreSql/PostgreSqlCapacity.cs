@@ -136,19 +136,28 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             .Where(i => stored[i].Length < 0 && stored[i].Payload > ToastPointer)
             .OrderByDescending(i => stored[i].Payload)
             .ToList();
-        var tree = new PostgreSqlTupleTree(stored);
+        // Most rows fit: the tree is built only for a row that has values to move.
         var toasted = 0;
-        for (var next = 0; next < candidates.Count && header + tree.DataBytes(header) > ToastThreshold; next++)
+        if (header + DataBytes(stored, header) > ToastThreshold && candidates.Count > 0)
         {
-            var widest = candidates[next];
-            toasted += stored[widest].Payload;
-            stored[widest] = Stored.OutOfLine;
-            tree.Replace(widest, Stored.OutOfLine);
+            var tree = new PostgreSqlTupleTree(stored);
+            for (var next = 0; next < candidates.Count && header + tree.DataBytes(header) > ToastThreshold; next++)
+            {
+                var widest = candidates[next];
+                toasted += stored[widest].Payload;
+                stored[widest] = Stored.OutOfLine;
+                tree.Replace(widest, Stored.OutOfLine);
+            }
         }
 
         // A value that is NULL in a share of rows costs that share less of its bytes (and of any padding before it).
         // The row without column i is the columns before it (laid out from the header) followed by those after it.
-        var data = tree.DataBytes(header);
+        var data = DataBytes(stored, header);
+        if (!present.Exists(c => values.NullShare(c) > 0))
+        {
+            return new HeapLayout(header, header + data, toasted);
+        }
+
         var after = new PostgreSqlTupleFold[stored.Count + 1];
         after[stored.Count] = PostgreSqlTupleFold.Identity;
         for (var i = stored.Count - 1; i >= 0; i--)
@@ -227,6 +236,8 @@ public sealed class PostgreSqlCapacity : ICapacityModel
     /// </summary>
     private sealed record BTreeShape(IReadOnlyList<IndexKey> Keys, int IncludeCount, Stored[] Columns, int Tuple, int Entry, bool InInsertOrder, IReadOnlyList<IndexKey>? Groups)
     {
+        private readonly string?[] _entryBases = new string?[3];
+
         public static BTreeShape Of(Table table, IReadOnlyList<IndexKey> keys, IReadOnlyList<string> include, TypicalValues values)
         {
             var keyColumns = keys.Select(k => KeyType(table, k)).ToArray();
@@ -238,6 +249,13 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             return new BTreeShape(keys, include.Count, stored, tuple, tuple + ItemPointer, keys.Count > 0 && LeadsInInsertOrder(table, keys),
                 growing.k is null ? null : keys.Take(growing.i).ToArray());
         }
+
+        /// <summary>
+        /// The basis of the index when its entries are not deduplicated: the rows change it only through how full the
+        /// leaves are, so each wording is written once per index rather than at every horizon.
+        /// </summary>
+        public string EntryBasis(int fillKind) =>
+            _entryBases[fillKind] ??= BTreeBasis($"{Entry}-byte entries ({Tuple}-byte tuple + item pointer)", fillKind);
     }
 
     private static IndexSize BTree(SchemaModel physical, Table table, string name, BTreeShape layout, bool unique, long rows, Func<string, long> rowsOf, TypicalValues values)
@@ -251,7 +269,7 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var distinct = unique ? rows : DistinctKeys(physical, table, keys, rows, rowsOf, values);
         var dedup = !unique && layout.IncludeCount == 0 && stored.All(s => s.Deduplicates) && rows / (double)distinct >= 2;
         double leafBytes;
-        string shape;
+        string? shape = null;
         if (dedup)
         {
             // A posting list holds at most about half a page's worth of maximum-size tuple (1352 bytes).
@@ -265,7 +283,6 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         else
         {
             leafBytes = rows * (double)entry;
-            shape = $"{entry}-byte entries ({tuple}-byte tuple + item pointer)";
         }
 
         var ordered = dedup || layout.InInsertOrder;
@@ -274,10 +291,17 @@ public sealed class PostgreSqlCapacity : ICapacityModel
         var usable = PageSize - PageHeader - BTreeSpecial;
         var leafPages = (long)Math.Ceiling(leafBytes / (usable * fill));
         var pages = leafPages + InternalPages(leafPages, tuple + ItemPointer) + 1;
-        var order = ordered ? "90% full (keys arrive in order or as duplicates)"
-            : grouped ? "55% full (keys grow within each group, so every split leaves a half-full page behind)" : "66% full (keys arrive at random)";
-        var basis = $"B-tree: {shape}; leaf pages {order}.";
+        var fillKind = ordered ? 0 : grouped ? 1 : 2;
+        var basis = shape is null ? layout.EntryBasis(fillKind) : BTreeBasis(shape, fillKind);
         return new IndexSize(name, "btree", entry, pages * PageSize, false, basis);
+    }
+
+    /// <summary>Why a B-tree has its size: its entries (<paramref name="shape"/>) and how full its leaves are (0 in order, 1 grouped, 2 at random).</summary>
+    private static string BTreeBasis(string shape, int fillKind)
+    {
+        var order = fillKind == 0 ? "90% full (keys arrive in order or as duplicates)"
+            : fillKind == 1 ? "55% full (keys grow within each group, so every split leaves a half-full page behind)" : "66% full (keys arrive at random)";
+        return $"B-tree: {shape}; leaf pages {order}.";
     }
 
     private static long InternalPages(long children, int entryBytes)
@@ -395,15 +419,18 @@ public sealed class PostgreSqlCapacity : ICapacityModel
 
     private static double DistinctValues(SchemaModel physical, Table table, Column column, long rows, Func<string, long> rowsOf, TypicalValues values)
     {
-        if (table.PrimaryKey.Columns is [var only] && only == column.Name || table.UniqueKeys.Any(u => u.Columns.Count == 1 && u.Columns[0] == column.Name))
+        // Loops, not LINQ with closures: this runs for every key of every index at every horizon.
+        if (table.PrimaryKey.Columns is [var only] && only == column.Name || IsSingleUniqueKey(table, column.Name))
         {
             return rows;
         }
 
-        var fk = table.ForeignKeys.FirstOrDefault(f => f.Columns.Contains(column.Name) && (column.Role != ColumnRole.TenantKey || f.Columns.Count == 1));
-        if (fk is not null)
+        foreach (var fk in table.ForeignKeys)
         {
-            return Math.Max(1, Math.Min(rows, rowsOf(fk.ReferencedTable)));
+            if (fk.Columns.Contains(column.Name) && (column.Role != ColumnRole.TenantKey || fk.Columns.Count == 1))
+            {
+                return Math.Max(1, Math.Min(rows, rowsOf(fk.ReferencedTable)));
+            }
         }
 
         if (column.Role == ColumnRole.TenantKey && physical.Tables.FirstOrDefault(t => t.Kind == TableKind.Tenant) is { } tenant)
@@ -411,16 +438,54 @@ public sealed class PostgreSqlCapacity : ICapacityModel
             return Math.Max(1, Math.Min(rows, rowsOf(tenant.Name)));
         }
 
-        var range = table.Checks.Where(c => c.Column == column.Name).SelectMany(c => c.Conditions)
-            .FirstOrDefault(c => c is { Operator: CheckOperator.Between, OnLength: false } && column.Type.IsInteger);
         return column.Type.Kind switch
         {
             LogicalTypeKind.Bool => 2,
             LogicalTypeKind.Enum => column.Type.EnumValues.Count,
             LogicalTypeKind.Date => Math.Min(rows, values.DistinctDates),
-            _ when range is not null => long.Parse(range.Values[1], CultureInfo.InvariantCulture) - long.Parse(range.Values[0], CultureInfo.InvariantCulture) + 1,
+            _ when IntegerRange(table, column) is { } range => long.Parse(range.Values[1], CultureInfo.InvariantCulture) - long.Parse(range.Values[0], CultureInfo.InvariantCulture) + 1,
             _ => rows,
         };
+    }
+
+    /// <summary>The first BETWEEN check on an integer column's value, which bounds its distinct values; null when none.</summary>
+    private static CheckCondition? IntegerRange(Table table, Column column)
+    {
+        if (!column.Type.IsInteger)
+        {
+            return null;
+        }
+
+        foreach (var check in table.Checks)
+        {
+            if (check.Column != column.Name)
+            {
+                continue;
+            }
+
+            foreach (var condition in check.Conditions)
+            {
+                if (condition is { Operator: CheckOperator.Between, OnLength: false })
+                {
+                    return condition;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSingleUniqueKey(Table table, string column)
+    {
+        foreach (var unique in table.UniqueKeys)
+        {
+            if (unique.Columns.Count == 1 && unique.Columns[0] == column)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int CharactersOf(Column column, TypicalValues values) => values.Size(column);

@@ -38,14 +38,21 @@ public sealed class RedisDesigner : IFamilyDesigner, IPartDesigner
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(warnings);
         var cache = CacheFor is not null;
-        // As a cache only the entities' columns of the primary-store plan are used: its decisions and warnings (hashes,
-        // indexes, search postings) describe keys the cache does not have.
+        // As a cache only the entities' columns of the primary-store plan are used, so only they are planned: the
+        // store's families, queries, decisions and warnings (hashes, indexes, search postings) describe keys the cache
+        // does not have.
         var schema = cache ? new RedisKeySchema(requirement, new List<DesignDecision>(), new List<DesignWarning>()) : new RedisKeySchema(requirement, decisions, warnings);
-        var (families, queries) = schema.Plan();
+        IReadOnlyList<KeyFamily> families;
+        IReadOnlyList<KeyQuery> queries;
         if (cache)
         {
+            schema.PlanEntities();
             var planned = RedisCacheSchema.Plan(requirement, schema.Prefix, schema.Entities, decisions);
             (families, queries) = (planned.Families, planned.Queries);
+        }
+        else
+        {
+            (families, queries) = schema.Plan();
         }
 
         var tenants = requirement.FindEntity(EntityColumns.TenantEntityName)?.Rows ?? (requirement.Application.Tenancy == Tenancy.Multi ? RedisEntity.AssumedRows : 1);

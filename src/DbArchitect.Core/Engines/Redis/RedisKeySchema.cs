@@ -54,16 +54,7 @@ internal sealed class RedisKeySchema
 
     public (IReadOnlyList<KeyFamily> Families, IReadOnlyList<KeyQuery> Queries) Plan()
     {
-        foreach (var entity in _requirement.Entities)
-        {
-            _entities[entity.Name] = Entity(entity);
-        }
-
-        foreach (var relationship in _requirement.Relationships.Where(r => r.Kind == RelationshipKind.ManyToMany))
-        {
-            _entities[relationship.Through!] = Junction(relationship);
-        }
-
+        PlanEntities();
         foreach (var entity in _entities.Values.Where(e => !e.Junction))
         {
             AddEntity(entity);
@@ -85,6 +76,24 @@ internal sealed class RedisKeySchema
         }
 
         return (_families.Items, _queries);
+    }
+
+    /// <summary>
+    /// Only the first step of <see cref="Plan"/>: <see cref="Entities"/>, each entity and junction with its columns. A
+    /// cache needs no more (its keys are its own), and the families and queries of every pattern and relationship of a
+    /// large requirement are most of the planning's work.
+    /// </summary>
+    public void PlanEntities()
+    {
+        foreach (var entity in _requirement.Entities)
+        {
+            _entities[entity.Name] = Entity(entity);
+        }
+
+        foreach (var relationship in _requirement.Relationships.Where(r => r.Kind == RelationshipKind.ManyToMany))
+        {
+            _entities[relationship.Through!] = Junction(relationship);
+        }
     }
 
     /// <summary>Entities another one refers to (the one side of a relationship, either side of a many-to-many), self-references aside.</summary>
