@@ -52,11 +52,11 @@ internal static class SemanticWidths
         return null;
     }
 
-    /// <summary>displayName, DisplayName and display_name alike: the naming convention must not change the forecast.</summary>
     /// <summary><paramref name="name"/> ends with "_" + <paramref name="word"/>, without building that string (asked for every text column).</summary>
     private static bool EndsWithWord(string name, string word) =>
         name.Length > word.Length && name[name.Length - word.Length - 1] == '_' && name.EndsWith(word, StringComparison.Ordinal);
 
+    /// <summary>displayName, DisplayName and display_name alike: the naming convention must not change the forecast.</summary>
     private static string SnakeCase(string name)
     {
         if (!NeedsSnakeCase(name))
