@@ -19,6 +19,12 @@ internal static class ScalabilityPlanner
 {
     private enum Kind { Baseline, Memory, Replicas, Cache, Partition, Sharding }
 
+    /// <summary>
+    /// A phase before ordering. A class, not a tuple: sorting a list of value tuples made a new session JIT-compile LINQ's
+    /// sorter for that tuple shape (67 methods on the first design).
+    /// </summary>
+    private sealed record Phase(Kind Kind, string Trigger, double? Months, string Step, string Reason);
+
     public static ScalabilityPlan Plan(DbRequirement requirement, IDatabaseEngine engine, SchemaModel physical, CapacityForecast forecast, List<DesignDecision> decisions)
     {
         var sizing = new RoadmapSizing(forecast);
@@ -39,9 +45,9 @@ internal static class ScalabilityPlanner
         var scale = engine.ScaleOut;
         var distribution = DistributionPlanner.Plan(requirement, physical, scale.Sharding);
 
-        var phases = new List<(Kind Kind, string Trigger, double? Months, string Step, string Reason)>
+        var phases = new List<Phase>
         {
-            (Kind.Baseline, "Launch", 0,
+            new(Kind.Baseline, "Launch", 0,
                 $"One {engine.DisplayName} {scale.Baseline}",
                 $"Today about {Capacity.Count(physical.Tables.Sum(t => t.EstimatedRows ?? 0))} rows (~{Capacity.Bytes(bytesToday)} with indexes, by the capacity forecast) and {N(tps)} TPS; one node with {cpuText} serves about {N(nodeRead)} read and {N(nodeWrite)} write TPS ({N(ReadTpsPerCore)} and {N(WriteTpsPerCore)} per core assumed)."),
         };
@@ -50,7 +56,7 @@ internal static class ScalabilityPlanner
         {
             var memory = memoryGb * 1024 * 1024 * 1024;
             var months = DataMonths(bytesToday, bytesPerDay, memory, retention);
-            phases.Add((Kind.Memory, $"Data passes memory ({N(memoryGb)} GB)", months,
+            phases.Add(new(Kind.Memory, $"Data passes memory ({N(memoryGb)} GB)", months,
                 readShare >= 0.7
                     ? "Keep hot reads in memory: cache hot keys, spread reads over replicas (each with its own cache) and keep recent partitions and hot indexes in RAM"
                     : "Keep the working set in RAM: partition by time so only recent partitions are hot, and add memory before the working set outgrows it",
@@ -60,11 +66,11 @@ internal static class ScalabilityPlanner
         if (tps > 0)
         {
             var replicaMonths = LoadMonths(readTps, nodeRead);
-            phases.Add((Kind.Replicas, $"Reads pass one node (~{N(nodeRead)} TPS)", replicaMonths,
+            phases.Add(new(Kind.Replicas, $"Reads pass one node (~{N(nodeRead)} TPS)", replicaMonths,
                 $"Read replicas ({scale.ReadReplicas}, up to {MaxReadReplicas}) for reads that tolerate replication lag",
                 $"{N(Math.Round(readTps))} read TPS today ({N(readShare * 100)}% of {N(tps)}) against ~{N(nodeRead)} on one node with {cpuText}, {growth}: {Describe(replicaMonths)}."));
             var cacheMonths = LoadMonths(readTps, withReplicas);
-            phases.Add((Kind.Cache, $"Reads pass the primary and {MaxReadReplicas} replicas (~{N(withReplicas)} TPS)", cacheMonths,
+            phases.Add(new(Kind.Cache, $"Reads pass the primary and {MaxReadReplicas} replicas (~{N(withReplicas)} TPS)", cacheMonths,
                 "Cache (Redis, cache-aside with short TTLs) in front of the replicas for the hottest keys",
                 $"{N(Math.Round(readTps))} read TPS today against ~{N(withReplicas)} served by the primary and {MaxReadReplicas} replicas, {growth}: {Describe(cacheMonths)}."));
         }
@@ -79,7 +85,7 @@ internal static class ScalabilityPlanner
 
             var time = table.Columns.FirstOrDefault(c => c.Role == ColumnRole.CreatedAt)
                 ?? table.Columns.FirstOrDefault(c => c.Type.Kind == LogicalTypeKind.Timestamp && !c.Nullable);
-            phases.Add((Kind.Partition, $"{table.Name} passes {Capacity.Count(ArchitectureAdvisor.PartitionThresholdRows)} rows", months,
+            phases.Add(new(Kind.Partition, $"{table.Name} passes {Capacity.Count(ArchitectureAdvisor.PartitionThresholdRows)} rows", months,
                 scale.PartitioningSubstitute is { } split
                     ? $"Split {table.Name} by {time?.Name ?? "its primary key"}: {split}"
                     : time is null ? $"Hash-partition {table.Name} by its primary key" : $"Range-partition {table.Name} by {time.Name}",
@@ -96,15 +102,15 @@ internal static class ScalabilityPlanner
         {
             var distributed = distribution.Tables.Count(t => t.Role == DistributionRole.Distributed);
             var reference = distribution.Tables.Count(t => t.Role == DistributionRole.Reference);
-            phases.Add((Kind.Sharding, $"Writes pass one primary (~{N(nodeWrite)} TPS) or data passes {Capacity.Bytes(SingleNodeStorageBytes)}", shardMonths,
+            phases.Add(new(Kind.Sharding, $"Writes pass one primary (~{N(nodeWrite)} TPS) or data passes {Capacity.Bytes(SingleNodeStorageBytes)}", shardMonths,
                 $"Horizontal sharding with {scale.Sharding}: distribute by {distribution.DistributionColumn} ({distributed} distributed, {reference} reference tables; {scale.ShardingScriptPath})",
                 $"About {N(Math.Round(writeTps))} write TPS today against ~{N(nodeWrite)} one primary sustains ({growth}): {Describe(writeMonths)}; data passes {Capacity.Bytes(SingleNodeStorageBytes)} on one node: {Describe(storageMonths)}. Replicas do not add write capacity, so writes beyond one primary need sharding."));
         }
 
+        // OrderBy is stable: phases of the same month and kind keep the order they were added in.
         var ordered = phases
-            .Select((p, i) => (p, i))
-            .OrderBy(x => x.p.Months ?? double.MaxValue).ThenBy(x => x.p.Kind).ThenBy(x => x.i)
-            .Select((x, order) => new RoadmapPhase(order + 1, x.p.Trigger, x.p.Months is { } m ? (m > 0 ? Math.Max(0.1, Math.Round(m, 1)) : 0) : null, x.p.Step, x.p.Reason))
+            .OrderBy(p => p.Months ?? double.MaxValue).ThenBy(p => (int)p.Kind)
+            .Select((p, order) => new RoadmapPhase(order + 1, p.Trigger, p.Months is { } m ? (m > 0 ? Math.Max(0.1, Math.Round(m, 1)) : 0) : null, p.Step, p.Reason))
             .ToArray();
         foreach (var phase in ordered)
         {
