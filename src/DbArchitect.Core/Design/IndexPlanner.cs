@@ -37,11 +37,9 @@ internal sealed class IndexPlanner
     {
         var candidates = tables.ToDictionary(t => t, _ => new List<Candidate>());
         var order = 0;
-        var patterns = _requirement.AccessPatterns
-            .Select((p, i) => (Pattern: p, Position: i))
-            .OrderByDescending(x => x.Pattern.PerSecond ?? 0)
-            .ThenBy(x => x.Position);
-        foreach (var (pattern, _) in patterns)
+        // OrderByDescending is stable: patterns of equal rate keep the requirement's order.
+        var patterns = _requirement.AccessPatterns.OrderByDescending(p => p.PerSecond ?? 0);
+        foreach (var pattern in patterns)
         {
             var table = tableForEntity(pattern.Entity);
             if (table is not null)

@@ -22,11 +22,11 @@ public static class TechnologyScoring
     internal static IReadOnlyList<TechnologyRecommendation> Rank(RequirementFigures figures)
     {
         var demands = Demands(figures);
+        // OrderByDescending is stable: engines of equal score keep the registry's order.
         var scored = EngineRegistry.KnownEngineIds
-            .Select((id, order) => (Profile: EngineProfiles.Get(id), Order: order))
-            .Select(e => (e.Profile, e.Order, Reasons: Reasons(e.Profile, figures, demands)))
-            .Select(e => (e.Profile, e.Order, e.Reasons, Raw: BaseScore + e.Reasons.Sum(r => r.Points)))
-            .OrderByDescending(e => e.Raw).ThenBy(e => e.Order)
+            .Select(EngineProfiles.Get)
+            .Select(profile => Scored.Of(profile, Reasons(profile, figures, demands)))
+            .OrderByDescending(e => e.Raw)
             .ToArray();
         return scored.Select((e, i) =>
         {
@@ -153,4 +153,13 @@ public static class TechnologyScoring
     internal static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     internal static string C(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An engine's reasons and raw score before ranking. A class, not a tuple: ranking value tuples made a new session
+    /// JIT-compile LINQ's iterators and sorter for that tuple shape (50 methods on the first design).
+    /// </summary>
+    private sealed record Scored(EngineProfile Profile, IReadOnlyList<ScoreReason> Reasons, int Raw)
+    {
+        public static Scored Of(EngineProfile profile, IReadOnlyList<ScoreReason> reasons) => new(profile, reasons, BaseScore + reasons.Sum(r => r.Points));
+    }
 }
