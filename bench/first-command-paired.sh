@@ -7,26 +7,14 @@
 # moment of the machine. BASE_MODULE=path/to/DbArchitect.PS.psd1 adds another build's first command to every round.
 # Usage: ./build.sh; bench/first-command-paired.sh [rounds]
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/pwsh-common.sh"
 ROUNDS="${1:-15}"
-PSHOME_DIR="$(dotnet pwsh -NoProfile -Command '$PSHOME' 2>/dev/null | tail -n 1)"
-[ -f "$PSHOME_DIR/pwsh.dll" ] || { echo "pwsh not found; run dotnet tool restore and ./build.sh first" >&2; exit 1; }
-MODULE="$PWD/module/DbArchitect.PS.psd1"
-SPEC="$PWD/examples/requirements/ecommerce.yaml"
-OUT="$(mktemp -d)"; trap 'rm -rf "$OUT"' EXIT
-mkdir -p "$OUT/empty"
-printf "@{ ModuleVersion = '1.0'; RootModule = 'Empty.psm1'; FunctionsToExport = @('Get-Nothing') }\n" > "$OUT/empty/Empty.psd1"
-printf 'function Get-Nothing { 1 }\n' > "$OUT/empty/Empty.psm1"
 # One process: "wall_ms cpu_ms".
-run() {
-  /usr/bin/time -f "%e %U %S" -o "$OUT/time" dotnet "$PSHOME_DIR/pwsh.dll" -NoProfile -c "$1" >/dev/null 2>&1
-  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' "$OUT/time"
-}
+run() { pwsh_run "$1" | cut -d' ' -f1-2; }
 first() { echo "Import-Module '$1'; New-DbDesign -Path '$SPEC' | Export-DbDesign -Path '$OUT/design' -Force | Out-Null"; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 run "Import-Module '$MODULE'" >/dev/null # warm the disk cache
 for _ in $(seq "$ROUNDS"); do
-  echo "$(run 1) $(run "Import-Module '$OUT/empty/Empty.psd1'; Get-Nothing | Out-Null") $(run "$(first "$MODULE")") $(run "Import-Module '$MODULE'") $( [ -n "${BASE_MODULE:-}" ] && run "$(first "$BASE_MODULE")" || echo "0 0")"
+  echo "$(run 1) $(run "$FLOOR_COMMAND") $(run "$(first "$MODULE")") $(run "Import-Module '$MODULE'") $( [ -n "${BASE_MODULE:-}" ] && run "$(first "$BASE_MODULE")" || echo "0 0")"
 done > "$OUT/rounds"
 over() { echo "$(awk "{ print \$$1 - \$1 }" "$OUT/rounds" | median) ms wall, $(awk "{ print \$$2 - \$2 }" "$OUT/rounds" | median) ms CPU"; }
 echo "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds; medians of each process's difference from its round's bare start"

@@ -14,25 +14,14 @@
 # SKIP="4 5 6" leaves rows out. Run after ./build.sh.
 # Usage: bench/issue-table.sh [runs] [entity sizes...]    e.g. SKIP="5 6" TABLES=10000 bench/issue-table.sh 5 1000 4000 10000
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/pwsh-common.sh"
 RUNS="${1:-5}"; shift || true
 SIZES="${*:-1000 4000}"
 TABLES="${TABLES:-10000}"
 SKIP=" ${SKIP:-} "
-PSHOME_DIR="$(dotnet pwsh -NoProfile -Command '$PSHOME' 2>/dev/null | tail -n 1)"
-[ -f "$PSHOME_DIR/pwsh.dll" ] || { echo "pwsh not found; run dotnet tool restore and ./build.sh first" >&2; exit 1; }
-MODULE="$PWD/module/DbArchitect.PS.psd1"
-SPEC="$PWD/examples/requirements/ecommerce.yaml"
-OUT="$(mktemp -d)"; trap 'rm -rf "$OUT"' EXIT
 BENCH="bench/DbArchitect.Bench/bin/Release/net10.0/DbArchitect.Bench"
 dotnet build bench/DbArchitect.Bench -c Release -nologo -v q </dev/null >/dev/null
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-# One pwsh process: "wall_ms cpu_ms peak_mb".
-pwsh_run() {
-  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time" dotnet "$PSHOME_DIR/pwsh.dll" -NoProfile -c "$1" >/dev/null 2>&1
-  awk '{ printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024 }' "$OUT/time"
-}
 # Medians over RUNS of a command: "wall cpu peak".
 pwsh_median() {
   for _ in $(seq "$RUNS"); do pwsh_run "$1"; done > "$OUT/runs"
@@ -46,10 +35,7 @@ echo "| row | ours | peer or baseline | ours over it | ours peak working set |"
 echo "|---|---:|---:|---:|---:|"
 pwsh_run "Import-Module '$MODULE'" >/dev/null # warm the disk cache
 read -r bw bc bp <<<"$(pwsh_median 1)"
-mkdir -p "$OUT/empty"
-printf "@{ ModuleVersion = '1.0'; RootModule = 'Empty.psm1'; FunctionsToExport = @('Get-Nothing') }\n" > "$OUT/empty/Empty.psd1"
-printf 'function Get-Nothing { 1 }\n' > "$OUT/empty/Empty.psm1"
-read -r fw fc _ <<<"$(pwsh_median "Import-Module '$OUT/empty/Empty.psd1'; Get-Nothing | Out-Null")"
+read -r fw fc _ <<<"$(pwsh_median "$FLOOR_COMMAND")"
 echo "| 0. PowerShell's floor: an empty script module imported and its function run in a pipeline, whole process (CPU) | $fw ms ($fc ms) | bare pwsh $bw ms ($bc ms) | +$((fw - bw)) ms (+$((fc - bc)) ms CPU) | – |"
 if ! skipped 1; then
   read -r w c p <<<"$(pwsh_median "Import-Module '$MODULE'; New-DbDesign -Path '$SPEC' | Export-DbDesign -Path '$OUT/design' -Force | Out-Null")"
