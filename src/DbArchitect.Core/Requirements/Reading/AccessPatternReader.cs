@@ -157,7 +157,7 @@ internal static partial class AccessPatternReader
 
         var functionText = match.Groups["function"].Value;
         var function = EnumValues.Aggregates.FirstOrDefault(a => string.Equals(a.Text, functionText, StringComparison.OrdinalIgnoreCase));
-        if (function.Text is null)
+        if (function is null)
         {
             var words = EnumValues.Aggregates.Select(a => a.Text).ToArray();
             context.Report(ErrorIds.InvalidEnumValue, ErrorKind.InvalidData,
@@ -199,7 +199,7 @@ internal static partial class AccessPatternReader
 
             var bucketText = match.Groups["function"].Value;
             var bucket = EnumValues.TimeBuckets.FirstOrDefault(b => string.Equals(b.Text, bucketText, StringComparison.OrdinalIgnoreCase));
-            if (bucket.Text is null)
+            if (bucket is null)
             {
                 var words = EnumValues.TimeBuckets.Select(b => b.Text).ToArray();
                 context.Report(ErrorIds.InvalidEnumValue, ErrorKind.InvalidData,

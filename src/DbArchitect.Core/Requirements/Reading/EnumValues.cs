@@ -3,39 +3,39 @@ namespace DbArchitect.Core.Requirements.Reading;
 /// <summary>The words format 1 uses for each enumerated value, as written in the file (matched case-insensitively).</summary>
 internal static class EnumValues
 {
-    public static readonly IReadOnlyList<(string Text, ApplicationKind Value)> ApplicationKinds = new[]
+    public static readonly IReadOnlyList<EnumWord<ApplicationKind>> ApplicationKinds = new EnumWord<ApplicationKind>[]
     {
-        ("oltp", ApplicationKind.Oltp), ("analytics", ApplicationKind.Analytics), ("mixed", ApplicationKind.Mixed),
-        ("time-series", ApplicationKind.TimeSeries), ("document", ApplicationKind.Document), ("graph", ApplicationKind.Graph),
-        ("key-value", ApplicationKind.KeyValue),
+        new("oltp", ApplicationKind.Oltp), new("analytics", ApplicationKind.Analytics), new("mixed", ApplicationKind.Mixed),
+        new("time-series", ApplicationKind.TimeSeries), new("document", ApplicationKind.Document), new("graph", ApplicationKind.Graph),
+        new("key-value", ApplicationKind.KeyValue),
     };
 
-    public static readonly IReadOnlyList<(string Text, Tenancy Value)> Tenancies = new[] { ("single", Tenancy.Single), ("multi", Tenancy.Multi) };
+    public static readonly IReadOnlyList<EnumWord<Tenancy>> Tenancies = new EnumWord<Tenancy>[] { new("single", Tenancy.Single), new("multi", Tenancy.Multi) };
 
-    public static readonly IReadOnlyList<(string Text, StorageKind Value)> Storages = new[]
+    public static readonly IReadOnlyList<EnumWord<StorageKind>> Storages = new EnumWord<StorageKind>[]
     {
-        ("ssd", StorageKind.Ssd), ("hdd", StorageKind.Hdd), ("network", StorageKind.Network),
+        new("ssd", StorageKind.Ssd), new("hdd", StorageKind.Hdd), new("network", StorageKind.Network),
     };
 
-    public static readonly IReadOnlyList<(string Text, NamingStyle Value)> NamingStyles = new[]
+    public static readonly IReadOnlyList<EnumWord<NamingStyle>> NamingStyles = new EnumWord<NamingStyle>[]
     {
-        ("snake_case", NamingStyle.SnakeCase), ("PascalCase", NamingStyle.PascalCase), ("camelCase", NamingStyle.CamelCase),
-        ("as-written", NamingStyle.AsWritten),
+        new("snake_case", NamingStyle.SnakeCase), new("PascalCase", NamingStyle.PascalCase), new("camelCase", NamingStyle.CamelCase),
+        new("as-written", NamingStyle.AsWritten),
     };
 
-    public static readonly IReadOnlyList<(string Text, PrimaryKeyKind Value)> PrimaryKeys = new[]
+    public static readonly IReadOnlyList<EnumWord<PrimaryKeyKind>> PrimaryKeys = new EnumWord<PrimaryKeyKind>[]
     {
-        ("uuid", PrimaryKeyKind.Uuid), ("bigint", PrimaryKeyKind.BigInt), ("int", PrimaryKeyKind.Int),
+        new("uuid", PrimaryKeyKind.Uuid), new("bigint", PrimaryKeyKind.BigInt), new("int", PrimaryKeyKind.Int),
     };
 
-    public static readonly IReadOnlyList<(string Text, RelationshipKind Value)> RelationshipKinds = new[]
+    public static readonly IReadOnlyList<EnumWord<RelationshipKind>> RelationshipKinds = new EnumWord<RelationshipKind>[]
     {
-        ("one-to-one", RelationshipKind.OneToOne), ("one-to-many", RelationshipKind.OneToMany), ("many-to-many", RelationshipKind.ManyToMany),
+        new("one-to-one", RelationshipKind.OneToOne), new("one-to-many", RelationshipKind.OneToMany), new("many-to-many", RelationshipKind.ManyToMany),
     };
 
-    public static readonly IReadOnlyList<(string Text, DeleteAction Value)> DeleteActions = new[]
+    public static readonly IReadOnlyList<EnumWord<DeleteAction>> DeleteActions = new EnumWord<DeleteAction>[]
     {
-        ("cascade", DeleteAction.Cascade), ("restrict", DeleteAction.Restrict), ("set-null", DeleteAction.SetNull), ("no-action", DeleteAction.NoAction),
+        new("cascade", DeleteAction.Cascade), new("restrict", DeleteAction.Restrict), new("set-null", DeleteAction.SetNull), new("no-action", DeleteAction.NoAction),
     };
 
     public static readonly IReadOnlyList<string> SearchLanguages = new[]
@@ -44,14 +44,21 @@ internal static class EnumValues
         "portuguese", "romanian", "russian", "spanish", "swedish", "turkish",
     };
 
-    public static readonly IReadOnlyList<(string Text, TimeBucket Value)> TimeBuckets = new[]
+    public static readonly IReadOnlyList<EnumWord<TimeBucket>> TimeBuckets = new EnumWord<TimeBucket>[]
     {
-        ("hour", TimeBucket.Hour), ("day", TimeBucket.Day), ("week", TimeBucket.Week), ("month", TimeBucket.Month), ("year", TimeBucket.Year),
+        new("hour", TimeBucket.Hour), new("day", TimeBucket.Day), new("week", TimeBucket.Week), new("month", TimeBucket.Month), new("year", TimeBucket.Year),
     };
 
-    public static readonly IReadOnlyList<(string Text, AggregateFunction Value)> Aggregates = new[]
+    public static readonly IReadOnlyList<EnumWord<AggregateFunction>> Aggregates = new EnumWord<AggregateFunction>[]
     {
-        ("count", AggregateFunction.Count), ("sum", AggregateFunction.Sum), ("avg", AggregateFunction.Avg), ("min", AggregateFunction.Min),
-        ("max", AggregateFunction.Max),
+        new("count", AggregateFunction.Count), new("sum", AggregateFunction.Sum), new("avg", AggregateFunction.Avg), new("min", AggregateFunction.Min),
+        new("max", AggregateFunction.Max),
     };
 }
+
+/// <summary>
+/// One word of a closed set and the value it stands for. A class, not a tuple: code over a list of (string, enum)
+/// tuples was JIT-compiled in every new session, once per enum, because no ReadyToRun image can hold it.
+/// </summary>
+internal sealed record EnumWord<T>(string Text, T Value)
+    where T : struct;

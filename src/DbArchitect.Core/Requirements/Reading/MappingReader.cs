@@ -213,7 +213,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>One of a closed set of words, matched case-insensitively; InvalidEnumValue with a "did you mean" otherwise.</summary>
-    public T? Enum<T>(string key, IReadOnlyList<(string Text, T Value)> choices)
+    public T? Enum<T>(string key, IReadOnlyList<EnumWord<T>> choices)
         where T : struct
     {
         var words = choices.Select(c => c.Text).ToArray();
